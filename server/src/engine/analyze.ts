@@ -1,0 +1,56 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import { findCitations } from './parse/citations';
+import { findEvidence } from './parse/evidence';
+import { assembleItems } from './parse/items';
+import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
+import { findQuantityParts } from './parse/quantity';
+import { segmentText } from './parse/segments';
+import { RULES } from './rules';
+import type { AnalysisResult, AnalyzeOptions, DocumentKind, Finding } from './types';
+
+export const DEFAULT_MAX_LENGTH = 2_000_000;
+
+const APPEAL_SIGNS = /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
+
+/** A document's kind from its words, when no file extension or language says. */
+export function inferKind(text: string): DocumentKind {
+  const head = text.slice(0, 20_000);
+  const hits = head.match(new RegExp(APPEAL_SIGNS.source, 'gi'))?.length ?? 0;
+  return hits >= 2 ? 'appeal' : 'request';
+}
+
+export interface Analysis extends AnalysisResult {
+  /** Treatment names found anywhere, for hover. */
+  mentions: TreatmentMention[];
+}
+
+/** Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. */
+export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}): Analysis {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  const limit = Math.min(text.length, maxLength);
+  const scope = limit < text.length ? text.slice(0, limit) : text;
+  const kind = options.kind ?? inferKind(scope);
+
+  const citations = findCitations(scope, kb);
+  // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
+  const inCitation = (s: { span: { start: number; end: number } }) =>
+    citations.some((c) => s.span.start >= c.span.start && s.span.end <= c.span.end);
+  const mentions = findTreatmentMentions(scope, kb).filter((m) => !inCitation(m));
+  const parts = findQuantityParts(scope).filter((p) => !inCitation(p));
+  const regions = findRegionMentions(scope, kb);
+  const segments = segmentText(scope);
+  const { items, priorCourses } = assembleItems(scope, segments, mentions, parts, regions);
+  const evidence = findEvidence(scope, priorCourses);
+
+  const doc = { kind, items, citations, evidence, truncatedAt: limit < text.length ? limit : undefined };
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = options.ruleSeverity?.[rule.id];
+    if (setting === 'off') continue;
+    for (const f of rule.check({ text: scope, kb, doc })) {
+      findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start);
+  return { ...doc, findings, mentions };
+}

@@ -1,0 +1,80 @@
+import type { FixData, NumberToken, Quantity, QuantityPart, TextEditData } from './types';
+import { writeNumber } from './parse/numbers';
+
+const FREQUENCY_WORDS: Record<number, string> = { 1: 'once', 2: 'twice', 3: 'three times' };
+
+function replaceNumber(tok: NumberToken, value: number, text: string): TextEditData {
+  const written = text.slice(tok.span.start, tok.span.end);
+  let newText = writeNumber(value, tok.style);
+  if (tok.low !== undefined) {
+    // "12-18 sessions" capped at 10 stays a range only if its low end still fits.
+    const sep = /\s*(?:-|–|—|to)\s*/i.exec(written)?.[0] ?? '-';
+    if (tok.low < value) newText = `${writeNumber(tok.low, tok.style === 'digits' ? 'digits' : 'word')}${sep}${writeNumber(value, tok.style)}`;
+  }
+  if (/^[A-Z]/.test(written) && /^[a-z]/.test(newText)) newText = newText[0].toUpperCase() + newText.slice(1);
+  return { span: tok.span, newText };
+}
+
+/** Frequency and weeks that give at most `target` treatments, keeping the frequency if it fits. */
+function capFrequencyDuration(part: QuantityPart, target: number): { perWeek: number; weeks: number } {
+  const per = part.perWeek!.value;
+  if (per <= target) return { perWeek: per, weeks: Math.max(1, Math.floor(target / per)) };
+  return { perWeek: target, weeks: 1 };
+}
+
+/**
+ * Edits that bring a quantity down to at most `target` treatments, written the way the
+ * writer wrote it: "2x4" → "2x3", "QTY 12" → "QTY 6", "eight sessions" → "six sessions".
+ * Every number that states the total (a count and a frequency x duration, an echo in
+ * parentheses) changes together so the item stays consistent. Returns undefined when the
+ * quantity cannot be capped by changing its numbers alone.
+ */
+export function capQuantity(q: Quantity, target: number, text: string): FixData | undefined {
+  if (target < 1 || q.total === undefined || q.total <= target) return undefined;
+  const edits: TextEditData[] = [];
+  const fd = q.parts.find((p) => p.shape === 'frequency-duration' && p.weeks);
+  let newTotal = target;
+  if (fd && fd.perWeek && fd.weeks) {
+    const capped = capFrequencyDuration(fd, target);
+    const product = capped.perWeek * capped.weeks;
+    const counted = q.parts.some((p) => p.shape === 'count');
+    // When a count states the total, the schedule only has to agree with it.
+    if (!counted || fd.perWeek.value * fd.weeks.value > target) {
+      if (capped.perWeek !== fd.perWeek.value) {
+        if (fd.perWeekWord) {
+          edits.push({ span: fd.perWeek.span, newText: FREQUENCY_WORDS[capped.perWeek] ?? `${capped.perWeek} times` });
+        } else {
+          edits.push(replaceNumber({ ...fd.perWeek, low: undefined }, capped.perWeek, text));
+        }
+      }
+      if (capped.weeks !== fd.weeks.value || fd.weeks.low !== undefined) {
+        edits.push(replaceNumber({ ...fd.weeks, low: undefined }, capped.weeks, text));
+      }
+      if (!counted) newTotal = product;
+    }
+  }
+  for (const p of q.parts) {
+    if (p.shape === 'count' && p.count) edits.push(replaceNumber(p.count, newTotal, text));
+    if (p.countEcho) edits.push({ span: p.countEcho.span, newText: String(fd && !q.parts.some((x) => x.shape === 'count') ? newTotal : newTotal) });
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.span.start - b.span.start);
+  const before = text.slice(q.span.start, q.span.end);
+  const after = applyEdits(text.slice(0, q.span.end), edits).slice(q.span.start);
+  return { title: `Change "${oneLine(before)}" to "${oneLine(after)}" (${newTotal} ${newTotal === 1 ? 'session' : 'sessions'})`, edits };
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Apply non-overlapping edits to text (used to preview a fix and by the CLI and tests). */
+export function applyEdits(text: string, edits: TextEditData[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
+  let out = text;
+  let floor = Infinity;
+  for (const e of sorted) {
+    if (e.span.end > floor) throw new Error('overlapping edits');
+    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    floor = e.span.start;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import type { Knowledge } from '../knowledge/knowledge';
+import type { CitationEntry, Limit } from '../knowledge/schema';
+import type { Analysis } from './analyze';
+import { citationLabel, range } from './rules/therapy-verdict';
+import type { Citation, RequestedItem, Span } from './types';
+
+export interface HoverInfo {
+  span: Span;
+  /** Markdown for the editor; plain enough to read in a terminal too. */
+  markdown: string;
+}
+
+const contains = (s: Span, offset: number) => offset >= s.start && offset <= s.end;
+
+function quoteBlock(entry: CitationEntry, max = 2): string {
+  return entry.quotes
+    .slice(0, max)
+    .map((q) => `> ${q.text.replace(/\s+/g, ' ')}\n>\n> — *${q.source}*`)
+    .join('\n\n');
+}
+
+function describeCitation(c: Citation, kb: Knowledge): string {
+  const g = c.guideline ? kb.guideline(c.guideline) : undefined;
+  const where = [
+    c.chapter !== undefined ? `chapter ${c.chapter}` : '',
+    c.pages?.length ? (c.pages.length === 1 ? `page ${c.pages[0]}` : `pages ${c.pages[0]}-${c.pages[c.pages.length - 1]}`) : '',
+    c.sections?.length ? `section${c.sections.length > 1 ? 's' : ''}: ${c.sections.join('; ')}` : '',
+    c.regulation ?? '',
+  ].filter(Boolean);
+  const title = g ? `**${g.title}** (${g.edition === 'current' || g.edition === 'various' ? g.short : `${g.edition} edition`})` : '**Guideline not recognised**';
+  return `${title}${where.length ? ` — ${where.join(', ')}` : ''}`;
+}
+
+export function citationHover(c: Citation, kb: Knowledge): string {
+  const lines = [describeCitation(c, kb)];
+  if (c.resolved.length === 0) {
+    lines.push(`Not found in the MTUS as indexed by mtus-lint (knowledge base ${kb.version}). Check the guideline, edition and page or section.`);
+    if (c.guideline === 'odg') lines.push('ODG is not part of the MTUS: reviewers give the MTUS precedence wherever it addresses the treatment (8 CCR 9792.21.1).');
+    return lines.join('\n\n');
+  }
+  for (const id of c.resolved.slice(0, 3)) {
+    const entry = kb.citation(id)!;
+    const g = kb.guideline(entry.guideline);
+    lines.push(`**${entry.topic}** · ${citationLabel(kb, id)}${g?.regulation && !entry.regulations ? ` · ${g.regulation}` : ''}`);
+    lines.push(quoteBlock(entry));
+  }
+  if (c.resolved.length > 3) lines.push(`…and ${c.resolved.length - 3} more entries.`);
+  return lines.join('\n\n');
+}
+
+export function limitLines(limit: Limit, kb: Knowledge): string[] {
+  const g = kb.guideline(limit.guideline);
+  const t = kb.treatment(limit.treatment);
+  const unit = t?.unit ?? 'sessions';
+  const out = [`**Limits** — ${g?.title ?? limit.guideline} (${g?.edition ?? ''}) · ${citationLabel(kb, limit.citation)}`];
+  if (limit.trial) out.push(`- Trial: ${range(limit.trial)} ${unit}`);
+  if (limit.maximum) out.push(`- Maximum: ${range(limit.maximum)} ${unit}${limit.extensionNeedsImprovement ? ' (continuing needs documented functional improvement)' : ''}`);
+  if (limit.perWeek) out.push(`- Frequency: ${range(limit.perWeek)} a week`);
+  if (limit.weeks) out.push(`- Duration: ${range(limit.weeks)} weeks`);
+  if (!limit.maximum && limit.extensionNeedsImprovement) out.push('- Beyond the trial: only with documented functional improvement (8 CCR 9792.20(e))');
+  for (const c of limit.conditions) out.push(`- ${c}`);
+  out.push(`\nSource: ${limit.source}`);
+  return out;
+}
+
+function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text: string): string {
+  const t = kb.treatment(item.treatment);
+  const q = item.quantity;
+  const written = q ? text.slice(q.span.start, q.span.end).replace(/\s+/g, ' ') : '';
+  const lines = [`**${t?.name ?? item.treatment}** — requested \`${written}\`: ${q?.reading ?? 'no quantity'}`];
+  const regions = item.bodyRegions.map((r) => kb.region(r)?.name ?? r);
+  lines.push(
+    [
+      `Body region: ${regions.length ? regions.join(', ') : 'not stated'}`,
+      `extends a prior course: ${item.extendsPriorCourse ? 'yes' : 'no'}`,
+      item.postsurgical ? 'postsurgical: judged by 8 CCR 9792.24.3, not the chronic pain limits' : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
+  const limit = kb.limitFor(item.treatment);
+  if (limit) lines.push(limitLines(limit, kb).join('\n'));
+  lines.push(evidenceLine(analysis, item.treatment));
+  return lines.join('\n\n');
+}
+
+function evidenceLine(analysis: Analysis, treatment: string): string {
+  const ev = analysis.evidence;
+  const kinds = new Set(ev.mentions.map((m) => m.kind));
+  const fi = ev.functionalImprovement
+    ? `documented (${[...kinds].filter((k) => ['adl', 'work-status', 'medication-reduction', 'objective-measure'].includes(k)).join(', ')})`
+    : kinds.has('pain-score')
+      ? 'not documented (a pain score alone does not count)'
+      : 'not documented';
+  const prior = ev.priorCourses.filter((p) => p.treatment === treatment).map((p) => p.count);
+  return `**In this document:** functional improvement ${fi}; completed sessions: ${prior.length ? Math.max(...prior) : 'none stated'}; home exercise program: ${ev.homeProgram ? 'yes' : 'not mentioned'}.`;
+}
+
+/** What to show when the pointer rests at `offset`: a citation, a requested item, or a treatment name. */
+export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Knowledge): HoverInfo | undefined {
+  const c = analysis.citations.find((x) => contains(x.span, offset));
+  if (c) return { span: c.span, markdown: citationHover(c, kb) };
+  const item = analysis.items.find((x) => contains(x.span, offset));
+  if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text) };
+  const m = analysis.mentions.find((x) => contains(x.span, offset));
+  if (m) {
+    const t = kb.treatment(m.treatment);
+    const limit = kb.limitFor(m.treatment);
+    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n')] : []), evidenceLine(analysis, m.treatment)];
+    return { span: m.span, markdown: body.join('\n\n') };
+  }
+  return undefined;
+}

@@ -1,0 +1,8 @@
+// The engine's public face: what the server, the CLI and the tests use.
+export { analyze, inferKind, DEFAULT_MAX_LENGTH, type Analysis } from './analyze';
+export { hoverAt, citationHover, type HoverInfo } from './hover';
+export { applyEdits, capQuantity } from './fixes';
+export { RULES, ruleById } from './rules';
+export { ruleDocPath } from './rules/rule';
+export { offsetToPosition, positionToOffset, lineStarts } from './positions';
+export type * from './types';

@@ -1,0 +1,221 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { CitationEntry } from '../../knowledge/schema';
+import type { Citation } from '../types';
+
+// Citations as letters write them. A guideline name opens a citation; chapter, pages and
+// section names that follow on the same line (or wrapped line) belong to it.
+
+const PAGES = String.raw`(?:Page\s*\(s\)|Pages?|pp?\.)\s*:?\s*(?<pages>\d{1,3}(?:\s*(?:-|–|,|and|&)\s*\d{1,3})*)`;
+const CHAPTER = String.raw`Chapter\s+(?<chapter>\d{1,2})`;
+
+const GUIDELINE_NAMES: [string, string][] = [
+  ['acupuncture-mtg', String.raw`(?:MTUS\s+)?Acupuncture\s+(?:Medical\s+)?Treatment\s+Guidelines?`],
+  ['postsurgical-mtg', String.raw`(?:MTUS\s+)?Post[- ]?surgical\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:\s+\d{4})?`],
+  ['opioids-mtg-2016', String.raw`(?:MTUS\s+)?Opioids?\s+Treatment\s+Guidelines?(?:\s+\d{4})?`],
+  ['cpmtg', String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`],
+  ['acoem-2', String.raw`\bACOEM\b(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s*2nd\s+Edition)?(?:,?\s*\(?2004\)?)?`],
+  ['regulation', String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`],
+  ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],
+  ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
+];
+
+const OPENER = new RegExp(GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|'), 'gi');
+const CHAPTER_RE = new RegExp(CHAPTER, 'i');
+const PAGES_RE = new RegExp(PAGES, 'i');
+const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
+const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
+
+function pageList(text: string): number[] {
+  const out: number[] = [];
+  for (const piece of text.split(/\s*(?:,|and|&)\s*/)) {
+    const m = /^(\d{1,3})\s*(?:-|–)\s*(\d{1,3})$/.exec(piece.trim());
+    if (m) {
+      let lo = Number(m[1]);
+      let hi = Number(m[2]);
+      if (hi < lo && m[2].length < m[1].length) hi = Number(m[1].slice(0, m[1].length - m[2].length) + m[2]);
+      if (hi >= lo && hi - lo <= 40) for (let p = lo; p <= hi; p++) out.push(p);
+      else out.push(lo);
+    } else if (/^\d{1,3}$/.test(piece.trim())) out.push(Number(piece.trim()));
+  }
+  return out;
+}
+
+/** Split a section list at commas outside parentheses. */
+function sectionList(text: string): string[] {
+  const clean = text.replace(/\s+/g, ' ').replace(/\.\s*$/, '').trim();
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of clean) {
+    if (ch === '(' || ch === '[') depth++;
+    if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+export const normalizeSection = (s: string) =>
+  s.toLowerCase().replace(/&/g, ' and ').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+
+const normalizeRegulation = (s: string) => s.toLowerCase().replace(/\s+/g, '').replace(/^(?:8ccr|laborcode)/, '');
+
+function resolve(c: Citation, kb: Knowledge): string[] {
+  const entries = kb.data.citations;
+  const hits = new Set<string>();
+  const byGuideline = (g: string) => entries.filter((e) => e.guideline === g);
+  if (c.regulation) {
+    const want = normalizeRegulation(c.regulation);
+    for (const e of entries) {
+      for (const r of e.regulations ?? []) {
+        const have = normalizeRegulation(r.replace(/^8 CCR\s*|^Labor Code\s*/i, ''));
+        const base = have.replace(/\(.*$/, '');
+        if (want === have || want.startsWith(have) || (want.replace(/\(.*$/, '') === base && !/\(/.test(want))) hits.add(e.id);
+      }
+    }
+    return [...hits];
+  }
+  if (!c.guideline) return [];
+  const pool: CitationEntry[] = byGuideline(c.guideline);
+  if (c.sections?.length) {
+    for (const s of c.sections) {
+      const n = normalizeSection(s);
+      const e = pool.find((x) => x.sections?.some((y) => normalizeSection(y) === n)) ?? pool.find((x) => x.sections?.some((y) => n.startsWith(normalizeSection(y)) || normalizeSection(y).startsWith(n)));
+      if (e) hits.add(e.id);
+    }
+  }
+  if (c.pages?.length) {
+    for (const e of pool) {
+      if (c.chapter !== undefined && e.chapter !== undefined && e.chapter !== c.chapter) continue;
+      if (e.pages?.some((p) => c.pages!.includes(p))) hits.add(e.id);
+    }
+  } else if (c.chapter !== undefined) {
+    for (const e of pool) if (e.chapter === c.chapter) hits.add(e.id);
+  }
+  if (!c.pages?.length && !c.sections?.length && c.chapter === undefined) {
+    for (const e of pool) if (e.wholeGuideline) hits.add(e.id);
+  }
+  return [...hits];
+}
+
+/** Every guideline citation in the text, parsed and resolved against the knowledge base. */
+export function findCitations(text: string, kb: Knowledge, limit = text.length): Citation[] {
+  const scope = limit < text.length ? text.slice(0, limit) : text;
+  const out: Citation[] = [];
+  const opener = new RegExp(OPENER.source, OPENER.flags);
+  let m: RegExpExecArray | null;
+  let covered = 0;
+  while ((m = opener.exec(scope))) {
+    if (m.index < covered) continue;
+    const g = m.groups!;
+    const kindKey = Object.keys(g).find((k) => k.startsWith('g_') && g[k] !== undefined)!;
+    const kind = kindKey.slice(2).replace(/_/g, '-');
+    let end = m.index + m[0].length;
+    const c: Citation = { span: { start: m.index, end }, text: m[0], resolved: [] };
+    if (kind === 'regulation') {
+      c.guideline = 'mtus-regulations';
+      c.regulation = `8 CCR ${(g.reg ?? g.reg2).replace(/\s+/g, '')}`;
+      const reg = c.regulation.replace(/^8 CCR /, '');
+      const owner = kb.data.guidelines.find((x) => x.regulation && reg.startsWith(x.regulation.replace(/^8 CCR /, '')));
+      if (owner) c.guideline = owner.id;
+    } else if (kind === 'labor-code') {
+      c.guideline = 'labor-code';
+      c.regulation = `Labor Code ${g.lc.replace(/\s+/g, '')}`;
+    } else {
+      if (kind === 'cpmtg') {
+        const year = g.year ?? /\b(2009|2016)\b/.exec(m[0])?.[1];
+        c.edition = year;
+        c.guideline = year === '2016' ? 'cpmtg-2016' : year === '2009' ? 'cpmtg-2009' : undefined;
+      } else c.guideline = kind;
+      const tail = readTail(scope, end);
+      if (tail) {
+        if (tail.chapter !== undefined) c.chapter = tail.chapter;
+        if (tail.pages?.length) c.pages = tail.pages;
+        if (tail.sections?.length) c.sections = tail.sections;
+        end = tail.end;
+      }
+      if (c.guideline === undefined) {
+        // No year written: the form tells the edition (pages are 2009's way, sections 2016's).
+        c.guideline = c.sections?.length && !c.pages?.length ? 'cpmtg-2016' : 'cpmtg-2009';
+      }
+      if (kind === 'acoem-2' && c.chapter === undefined && !c.pages) {
+        // "ACOEM" alone is a reference to the guideline, not yet a citation of a page.
+      }
+    }
+    c.span.end = end;
+    c.text = scope.slice(c.span.start, end);
+    c.resolved = resolve(c, kb);
+    out.push(c);
+    covered = end;
+  }
+  // "Page(s): 98-99" standing alone refers to the guideline named before it on that line,
+  // or, with none, to the 2009 Chronic Pain guideline whose citations take that form.
+  const bare = new RegExp(BARE_PAGES.source, BARE_PAGES.flags);
+  while ((m = bare.exec(scope))) {
+    const start = m.index;
+    if (out.some((c) => start >= c.span.start && start < c.span.end)) continue;
+    if (!/Page\s*\(s\)/i.test(m[0])) continue;
+    const c: Citation = { span: { start, end: start + m[0].length }, text: m[0], guideline: 'cpmtg-2009', pages: pageList(m.groups!.barepages), resolved: [] };
+    c.resolved = resolve(c, kb);
+    out.push(c);
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+interface Tail {
+  chapter?: number;
+  pages?: number[];
+  sections?: string[];
+  end: number;
+}
+
+/**
+ * The rest of a citation after the guideline's name: chapter, pages, sections. It may wrap
+ * onto the next line when the line ends mid-list (a comma, an open parenthesis); it stops at
+ * a blank line, the end of a sentence, or the next guideline named.
+ */
+function readTail(scope: string, from: number): Tail | undefined {
+  let end = from;
+  let depth = 0;
+  const max = Math.min(scope.length, from + 300);
+  while (end < max) {
+    const ch = scope[end];
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+    else if (ch === '\n') {
+      const line = scope.slice(scope.lastIndexOf('\n', end - 1) + 1, end).trimEnd();
+      const next = scope.slice(end + 1, scope.indexOf('\n', end + 1) >>> 0).trimStart();
+      const continues = depth > 0 || /[,(&]$/.test(line) || /\b(?:Section\s*\(s\)|Page\s*\(s\)|pages?|Chapter)\s*:?$/i.test(line) || /^(?:Section|Page|Chapter|pp?\.)\b/i.test(next) || /^\d{4}\b/.test(next);
+      if (!continues || next.length === 0) break;
+    } else if ((ch === '.' || ch === ';') && depth === 0 && /\s|$/.test(scope[end + 1] ?? '')) {
+      const word = /(\S+)$/.exec(scope.slice(Math.max(from, end - 6), end))?.[1] ?? '';
+      if (!/^(?:p|pp|Pg|No|Sec|e\.g|i\.e|C\.C\.R|Lab)$/i.test(word)) break;
+    }
+    end++;
+  }
+  const window = scope.slice(from, end);
+  const opener = new RegExp(OPENER.source, 'i').exec(window);
+  const text = opener ? window.slice(0, opener.index) : window;
+  const tail: Tail = { end: from };
+  const ch = CHAPTER_RE.exec(text);
+  if (ch?.groups?.chapter) {
+    tail.chapter = Number(ch.groups.chapter);
+    tail.end = from + ch.index + ch[0].length;
+  }
+  const pg = PAGES_RE.exec(text);
+  if (pg?.groups?.pages) {
+    tail.pages = pageList(pg.groups.pages);
+    tail.end = Math.max(tail.end, from + pg.index + pg[0].length);
+  }
+  const sec = SECTIONS_RE.exec(text);
+  if (sec) {
+    const list = text.slice(sec.index + sec[0].length).replace(/[\s.]+$/, '');
+    tail.sections = sectionList(list);
+    tail.end = Math.max(tail.end, from + sec.index + sec[0].length + list.length);
+  }
+  return tail.end > from ? tail : undefined;
+}

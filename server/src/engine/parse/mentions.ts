@@ -1,0 +1,65 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { Span } from '../types';
+
+export interface TreatmentMention {
+  treatment: string;
+  text: string;
+  span: Span;
+}
+
+export interface RegionMention {
+  region: string;
+  span: Span;
+}
+
+function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
+  const r = new RegExp(re.source, re.flags);
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(text))) {
+    if (m[0].length === 0) {
+      r.lastIndex++;
+      continue;
+    }
+    each(m);
+  }
+}
+
+/** Keep the earliest, then longest, of overlapping spans. */
+export function dropOverlaps<T extends { span: Span }>(xs: T[]): T[] {
+  xs.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const out: T[] = [];
+  let end = -1;
+  for (const x of xs) {
+    if (x.span.start < end) continue;
+    out.push(x);
+    end = x.span.end;
+  }
+  return out;
+}
+
+// Words after a treatment name that make it something other than a course of treatment.
+const NOT_A_COURSE = /^[\s-]*(?:evaluation|eval|re-?evaluation|re-?exam|consultation|consult|referral|report|note|notes|records?|guidelines?|treatment guidelines?|medical treatment guidelines?)\b/i;
+
+/** Treatment names in the text: aliases case-insensitively, abbreviations in capitals only. */
+export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMention[] {
+  const found: TreatmentMention[] = [];
+  const add = (m: RegExpExecArray) => {
+    const t = kb.treatmentOf(m[0]);
+    if (!t) return;
+    const end = m.index + m[0].length;
+    if (NOT_A_COURSE.test(text.slice(end, end + 40))) return;
+    found.push({ treatment: t.id, text: m[0], span: { start: m.index, end } });
+  };
+  scan(kb.treatmentPattern, text, add);
+  if (kb.abbreviationPattern) scan(kb.abbreviationPattern, text, add);
+  return dropOverlaps(found);
+}
+
+export function findRegionMentions(text: string, kb: Knowledge): RegionMention[] {
+  const found: RegionMention[] = [];
+  scan(kb.regionPattern, text, (m) => {
+    const r = kb.regionOf(m[0]);
+    if (r) found.push({ region: r.id, span: { start: m.index, end: m.index + m[0].length } });
+  });
+  return dropOverlaps(found);
+}

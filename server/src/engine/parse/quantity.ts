@@ -1,0 +1,177 @@
+import type { NumberToken, Quantity, QuantityPart } from '../types';
+import { NUM, RANGE, readNumber } from './numbers';
+
+// Each written form of a quantity is one pattern. They run over the whole text once;
+// where two overlap, the one that starts first (then the longer) is kept.
+
+const WEEK = String.raw`(?:wk|week)s?\b\.?`;
+const PER = String.raw`\s*(?:\/\s*|a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?`;
+const FREQ_UNIT = String.raw`(?:x|×|times?|visits?|sessions?|treatments?)`;
+const FREQ_WORD = String.raw`(?:once|twice|thrice)`;
+// Named groups must be unique within one regex on node 20, so each use gets its own name.
+const echo = (n: number) => String.raw`(?:\s*\(\s*(?<echo${n}>\d{1,3})(?:\s*(?:total\s+)?(?:sessions?|visits?|treatments?))?\s*\))?`;
+const DURATION = String.raw`(?:\s*,?\s*(?:for|x|×|times|over|during|across|in)\s*(?:(?:a\s+)?(?:period|total|duration)\s+of\s+)?(?<weeks>${RANGE})\s*${WEEK}|\s*[x×]\s*(?<weeks2>${NUM})\b(?!\s*(?:sessions?|visits?|days?|months?|treatments?)))`;
+
+const FREQUENCY_DURATION = new RegExp(
+  String.raw`(?<![\w/])(?:(?<per>${RANGE})\s*${FREQ_UNIT}${PER}${WEEK}|(?<perWord>${FREQ_WORD})${PER}${WEEK}|(?<per2>${RANGE})\s*(?:x|times?)\s*weekly\b|(?<perWord2>${FREQ_WORD})\s+weekly\b)(?:${DURATION})?${echo(1)}`,
+  'gi',
+);
+
+const WEEKLY_FOR = new RegExp(String.raw`\bweekly${DURATION}${echo(1)}`, 'gi');
+
+const COMPACT = new RegExp(
+  String.raw`(?<![\w./-])(?<per>\d{1,2}(?:\s*-\s*\d{1,2})?)\s*[x×X]\s*(?<weeks>\d{1,2})(?![\w./%°])(?!\s*(?:cm|mm|inch|in\b|sessions?|visits?))(?:\s*${WEEK})?${echo(1)}` +
+    String.raw`|(?<![\w./-])(?<per3>${NUM})\s+times\s+(?<weeks3>${NUM})\b(?!\s*(?:a\b|per\b|weekly|\/|wks?|weeks?|days?|months?|sessions?|visits?|mg|%))${echo(2)}`,
+  'gi',
+);
+
+const INNER_WORD = String.raw`(?!(?:for|of|per|a|an|week|weeks|times?|to|the|and|or|in|with|at|x|over|each|every|is|are|was|were)\b)[A-Za-z][A-Za-z/&.-]*`;
+const COUNT_NOUN = String.raw`(?:sessions?|visits?|treatments?|appointments?)`;
+
+const COUNT_FORMS = [
+  // QTY 12, qty: 1
+  String.raw`\bqty\.?\s*[:#]?\s*(?<c1>${RANGE})\b`,
+  // #6 (the therapy is named elsewhere in the item)
+  String.raw`(?<![\w&])#\s*(?<c2>\d{1,3})\b`,
+  // x 8, times 12 (no number before it: that is the compact form)
+  String.raw`(?<![\w])(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
+  // 8 sessions, eight physical therapy sessions, Eight (8) PT visits, 6 additional acupuncture sessions
+  String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo3>\d{1,3})\s*\)\s*)?(?:${INNER_WORD}\s+){0,5}?${COUNT_NOUN}\b`,
+  // sessions, 12 / visits: 6
+  String.raw`\b${COUNT_NOUN}\s*(?:[:,]\s*|#\s*|x\s*|(?:=|total(?:\s+of)?)\s*)(?<c5>\d{1,3})\b(?!\s*(?:times|x\b|per\b|a\s+week|wks?\b|weeks?\b|\/|-\s*\d|%|days?\b|mg\b))`,
+];
+const COUNT = new RegExp(COUNT_FORMS.join('|'), 'gi');
+
+interface RawMatch {
+  part: QuantityPart;
+  start: number;
+  end: number;
+}
+
+function group(m: RegExpExecArray, name: string): { text: string; offset: number } | undefined {
+  const text = m.groups?.[name];
+  if (text === undefined) return undefined;
+  const idx = m.indices?.groups?.[name];
+  if (!idx) return undefined;
+  return { text, offset: idx[0] };
+}
+
+function token(m: RegExpExecArray, ...names: string[]): NumberToken | undefined {
+  for (const n of names) {
+    const g = group(m, n);
+    if (g) return readNumber(g.text, g.offset);
+  }
+  return undefined;
+}
+
+const WORD_FREQUENCY: Record<string, number> = { once: 1, twice: 2, thrice: 3, weekly: 1 };
+
+function wordFrequency(m: RegExpExecArray, ...names: string[]): NumberToken | undefined {
+  for (const n of names) {
+    const g = group(m, n);
+    if (g) {
+      const v = WORD_FREQUENCY[g.text.toLowerCase()];
+      return { value: v, span: { start: g.offset, end: g.offset + g.text.length }, style: 'word' };
+    }
+  }
+  return undefined;
+}
+
+function runPattern(re: RegExp, text: string, build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+  const r = new RegExp(re.source, re.flags.includes('d') ? re.flags : re.flags + 'd');
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(text))) {
+    if (m[0].length === 0) {
+      r.lastIndex++;
+      continue;
+    }
+    const part = build(m);
+    if (part) out.push({ part, start: part.span.start, end: part.span.end });
+  }
+}
+
+function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
+  const echoed = token(m, 'echo1', 'echo2', 'echo3');
+  if (echoed) part.countEcho = echoed;
+  return part;
+}
+
+/** Every quantity part written in the text, in order, without overlaps. */
+export function findQuantityParts(text: string): QuantityPart[] {
+  const raw: RawMatch[] = [];
+  runPattern(FREQUENCY_DURATION, text, (m) => {
+    const perWeek = token(m, 'per', 'per2') ?? wordFrequency(m, 'perWord', 'perWord2');
+    const weeks = token(m, 'weeks', 'weeks2');
+    if (!perWeek) return undefined;
+    const span = { start: m.index, end: m.index + m[0].length };
+    const perWeekWord = Boolean(m.groups?.perWord || m.groups?.perWord2);
+    return withEcho({ shape: 'frequency-duration', span, perWeek, weeks, perWeekWord }, m);
+  }, raw);
+  runPattern(WEEKLY_FOR, text, (m) => {
+    const weeks = token(m, 'weeks', 'weeks2');
+    if (!weeks) return undefined;
+    const start = m.index;
+    const perWeek: NumberToken = { value: 1, span: { start, end: start + 6 }, style: 'word' };
+    return withEcho({ shape: 'frequency-duration', span: { start, end: start + m[0].length }, perWeek, weeks, perWeekWord: true }, m);
+  }, raw);
+  runPattern(COMPACT, text, (m) => {
+    const perWeek = token(m, 'per', 'per3');
+    const weeks = token(m, 'weeks', 'weeks3');
+    if (!perWeek || !weeks) return undefined;
+    return withEcho({ shape: 'frequency-duration', span: { start: m.index, end: m.index + m[0].length }, perWeek, weeks }, m);
+  }, raw);
+  runPattern(COUNT, text, (m) => {
+    const count = token(m, 'c1', 'c2', 'c3', 'c4', 'c5');
+    if (!count || count.value === 0) return undefined;
+    return withEcho({ shape: 'count', span: { start: m.index, end: m.index + m[0].length }, count }, m);
+  }, raw);
+
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: QuantityPart[] = [];
+  let lastEnd = -1;
+  for (const r of raw) {
+    if (r.start < lastEnd) continue;
+    kept.push(r.part);
+    lastEnd = r.end;
+  }
+  return kept;
+}
+
+/** Combine the parts of one requested item into its quantity. An explicit count wins. */
+export function combineParts(parts: QuantityPart[], text: string): Quantity {
+  const span = { start: parts[0].span.start, end: parts[parts.length - 1].span.end };
+  let total: number | undefined;
+  let totalLow: number | undefined;
+  let perWeek: number | undefined;
+  let weeks: number | undefined;
+  const readings: string[] = [];
+  for (const p of parts) {
+    const written = text.slice(p.span.start, p.span.end).replace(/\s+/g, ' ').trim();
+    if (p.shape === 'count' && p.count) {
+      if (total === undefined || p.count.value > total) {
+        total = p.count.value;
+        totalLow = p.count.low;
+      }
+      readings.push(`${written} = ${p.count.low !== undefined ? `${p.count.low}–${p.count.value} sessions (judged at ${p.count.value})` : `${p.count.value} ${p.count.value === 1 ? 'session' : 'sessions'}`}`);
+    } else if (p.perWeek) {
+      perWeek = Math.max(perWeek ?? 0, p.perWeek.value);
+      if (p.weeks) {
+        weeks = p.weeks.value;
+        const product = p.perWeek.value * p.weeks.value;
+        const low = (p.perWeek.low ?? p.perWeek.value) * (p.weeks.low ?? p.weeks.value);
+        readings.push(`${written} = ${p.perWeek.value} per week × ${p.weeks.value} weeks = ${product} sessions${low !== product ? ` (at least ${low})` : ''}`);
+        if (!parts.some((q) => q.shape === 'count')) {
+          if (total === undefined || product > total) {
+            total = product;
+            totalLow = low !== product ? low : undefined;
+          }
+        }
+      } else {
+        readings.push(`${written} = ${p.perWeek.value} per week, no duration`);
+      }
+    }
+    if (p.countEcho && total === undefined) total = p.countEcho.value;
+  }
+  const reading = readings.join('; ') + (total !== undefined && parts.length > 1 ? `; judged as ${total} sessions` : '');
+  return { total, totalLow, span, parts, perWeek, weeks, reading };
+}

@@ -1,0 +1,20 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { AnalysisResult, Finding, Severity } from '../types';
+
+export interface RuleContext {
+  text: string;
+  kb: Knowledge;
+  doc: Omit<AnalysisResult, 'findings'>;
+}
+
+export interface Rule {
+  /** Stable id: the diagnostic code and the name of docs/rules/<id>.md. */
+  id: string;
+  /** One line: what the rule flags. */
+  summary: string;
+  defaultSeverity: Severity;
+  check(ctx: RuleContext): Omit<Finding, 'rule' | 'severity'>[];
+}
+
+/** Where a rule's documentation page lives, relative to the repository root. */
+export const ruleDocPath = (id: string) => `docs/rules/${id}.md`;

@@ -1,0 +1,153 @@
+// The engine's vocabulary. Everything here is plain data over string offsets:
+// no editor or protocol types, so the CLI, the server and the tests share it.
+
+/** Half-open range of UTF-16 offsets into the analysed text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type DocumentKind = 'request' | 'appeal';
+
+/** How a number was written, so a fix can write the new one the same way. */
+export type NumberStyle = 'digits' | 'word' | 'Word' | 'WORD';
+
+export interface NumberToken {
+  value: number;
+  span: Span;
+  style: NumberStyle;
+  /** Set when the writer gave a range ("1-3", "12-18", "1 to 2"); value is the upper end. */
+  low?: number;
+}
+
+/**
+ * One written quantity. A frequency x duration ("2x4", "twice a week for six weeks") has
+ * perWeek and weeks; a count ("QTY 12", "x 8", "eight sessions") has count.
+ */
+export interface QuantityPart {
+  shape: 'frequency-duration' | 'count';
+  span: Span;
+  perWeek?: NumberToken;
+  weeks?: NumberToken;
+  count?: NumberToken;
+  /** Frequency written as a word that is its own number: "twice", "once", "weekly". */
+  perWeekWord?: boolean;
+  /** A repeat of the total in parentheses: "Eight (8) sessions", "2x4 (8 visits)". */
+  countEcho?: NumberToken;
+}
+
+export interface Quantity {
+  /** Total treatments the writer asks for (upper end of any range); absent for a bare frequency. */
+  total?: number;
+  /** Lower end where the writer gave a range. */
+  totalLow?: number;
+  span: Span;
+  parts: QuantityPart[];
+  /** Highest frequency per week written, if any. */
+  perWeek?: number;
+  weeks?: number;
+  /** Human-readable account of the reading, e.g. "2x4 = 8 sessions". */
+  reading: string;
+}
+
+export type TreatmentId = string;
+
+export interface RequestedItem {
+  treatment: TreatmentId;
+  /** The alias as written. */
+  treatmentText: string;
+  treatmentSpan: Span;
+  /** From the treatment mention through the quantity and regions. */
+  span: Span;
+  quantity?: Quantity;
+  bodyRegions: string[];
+  /** "additional", "continue", "more", "further" and the like. */
+  extendsPriorCourse: boolean;
+  /** True for postoperative/postsurgical therapy, judged by other limits. */
+  postsurgical: boolean;
+}
+
+export interface Citation {
+  span: Span;
+  text: string;
+  /** Guideline id from the knowledge base, when the guideline was recognised. */
+  guideline?: string;
+  edition?: string;
+  chapter?: number;
+  pages?: number[];
+  sections?: string[];
+  /** Regulation or statute as written: "8 CCR 9792.24.1", "Labor Code 4604.5". */
+  regulation?: string;
+  /** Knowledge-base citation entry ids this citation resolves to. */
+  resolved: string[];
+}
+
+export type EvidenceKind =
+  | 'adl'
+  | 'work-status'
+  | 'medication-reduction'
+  | 'objective-measure'
+  | 'pain-score'
+  | 'home-program'
+  | 'negated-improvement';
+
+export interface EvidenceMention {
+  kind: EvidenceKind;
+  span: Span;
+}
+
+export interface PriorCourse {
+  treatment: TreatmentId;
+  count: number;
+  span: Span;
+}
+
+export interface Evidence {
+  mentions: EvidenceMention[];
+  priorCourses: PriorCourse[];
+  /** True when at least one ADL, work-status, medication or objective mention exists. */
+  functionalImprovement: boolean;
+  homeProgram: boolean;
+}
+
+export interface TextEditData {
+  span: Span;
+  newText: string;
+}
+
+export interface FixData {
+  title: string;
+  edits: TextEditData[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  span: Span;
+  message: string;
+  /** Knowledge-base citation id the finding rests on, and how to print it. */
+  citation?: { id: string; label: string };
+  /** Edition of the figure used. */
+  edition?: string;
+  fix?: FixData;
+}
+
+export interface AnalysisResult {
+  kind: DocumentKind;
+  items: RequestedItem[];
+  citations: Citation[];
+  evidence: Evidence;
+  findings: Finding[];
+  /** Set when the text was longer than the cap and only its start was analysed. */
+  truncatedAt?: number;
+}
+
+export interface AnalyzeOptions {
+  kind?: DocumentKind;
+  /** Analyse at most this many characters. */
+  maxLength?: number;
+  /** Per-rule severity overrides; 'off' disables the rule. */
+  ruleSeverity?: Record<string, Severity | 'off'>;
+}

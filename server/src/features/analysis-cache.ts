@@ -1,0 +1,64 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Settings } from '../settings';
+
+export interface Analyzed {
+  uri: string;
+  version: number;
+  text: string;
+  starts: number[];
+  analysis: Analysis;
+}
+
+const BINARY_SAMPLE = 8192;
+
+/** True when the text looks like a binary file opened as text: NULs or many control bytes. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, BINARY_SAMPLE);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** The kind a document is checked as, or undefined when settings leave it unchecked. */
+export function kindFor(languageId: string, settings: Settings): DocumentKind | 'infer' | undefined {
+  if (languageId === 'mtus-request') return 'request';
+  if (languageId === 'mtus-appeal') return 'appeal';
+  if (languageId === 'markdown' && settings.markdown.enable) return 'infer';
+  if (languageId === 'plaintext' && settings.plaintext.enable) return 'infer';
+  return undefined;
+}
+
+/** One analysis per document version; hover and code actions reuse it. */
+export class AnalysisCache {
+  private readonly byUri = new Map<string, Analyzed>();
+
+  constructor(private readonly kb: () => Knowledge) {}
+
+  get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
+    const hit = this.byUri.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const text = doc.getText();
+    const analysis = analyze(text, this.kb(), {
+      kind: kind === 'infer' ? undefined : kind,
+      maxLength: settings.maxDocumentSize,
+      ruleSeverity: settings.rules,
+    });
+    const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(text), analysis };
+    this.byUri.set(doc.uri, entry);
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  clear(): void {
+    this.byUri.clear();
+  }
+}

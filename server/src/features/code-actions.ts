@@ -1,0 +1,63 @@
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyzed } from './analysis-cache';
+import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
+
+const sameRange = (a: Diagnostic['range'], b: Diagnostic['range']) =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+function editAction(doc: TextDocument, title: string, kind: string, edits: TextEdit[], diagnostics?: Diagnostic[], preferred = false): CodeAction {
+  return {
+    title,
+    kind,
+    diagnostics,
+    isPreferred: preferred || undefined,
+    edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] },
+  };
+}
+
+/** Every fix in the current analysis, as LSP edits, for "fix all" and fix-on-save. */
+function allFixEdits(current: Analyzed): TextEdit[] {
+  return current.analysis.findings.filter((f) => f.fix).flatMap((f) => f.fix!.edits.map((e) => toTextEdit(current.starts, e)));
+}
+
+export function codeActions(params: CodeActionParams, doc: TextDocument, current: Analyzed): CodeAction[] {
+  const only = params.context.only;
+  const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const d of params.context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const data = d.data as DiagnosticData | undefined;
+      let fix = data?.version === doc.version ? data.fix : undefined;
+      if (!fix) {
+        // The diagnostic came from an older version: take the fix from the current analysis.
+        const f = current.analysis.findings.find((x) => x.rule === d.code && x.fix && sameRange(rangeOf(current, x.span), d.range));
+        if (f?.fix) fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(current.starts, e)) };
+      }
+      if (fix) actions.push(editAction(doc, fix.title, CodeActionKind.QuickFix, fix.edits, [d], true));
+    }
+    const fixable = current.analysis.findings.filter((f) => f.fix);
+    if (fixable.length > 1 && actions.length > 0) {
+      actions.push(editAction(doc, `Cap every over-limit quantity in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
+    }
+  }
+  if (only && wants(FIX_ALL_KIND)) {
+    const edits = allFixEdits(current);
+    if (edits.length) actions.push(editAction(doc, 'mtus-lint: cap every over-limit quantity', FIX_ALL_KIND, edits));
+  }
+  return actions;
+}
+
+function rangeOf(current: Analyzed, span: { start: number; end: number }): Diagnostic['range'] {
+  return toTextEdit(current.starts, { span, newText: '' }).range;
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+// The knowledge base is data reviewed by people; these schemas are what "valid" means.
+// Every limit and quotation must say where it was read (`source`).
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes');
+const source = z.string().min(3, 'say where this was read');
+
+export const GuidelineSchema = z.object({
+  id,
+  title: z.string().min(3),
+  /** Short name used in messages: "CPMTG 2009". */
+  short: z.string().min(2),
+  edition: z.string().min(2),
+  /** How this edition is cited in letters: by page or by section name. */
+  citedBy: z.enum(['page', 'section', 'regulation']),
+  regulation: z.string().optional(),
+  effective: z.string().optional(),
+  /** Words that name this guideline in a citation, matched case-insensitively. */
+  names: z.array(z.string().min(2)).min(1),
+  source,
+});
+
+export const QuoteSchema = z.object({
+  text: z.string().min(10).max(600, 'keep quotations short'),
+  source,
+});
+
+export const CitationEntrySchema = z
+  .object({
+    id,
+    guideline: z.string(),
+    topic: z.string().min(2),
+    chapter: z.number().int().positive().optional(),
+    /** Pages this entry covers, as cited in that edition. */
+    pages: z.array(z.number().int().positive()).optional(),
+    /** Section names as cited (2016 form), first one canonical. */
+    sections: z.array(z.string().min(2)).optional(),
+    /** Regulations or statutes this entry is, as "8 CCR 9792.24.1" or "Labor Code 4604.5(c)(1)". */
+    regulations: z.array(z.string().min(4)).optional(),
+    /** Treatments this citation governs (treatment ids). */
+    treatments: z.array(z.string()).default([]),
+    /** The entry stands for the guideline as a whole ("MTUS Acupuncture Treatment Guidelines"). */
+    wholeGuideline: z.boolean().optional(),
+    quotes: z.array(QuoteSchema).min(1, 'a citation entry needs at least one quotation'),
+    source,
+  })
+  .refine((c) => c.pages?.length || c.sections?.length || c.chapter || c.regulations?.length || c.wholeGuideline, {
+    message: 'a citation entry needs pages, sections, a chapter, a regulation, or wholeGuideline: true',
+  });
+
+export const TreatmentSchema = z.object({
+  id,
+  name: z.string().min(2),
+  /** Noun used in messages: "acupuncture sessions". */
+  unit: z.string().min(2),
+  category: z.enum(['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'other']),
+  /**
+   * Ways writers name the treatment. Plain words are matched whole and case-insensitively;
+   * an alias written /like this/ is a regular expression.
+   */
+  aliases: z.array(z.string().min(1)).min(1),
+  /** Uppercase abbreviations matched only in capitals ("PT", "OT", "CMT"). */
+  abbreviations: z.array(z.string().min(2)).default([]),
+});
+
+const Range = z
+  .object({ min: z.number().int().positive(), max: z.number().int().positive() })
+  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' });
+
+export const LimitSchema = z.object({
+  id,
+  treatment: z.string(),
+  guideline: z.string(),
+  /** Citation entry the figures come from. */
+  citation: z.string(),
+  /** Trial (initial course) in treatments. */
+  trial: Range.optional(),
+  /** Most treatments for the condition even with functional improvement; absent = no stated cap. */
+  maximum: Range.optional(),
+  /** Treatments per week. */
+  perWeek: Range.optional(),
+  /** Duration in weeks. */
+  weeks: Range.optional(),
+  /** Going past the trial needs documented functional improvement. */
+  extensionNeedsImprovement: z.boolean(),
+  /** What the reviewer will ask for, printed after the figure. */
+  advice: z.string().min(5),
+  conditions: z.array(z.string()).default([]),
+  source,
+});
+
+export const BodyRegionSchema = z.object({
+  id,
+  name: z.string(),
+  aliases: z.array(z.string().min(2)).min(1),
+});
+
+export const KnowledgeSchema = z.object({
+  version: z.string(),
+  guidelines: z.array(GuidelineSchema).min(1),
+  citations: z.array(CitationEntrySchema),
+  treatments: z.array(TreatmentSchema).min(1),
+  limits: z.array(LimitSchema),
+  bodyRegions: z.array(BodyRegionSchema),
+});
+
+export type Guideline = z.infer<typeof GuidelineSchema>;
+export type CitationEntry = z.infer<typeof CitationEntrySchema>;
+export type Treatment = z.infer<typeof TreatmentSchema>;
+export type Limit = z.infer<typeof LimitSchema>;
+export type BodyRegion = z.infer<typeof BodyRegionSchema>;
+export type KnowledgeData = z.infer<typeof KnowledgeSchema>;

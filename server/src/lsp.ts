@@ -1,0 +1,220 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { hoverAt, positionToOffset, RULES } from './engine';
+import { defaultKnowledge } from './knowledge/load';
+import type { Knowledge } from './knowledge/knowledge';
+import { AnalysisCache, kindFor, looksBinary } from './features/analysis-cache';
+import { codeActions, FIX_ALL_KIND } from './features/code-actions';
+import { SOURCE, toDiagnostic, toRange } from './features/convert';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+
+export const SERVER_NAME = 'mtus-lint';
+
+/** Rule pages ship with the extension, so the link works offline and sends nothing anywhere. */
+function docsBase(): string | undefined {
+  for (let dir = __dirname, i = 0; i < 6; i++, dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'docs', 'rules');
+    if (fs.existsSync(candidate)) return pathToFileURL(candidate).href;
+  }
+  return undefined;
+}
+
+/**
+ * Wire the engine to a connection. Works over stdio, IPC or an in-memory stream pair, so the
+ * protocol tests drive exactly what editors run. Logs never contain document text.
+ */
+export function startServer(connection: Connection, kbOverride?: Knowledge): void {
+  const documents = new TextDocuments(TextDocument);
+  let kb: Knowledge | undefined = kbOverride;
+  let kbError: string | undefined;
+  const knowledge = (): Knowledge => {
+    if (!kb) kb = defaultKnowledge();
+    return kb;
+  };
+  const cache = new AnalysisCache(knowledge);
+  const settingsByUri = new Map<string, Promise<Settings>>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const reported = new Set<string>();
+  let canPullConfig = false;
+  let rulesBase: string | undefined;
+
+  const docHref = (rule: string) => (rulesBase ? `${rulesBase}/${rule}.md` : undefined);
+
+  const warnOnce = (message: string) => {
+    if (reported.has(message)) return;
+    reported.add(message);
+    connection.window.showWarningMessage(`mtus-lint: ${message}`);
+    connection.console.warn(message);
+  };
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!canPullConfig) return Promise.resolve(globalSettings);
+    let p = settingsByUri.get(uri);
+    if (!p) {
+      p = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'mtusLint' })
+        .then((raw) => applySettings(raw))
+        .catch(() => DEFAULT_SETTINGS);
+      settingsByUri.set(uri, p);
+    }
+    return p;
+  };
+
+  let globalSettings: Settings = DEFAULT_SETTINGS;
+  const applySettings = (raw: unknown): Settings => {
+    const { settings, problems } = readSettings(raw, RULES.map((r) => r.id));
+    problems.forEach(warnOnce);
+    return settings;
+  };
+
+  const guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      try {
+        return await fn(...a);
+      } catch (e) {
+        // Report the failure without the document: only the error's own message and stack.
+        connection.console.error(`${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+        return fallback;
+      }
+    };
+
+  const validate = guard('diagnostics', undefined, async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return; // a newer edit will be checked instead
+    const kind = kindFor(doc.languageId, settings);
+    if (!kind) {
+      connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    if (kbError) {
+      connection.sendDiagnostics({ uri, version, diagnostics: [notice(`mtus-lint could not load its knowledge base: ${kbError}`, DiagnosticSeverity.Error)] });
+      return;
+    }
+    const text = doc.getText();
+    if (looksBinary(text)) {
+      connection.sendDiagnostics({ uri, version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] });
+      return;
+    }
+    const result = cache.get(doc, kind, settings);
+    const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref));
+    if (result.analysis.truncatedAt !== undefined) {
+      diagnostics.unshift(
+        notice(
+          `This document has ${text.length.toLocaleString('en-US')} characters; mtus-lint checked only the first ${result.analysis.truncatedAt.toLocaleString('en-US')} (setting mtusLint.maxDocumentSize).`,
+          DiagnosticSeverity.Information,
+        ),
+      );
+    }
+    connection.sendDiagnostics({ uri, version, diagnostics });
+  });
+
+  const schedule = (uri: string, delay: number) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfig = Boolean(params.capabilities.workspace?.configuration);
+    const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string };
+    if (opts.settings !== undefined) globalSettings = applySettings(opts.settings);
+    rulesBase = typeof opts.docsBaseUri === 'string' ? opts.docsBaseUri.replace(/\/$/, '') : docsBase();
+    try {
+      knowledge();
+    } catch (e) {
+      kbError = (e as Error).message;
+      connection.console.error(kbError);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      },
+      serverInfo: { name: SERVER_NAME, version: knowledgeVersion() },
+    };
+  });
+
+  const knowledgeVersion = () => {
+    try {
+      return knowledge().version;
+    } catch {
+      return 'unavailable';
+    }
+  };
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsByUri.clear();
+    cache.clear();
+    if (!canPullConfig) {
+      const raw = (change.settings as { mtusLint?: unknown } | undefined)?.mtusLint;
+      if (raw !== undefined) globalSettings = applySettings(raw);
+    }
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    void settingsFor(e.document.uri).then((s) => schedule(e.document.uri, s.debounceMs));
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.forget(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guard('hover', null, async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const settings = await settingsFor(doc.uri);
+      const kind = kindFor(doc.languageId, settings);
+      if (!kind || kbError || looksBinary(doc.getText())) return null;
+      const current = cache.get(doc, kind, settings);
+      const offset = positionToOffset(current.starts, params.position, current.text.length);
+      const info = hoverAt(current.analysis, current.text, offset, knowledge());
+      if (!info) return null;
+      return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(current.starts, info.span) };
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const settings = await settingsFor(doc.uri);
+      const kind = kindFor(doc.languageId, settings);
+      if (!kind || kbError || looksBinary(doc.getText())) return [];
+      return codeActions(params, doc, cache.get(doc, kind, settings));
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function notice(message: string, severity: DiagnosticSeverity): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: SOURCE, message };
+}

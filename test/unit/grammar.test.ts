@@ -236,6 +236,20 @@ test('package.json contributes the request and appeal grammars at these paths', 
   }
 });
 
+// VS Code resolves `"include": "text.mtus.common"` only for scopes contributed in package.json; without the
+// entry the two grammars load but highlight nothing.
+test(
+  'package.json contributes the shared grammar text.mtus.common',
+  () => {
+    const manifest = readJson(path.join(ROOT, 'package.json')) as {
+      contributes?: { grammars?: { scopeName: string; path: string }[] };
+    };
+    const entry = (manifest.contributes?.grammars ?? []).find((g) => g.scopeName === 'text.mtus.common');
+    assert.ok(entry, 'package.json contributes.grammars has no entry for text.mtus.common');
+    assert.equal(path.resolve(ROOT, entry.path), path.join(SYNTAXES, GRAMMAR_FILES['text.mtus.common']!));
+  },
+);
+
 test('every regex in the grammars compiles with Oniguruma', async () => {
   await request(); // loads the WASM
   const found: string[] = [];

@@ -12,6 +12,7 @@ const PRIOR_AFTER = /^[^.\n]{0,30}?\b(?:to date|so far|completed|already|in the 
 const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing)\b/i;
 const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bafter (?:the |his |her |their )?(?:surgery|operation)\b|\bassociated surgical service\b/i;
 const SEPARATES = /\band\b|&|\bplus\b|;|\balso\b/i;
+const WITH_JOINED = /^\s*(?:treatment|care|therapy|sessions?|visits?)?\s*(?:with|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$/i;
 const OF_NEXT = /^\s*(?:of|for|in)\s+(?:[A-Za-z]+\s+){0,2}$/i;
 
 type Role = 'request' | 'prior' | 'guideline';
@@ -64,9 +65,12 @@ function mentionFor(part: QuantityPart, mentions: TreatmentMention[], text: stri
   if (inside) return inside;
   const next = mentions.find((m) => m.span.start >= part.span.end);
   if (next && next.span.start - part.span.end <= 40 && OF_NEXT.test(text.slice(part.span.end, next.span.start))) return next;
-  let prev: TreatmentMention | undefined;
-  for (const m of mentions) if (m.span.end <= part.span.start) prev = m;
-  return prev ?? next;
+  const before = mentions.filter((m) => m.span.end <= part.span.start);
+  let i = before.length - 1;
+  // "Chiropractic treatment with deep tissue massage 1 x 4": the quantity is the main
+  // treatment's; what comes "with" it is part of that treatment.
+  while (i > 0 && WITH_JOINED.test(text.slice(before[i - 1].span.end, before[i].span.start))) i--;
+  return before[i] ?? next;
 }
 
 export interface ItemsResult {

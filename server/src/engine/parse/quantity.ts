@@ -21,7 +21,9 @@ const WEEKLY_FOR = new RegExp(String.raw`\bweekly${DURATION}${echo(1)}`, 'gi');
 
 const COMPACT = new RegExp(
   String.raw`(?<![\w./-])(?<per>\d{1,2}(?:\s*-\s*\d{1,2})?)\s*[x×X]\s*(?<weeks>\d{1,2})(?![\w./%°])(?!\s*(?:cm|mm|inch|in\b|sessions?|visits?))(?:\s*${WEEK})?${echo(1)}` +
-    String.raw`|(?<![\w./-])(?<per3>${NUM})\s+times\s+(?<weeks3>${NUM})\b(?!\s*(?:a\b|per\b|weekly|\/|wks?|weeks?|days?|months?|sessions?|visits?|mg|%))${echo(2)}`,
+    String.raw`|(?<![\w./-])(?<per3>${NUM})\s+times\s+(?<weeks3>${NUM})\b(?!\s*(?:a\b|per\b|weekly|\/|wks?|weeks?|days?|months?|sessions?|visits?|mg|%))${echo(2)}` +
+    // "two times four visits (8)": the parenthesised total confirms a frequency x duration.
+    String.raw`|(?<![\w./-])(?<per4>${NUM})\s+times\s+(?<weeks4>${NUM})\s+(?:visits?|sessions?)(?=\s*\(\s*\d)${echo(3)}`,
   'gi',
 );
 
@@ -36,7 +38,7 @@ const COUNT_FORMS = [
   // x 8, times 12 (no number before it: that is the compact form)
   String.raw`(?<![\w])(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
   // 8 sessions, eight physical therapy sessions, Eight (8) PT visits, 6 additional acupuncture sessions
-  String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo3>\d{1,3})\s*\)\s*)?(?:${INNER_WORD}\s+){0,5}?${COUNT_NOUN}\b`,
+  String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo4>\d{1,3})\s*\)\s*)?(?:${INNER_WORD}\s+){0,5}?${COUNT_NOUN}\b`,
   // sessions, 12 / visits: 6
   String.raw`\b${COUNT_NOUN}\s*(?:[:,]\s*|#\s*|x\s*|(?:=|total(?:\s+of)?)\s*)(?<c5>\d{1,3})\b(?!\s*(?:times|x\b|per\b|a\s+week|wks?\b|weeks?\b|\/|-\s*\d|%|days?\b|mg\b))`,
 ];
@@ -91,7 +93,7 @@ function runPattern(re: RegExp, text: string, build: (m: RegExpExecArray) => Qua
 }
 
 function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
-  const echoed = token(m, 'echo1', 'echo2', 'echo3');
+  const echoed = token(m, 'echo1', 'echo2', 'echo3', 'echo4');
   if (echoed) part.countEcho = echoed;
   return part;
 }
@@ -115,8 +117,8 @@ export function findQuantityParts(text: string): QuantityPart[] {
     return withEcho({ shape: 'frequency-duration', span: { start, end: start + m[0].length }, perWeek, weeks, perWeekWord: true }, m);
   }, raw);
   runPattern(COMPACT, text, (m) => {
-    const perWeek = token(m, 'per', 'per3');
-    const weeks = token(m, 'weeks', 'weeks3');
+    const perWeek = token(m, 'per', 'per3', 'per4');
+    const weeks = token(m, 'weeks', 'weeks3', 'weeks4');
     if (!perWeek || !weeks) return undefined;
     return withEcho({ shape: 'frequency-duration', span: { start: m.index, end: m.index + m[0].length }, perWeek, weeks }, m);
   }, raw);
@@ -170,7 +172,11 @@ export function combineParts(parts: QuantityPart[], text: string): Quantity {
         readings.push(`${written} = ${p.perWeek.value} per week, no duration`);
       }
     }
-    if (p.countEcho && total === undefined) total = p.countEcho.value;
+    // A total the writer states in parentheses is what they ask for, whatever the schedule says.
+    if (p.countEcho && !parts.some((q) => q.shape === 'count')) {
+      total = p.countEcho.value;
+      totalLow = undefined;
+    }
   }
   const reading = readings.join('; ') + (total !== undefined && parts.length > 1 ? `; judged as ${total} sessions` : '');
   return { total, totalLow, span, parts, perWeek, weeks, reading };

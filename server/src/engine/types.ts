@@ -78,6 +78,8 @@ export interface Citation {
   chapter?: number;
   pages?: number[];
   sections?: string[];
+  /** ACOEM's General Approaches chapters, cited by that title. */
+  generalApproaches?: boolean;
   /** Regulation or statute as written: "8 CCR 9792.24.1", "Labor Code 4604.5". */
   regulation?: string;
   /** Knowledge-base citation entry ids this citation resolves to. */

@@ -8,11 +8,33 @@ import type { Citation } from '../types';
 const PAGES = String.raw`(?:Page\s*\(s\)|Pages?|pp?\.)\s*:?\s*(?<pages>\d{1,3}(?:\s*(?:-|–|,|and|&)\s*\d{1,3})*)`;
 const CHAPTER = String.raw`Chapter\s+(?<chapter>\d{1,2})`;
 
+// ACOEM 2nd edition chapters as the MTUS adopted them, cited by title ("MTUS Low Back
+// Complaints 2004, Section(s): Special Studies").
+const ACOEM_CHAPTERS: [number, string][] = [
+  [8, String.raw`Neck\s+and\s+Upper\s+Back\s+Complaints`],
+  [9, String.raw`Shoulder\s+Complaints`],
+  [10, String.raw`Elbow\s+(?:Complaints|Disorders)`],
+  [11, String.raw`Forearm,?\s+Wrist,?\s+(?:and|&)\s+Hand\s+Complaints`],
+  [12, String.raw`Low\s+Back\s+Complaints`],
+  [13, String.raw`Knee\s+Complaints`],
+  [14, String.raw`Ankle\s+and\s+Foot\s+Complaints`],
+];
+const CHAPTER_TITLE = ACOEM_CHAPTERS.map(([n, t]) => `(?<ch${n}>${t})`).join('|');
+// A title in prose ("low back complaints") is a citation only when "MTUS" or a year frames it.
+// (Named groups may appear once per regex, so the year check looks ahead with a copy of the
+// title that has none.)
+const MTUS_OR_YEAR = (core: string, years: string) => {
+  const plain = core.replace(/\(\?<[a-z0-9]+>/gi, '(?:');
+  return String.raw`(?:\bMTUS\s+(?:ACOEM\s+)?|(?=(?:${plain})\s+\(?(?:${years})\)?))(?:${core})(?:\s+\(?(?:${years})\)?)?`;
+};
+
 const GUIDELINE_NAMES: [string, string][] = [
-  ['acupuncture-mtg', String.raw`(?:MTUS\s+)?Acupuncture\s+(?:Medical\s+)?Treatment\s+Guidelines?`],
-  ['postsurgical-mtg', String.raw`(?:MTUS\s+)?Post[- ]?surgical\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:\s+\d{4})?`],
-  ['opioids-mtg-2016', String.raw`(?:MTUS\s+)?Opioids?\s+Treatment\s+Guidelines?(?:\s+\d{4})?`],
+  ['acupuncture-mtg', String.raw`(?:MTUS\s+)?Acupuncture\s+(?:Medical\s+)?Treatment\s+Guidelines?(?:\s+\(?2007\)?)?|${MTUS_OR_YEAR(String.raw`Acupuncture\s+(?:Medical\s+)?Treatment`, '2007')}`],
+  ['postsurgical-mtg', String.raw`(?:MTUS\s+)?Post[- ]?surgical\s+(?:Medical\s+)?Treatment\s+Guidelines?(?:\s+\(?2009\)?)?|${MTUS_OR_YEAR(String.raw`Post[- ]?surgical\s+(?:Medical\s+)?Treatment`, '2009')}`],
+  ['opioids-mtg-2016', String.raw`(?:MTUS\s+)?Opioids?\s+Treatment\s+Guidelines?(?:\s+\(?2016\)?)?|${MTUS_OR_YEAR(String.raw`Opioids?\s+Treatment`, '2016')}`],
   ['cpmtg', String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`],
+  ['acoem-chapter', MTUS_OR_YEAR(CHAPTER_TITLE, '2004|2007')],
+  ['acoem-general', MTUS_OR_YEAR(String.raw`General\s+Approaches`, '2004')],
   ['acoem-2', String.raw`\bACOEM\b(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s*2nd\s+Edition)?(?:,?\s*\(?2004\)?)?`],
   ['regulation', String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`],
   ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],
@@ -79,7 +101,11 @@ function resolve(c: Citation, kb: Knowledge): string[] {
     return [...hits];
   }
   if (!c.guideline) return [];
-  const pool: CitationEntry[] = byGuideline(c.guideline);
+  let pool: CitationEntry[] = byGuideline(c.guideline);
+  // Section names repeat across ACOEM chapters ("Special Studies"): the chapter decides.
+  if (c.guideline === 'acoem-2') {
+    pool = c.chapter !== undefined ? pool.filter((e) => e.chapter === c.chapter) : c.generalApproaches ? pool.filter((e) => e.chapter === undefined || e.chapter <= 7) : pool;
+  }
   if (c.sections?.length) {
     for (const s of c.sections) {
       const n = normalizeSection(s);
@@ -129,10 +155,17 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
         const year = g.year ?? /\b(2009|2016)\b/.exec(m[0])?.[1];
         c.edition = year;
         c.guideline = year === '2016' ? 'cpmtg-2016' : year === '2009' ? 'cpmtg-2009' : undefined;
+      } else if (kind === 'acoem-chapter') {
+        c.guideline = 'acoem-2';
+        const n = ACOEM_CHAPTERS.find(([num]) => g[`ch${num}`] !== undefined)?.[0];
+        if (n !== undefined) c.chapter = n;
+      } else if (kind === 'acoem-general') {
+        c.guideline = 'acoem-2';
+        c.generalApproaches = true;
       } else c.guideline = kind;
       const tail = readTail(scope, end);
       if (tail) {
-        if (tail.chapter !== undefined) c.chapter = tail.chapter;
+        if (tail.chapter !== undefined && c.chapter === undefined) c.chapter = tail.chapter;
         if (tail.pages?.length) c.pages = tail.pages;
         if (tail.sections?.length) c.sections = tail.sections;
         end = tail.end;

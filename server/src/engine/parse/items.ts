@@ -38,8 +38,9 @@ function roleOf(text: string, seg: Span, part: QuantityPart): Role {
   if (best < 0) {
     return PRIOR_AFTER.test(text.slice(part.span.end, Math.min(seg.end, part.span.end + 40))) ? 'prior' : 'request';
   }
-  if (best === request) return 'request';
+  // "guidelines recommend 3-6" ends both a guideline cue and the word "recommend": the guideline wins.
   if (best === guideline) return 'guideline';
+  if (best === request) return 'request';
   return 'prior';
 }
 

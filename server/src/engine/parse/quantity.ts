@@ -20,7 +20,7 @@ const FREQUENCY_DURATION = new RegExp(
 const WEEKLY_FOR = new RegExp(String.raw`\bweekly${DURATION}${echo(1)}`, 'gi');
 
 const COMPACT = new RegExp(
-  String.raw`(?<![\w./-])(?<per>\d{1,2}(?:\s*-\s*\d{1,2})?)\s*[x×X]\s*(?<weeks>\d{1,2})(?![\w./%°])(?!\s*(?:cm|mm|inch|in\b|sessions?|visits?))(?:\s*${WEEK})?${echo(1)}` +
+  String.raw`(?<![\w./-])(?<per>\d{1,2}(?:\s*-\s*\d{1,2})?)\s*[x×X]\s*(?<weeks>\d{1,2})(?![\w%°]|[./]\d)(?!\s*(?:cm|mm|inch|in\b|sessions?|visits?))(?:\s*${WEEK})?${echo(1)}` +
     String.raw`|(?<![\w./-])(?<per3>${NUM})\s+times\s+(?<weeks3>${NUM})\b(?!\s*(?:a\b|per\b|weekly|\/|wks?|weeks?|days?|months?|sessions?|visits?|mg|%))${echo(2)}` +
     // "two times four visits (8)": the parenthesised total confirms a frequency x duration.
     String.raw`|(?<![\w./-])(?<per4>${NUM})\s+times\s+(?<weeks4>${NUM})\s+(?:visits?|sessions?)(?=\s*\(\s*\d)${echo(3)}`,

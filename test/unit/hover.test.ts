@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hoverAt } from '../../server/src/engine';
+import { check, kb } from '../helpers/repo';
+
+const hover = (text: string, at: string) => hoverAt(check(text), text, text.indexOf(at) + 1, kb());
+
+describe('hover on a requested item', () => {
+  test('shows how the quantity was read and the limits that apply', () => {
+    const h = hover('Acupuncture 2x4 low back', '2x4')!;
+    assert.match(h.markdown, /2x4 = 2 per week × 4 weeks = 8 sessions/);
+    assert.match(h.markdown, /Trial: 3–6 sessions/);
+    assert.match(h.markdown, /Frequency: 1–3 a week/);
+    assert.match(h.markdown, /8 CCR 9792\.24\.1/);
+    assert.match(h.markdown, /Body region: low back/);
+  });
+  test('says whether this document documents functional improvement', () => {
+    assert.match(hover('Pain 8/10 to 5/10. Acupuncture 2x3', '2x3')!.markdown, /functional improvement not documented \(a pain score alone does not count\)/);
+    assert.match(hover('Returned to full duty. Acupuncture 2x3', '2x3')!.markdown, /functional improvement documented \(work-status\)/);
+  });
+  test('a treatment named without a quantity still shows its limits', () => {
+    assert.match(hover('Treatment has included massage therapy.', 'massage')!.markdown, /Maximum: 4–6 visits/);
+  });
+  test('nothing to say on plain words', () => {
+    assert.equal(hover('Dear claims adjuster,', 'claims'), undefined);
+  });
+});

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { defaultKnowledgeDir, KnowledgeError, loadKnowledgeDir } from '../../server/src/knowledge/load';
+import { kb } from '../helpers/repo';
+
+function copyKnowledge(edit: (dir: string) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-kb-'));
+  for (const f of fs.readdirSync(defaultKnowledgeDir())) fs.copyFileSync(path.join(defaultKnowledgeDir(), f), path.join(dir, f));
+  edit(dir);
+  return dir;
+}
+
+const rewrite = (dir: string, file: string, change: (data: any) => void) => {
+  const p = path.join(dir, file);
+  const data = JSON.parse(fs.readFileSync(p, 'utf8'));
+  change(data);
+  fs.writeFileSync(p, JSON.stringify(data));
+};
+
+describe('the bundled knowledge base', () => {
+  test('loads and validates', () => {
+    const k = kb();
+    assert.ok(k.data.treatments.length >= 4);
+    assert.ok(k.data.citations.length >= 20);
+  });
+  test('every limit names its source and a citation with a quotation', () => {
+    for (const l of kb().data.limits) {
+      assert.ok(l.source.length > 20, `${l.id} source`);
+      const c = kb().citation(l.citation);
+      assert.ok(c && c.quotes.length > 0, `${l.id} citation ${l.citation}`);
+    }
+  });
+  test('the therapy limits are the MTUS figures', () => {
+    const lim = (t: string) => kb().limitFor(t)!;
+    assert.deepEqual(lim('acupuncture').trial, { min: 3, max: 6 });
+    assert.deepEqual(lim('acupuncture').perWeek, { min: 1, max: 3 });
+    assert.deepEqual(lim('manual-therapy').maximum, { min: 18, max: 18 });
+    assert.deepEqual(lim('massage').maximum, { min: 4, max: 6 });
+    assert.deepEqual(lim('physical-medicine').maximum, { min: 8, max: 10 });
+  });
+  test('every alias names its own treatment', () => {
+    for (const t of kb().data.treatments) for (const a of t.aliases) if (!a.startsWith('/')) assert.equal(kb().treatmentOf(a)?.id, t.id, a);
+  });
+});
+
+describe('a malformed knowledge file gets a clear message', () => {
+  test('invalid JSON names the file', () => {
+    const dir = copyKnowledge((d) => fs.writeFileSync(path.join(d, 'limits.json'), '[{ "id": '));
+    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /limits\.json is not valid JSON/.test(e.message));
+  });
+  test('a missing field names the file and the path inside it', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => delete x[0].source));
+    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /limits\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.source')));
+  });
+  test('a trial range upside down is refused', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => (x[0].trial = { min: 6, max: 3 })));
+    assert.throws(() => loadKnowledgeDir(dir), /min must not exceed max/);
+  });
+  test('a reference to an unknown citation is refused', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => (x[0].citation = 'no-such-citation')));
+    assert.throws(() => loadKnowledgeDir(dir), /unknown citation "no-such-citation"/);
+  });
+  test('a duplicate id is refused', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'treatments.json', (x) => x.push({ ...x[0] })));
+    assert.throws(() => loadKnowledgeDir(dir), /duplicate id "acupuncture"/);
+  });
+});

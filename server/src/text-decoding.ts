@@ -19,6 +19,16 @@ export function decodeText(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), binary: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), binary: false, note: 'not valid UTF-8; read as Windows-1252' };
+    return { text: decodeWindows1252(bytes), binary: false, note: 'not valid UTF-8; read as Windows-1252' };
   }
+}
+
+// Bytes 0x80-0x9F in Windows-1252 (smart quotes, dashes); the rest match Latin-1. Written out
+// because Node builds without full ICU decode 'windows-1252' as Latin-1.
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b);
+  return out;
 }

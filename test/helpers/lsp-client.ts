@@ -31,6 +31,7 @@ import type {
   PublishDiagnosticsParams,
   Range,
   ShowMessageParams,
+  ShowMessageRequestParams,
   TextDocumentContentChangeEvent,
   TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -87,6 +88,11 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
   window: { showMessage: {} },
 };
 
+/** A message shown to the user, and how it was sent. */
+export interface ShownMessage extends ShowMessageParams {
+  via: 'notification' | 'request';
+}
+
 export interface StartOptions {
   /** The `mtusLint` settings section the client answers `workspace/configuration` with. */
   settings?: Record<string, unknown>;
@@ -100,7 +106,8 @@ export interface StartOptions {
 export class LspClient {
   /** The `mtusLint` section; tests change it, then send `workspace/didChangeConfiguration`. */
   settings: Record<string, unknown>;
-  readonly messages: ShowMessageParams[] = [];
+  /** What the server showed the user (window/showMessage or window/showMessageRequest), in order. */
+  readonly messages: ShownMessage[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly configurationRequests: unknown[] = [];
   /** Every publishDiagnostics received, in arrival order. */
@@ -110,7 +117,7 @@ export class LspClient {
 
   private readonly docs = new Map<string, TextDocument>();
   private readonly diagnosticWaiters = new Set<(p: PublishDiagnosticsParams) => void>();
-  private readonly messageWaiters = new Set<(m: ShowMessageParams) => void>();
+  private readonly messageWaiters = new Set<(m: ShownMessage) => void>();
   private readonly exited: Promise<number | null>;
   private stderr = '';
 
@@ -135,9 +142,17 @@ export class LspClient {
       this.configurationRequests.push(params);
       return params.items.map((item) => (item.section === 'mtusLint' ? structuredClone(this.settings) : null));
     });
-    connection.onNotification('window/showMessage', (m: ShowMessageParams) => {
+    // A message reaches the user either way: the window/showMessage notification, or the
+    // window/showMessageRequest request (what vscode-languageserver's showWarningMessage sends,
+    // actions or not). Like VS Code, answer the request as "dismissed" (null).
+    const shown = (m: ShownMessage) => {
       this.messages.push(m);
       for (const w of [...this.messageWaiters]) w(m);
+    };
+    connection.onNotification('window/showMessage', (m: ShowMessageParams) => shown({ ...m, via: 'notification' }));
+    connection.onRequest('window/showMessageRequest', (m: ShowMessageRequestParams) => {
+      shown({ type: m.type, message: m.message, via: 'request' });
+      return null;
     });
     connection.onNotification('window/logMessage', (m: LogMessageParams) => {
       this.logs.push(m);
@@ -311,11 +326,11 @@ export class LspClient {
   }
 
   /** Resolve with the first window/showMessage, already received or arriving later, that matches. */
-  waitForMessage(predicate: (m: ShowMessageParams) => boolean, what = 'a matching window/showMessage', ms = DEFAULT_TIMEOUT_MS): Promise<ShowMessageParams> {
+  waitForMessage(predicate: (m: ShownMessage) => boolean, what = 'a matching window/showMessage', ms = DEFAULT_TIMEOUT_MS): Promise<ShownMessage> {
     const old = this.messages.find(predicate);
     if (old) return Promise.resolve(old);
-    let waiter: (m: ShowMessageParams) => void = () => {};
-    const match = new Promise<ShowMessageParams>((resolve) => {
+    let waiter: (m: ShownMessage) => void = () => {};
+    const match = new Promise<ShownMessage>((resolve) => {
       waiter = (m) => {
         if (predicate(m)) resolve(m);
       };

@@ -1,7 +1,10 @@
 // What a user sees in the Problems panel when a draft is opened.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { docUri, LspClient, messageOf, ours } from '../helpers/lsp-client';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { docUri, LspClient, messageOf, ours, ROOT } from '../helpers/lsp-client';
 
 describe('diagnostics on open', () => {
   let client: LspClient;
@@ -111,5 +114,23 @@ describe('functional improvement in an appeal letter', () => {
     const updated = client.waitForVersion(uri, 2);
     await client.change(uri, [{ range: { start: insertAt, end: insertAt }, text: `${IMPROVEMENT} ` }]);
     assert.deepEqual((await updated).diagnostics, []);
+  });
+});
+
+describe('rule page links', () => {
+  test('an editor that sends no docsBaseUri still gets a link to the rule page shipped with the server, and the page exists', async () => {
+    const client = await LspClient.start({ settings: { debounceMs: 0 }, initializationOptions: {} });
+    try {
+      const uri = docUri('link.rfa');
+      const published = client.waitForVersion(uri, 1);
+      await client.open(uri, 'mtus-request', 'Acupuncture 2x4 low back\n');
+      const [d] = (await published).diagnostics;
+      const href = d?.codeDescription?.href;
+      assert.ok(href, `no codeDescription on ${JSON.stringify(d)}`);
+      assert.equal(href, pathToFileURL(path.join(ROOT, 'docs', 'rules', 'therapy-over-trial.md')).href);
+      assert.ok(fs.existsSync(fileURLToPath(href)), `${href} does not exist`);
+    } finally {
+      await client.dispose();
+    }
   });
 });

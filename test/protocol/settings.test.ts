@@ -109,9 +109,9 @@ describe('rule severities', () => {
 
     const warning = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].severity === 2, 'a Warning');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'warning' } });
-    const w = (await warning).diagnostics[0];
-    assert.equal(w.code, 'therapy-over-trial');
-    assert.equal(w.version ?? (w.data as { version?: number }).version, 1);
+    const pw = await warning;
+    assert.equal(pw.diagnostics[0].code, 'therapy-over-trial');
+    assert.equal(pw.version, 1, 'republished for the same, unchanged version');
 
     const off = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 'no diagnostics with the rule off');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'off' } });

@@ -25,6 +25,9 @@ describe('functional improvement as 8 CCR 9792.20(e) defines it', () => {
     'She is unable to return to work.',
     'No functional improvement was documented after 12 sessions.',
     'Medication use is unchanged.',
+    // a status or an ability, not a gain
+    'Work status: modified duty.',
+    'She was able to walk into the clinic.',
   ];
   for (const t of notDocumented) test(`does not count: ${t}`, () => assert.equal(fi(t), false));
 

@@ -42,8 +42,25 @@ describe('cap-quantity fix', () => {
     assert.equal(applyEdits(text, f.fix!.edits), text.replace('2x4', '2x3'));
   });
 
-  test('the fix title says what it writes', () => {
+  test('the fix title says what it writes, in the treatment\'s unit', () => {
     assert.equal(check('Acupuncture 2x4').findings[0].fix!.title, 'Change "2x4" to "2x3" (6 sessions)');
+    assert.equal(check('Massage x 8').findings[0].fix!.title, 'Change "x 8" to "x 6" (6 visits)');
+  });
+
+  test('one fix is enough: above the maximum without improvement caps at the trial', () => {
+    const text = 'Chiropractic manipulation QTY 24';
+    const f = check(text).findings;
+    assert.equal(f[0].rule, 'therapy-over-maximum');
+    assert.match(f[0].message, /request no more than 18 with documented functional improvement, 6 without/);
+    const fixed = applyEdits(text, f[0].fix!.edits);
+    assert.equal(fixed, 'Chiropractic manipulation QTY 6');
+    assert.deepEqual(check(fixed).findings, []);
+  });
+
+  test('the underline takes the whole quantity and no sentence period', () => {
+    const text = 'Acupuncture eight sessions (2x4) for the neck. Chiropractic twice a week for six weeks.';
+    const spans = check(text).findings.map((f) => text.slice(f.span.start, f.span.end));
+    assert.deepEqual(spans, ['Acupuncture eight sessions (2x4)', 'Chiropractic twice a week for six weeks']);
   });
 
   test('fix-all over a draft clears every capped finding and changes nothing else', () => {

@@ -6,7 +6,7 @@ import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from
 import { findQuantityParts } from './parse/quantity';
 import { segmentText } from './parse/segments';
 import { RULES } from './rules';
-import type { AnalysisResult, AnalyzeOptions, DocumentKind, Finding } from './types';
+import type { AnalysisResult, AnalyzeOptions, DocumentKind, Finding, Span } from './types';
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
@@ -24,6 +24,16 @@ export interface Analysis extends AnalysisResult {
   mentions: TreatmentMention[];
 }
 
+function segmentsWith(segments: Span[], mentions: TreatmentMention[]): Span[] {
+  const out: Span[] = [];
+  let i = 0;
+  for (const seg of segments) {
+    while (i < mentions.length && mentions[i].span.end <= seg.start) i++;
+    if (i < mentions.length && mentions[i].span.start < seg.end) out.push(seg);
+  }
+  return out;
+}
+
 /** Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. */
 export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -33,12 +43,25 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
 
   const citations = findCitations(scope, kb);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
-  const inCitation = (s: { span: { start: number; end: number } }) =>
-    citations.some((c) => s.span.start >= c.span.start && s.span.end <= c.span.end);
+  const inCitation = (s: { span: { start: number; end: number } }) => {
+    // Citations are sorted and do not overlap: find the last one starting at or before s.
+    let lo = 0;
+    let hi = citations.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (citations[mid].span.start <= s.span.start) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && s.span.end <= citations[at].span.end;
+  };
   const mentions = findTreatmentMentions(scope, kb).filter((m) => !inCitation(m));
-  const parts = findQuantityParts(scope).filter((p) => !inCitation(p));
-  const regions = findRegionMentions(scope, kb);
   const segments = segmentText(scope);
+  // Only a segment that names a treatment can hold a requested item or a completed course.
+  const parts = findQuantityParts(scope, segmentsWith(segments, mentions)).filter((p) => !inCitation(p));
+  const regions = findRegionMentions(scope, kb);
   const { items, priorCourses } = assembleItems(scope, segments, mentions, parts, regions);
   const evidence = findEvidence(scope, priorCourses);
 

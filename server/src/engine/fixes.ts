@@ -29,7 +29,7 @@ function capFrequencyDuration(part: QuantityPart, target: number): { perWeek: nu
  * parentheses) changes together so the item stays consistent. Returns undefined when the
  * quantity cannot be capped by changing its numbers alone.
  */
-export function capQuantity(q: Quantity, target: number, text: string): FixData | undefined {
+export function capQuantity(q: Quantity, target: number, text: string, unit = 'sessions'): FixData | undefined {
   if (target < 1 || q.total === undefined || q.total <= target) return undefined;
   const edits: TextEditData[] = [];
   const fd = q.parts.find((p) => p.shape === 'frequency-duration' && p.weeks);
@@ -60,8 +60,10 @@ export function capQuantity(q: Quantity, target: number, text: string): FixData 
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.span.start - b.span.start);
   const before = text.slice(q.span.start, q.span.end);
-  const after = applyEdits(text.slice(0, q.span.end), edits).slice(q.span.start);
-  return { title: `Change "${oneLine(before)}" to "${oneLine(after)}" (${newTotal} ${newTotal === 1 ? 'session' : 'sessions'})`, edits };
+  // Preview on the quantity alone: the edits all lie inside it.
+  const shifted = edits.map((e) => ({ span: { start: e.span.start - q.span.start, end: e.span.end - q.span.start }, newText: e.newText }));
+  const after = applyEdits(before, shifted);
+  return { title: `Change "${oneLine(before)}" to "${oneLine(after)}" (${newTotal} ${newTotal === 1 ? unit.replace(/s$/, '') : unit})`, edits };
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

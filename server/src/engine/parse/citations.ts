@@ -20,18 +20,16 @@ const ACOEM_CHAPTERS: [number, string][] = [
   [14, String.raw`Ankle\s+and\s+Foot\s+Complaints`],
 ];
 const CHAPTER_TITLE = ACOEM_CHAPTERS.map(([n, t]) => `(?<ch${n}>${t})`).join('|');
-// A title in prose ("low back complaints") is a citation only when "MTUS" or a year frames it.
-// (Named groups may appear once per regex, so the year check looks ahead with a copy of the
-// title that has none.)
-const MTUS_OR_YEAR = (core: string, years: string) => {
-  const plain = core.replace(/\(\?<[a-z0-9]+>/gi, '(?:');
-  return String.raw`(?:\bMTUS\s+(?:ACOEM\s+)?|(?=(?:${plain})\s+\(?(?:${years})\)?))(?:${core})(?:\s+\(?(?:${years})\)?)?`;
-};
+// A title in prose ("low back complaints") is a citation only when "MTUS" or a year frames
+// it; the regex makes both optional (so it stays fast) and `framed` checks afterwards.
+const MTUS_OR_YEAR = (core: string, years: string) => String.raw`(?:\bMTUS\s+(?:ACOEM\s+)?)?(?:${core})(?:\s+\(?(?:${years})\)?)?`;
+const framed = (s: string) => /^MTUS\b/i.test(s) || /(?:19|20)\d\d\)?$|Guidelines?$/i.test(s);
+const NEEDS_FRAME = new Set(['acupuncture-mtg', 'postsurgical-mtg', 'opioids-mtg-2016', 'acoem-chapter', 'acoem-general']);
 
 const GUIDELINE_NAMES: [string, string][] = [
-  ['acupuncture-mtg', String.raw`(?:MTUS\s+)?Acupuncture\s+(?:Medical\s+)?Treatment\s+Guidelines?(?:\s+\(?2007\)?)?|${MTUS_OR_YEAR(String.raw`Acupuncture\s+(?:Medical\s+)?Treatment`, '2007')}`],
-  ['postsurgical-mtg', String.raw`(?:MTUS\s+)?Post[- ]?surgical\s+(?:Medical\s+)?Treatment\s+Guidelines?(?:\s+\(?2009\)?)?|${MTUS_OR_YEAR(String.raw`Post[- ]?surgical\s+(?:Medical\s+)?Treatment`, '2009')}`],
-  ['opioids-mtg-2016', String.raw`(?:MTUS\s+)?Opioids?\s+Treatment\s+Guidelines?(?:\s+\(?2016\)?)?|${MTUS_OR_YEAR(String.raw`Opioids?\s+Treatment`, '2016')}`],
+  ['acupuncture-mtg', MTUS_OR_YEAR(String.raw`Acupuncture\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2007')],
+  ['postsurgical-mtg', MTUS_OR_YEAR(String.raw`Post[- ]?surgical\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2009')],
+  ['opioids-mtg-2016', MTUS_OR_YEAR(String.raw`Opioids?\s+Treatment(?:\s+Guidelines?)?`, '2016')],
   ['cpmtg', String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`],
   ['acoem-chapter', MTUS_OR_YEAR(CHAPTER_TITLE, '2004|2007')],
   ['acoem-general', MTUS_OR_YEAR(String.raw`General\s+Approaches`, '2004')],
@@ -46,6 +44,18 @@ const CHAPTER_RE = new RegExp(CHAPTER, 'i');
 const PAGES_RE = new RegExp(PAGES, 'i');
 const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
+
+/** Where the next citation starts in `text` (its length if none): only framed titles count. */
+function nextOpener(text: string): number {
+  const re = new RegExp(OPENER.source, OPENER.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const g = m.groups!;
+    const kindKey = Object.keys(g).find((k) => k.startsWith('g_') && g[k] !== undefined)!;
+    if (!NEEDS_FRAME.has(kindKey.slice(2).replace(/_/g, '-')) || framed(m[0])) return m.index;
+  }
+  return text.length;
+}
 
 function pageList(text: string): number[] {
   const out: number[] = [];
@@ -83,6 +93,16 @@ function sectionList(text: string): string[] {
 export const normalizeSection = (s: string) =>
   s.toLowerCase().replace(/&/g, ' and ').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
 
+const normalizedSections = new WeakMap<CitationEntry, string[]>();
+function sectionsOf(e: CitationEntry): string[] {
+  let n = normalizedSections.get(e);
+  if (!n) {
+    n = (e.sections ?? []).map(normalizeSection);
+    normalizedSections.set(e, n);
+  }
+  return n;
+}
+
 const normalizeRegulation = (s: string) => s.toLowerCase().replace(/\s+/g, '').replace(/^(?:8ccr|laborcode)/, '');
 
 function resolve(c: Citation, kb: Knowledge): string[] {
@@ -109,7 +129,7 @@ function resolve(c: Citation, kb: Knowledge): string[] {
   if (c.sections?.length) {
     for (const s of c.sections) {
       const n = normalizeSection(s);
-      const e = pool.find((x) => x.sections?.some((y) => normalizeSection(y) === n)) ?? pool.find((x) => x.sections?.some((y) => n.startsWith(normalizeSection(y)) || normalizeSection(y).startsWith(n)));
+      const e = pool.find((x) => sectionsOf(x).some((y) => y === n)) ?? pool.find((x) => sectionsOf(x).some((y) => n.startsWith(y) || y.startsWith(n)));
       if (e) hits.add(e.id);
     }
   }
@@ -139,6 +159,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
     const g = m.groups!;
     const kindKey = Object.keys(g).find((k) => k.startsWith('g_') && g[k] !== undefined)!;
     const kind = kindKey.slice(2).replace(/_/g, '-');
+    if (NEEDS_FRAME.has(kind) && !framed(m[0])) continue;
     let end = m.index + m[0].length;
     const c: Citation = { span: { start: m.index, end }, text: m[0], resolved: [] };
     if (kind === 'regulation') {
@@ -187,9 +208,12 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
   // "Page(s): 98-99" standing alone refers to the guideline named before it on that line,
   // or, with none, to the 2009 Chronic Pain guideline whose citations take that form.
   const bare = new RegExp(BARE_PAGES.source, BARE_PAGES.flags);
+  const named = out.length;
+  let k = 0;
   while ((m = bare.exec(scope))) {
     const start = m.index;
-    if (out.some((c) => start >= c.span.start && start < c.span.end)) continue;
+    while (k < named && out[k].span.end <= start) k++;
+    if (k < named && start >= out[k].span.start) continue;
     if (!/Page\s*\(s\)/i.test(m[0])) continue;
     const c: Citation = { span: { start, end: start + m[0].length }, text: m[0], guideline: 'cpmtg-2009', pages: pageList(m.groups!.barepages), resolved: [] };
     c.resolved = resolve(c, kb);
@@ -231,8 +255,7 @@ function readTail(scope: string, from: number): Tail | undefined {
     end++;
   }
   const window = scope.slice(from, end);
-  const opener = new RegExp(OPENER.source, 'i').exec(window);
-  const text = opener ? window.slice(0, opener.index) : window;
+  const text = window.slice(0, nextOpener(window));
   const tail: Tail = { end: from };
   const ch = CHAPTER_RE.exec(text);
   if (ch?.groups?.chapter) {

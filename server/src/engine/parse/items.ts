@@ -17,8 +17,8 @@ const OF_NEXT = /^\s*(?:of|for|in)\s+(?:[A-Za-z]+\s+){0,2}$/i;
 
 type Role = 'request' | 'prior' | 'guideline';
 
-function lastCue(re: RegExp, text: string): number {
-  const r = new RegExp(re.source, re.flags);
+function lastCue(r: RegExp, text: string): number {
+  r.lastIndex = 0;
   let last = -1;
   let m: RegExpExecArray | null;
   while ((m = r.exec(text))) {

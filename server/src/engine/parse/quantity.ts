@@ -1,10 +1,10 @@
-import type { NumberToken, Quantity, QuantityPart } from '../types';
+import type { NumberToken, Quantity, QuantityPart, Span } from '../types';
 import { NUM, RANGE, readNumber } from './numbers';
 
 // Each written form of a quantity is one pattern. They run over the whole text once;
 // where two overlap, the one that starts first (then the longer) is kept.
 
-const WEEK = String.raw`(?:wk|week)s?\b\.?`;
+const WEEK = String.raw`(?:wks?\b\.?|weeks?\b)`;
 const PER = String.raw`\s*(?:\/\s*|a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?`;
 const FREQ_UNIT = String.raw`(?:x|×|times?|visits?|sessions?|treatments?)`;
 const FREQ_WORD = String.raw`(?:once|twice|thrice)`;
@@ -79,16 +79,27 @@ function wordFrequency(m: RegExpExecArray, ...names: string[]): NumberToken | un
   return undefined;
 }
 
-function runPattern(re: RegExp, text: string, build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
-  const r = new RegExp(re.source, re.flags.includes('d') ? re.flags : re.flags + 'd');
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(text))) {
-    if (m[0].length === 0) {
-      r.lastIndex++;
-      continue;
+const withIndices = (re: RegExp) => new RegExp(re.source, re.flags.includes('d') ? re.flags : `${re.flags}d`);
+const COMPILED = {
+  frequencyDuration: withIndices(FREQUENCY_DURATION),
+  weeklyFor: withIndices(WEEKLY_FOR),
+  compact: withIndices(COMPACT),
+  count: withIndices(COUNT),
+};
+
+/** Run a global regex over the given ranges of the text only (lookbehinds still see the whole text). */
+function runPattern(r: RegExp, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+  for (const range of ranges) {
+    r.lastIndex = range.start;
+    let m: RegExpExecArray | null;
+    while ((m = r.exec(text)) && m.index < range.end) {
+      if (m[0].length === 0) {
+        r.lastIndex++;
+        continue;
+      }
+      const part = build(m);
+      if (part) out.push({ part, start: part.span.start, end: part.span.end });
     }
-    const part = build(m);
-    if (part) out.push({ part, start: part.span.start, end: part.span.end });
   }
 }
 
@@ -98,10 +109,10 @@ function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
   return part;
 }
 
-/** Every quantity part written in the text, in order, without overlaps. */
-export function findQuantityParts(text: string): QuantityPart[] {
+/** Every quantity part written in the text (or in the given ranges of it), in order, without overlaps. */
+export function findQuantityParts(text: string, ranges: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
   const raw: RawMatch[] = [];
-  runPattern(FREQUENCY_DURATION, text, (m) => {
+  runPattern(COMPILED.frequencyDuration, text, ranges, (m) => {
     const perWeek = token(m, 'per', 'per2') ?? wordFrequency(m, 'perWord', 'perWord2');
     const weeks = token(m, 'weeks', 'weeks2');
     if (!perWeek) return undefined;
@@ -109,20 +120,20 @@ export function findQuantityParts(text: string): QuantityPart[] {
     const perWeekWord = Boolean(m.groups?.perWord || m.groups?.perWord2);
     return withEcho({ shape: 'frequency-duration', span, perWeek, weeks, perWeekWord }, m);
   }, raw);
-  runPattern(WEEKLY_FOR, text, (m) => {
+  runPattern(COMPILED.weeklyFor, text, ranges, (m) => {
     const weeks = token(m, 'weeks', 'weeks2');
     if (!weeks) return undefined;
     const start = m.index;
     const perWeek: NumberToken = { value: 1, span: { start, end: start + 6 }, style: 'word' };
     return withEcho({ shape: 'frequency-duration', span: { start, end: start + m[0].length }, perWeek, weeks, perWeekWord: true }, m);
   }, raw);
-  runPattern(COMPACT, text, (m) => {
+  runPattern(COMPILED.compact, text, ranges, (m) => {
     const perWeek = token(m, 'per', 'per3', 'per4');
     const weeks = token(m, 'weeks', 'weeks3', 'weeks4');
     if (!perWeek || !weeks) return undefined;
     return withEcho({ shape: 'frequency-duration', span: { start: m.index, end: m.index + m[0].length }, perWeek, weeks }, m);
   }, raw);
-  runPattern(COUNT, text, (m) => {
+  runPattern(COMPILED.count, text, ranges, (m) => {
     const count = token(m, 'c1', 'c2', 'c3', 'c4', 'c5');
     if (!count || count.value === 0) return undefined;
     return withEcho({ shape: 'count', span: { start: m.index, end: m.index + m[0].length }, count }, m);
@@ -142,6 +153,9 @@ export function findQuantityParts(text: string): QuantityPart[] {
 /** Combine the parts of one requested item into its quantity. An explicit count wins. */
 export function combineParts(parts: QuantityPart[], text: string): Quantity {
   const span = { start: parts[0].span.start, end: parts[parts.length - 1].span.end };
+  // "eight sessions (2x4)": take the closing bracket the quantity opened.
+  const inside = text.slice(span.start, span.end);
+  if ((inside.match(/\(/g)?.length ?? 0) > (inside.match(/\)/g)?.length ?? 0) && text[span.end] === ')') span.end++;
   let total: number | undefined;
   let totalLow: number | undefined;
   let perWeek: number | undefined;

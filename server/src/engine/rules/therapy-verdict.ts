@@ -52,13 +52,31 @@ export function citationLabel(kb: Knowledge, citationId: string): string {
 
 export const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.max}` : `${r.min}–${r.max}`);
 
+const priorCounts = new WeakMap<object, Map<string, number>>();
+
 function priorCount(ctx: RuleContext, treatment: string): number {
-  let most = 0;
-  for (const p of ctx.doc.evidence.priorCourses) if (p.treatment === treatment) most = Math.max(most, p.count);
-  return most;
+  let counts = priorCounts.get(ctx.doc.evidence);
+  if (!counts) {
+    counts = new Map();
+    for (const p of ctx.doc.evidence.priorCourses) counts.set(p.treatment, Math.max(counts.get(p.treatment) ?? 0, p.count));
+    priorCounts.set(ctx.doc.evidence, counts);
+  }
+  return counts.get(treatment) ?? 0;
 }
 
+// Four rules ask about each item; judge it once per analysis.
+const verdicts = new WeakMap<RequestedItem, Verdict | null>();
+
 export function therapyVerdict(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
+  let v = verdicts.get(item);
+  if (v === undefined) {
+    v = judge(item, ctx) ?? null;
+    verdicts.set(item, v);
+  }
+  return v ?? undefined;
+}
+
+function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain limits
   const limit = ctx.kb.limitFor(item.treatment);
   const q = item.quantity;
@@ -77,11 +95,14 @@ export function therapyVerdict(item: RequestedItem, ctx: RuleContext): Verdict |
   if (total !== undefined && limit.maximum) {
     const max = limit.maximum.max;
     if (total > max) {
+      // Without documented improvement only the trial is within reach: cap there in one step.
+      const trialOnly = !improved && limit.trial && limit.extensionNeedsImprovement && limit.trial.max < max;
+      const target = trialOnly ? limit.trial!.max : max;
       return {
         ...base,
         kind: 'over-maximum',
-        message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit (${citation.label}); request no more than ${max}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
-        fix: capQuantity(q, max, ctx.text),
+        message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit (${citation.label}); request no more than ${max}${trialOnly ? ` with documented functional improvement, ${target} without` : ''}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
+        fix: capQuantity(q, target, ctx.text, unit),
       };
     }
     if (prior > 0 && prior + total > max) {
@@ -90,7 +111,7 @@ export function therapyVerdict(item: RequestedItem, ctx: RuleContext): Verdict |
         ...base,
         kind: 'over-maximum',
         message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit (${citation.label}); ${room > 0 ? `request no more than ${room}` : 'the guideline allows no more; document why this case is an exception'}`,
-        fix: room > 0 ? capQuantity(q, room, ctx.text) : undefined,
+        fix: room > 0 ? capQuantity(q, room, ctx.text, unit) : undefined,
       };
     }
   }
@@ -99,7 +120,7 @@ export function therapyVerdict(item: RequestedItem, ctx: RuleContext): Verdict |
       ...base,
       kind: 'over-trial',
       message: `${total} ${noun} ${unit} exceeds the ${trialPhrase(limit.trial, unit)} (${citation.label}); document functional improvement or request ${limit.trial.max}`,
-      fix: capQuantity(q, limit.trial.max, ctx.text),
+      fix: capQuantity(q, limit.trial.max, ctx.text, unit),
     };
   }
   if (extension && limit.extensionNeedsImprovement && !improved) {

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -54,7 +56,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const warnOnce = (message: string) => {
     if (reported.has(message)) return;
     reported.add(message);
-    connection.window.showWarningMessage(`mtus-lint: ${message}`);
+    // A notification, not a request: the server needs no answer, and clients that do not
+    // implement showMessageRequest still show it.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `mtus-lint: ${message}` });
     connection.console.warn(message);
   };
 
@@ -165,6 +169,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
 
   connection.onDidChangeConfiguration((change) => {
     settingsByUri.clear();
+    reported.clear(); // a value still wrong after an edit is worth saying again
     cache.clear();
     if (!canPullConfig) {
       const raw = (change.settings as { mtusLint?: unknown } | undefined)?.mtusLint;

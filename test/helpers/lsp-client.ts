@@ -219,6 +219,21 @@ export class LspClient {
     });
   }
 
+  /** The end of the server's stderr (it writes there only on unexpected errors). */
+  get stderrText(): string {
+    return this.stderr;
+  }
+
+  /**
+   * Problems the user would not see but the server hit: handler failures it logged as errors
+   * (window/logMessage type Error) and uncaught errors or rejections written to stderr.
+   */
+  internalErrors(): string[] {
+    const logged = this.logs.filter((l) => l.type === 1).map((l) => `log: ${l.message}`);
+    const stderr = this.stderr.trim() ? [`stderr: ${this.stderr.trim()}`] : [];
+    return [...logged, ...stderr];
+  }
+
   private stderrNote(): string {
     const exited = this.exitCode !== undefined ? `\nserver exited with code ${this.exitCode}` : '';
     return `${exited}${this.stderr ? `\nserver stderr:\n${this.stderr}` : ''}`;

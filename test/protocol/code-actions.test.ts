@@ -108,6 +108,10 @@ describe('quick fix', () => {
     const after = await accept(uri, fix);
     assert.equal(after.text, 'Acupuncture 2x3 low back pain\n');
   });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
+  });
 });
 
 describe('fix all', () => {
@@ -197,5 +201,9 @@ describe('fix all', () => {
     const actions = (await client.codeActions(uri, WHOLE, { diagnostics, only: ['quickfix'] }))!.filter(isAction);
     assert.ok(actions.length >= 3);
     assert.ok(actions.every((a) => a.kind === 'quickfix'), JSON.stringify(actions.map((a) => a.kind)));
+  });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
   });
 });

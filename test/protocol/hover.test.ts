@@ -90,4 +90,8 @@ describe('hover', () => {
   test('on plain words: no hover', async () => {
     assert.equal(await client.hoverOn(letter, 'reviewer', 3), null);
   });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
+  });
 });

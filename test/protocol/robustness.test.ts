@@ -62,6 +62,10 @@ describe('binary and oversized documents', () => {
     await client.change(uri, [{ range: client.rangeOf(uri, '2x4'), text: '2x3' }]);
     assert.deepEqual((await edited).diagnostics.map((d) => d.severity), [3]);
   });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
+  });
 });
 
 describe('positions', () => {
@@ -96,6 +100,10 @@ describe('positions', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     assert.equal(await client.hover(uri, range.start), null);
     assert.deepEqual(await client.codeActions(uri, range, { diagnostics: [] }), []);
+  });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
   });
 });
 
@@ -154,5 +162,9 @@ describe('fast typing', () => {
     assert.deepEqual(p.diagnostics.map((d) => d.code), ['therapy-over-maximum']);
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
     assert.equal(versions[versions.length - 1], 2, `version 1 must not be published after version 2: ${JSON.stringify(versions)}`);
+  });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
   });
 });

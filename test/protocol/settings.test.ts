@@ -90,6 +90,10 @@ describe('malformed settings', () => {
     assert.match(m.message, /therapy-over-trial/, 'lists the known rules');
     await republished;
   });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
+  });
 });
 
 describe('rule severities', () => {
@@ -131,5 +135,9 @@ describe('rule severities', () => {
     const republished = client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'therapy-over-trial gone');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'off' } });
     assert.deepEqual((await republished).diagnostics.map((d) => d.code), ['therapy-over-maximum']);
+  });
+
+  test('the server hit no internal errors along the way', () => {
+    assert.deepEqual(client.internalErrors(), []);
   });
 });

@@ -45,14 +45,16 @@ const PAGES_RE = new RegExp(PAGES, 'i');
 const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
 
+const KINDS = GUIDELINE_NAMES.map(([id]) => ({ id, group: `g_${id.replace(/-/g, '_')}` }));
+const kindOf = (m: RegExpExecArray) => KINDS.find((k) => m.groups![k.group] !== undefined)!.id;
+const NEXT = new RegExp(OPENER.source, OPENER.flags);
+
 /** Where the next citation starts in `text` (its length if none): only framed titles count. */
 function nextOpener(text: string): number {
-  const re = new RegExp(OPENER.source, OPENER.flags);
+  NEXT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const g = m.groups!;
-    const kindKey = Object.keys(g).find((k) => k.startsWith('g_') && g[k] !== undefined)!;
-    if (!NEEDS_FRAME.has(kindKey.slice(2).replace(/_/g, '-')) || framed(m[0])) return m.index;
+  while ((m = NEXT.exec(text))) {
+    if (!NEEDS_FRAME.has(kindOf(m)) || framed(m[0])) return m.index;
   }
   return text.length;
 }
@@ -157,8 +159,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
   while ((m = opener.exec(scope))) {
     if (m.index < covered) continue;
     const g = m.groups!;
-    const kindKey = Object.keys(g).find((k) => k.startsWith('g_') && g[k] !== undefined)!;
-    const kind = kindKey.slice(2).replace(/_/g, '-');
+    const kind = kindOf(m);
     if (NEEDS_FRAME.has(kind) && !framed(m[0])) continue;
     let end = m.index + m[0].length;
     const c: Citation = { span: { start: m.index, end }, text: m[0], resolved: [] };

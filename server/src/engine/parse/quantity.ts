@@ -90,9 +90,12 @@ const COMPILED = {
 /** Run a global regex over the given ranges of the text only (lookbehinds still see the whole text). */
 function runPattern(r: RegExp, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
   for (const range of ranges) {
+    // Bound the search: on the whole text a range with no match would scan to its end.
+    // (A slice shares the text's memory; a little room past the end serves lookaheads.)
+    const bounded = range.end + 24 >= text.length ? text : text.slice(0, range.end + 24);
     r.lastIndex = range.start;
     let m: RegExpExecArray | null;
-    while ((m = r.exec(text)) && m.index < range.end) {
+    while ((m = r.exec(bounded)) && m.index < range.end) {
       if (m[0].length === 0) {
         r.lastIndex++;
         continue;

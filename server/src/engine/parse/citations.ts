@@ -39,7 +39,8 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
 ];
 
-const OPENER = new RegExp(GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|'), 'gi');
+// A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
+const OPENER = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`, 'gi');
 const CHAPTER_RE = new RegExp(CHAPTER, 'i');
 const PAGES_RE = new RegExp(PAGES, 'i');
 const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;

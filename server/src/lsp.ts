@@ -115,7 +115,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       return;
     }
     const result = cache.get(doc, kind, settings);
-    const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref));
+    const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref, uri));
     if (result.analysis.truncatedAt !== undefined) {
       diagnostics.unshift(
         notice(

@@ -28,6 +28,8 @@ describe('functional improvement as 8 CCR 9792.20(e) defines it', () => {
     // a status or an ability, not a gain
     'Work status: modified duty.',
     'She was able to walk into the clinic.',
+    // what a guideline expects, quoted in a letter, is not what the patient gained
+    'The MTUS guidelines state that therapeutic exercise is beneficial for restoring flexibility, strength, and range of motion.',
   ];
   for (const t of notDocumented) test(`does not count: ${t}`, () => assert.equal(fi(t), false));
 

@@ -77,4 +77,20 @@ describe('cap-quantity fix', () => {
     assert.equal(f.rule, 'therapy-over-maximum');
     assert.match(applyEdits(text, f.fix!.edits), /chiropractic 2x3\.$/);
   });
+
+  test('a request written three times is one diagnostic, and its fix caps every place', () => {
+    const text = 'We request acupuncture 2x4 for the low back.\nRequested: Acupuncture 2x4 low back\nPlease authorize the acupuncture 2x4.';
+    const f = check(text).findings;
+    assert.equal(f.length, 1);
+    assert.equal(f[0].related?.length, 2);
+    assert.match(f[0].fix!.title, /in 3 places$/);
+    const fixed = applyEdits(text, f[0].fix!.edits);
+    assert.equal(fixed, text.replaceAll('2x4', '2x3'));
+    assert.deepEqual(check(fixed).findings, []);
+  });
+
+  test('two different requests of the same size are not merged', () => {
+    assert.equal(check('Acupuncture 2x4 for the neck.\nAcupuncture 2x4 for the knee.').findings.length, 2);
+  });
 });
+

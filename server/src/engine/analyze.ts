@@ -24,6 +24,40 @@ export interface Analysis extends AnalysisResult {
   mentions: TreatmentMention[];
 }
 
+/**
+ * A letter often writes the same request several times (summary, heading, closing). That is
+ * one problem: keep the first finding, point it at the other places, and let its fix cap
+ * every one of them so the letter stays consistent.
+ */
+function mergeRestatements(findings: Finding[]): Finding[] {
+  // The subject is "treatment|total|extension#regions": the same request when all but the
+  // regions agree and the regions agree too, or one mention names none.
+  const seen = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const [what, regions = ''] = (f.subject ?? '').split('#');
+    const key = f.subject ? `${f.rule}|${what}` : undefined;
+    const candidates = key ? (seen.get(key) ?? []) : [];
+    const kept = candidates.find((k) => {
+      const r = k.subject!.split('#')[1] ?? '';
+      return r === regions || r === '' || regions === '';
+    });
+    if (!kept) {
+      if (key) seen.set(key, [...candidates, f]);
+      out.push(f);
+      continue;
+    }
+    (kept.related ??= []).push(f.span);
+    if (kept.fix && f.fix) {
+      kept.fix = { title: kept.fix.title, edits: [...kept.fix.edits, ...f.fix.edits] };
+    }
+  }
+  for (const f of out) {
+    if (f.related?.length && f.fix) f.fix.title = `${f.fix.title}, in ${f.related.length + 1} places`;
+  }
+  return out;
+}
+
 function segmentsWith(segments: Span[], mentions: TreatmentMention[]): Span[] {
   const out: Span[] = [];
   let i = 0;
@@ -75,5 +109,5 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  return { ...doc, findings, mentions };
+  return { ...doc, findings: mergeRestatements(findings), mentions };
 }

@@ -134,6 +134,10 @@ export interface Finding {
   /** Edition of the figure used. */
   edition?: string;
   fix?: FixData;
+  /** Other places the same request is written (an appeal restates it): one diagnostic for all. */
+  related?: Span[];
+  /** Identifies the request a finding is about, to report a restated request once. */
+  subject?: string;
 }
 
 export interface AnalysisResult {

@@ -24,7 +24,7 @@ export interface DiagnosticData {
   fix?: { title: string; edits: TextEdit[] };
 }
 
-export function toDiagnostic(f: Finding, starts: number[], version: number, docHref: (rule: string) => string | undefined): Diagnostic {
+export function toDiagnostic(f: Finding, starts: number[], version: number, docHref: (rule: string) => string | undefined, uri?: string): Diagnostic {
   const href = docHref(f.rule);
   const data: DiagnosticData = { version, citation: f.citation, edition: f.edition };
   if (f.fix) data.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(starts, e)) };
@@ -35,6 +35,9 @@ export function toDiagnostic(f: Finding, starts: number[], version: number, docH
     code: f.rule,
     ...(href ? { codeDescription: { href } } : {}),
     message: f.message,
+    ...(uri && f.related?.length
+      ? { relatedInformation: f.related.map((span) => ({ location: { uri, range: toRange(starts, span) }, message: 'The same request, written again here' })) }
+      : {}),
     data,
   };
 }

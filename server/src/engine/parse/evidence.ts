@@ -27,6 +27,21 @@ function IMPROV_ANY(): string {
 const NEGATION = /\b(?:no|not|never|without|unable|cannot|can't|lack of|absence of|denies|failed to|no documentation of|not documented|has not|have not|did not|does not)\b[^.\n]{0,25}$/i;
 const FUNCTIONAL: EvidenceKind[] = ['adl', 'work-status', 'medication-reduction', 'objective-measure'];
 
+// A sentence that quotes or cites a guideline ("restoring flexibility, strength ... range of
+// motion") describes what the guideline expects, not what this patient gained.
+const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+)\b/i;
+
+function talksAboutGuidelines(text: string, at: number): boolean {
+  const from = Math.max(0, at - 300);
+  const before = text.slice(from, at);
+  // Sentences end at a full stop; blank lines do not count (some letters have one after every line).
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('.\n'));
+  const start = cut >= 0 ? from + cut + 1 : from;
+  const rest = text.slice(at, at + 300);
+  const stop = rest.search(/\.(?:\s|$)/);
+  return GUIDELINE_TALK.test(text.slice(start, stop >= 0 ? at + stop : at + 300));
+}
+
 // One pass over the text with every pattern as a named alternative: a third faster than a
 // pass per pattern. (Where two kinds would start at the same place, the earlier one listed wins.)
 // Every pattern starts at the start of a word; saying so up front lets the regex engine skip
@@ -50,6 +65,7 @@ export function findEvidence(text: string, priorCourses: PriorCourse[], limit = 
       const before = scope.slice(Math.max(0, span.start - 40), span.start);
       if (NEGATION.test(before) || /\b(?:unable|not) able\b/i.test(before + m[0].slice(0, 12))) continue;
     }
+    if (kind !== 'pain-score' && talksAboutGuidelines(scope, span.start)) continue;
     mentions.push({ kind, span });
   }
   return {

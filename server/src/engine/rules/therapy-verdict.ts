@@ -162,7 +162,8 @@ export function therapyRule(def: Omit<Rule, 'check'> & { kind: VerdictKind }): R
       return ctx.doc.items.flatMap((item) => {
         const v = therapyVerdict(item, ctx);
         if (v?.kind !== def.kind) return [];
-        return [{ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix }];
+        const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+        return [{ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix, subject }];
       });
     },
   };

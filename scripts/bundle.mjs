@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Bundles the extension client and the language server into dist/ (one file each, no
+// node_modules needed at run time) and copies the knowledge base beside them.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') });
+// The server finds its knowledge base in ./knowledge beside it (see server/src/knowledge/load.ts).
+cpSync(join(root, 'server/src/knowledge/data'), join(dist, 'knowledge'), { recursive: true });
+console.log('bundled dist/extension.js, dist/server.js and dist/knowledge/');

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Builds the .vsix: bundle, then @vscode/vsce with .vscodeignore deciding what ships.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const out = join(root, `${pkg.name}-${pkg.version}.vsix`);
+const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
+
+execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
+// The bundle holds every dependency, so vsce need not (and must not) collect node_modules.
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], { cwd: root, stdio: 'inherit' });
+const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+console.log(`\n${out.slice(root.length + 1)}: ${(statSync(out).size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -1,36 +1,34 @@
 #!/usr/bin/env node
-// Runs every test suite with node's test runner, keeps each suite's own summary visible,
-// and ends with one line "N passed, N failed" over all of them.
-import { spawnSync } from 'node:child_process';
+// Runs every test suite, keeps each suite's own summary visible, and ends with one line
+// "N passed, N failed" over all of them. node:test suites are counted from a TAP copy of
+// their report; the editor suites (real VS Code in code-server, a browser, Neovim) are
+// runners of their own that end with that same line.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES = {
   unit: { dir: 'out/test/unit', what: 'engine, rules, fixes, knowledge, CLI, grammar' },
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
+  extension: { runner: 'test/extension/run-code-server.mjs', what: 'extension-host suite in real VS Code (code-server), installed from the .vsix' },
+  ui: { runner: 'test/ui/run.mjs', what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save' },
+  nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client' },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(SUITES);
+const names = wanted.length ? wanted : Object.keys(SUITES).filter((n) => !SUITES[n].runner || existsSync(join(root, SUITES[n].runner)));
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const scratch = mkdtempSync(join(tmpdir(), 'mtus-lint-tests-'));
-let broken = false;
+const started = Date.now();
 
-for (const name of names) {
-  const suite = SUITES[name];
-  if (!suite) {
-    console.error(`unknown suite "${name}" (known: ${Object.keys(SUITES).join(', ')})`);
-    process.exit(2);
-  }
+function nodeTestSuite(name, suite) {
   const dir = join(root, suite.dir);
-  console.log(`\n=== ${name}: ${suite.what} ===`);
   if (!existsSync(dir)) {
     console.error(`no compiled tests in ${suite.dir}: run "npm run build" first`);
-    broken = true;
-    continue;
+    return { pass: 0, fail: 1, skipped: 0 };
   }
   const tap = join(scratch, `${name}.tap`);
   const r = spawnSync(
@@ -45,12 +43,44 @@ for (const name of names) {
     console.error(`suite ${name} ended with status ${r.status} before reporting; counted as one failure`);
     s.fail += 1;
   }
-  console.log(`--- ${name}: ${s.pass} passed, ${s.fail} failed, ${s.skipped} skipped`);
+  return s;
+}
+
+function runnerSuite(name, suite) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, suite.runner)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let last = '';
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      last = (last + d).slice(-4096);
+    });
+    child.on('close', (code) => {
+      const m = [...last.matchAll(/^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/gm)].pop();
+      const s = m ? { pass: Number(m[1]), fail: Number(m[2]), skipped: Number(m[3] ?? 0) } : { pass: 0, fail: 0, skipped: 0 };
+      if (!m || (code !== 0 && s.fail === 0)) {
+        console.error(`suite ${name} exited with status ${code} ${m ? 'but reported no failure' : 'without a summary'}; counted as one failure`);
+        s.fail += 1;
+      }
+      resolve(s);
+    });
+  });
+}
+
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`unknown suite "${name}" (known: ${Object.keys(SUITES).join(', ')})`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name}: ${suite.what} ===`);
+  const t = Date.now();
+  const s = suite.runner ? await runnerSuite(name, suite) : nodeTestSuite(name, suite);
+  console.log(`--- ${name}: ${s.pass} passed, ${s.fail} failed, ${s.skipped} skipped (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   totals.pass += s.pass;
   totals.fail += s.fail;
   totals.skipped += s.skipped;
 }
 rmSync(scratch, { recursive: true, force: true });
-if (broken) totals.fail += 1;
-console.log(`\n${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(`\nall suites took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.fail ? 1 : 0);

@@ -178,8 +178,14 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // Opening fires both events; the open is checked at once, only later edits wait.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document.uri)) return;
     void settingsFor(e.document.uri).then((s) => schedule(e.document.uri, s.debounceMs));
   });
   documents.onDidClose((e) => {

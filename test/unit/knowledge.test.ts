@@ -2,12 +2,16 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledgeDir } from '../../server/src/knowledge/load';
 import { kb } from '../helpers/repo';
 
+const made: string[] = [];
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
 function copyKnowledge(edit: (dir: string) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-kb-'));
+  made.push(dir);
   for (const f of fs.readdirSync(defaultKnowledgeDir())) fs.copyFileSync(path.join(defaultKnowledgeDir(), f), path.join(dir, f));
   edit(dir);
   return dir;

@@ -18,6 +18,7 @@
 //
 //   node test/code-server/install.mjs            install if needed
 //   node test/code-server/install.mjs --force    reinstall
+//   node test/code-server/install.mjs --timeout SECONDS   (default 900)
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -82,8 +83,13 @@ function missingPrerequisites() {
     missing.push('libkrb5-dev not installed (the kerberos native module needs gssapi/gssapi.h): apt-get install libkrb5-dev');
   }
   if (!rgBinary()) missing.push('ripgrep not installed (its rg stands in for the GitHub download of @vscode/ripgrep): apt-get install ripgrep');
-  for (const [cmd, pkg] of [['make', 'build-essential'], ['g++', 'build-essential'], ['python3', 'python3'], ['tar', 'tar']]) {
-    if (!which(cmd)) missing.push(`${cmd} not found (native modules are compiled by node-gyp): apt-get install ${pkg}`);
+  for (const [cmd, why, pkg] of [
+    ['make', 'native modules are compiled by node-gyp', 'build-essential'],
+    ['g++', 'native modules are compiled by node-gyp', 'build-essential'],
+    ['python3', 'node-gyp runs on python3', 'python3'],
+    ['tar', 'the ripgrep tarball is made with tar', 'tar'],
+  ]) {
+    if (!which(cmd)) missing.push(`${cmd} not found (${why}): apt-get install ${pkg}`);
   }
   if (!which('npm')) missing.push('npm not found on PATH');
   return missing;
@@ -120,7 +126,8 @@ function diagnose(log) {
   if (/requires node v20/.test(log)) hints.push('code-server needs node 20');
   if (/Please pass --unsafe-perm/.test(log)) hints.push('npm did not pass --unsafe-perm to the postinstall');
   if (/Downloading ripgrep failed|api\.github\.com/.test(log)) hints.push('@vscode/ripgrep tried to download rg from GitHub: the cached tarball was not used (TMPDIR?)');
-  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(log)) hints.push('a download failed: this needs the npm registry (and nothing else)');
+  // (node-pre-gyp's GitHub downloads fail here by design and fall back to a build: only npm's own errors count.)
+  if (/^npm error (code )?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)|^npm error network/m.test(log)) hints.push('npm could not reach its registry (this install needs the npm registry and nothing else)');
   if (/gyp ERR!.*(nodejs\.org|headers)/i.test(log)) hints.push("node-gyp wanted node's headers: install them beside node or set npm_config_nodedir");
   if (/npm error.*(ENOSPC)/.test(log)) hints.push('disk full');
   return hints;
@@ -207,6 +214,7 @@ export async function installCodeServer({ force = false, timeoutMs = DEFAULT_TIM
   if (timedOut || code !== 0 || !existsSync(CODE_SERVER_ENTRY)) {
     const tail = text.trim().split('\n').slice(-40).join('\n');
     const hints = diagnose(text);
+    if (timedOut) hints.push(`the install was still running after ${seconds(timeoutMs)} (a slow registry or build?); the last step is in the log below`);
     const why = timedOut ? `timed out after ${seconds(timeoutMs)}` : code !== 0 ? `npm ci exited with ${code}` : `no ${rel(CODE_SERVER_ENTRY)} after npm ci`;
     throw new InstallError(
       `installing code-server ${CODE_SERVER_VERSION} failed: ${why} (after ${seconds(ms)}).\n` +
@@ -222,7 +230,13 @@ export async function installCodeServer({ force = false, timeoutMs = DEFAULT_TIM
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  installCodeServer({ force: process.argv.includes('--force') }).then(
+  const t = process.argv.indexOf('--timeout');
+  const timeoutMs = t >= 0 ? Number(process.argv[t + 1]) * 1000 : DEFAULT_TIMEOUT_MS;
+  if (!(timeoutMs > 0)) {
+    console.error('error: --timeout needs a number of seconds');
+    process.exit(2);
+  }
+  installCodeServer({ force: process.argv.includes('--force'), timeoutMs }).then(
     () => process.exit(0),
     (e) => {
       console.error(e instanceof InstallError ? `error: ${e.message}` : e);

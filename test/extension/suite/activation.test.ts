@@ -1,0 +1,36 @@
+// The extension activates on its own languages, lazily, from the packaged build.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { print } from './output';
+import { extension, fileUri, open, waitForDiagnostics } from './util';
+
+describe('activation', () => {
+  it('is installed, inactive until one of its documents opens, and is the packaged build', async () => {
+    const ext = extension();
+    print(`      (extension under test: ${ext.extensionPath})`);
+    assert.equal(ext.isActive, false, 'mtus-lint should activate only when a document of its languages is opened');
+    assert.equal(ext.packageJSON.main, './dist/extension.js');
+    for (const shipped of ['dist/extension.js', 'dist/server.js', 'dist/knowledge/citations.json', 'docs/rules/therapy-over-trial.md']) {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(ext.extensionUri, ...shipped.split('/'))).then(
+        () => undefined,
+        () => assert.fail(`${shipped} is missing from the extension at ${ext.extensionPath}`),
+      );
+    }
+  });
+
+  it('opening a .rfa gives it the mtus-request language and activates the extension, which starts its server', async () => {
+    const { doc } = await open(fileUri('request.rfa'));
+    assert.equal(doc.languageId, 'mtus-request');
+    // The server's first diagnostics prove the client activated and the server is running.
+    await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'the first diagnostics');
+    const ext = extension();
+    assert.equal(ext.isActive, true);
+    assert.ok(Array.isArray(ext.exports?.messages), 'activate() returns the test API ({ messages, onDidShowMessage })');
+  });
+
+  it('opening a .appeal gives it the mtus-appeal language and it is checked', async () => {
+    const { doc } = await open(fileUri('appeal.appeal'));
+    assert.equal(doc.languageId, 'mtus-appeal');
+    await waitForDiagnostics(doc.uri, (ds) => ds.length > 0, 'diagnostics');
+  });
+});

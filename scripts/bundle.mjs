@@ -2,7 +2,7 @@
 // Bundles the extension client and the language server into dist/ (one file each, no
 // node_modules needed at run time) and copies the knowledge base beside them.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,4 +16,10 @@ await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], o
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') });
 // The server finds its knowledge base in ./knowledge beside it (see server/src/knowledge/load.ts).
 cpSync(join(root, 'server/src/knowledge/data'), join(dist, 'knowledge'), { recursive: true });
-console.log('bundled dist/extension.js, dist/server.js and dist/knowledge/');
+// And the corpus index derived from the shared IMR letters (npm run corpus), when built.
+const corpusIndex = join(root, 'server/src/corpus/data/default-index.json');
+if (existsSync(corpusIndex)) {
+  mkdirSync(join(dist, 'corpus'), { recursive: true });
+  cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
+}
+console.log(`bundled dist/extension.js, dist/server.js, dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);

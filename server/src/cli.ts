@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, lineStarts, offsetToPosition, type DocumentKind, type Finding } from './engine';
 import { defaultKnowledge, KnowledgeError } from './knowledge/load';
+import { defaultCorpusIndex } from './corpus/load-index';
 import { decodeText } from './text-decoding';
 
 const USAGE = `Usage:
@@ -89,7 +90,7 @@ function check(args: string[], io: Io): number {
       unreadable++;
       continue;
     }
-    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file) });
+    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex() });
     const r = report(file, decoded.text, analysis.findings);
     if (decoded.note) r.notes = [decoded.note];
     if (analysis.truncatedAt !== undefined) (r.notes ??= []).push(`only the first ${analysis.truncatedAt} characters were checked`);

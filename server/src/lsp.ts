@@ -14,6 +14,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hoverAt, positionToOffset, RULES } from './engine';
+import { defaultCorpusIndex } from './corpus/load-index';
+import type { CorpusIndex } from './corpus/types';
 import { defaultKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/knowledge';
 import { AnalysisCache, kindFor, looksBinary } from './features/analysis-cache';
@@ -44,7 +46,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     if (!kb) kb = defaultKnowledge();
     return kb;
   };
-  const cache = new AnalysisCache(knowledge);
+  // The bundled corpus index, merged later with the user's own folders of letters.
+  let corpus: CorpusIndex | undefined = defaultCorpusIndex();
+  const cache = new AnalysisCache(knowledge, () => corpus);
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const reported = new Set<string>();
@@ -205,7 +209,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       if (!kind || kbError || looksBinary(doc.getText())) return null;
       const current = cache.get(doc, kind, settings);
       const offset = positionToOffset(current.starts, params.position, current.text.length);
-      const info = hoverAt(current.analysis, current.text, offset, knowledge());
+      const info = hoverAt(current.analysis, current.text, offset, knowledge(), corpus);
       if (!info) return null;
       return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(current.starts, info.span) };
     }),

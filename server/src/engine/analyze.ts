@@ -104,7 +104,7 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off') continue;
-    for (const f of rule.check({ text: scope, kb, doc })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }

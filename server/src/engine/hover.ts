@@ -1,3 +1,4 @@
+import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Limit } from '../knowledge/schema';
 import type { Analysis } from './analyze';
@@ -31,7 +32,21 @@ function describeCitation(c: Citation, kb: Knowledge): string {
   return `${title}${where.length ? ` — ${where.join(', ')}` : ''}`;
 }
 
-export function citationHover(c: Citation, kb: Knowledge): string {
+/** "Cited in N decisions in the corpus: X upheld, Y overturned", and up to three examples. */
+export function corpusCitationLines(ids: string[], corpus: CorpusIndex | undefined): string[] {
+  if (!corpus) return [];
+  const out: string[] = [];
+  for (const id of ids) {
+    const s = corpus.citations[id];
+    if (!s) continue;
+    out.push(`Cited in ${s.items} decision${s.items === 1 ? '' : 's'} in the corpus: ${s.upheld} upheld, ${s.overturned} overturned.`);
+    for (const e of s.examples.slice(0, 3)) out.push(`- ${e.caseNumber}: ${e.item.length > 90 ? `${e.item.slice(0, 87)}…` : e.item} — **${e.outcome}**`);
+  }
+  if (!out.length) out.push(`Not cited in the ${corpus.letters} decisions of the corpus.`);
+  return out;
+}
+
+export function citationHover(c: Citation, kb: Knowledge, corpus?: CorpusIndex): string {
   const lines = [describeCitation(c, kb)];
   if (c.resolved.length === 0) {
     lines.push(`Not found in the MTUS as indexed by mtus-lint (knowledge base ${kb.version}). Check the guideline, edition and page or section.`);
@@ -45,6 +60,8 @@ export function citationHover(c: Citation, kb: Knowledge): string {
     lines.push(quoteBlock(entry));
   }
   if (c.resolved.length > 3) lines.push(`…and ${c.resolved.length - 3} more entries.`);
+  const evidence = corpusCitationLines(c.resolved.slice(0, 1), corpus);
+  if (evidence.length) lines.push(evidence.join('\n'));
   return lines.join('\n\n');
 }
 
@@ -63,7 +80,7 @@ export function limitLines(limit: Limit, kb: Knowledge): string[] {
   return out;
 }
 
-function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text: string): string {
+function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text: string, corpus?: CorpusIndex): string {
   const t = kb.treatment(item.treatment);
   const q = item.quantity;
   const written = q ? text.slice(q.span.start, q.span.end).replace(/\s+/g, ' ') : '';
@@ -81,7 +98,27 @@ function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text:
   const limit = kb.limitFor(item.treatment);
   if (limit) lines.push(limitLines(limit, kb).join('\n'));
   lines.push(evidenceLine(analysis, item.treatment));
+  const fared = corpusTreatmentLine(item.treatment, kb, corpus);
+  if (fared) lines.push(fared);
   return lines.join('\n\n');
+}
+
+const sum = (o: { upheld: number; overturned: number }) => o.upheld + o.overturned;
+
+/** How requests for a treatment fared in the corpus, within and above its limit. */
+export function corpusTreatmentLine(treatment: string, kb: Knowledge, corpus: CorpusIndex | undefined): string | undefined {
+  const s = corpus?.treatments[treatment];
+  if (!s) return undefined;
+  const name = kb.treatment(treatment)?.name ?? treatment;
+  const unit = kb.treatment(treatment)?.unit ?? 'sessions';
+  const part = (label: string, o: { upheld: number; overturned: number }) =>
+    sum(o) ? `${label}: ${o.upheld} of ${sum(o)} upheld (denied), ${o.overturned} overturned` : `${label}: none`;
+  return [
+    `**How ${name.toLowerCase()} requests fared in the corpus** (${corpus!.letters} IMR decisions):`,
+    `- ${part(`within ${s.limit} ${unit}`, s.withinLimit)}`,
+    `- ${part(`above ${s.limit} ${unit}`, s.aboveLimit)}`,
+    ...(sum(s.aboveLimitWithoutImprovement) ? [`- ${part(`above ${s.limit} without documented functional improvement`, s.aboveLimitWithoutImprovement)}`] : []),
+  ].join('\n');
 }
 
 function evidenceLine(analysis: Analysis, treatment: string): string {
@@ -97,16 +134,17 @@ function evidenceLine(analysis: Analysis, treatment: string): string {
 }
 
 /** What to show when the pointer rests at `offset`: a citation, a requested item, or a treatment name. */
-export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Knowledge): HoverInfo | undefined {
+export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Knowledge, corpus?: CorpusIndex): HoverInfo | undefined {
   const c = analysis.citations.find((x) => contains(x.span, offset));
-  if (c) return { span: c.span, markdown: citationHover(c, kb) };
+  if (c) return { span: c.span, markdown: citationHover(c, kb, corpus) };
   const item = analysis.items.find((x) => contains(x.span, offset));
-  if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text) };
+  if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text, corpus) };
   const m = analysis.mentions.find((x) => contains(x.span, offset));
   if (m) {
     const t = kb.treatment(m.treatment);
     const limit = kb.limitFor(m.treatment);
-    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n')] : []), evidenceLine(analysis, m.treatment)];
+    const fared = corpusTreatmentLine(m.treatment, kb, corpus);
+    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n')] : []), evidenceLine(analysis, m.treatment), ...(fared ? [fared] : [])];
     return { span: m.span, markdown: body.join('\n\n') };
   }
   return undefined;

@@ -151,6 +151,8 @@ export interface AnalysisResult {
 }
 
 export interface AnalyzeOptions {
+  /** The corpus index (bundled default and the user's letters), for rules that consult it. */
+  corpus?: import('../corpus/types').CorpusIndex;
   kind?: DocumentKind;
   /** Analyse at most this many characters. */
   maxLength?: number;

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine';
+import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
 
@@ -38,7 +39,10 @@ export function kindFor(languageId: string, settings: Settings): DocumentKind | 
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analyzed>();
 
-  constructor(private readonly kb: () => Knowledge) {}
+  constructor(
+    private readonly kb: () => Knowledge,
+    private readonly corpus: () => CorpusIndex | undefined = () => undefined,
+  ) {}
 
   get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
     const hit = this.byUri.get(doc.uri);
@@ -48,6 +52,7 @@ export class AnalysisCache {
       kind: kind === 'infer' ? undefined : kind,
       maxLength: settings.maxDocumentSize,
       ruleSeverity: settings.rules,
+      corpus: this.corpus(),
     });
     const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(text), analysis };
     this.byUri.set(doc.uri, entry);

@@ -10,7 +10,7 @@ const CHAPTER = String.raw`Chapter\s+(?<chapter>\d{1,2})`;
 
 // ACOEM 2nd edition chapters as the MTUS adopted them, cited by title ("MTUS Low Back
 // Complaints 2004, Section(s): Special Studies").
-const ACOEM_CHAPTERS: [number, string][] = [
+export const ACOEM_CHAPTERS: [number, string][] = [
   [8, String.raw`Neck\s+and\s+Upper\s+Back\s+Complaints`],
   [9, String.raw`Shoulder\s+Complaints`],
   [10, String.raw`Elbow\s+(?:Complaints|Disorders)`],
@@ -37,6 +37,9 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['regulation', String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`],
   ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
+  // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
+  // citation so it can be reported as not found, never resolved.
+  ['unknown', String.raw`\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
@@ -185,7 +188,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
       } else if (kind === 'acoem-general') {
         c.guideline = 'acoem-2';
         c.generalApproaches = true;
-      } else c.guideline = kind;
+      } else if (kind !== 'unknown') c.guideline = kind;
       const tail = readTail(scope, end);
       if (tail) {
         if (tail.chapter !== undefined && c.chapter === undefined) c.chapter = tail.chapter;
@@ -193,7 +196,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
         if (tail.sections?.length) c.sections = tail.sections;
         end = tail.end;
       }
-      if (c.guideline === undefined) {
+      if (c.guideline === undefined && kind === 'cpmtg') {
         // No year written: the form tells the edition (pages are 2009's way, sections 2016's).
         c.guideline = c.sections?.length && !c.pages?.length ? 'cpmtg-2016' : 'cpmtg-2009';
       }

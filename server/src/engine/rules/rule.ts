@@ -1,10 +1,13 @@
 import type { Knowledge } from '../../knowledge/knowledge';
+import type { CorpusIndex } from '../../corpus/types';
 import type { AnalysisResult, Finding, Severity } from '../types';
 
 export interface RuleContext {
   text: string;
   kb: Knowledge;
   doc: Omit<AnalysisResult, 'findings'>;
+  /** What real IMR decisions cited, when an index is loaded. */
+  corpus?: CorpusIndex;
 }
 
 export interface Rule {

@@ -49,7 +49,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     synchronize: { configurationSection: 'mtusLint' },
-    initializationOptions: { docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
+    initializationOptions: {
+      docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      // Where the server caches the index of the user's own folders of letters.
+      storagePath: context.globalStorageUri.fsPath,
+    },
     outputChannelName: 'mtus-lint',
   };
   client = new LanguageClient('mtusLint', 'mtus-lint', serverOptions, clientOptions);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -19,6 +20,9 @@ import type { CorpusIndex } from './corpus/types';
 import { defaultKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/knowledge';
 import { AnalysisCache, kindFor, looksBinary } from './features/analysis-cache';
+import { CorpusFolders, type Progress } from './features/corpus-folders';
+import { buildCorpus } from './corpus/build-index';
+import { mergeIndexes } from './corpus/load-index';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { SOURCE, toDiagnostic, toRange } from './features/convert';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -46,9 +50,59 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     if (!kb) kb = defaultKnowledge();
     return kb;
   };
-  // The bundled corpus index, merged later with the user's own folders of letters.
-  let corpus: CorpusIndex | undefined = defaultCorpusIndex();
+  // The bundled corpus index, merged with the user's own folders of letters as they are indexed.
+  const bundledCorpus = defaultCorpusIndex();
+  let corpus: CorpusIndex | undefined = bundledCorpus;
   const cache = new AnalysisCache(knowledge, () => corpus);
+  let workspaceRoot: string | undefined;
+  let storagePath: string | undefined;
+  let canReportProgress = false;
+  let folders: CorpusFolders | undefined;
+
+  const progress = (): Progress => {
+    let reporter: { report(p: number, m?: string): void; done(): void } | undefined;
+    let ready: Promise<void> = Promise.resolve();
+    return {
+      begin(title, total) {
+        connection.console.info(`${title}: ${total} letters`);
+        if (!canReportProgress) return;
+        ready = connection.window
+          .createWorkDoneProgress()
+          .then((r) => {
+            reporter = r;
+            r.begin(title, 0, `0/${total}`, false);
+          })
+          .catch(() => undefined);
+      },
+      report(done, total) {
+        reporter?.report(Math.round((done * 100) / Math.max(1, total)), `${done}/${total}`);
+      },
+      done(message) {
+        connection.console.info(message);
+        void ready.then(() => reporter?.done());
+      },
+    };
+  };
+
+  const corpusFolders = () =>
+    (folders ??= new CorpusFolders({
+      buildOne: (file) => buildCorpus([file]),
+      cacheDir: storagePath ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mtus-lint'),
+      progress,
+      warn: warnOnce,
+      onIndex: (user) => {
+        corpus = mergeIndexes([bundledCorpus, user].filter((x): x is CorpusIndex => Boolean(x)));
+        cache.clear();
+        for (const doc of documents.all()) schedule(doc.uri, 0);
+      },
+    }));
+
+  /** The folders named in mtusLint.corpus.paths, relative ones from the workspace root. */
+  const updateCorpusFolders = async () => {
+    const s = canPullConfig ? applySettings(await connection.workspace.getConfiguration({ section: 'mtusLint' }).catch(() => undefined)) : globalSettings;
+    const dirs = s.corpus.paths.map((p) => (path.isAbsolute(p) ? p : path.resolve(workspaceRoot ?? process.cwd(), p.replace(/^~(?=$|\/)/, os.homedir()))));
+    if (dirs.length || folders) corpusFolders().update(dirs);
+  };
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const reported = new Set<string>();
@@ -144,7 +198,11 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = Boolean(params.capabilities.workspace?.configuration);
-    const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string };
+    const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string; storagePath?: string };
+    canReportProgress = Boolean(params.capabilities.window?.workDoneProgress);
+    if (typeof opts.storagePath === 'string') storagePath = opts.storagePath;
+    const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (rootUri?.startsWith('file:')) workspaceRoot = fileURLToPath(rootUri);
     if (opts.settings !== undefined) globalSettings = applySettings(opts.settings);
     rulesBase = typeof opts.docsBaseUri === 'string' ? opts.docsBaseUri.replace(/\/$/, '') : docsBase();
     try {
@@ -171,6 +229,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     }
   };
 
+  connection.onInitialized(() => void updateCorpusFolders());
+  connection.onShutdown(() => folders?.dispose());
+
   connection.onDidChangeConfiguration((change) => {
     settingsByUri.clear();
     reported.clear(); // a value still wrong after an edit is worth saying again
@@ -180,6 +241,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       if (raw !== undefined) globalSettings = applySettings(raw);
     }
     for (const doc of documents.all()) schedule(doc.uri, 0);
+    void updateCorpusFolders();
   });
 
   // Opening fires both events; the open is checked at once, only later edits wait.

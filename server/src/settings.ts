@@ -11,6 +11,7 @@ const FIELDS = {
   debounceMs: z.number().int().min(0).max(5000),
   maxDocumentSize: z.number().int().min(10_000).max(50_000_000),
   rules: z.record(z.string(), severity),
+  corpus: z.object({ paths: z.array(z.string().min(1)) }),
 };
 
 export interface Settings {
@@ -19,6 +20,7 @@ export interface Settings {
   debounceMs: number;
   maxDocumentSize: number;
   rules: Record<string, z.infer<typeof severity>>;
+  corpus: { paths: string[] };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   debounceMs: 250,
   maxDocumentSize: 2_000_000,
   rules: {},
+  corpus: { paths: [] },
 };
 
 const HINTS: Record<keyof Settings, string> = {
@@ -35,6 +38,7 @@ const HINTS: Record<keyof Settings, string> = {
   debounceMs: 'a whole number of milliseconds from 0 to 5000',
   maxDocumentSize: 'a whole number of characters from 10000 to 50000000',
   rules: 'an object mapping rule ids to "error", "warning", "information", "hint" or "off"',
+  corpus: 'an object like { "paths": ["/path/to/letters"] }',
 };
 
 export interface SettingsResult {

@@ -39,7 +39,7 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
   // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
   // citation so it can be reported as not found, never resolved.
-  ['unknown', String.raw`\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
+  ['unknown', String.raw`(?<!Non-)\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
@@ -78,8 +78,38 @@ function pageList(text: string): number[] {
   return out;
 }
 
-/** Split a section list at commas outside parentheses. */
-function sectionList(text: string): string[] {
+/**
+ * Split a section list at commas outside parentheses, keeping together the pieces of a name
+ * the knowledge base knows with a comma in it ("TENS, chronic pain", "Opioids, criteria for use").
+ */
+function sectionList(text: string, known: Set<string>): string[] {
+  const pieces = splitAtCommas(text).map((p) => p.replace(/^and\s+/i, '').trim()).filter((p) => p && !/^and$/i.test(p));
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let take = 1;
+    for (let j = Math.min(pieces.length, i + 4); j > i + 1; j--) {
+      if (known.has(normalizeSection(pieces.slice(i, j).join(', ')))) {
+        take = j - i;
+        break;
+      }
+    }
+    out.push(pieces.slice(i, i + take).join(', '));
+    i += take;
+  }
+  return out;
+}
+
+const knownSections = new WeakMap<Knowledge, Set<string>>();
+function sectionNames(kb: Knowledge): Set<string> {
+  let set = knownSections.get(kb);
+  if (!set) {
+    set = new Set(kb.data.citations.flatMap((c) => (c.sections ?? []).map(normalizeSection)));
+    knownSections.set(kb, set);
+  }
+  return set;
+}
+
+function splitAtCommas(text: string): string[] {
   const clean = text.replace(/\s+/g, ' ').replace(/\.\s*$/, '').trim();
   const out: string[] = [];
   let depth = 0;
@@ -189,7 +219,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
         c.guideline = 'acoem-2';
         c.generalApproaches = true;
       } else if (kind !== 'unknown') c.guideline = kind;
-      const tail = readTail(scope, end);
+      const tail = readTail(scope, end, kb);
       if (tail) {
         if (tail.chapter !== undefined && c.chapter === undefined) c.chapter = tail.chapter;
         if (tail.pages?.length) c.pages = tail.pages;
@@ -240,7 +270,7 @@ interface Tail {
  * onto the next line when the line ends mid-list (a comma, an open parenthesis); it stops at
  * a blank line, the end of a sentence, or the next guideline named.
  */
-function readTail(scope: string, from: number): Tail | undefined {
+function readTail(scope: string, from: number, kb: Knowledge): Tail | undefined {
   let end = from;
   let depth = 0;
   const max = Math.min(scope.length, from + 300);
@@ -251,9 +281,17 @@ function readTail(scope: string, from: number): Tail | undefined {
     else if (ch === '\n') {
       const line = scope.slice(scope.lastIndexOf('\n', end - 1) + 1, end).trimEnd();
       const next = scope.slice(end + 1, scope.indexOf('\n', end + 1) >>> 0).trimStart();
-      const continues = depth > 0 || /[,(&]$/.test(line) || /\b(?:Section\s*\(s\)|Page\s*\(s\)|pages?|Chapter)\s*:?$/i.test(line) || /^(?:Section|Page|Chapter|pp?\.)\b/i.test(next) || /^\d{4}\b/.test(next);
+      const inSections = /Section\s*\(?s?\)?\s*:/i.test(scope.slice(from, end));
+      const continues =
+        depth > 0 ||
+        /[,(&]$/.test(line) ||
+        /\b(?:Section\s*\(s\)|Page\s*\(s\)|pages?|Chapter)\s*:?$/i.test(line) ||
+        /^(?:Section|Page|Chapter|pp?\.)\b/i.test(next) ||
+        /^\d{4}\b/.test(next) ||
+        // a section name wrapped onto a short last line: "Section(s): Special / Studies."
+        (inSections && next.length <= 40 && /\.\s*$/.test(next) && !next.includes(':'));
       if (!continues || next.length === 0) break;
-    } else if ((ch === '.' || ch === ';') && depth === 0 && /\s|$/.test(scope[end + 1] ?? '')) {
+    } else if ((ch === '.' || ch === ';') && depth === 0 && /^\s?$/.test(scope[end + 1] ?? '')) {
       const word = /(\S+)$/.exec(scope.slice(Math.max(from, end - 6), end))?.[1] ?? '';
       if (!/^(?:p|pp|Pg|No|Sec|e\.g|i\.e|C\.C\.R|Lab)$/i.test(word)) break;
     }
@@ -275,7 +313,7 @@ function readTail(scope: string, from: number): Tail | undefined {
   const sec = SECTIONS_RE.exec(text);
   if (sec) {
     const list = text.slice(sec.index + sec[0].length).replace(/[\s.]+$/, '');
-    tail.sections = sectionList(list);
+    tail.sections = sectionList(list, sectionNames(kb));
     tail.end = Math.max(tail.end, from + sec.index + sec[0].length + list.length);
   }
   return tail.end > from ? tail : undefined;

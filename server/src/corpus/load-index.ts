@@ -45,12 +45,12 @@ export function mergeIndexes(indexes: CorpusIndex[]): CorpusIndex | undefined {
       seen.add(k);
       return true;
     });
+    out.problems.push(...ix.problems);
     if (fresh.length === 0) continue;
     const whole = fresh.length === ix.decisions.length;
     out.decisions.push(...fresh);
     out.letters += fresh.length;
     out.items += fresh.reduce((n, d) => n + d.items.length, 0);
-    out.problems.push(...ix.problems);
     out.quotes.push(...ix.quotes);
     if (!whole) continue; // overlapping indexes: keep their decisions but not double their counts
     for (const [id, s] of Object.entries(ix.citations)) {

@@ -4,6 +4,7 @@ import { analyze, lineStarts, offsetToPosition, type DocumentKind, type Finding 
 import { defaultKnowledge, KnowledgeError } from './knowledge/load';
 import { defaultCorpusIndex } from './corpus/load-index';
 import { decodeText } from './text-decoding';
+import { CORPUS_USAGE, corpusCommand, CorpusUsageError } from './corpus/cli-corpus';
 
 const USAGE = `Usage:
   mtus-lint check [--format text|json] [--kind request|appeal] FILE...
@@ -11,6 +12,7 @@ const USAGE = `Usage:
       Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
   mtus-lint lsp --stdio
       Start the language server on standard input/output (for any LSP editor).
+${CORPUS_USAGE}
   mtus-lint --help | --version`;
 
 interface Io {
@@ -134,6 +136,18 @@ export function main(argv: string[], io: Io = stdio): number {
     switch (command) {
       case 'check':
         return check(rest, io);
+      case 'corpus': {
+        // Reading PDFs is asynchronous: the exit status is set when the work is done.
+        const run = corpusCommand(rest, { ...io, errIsTty: io === stdio && process.stderr.isTTY });
+        run().then(
+          (status) => (process.exitCode = status),
+          (e) => {
+            io.err(`mtus-lint: ${(e as Error)?.stack ?? e}\n`);
+            process.exitCode = 2;
+          },
+        );
+        return -1;
+      }
       case 'lsp':
         // The server reads --stdio (or --node-ipc / --socket) from process.argv itself.
         require('./server');
@@ -154,7 +168,7 @@ export function main(argv: string[], io: Io = stdio): number {
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof CorpusUsageError) {
       io.err(`mtus-lint: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }

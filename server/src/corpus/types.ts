@@ -14,6 +14,8 @@ export interface CorpusCitation {
   chapter?: number;
   pages?: number[];
   sections?: string[];
+  /** A regulation or statute as written ("8 CCR 9792.20(e)", "Labor Code 4604.5(c)(1)"). */
+  regulation?: string;
   /** Knowledge-base citation ids it resolves to (empty: a gap in the knowledge base). */
   resolved: string[];
 }
@@ -27,6 +29,8 @@ export interface DecidedItem {
   total?: number;
   /** Above the guideline's trial (or maximum, where there is no trial) for that treatment. */
   aboveLimit?: boolean;
+  /** Postoperative therapy: judged by the Postsurgical guidelines, so no aboveLimit. */
+  postsurgical?: boolean;
   /** Whether the rationale says functional improvement was documented (undefined: not said). */
   functionalImprovement?: boolean;
   /** Sentences of the rationale that quote or paraphrase a guideline (full build only). */

@@ -39,7 +39,7 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
   // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
   // citation so it can be reported as not found, never resolved.
-  ['unknown', String.raw`(?<!Non-)\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
+  ['unknown', String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.

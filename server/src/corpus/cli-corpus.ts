@@ -1,0 +1,244 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultKnowledge } from '../knowledge/load';
+import { buildCorpusWithStats, compact, corpusGaps, type Gap } from './build-index';
+import { defaultCorpusIndex, defaultCorpusIndexPath } from './load-index';
+import type { CorpusIndex } from './types';
+
+// `mtus-lint corpus build|gaps`: the corpus miner on the command line.
+
+export const CORPUS_USAGE = `  mtus-lint corpus build DIR_OR_FILE... --out FILE [--full] [--compact]
+      Index IMR Final Determination letters (.txt or .pdf; folders are searched) into a
+      corpus index (JSON). --full keeps the rationale sentences that quote guidelines;
+      --compact keeps derived data only (as the bundled index). Progress and a summary go to
+      standard error. Exit status: 0, or 1 when a letter could not be read (each is named).
+  mtus-lint corpus gaps [DIR_OR_FILE...] [--top N] [--format text|json]
+      The citations the corpus cites most that the knowledge base cannot resolve, with how
+      many disputed items cite each. Letters, folders or index files (.json); by default
+      ../shared/corpus/imr when it is there, else the bundled index.`;
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  /** Whether standard error is a terminal (progress then rewrites one line). */
+  errIsTty?: boolean;
+}
+
+export class CorpusUsageError extends Error {}
+
+interface BuildArgs {
+  paths: string[];
+  out?: string;
+  full: boolean;
+  compact: boolean;
+}
+
+interface GapsArgs {
+  paths: string[];
+  top: number;
+  format: 'text' | 'json';
+}
+
+function parseArgs(args: string[], flags: string[], valued: string[]): { positional: string[]; values: Map<string, string>; flags: Set<string> } {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const set = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (valued.includes(name)) {
+      const v = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') throw new CorpusUsageError(`${name} needs a value`);
+      values.set(name, v);
+    } else if (flags.includes(a)) set.add(a);
+    else if (a.startsWith('-') && a !== '-') throw new CorpusUsageError(`unknown option ${a}`);
+    else positional.push(a);
+  }
+  return { positional, values, flags: set };
+}
+
+/**
+ * Parse a `corpus` command line. Usage errors are thrown here, before any work starts, so
+ * the caller can report them synchronously; the returned function does the work.
+ */
+export function corpusCommand(args: string[], io: Io): () => Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'build') {
+    const p = parseArgs(rest, ['--full', '--compact'], ['--out']);
+    if (p.positional.length === 0) throw new CorpusUsageError('corpus build: name at least one folder or letter');
+    if (!p.values.has('--out')) throw new CorpusUsageError('corpus build: --out FILE is required (use --out - for standard output)');
+    if (p.flags.has('--full') && p.flags.has('--compact')) throw new CorpusUsageError('corpus build: --full and --compact cannot be used together');
+    const a: BuildArgs = { paths: p.positional, out: p.values.get('--out'), full: p.flags.has('--full'), compact: p.flags.has('--compact') };
+    return () => build(a, io);
+  }
+  if (sub === 'gaps') {
+    const p = parseArgs(rest, [], ['--top', '--format']);
+    const top = Number(p.values.get('--top') ?? 20);
+    if (!Number.isInteger(top) || top < 1) throw new CorpusUsageError(`--top must be a whole number of 1 or more, not "${p.values.get('--top')}"`);
+    const format = p.values.get('--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new CorpusUsageError(`--format must be text or json, not "${format}"`);
+    return () => gaps({ paths: p.positional, top, format }, io);
+  }
+  throw new CorpusUsageError(sub === undefined ? 'corpus: say build or gaps' : `unknown corpus command "${sub}" (build or gaps)`);
+}
+
+const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
+
+/** Counts of an index: items, outcomes, citations and how many resolve. */
+export function indexFigures(index: CorpusIndex) {
+  const items = index.decisions.flatMap((d) => d.items);
+  const citations = items.flatMap((i) => i.citations);
+  return {
+    letters: index.letters,
+    items: items.length,
+    upheld: items.filter((i) => i.outcome === 'upheld').length,
+    overturned: items.filter((i) => i.outcome === 'overturned').length,
+    citations: citations.length,
+    resolved: citations.filter((c) => c.resolved.length > 0).length,
+  };
+}
+
+async function build(a: BuildArgs, io: Io): Promise<number> {
+  const folders = a.paths.some((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
+  let lastLine = 0;
+  const progress = (done: number, total: number, file: string) => {
+    if (!folders) return;
+    const line = `indexed ${done}/${total} ${file}`;
+    if (io.errIsTty) io.err(`\r${line.padEnd(lastLine)}${done === total ? '\n' : ''}`);
+    else if (done === total || done % 25 === 0) io.err(`${line}\n`);
+    lastLine = line.length;
+  };
+  const { index, stats } = await buildCorpusWithStats(a.paths, { progress, full: a.full });
+  const written = a.compact ? compact(index) : index;
+  const json = a.compact ? formatIndex(written) : `${JSON.stringify(written, null, 1)}\n`;
+  if (a.out === '-') io.out(json);
+  else {
+    fs.mkdirSync(path.dirname(path.resolve(a.out!)), { recursive: true });
+    fs.writeFileSync(a.out!, json);
+  }
+
+  const f = indexFigures(index);
+  const speed = stats.seconds > 0 ? (stats.files / stats.seconds).toFixed(1) : '-';
+  io.err(
+    `${f.letters} letters indexed from ${stats.files} files (${stats.texts} text, ${stats.pdfs} PDF), ${f.items} disputed items, ${f.upheld + f.overturned} outcomes read (${f.upheld} upheld, ${f.overturned} overturned)\n` +
+      `${f.citations} citations, ${f.resolved} resolved to the knowledge base (${pct(f.resolved, f.citations)})\n` +
+      `${speed} letters/second (${stats.seconds.toFixed(2)} s)\n`,
+  );
+  if (stats.duplicates.length) io.err(`left out ${stats.duplicates.length} letters whose case was already indexed: ${stats.duplicates.join(', ')}\n`);
+  if (a.out !== '-') io.err(`wrote ${a.out} (${Math.round(Buffer.byteLength(json) / 1024)} KB)\n`);
+  if (index.problems.length) {
+    io.err(`${index.problems.length} letter${index.problems.length === 1 ? '' : 's'} could not be read:\n`);
+    for (const p of index.problems) io.err(`  ${p.source}: ${p.reason}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * The index as JSON that diffs well and stays small: one decision, citation statistic,
+ * treatment or quotation per line.
+ */
+export function formatIndex(index: CorpusIndex): string {
+  const lines: string[] = ['{'];
+  const entries = Object.entries(index) as [keyof CorpusIndex, unknown][];
+  entries.forEach(([key, value], n) => {
+    const comma = n + 1 < entries.length ? ',' : '';
+    if (Array.isArray(value) && value.length) {
+      lines.push(`${JSON.stringify(key)}: [`);
+      value.forEach((v, i) => lines.push(`${JSON.stringify(v)}${i + 1 < value.length ? ',' : ''}`));
+      lines.push(`]${comma}`);
+    } else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+      const kv = Object.entries(value);
+      lines.push(`${JSON.stringify(key)}: {`);
+      kv.forEach(([k, v], i) => lines.push(`${JSON.stringify(k)}: ${JSON.stringify(v)}${i + 1 < kv.length ? ',' : ''}`));
+      lines.push(`}${comma}`);
+    } else lines.push(`${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+  });
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+function repoRoot(): string | undefined {
+  for (let dir = __dirname, i = 0; i < 8; i++, dir = path.dirname(dir)) {
+    const p = path.join(dir, 'package.json');
+    try {
+      if (JSON.parse(fs.readFileSync(p, 'utf8')).name === 'mtus-lint') return dir;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** The shared corpus beside the clone, when it is there. */
+export function sharedCorpusDir(): string | undefined {
+  const root = repoRoot();
+  const dir = root ? path.resolve(root, '..', 'shared', 'corpus', 'imr') : undefined;
+  return dir && fs.existsSync(dir) ? dir : undefined;
+}
+
+async function gaps(a: GapsArgs, io: Io): Promise<number> {
+  let index: CorpusIndex;
+  let from: string;
+  const jsonFiles = a.paths.filter((p) => /\.json$/i.test(p));
+  const letters = a.paths.filter((p) => !/\.json$/i.test(p));
+  const parts: CorpusIndex[] = [];
+  let problems: CorpusIndex['problems'] = [];
+  for (const j of jsonFiles) {
+    try {
+      const ix = JSON.parse(fs.readFileSync(j, 'utf8')) as CorpusIndex;
+      if (ix.version !== 1 || !Array.isArray(ix.decisions)) throw new Error('not a corpus index (version 1)');
+      parts.push(ix);
+    } catch (e) {
+      io.err(`mtus-lint: cannot read the index ${j}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (letters.length) {
+    const built = await buildCorpusWithStats(letters);
+    parts.push(built.index);
+    problems = built.index.problems;
+  }
+  if (a.paths.length) {
+    index = parts.length === 1 ? parts[0] : { ...parts[0], decisions: parts.flatMap((p) => p.decisions) };
+    from = a.paths.join(', ');
+  } else {
+    const shared = sharedCorpusDir();
+    if (shared) {
+      const built = await buildCorpusWithStats([shared]);
+      index = built.index;
+      problems = built.index.problems;
+      from = shared;
+    } else {
+      const bundled = defaultCorpusIndex();
+      if (!bundled) {
+        io.err('mtus-lint: no corpus to look at: ../shared/corpus/imr is not there and no bundled index was found; name a folder of letters\n');
+        return 2;
+      }
+      index = bundled;
+      from = `the bundled index (${defaultCorpusIndexPath()})`;
+    }
+  }
+  const list = corpusGaps(index, defaultKnowledge());
+  const items = index.decisions.reduce((n, d) => n + d.items.length, 0);
+  if (a.format === 'json') {
+    io.out(`${JSON.stringify({ letters: index.decisions.length, items, gaps: list.slice(0, a.top), problems }, null, 2)}\n`);
+  } else io.out(formatGaps(list.slice(0, a.top), list.length, index.decisions.length, items, from));
+  for (const p of problems) io.err(`mtus-lint: could not read ${p.source}: ${p.reason}\n`);
+  return 0;
+}
+
+function formatGaps(list: Gap[], total: number, letters: number, items: number, from: string): string {
+  const lines = [`Citations the knowledge base does not resolve, most cited first (${letters} letters, ${items} disputed items, from ${from}):`, ''];
+  if (list.length === 0) lines.push('  none: every citation resolves');
+  else {
+    lines.push(`${'items'.padStart(5)}  ${'IMR'.padStart(3)}  ${'upheld'.padStart(6)}  citation`);
+    for (const g of list) {
+      const note = g.guideline ? '' : '  [guideline not recognised]';
+      lines.push(`${String(g.items).padStart(5)}  ${String(g.byMaximus).padStart(3)}  ${String(g.upheld).padStart(6)}  ${g.citation}${note}`);
+    }
+    lines.push('', `items: disputed items citing it; IMR: of those, cited by the IMR reviewer (MAXIMUS); ${list.length} of ${total} shown.`);
+  }
+  return `${lines.join('\n')}\n`;
+}

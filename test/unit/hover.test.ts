@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hoverAt } from '../../server/src/engine';
+import { defaultCorpusIndex } from '../../server/src/corpus/load-index';
 import { check, kb } from '../helpers/repo';
 
 const hover = (text: string, at: string) => hoverAt(check(text), text, text.indexOf(at) + 1, kb());
@@ -23,5 +24,27 @@ describe('hover on a requested item', () => {
   });
   test('nothing to say on plain words', () => {
     assert.equal(hover('Dear claims adjuster,', 'claims'), undefined);
+  });
+});
+
+describe('hover with corpus evidence', () => {
+  const corpus = defaultCorpusIndex()!;
+  const at = (text: string, where: string) => hoverAt(check(text, { corpus }), text, text.indexOf(where) + 1, kb(), corpus)!.markdown;
+
+  test('the bundled index is there', () => assert.ok(corpus && corpus.letters >= 142));
+
+  test('a citation: how many decisions cite it and how they went, with examples', () => {
+    const s = corpus.citations['cpmtg2009-massage'];
+    const md = at('MTUS Chronic Pain Medical Treatment Guidelines, page 60', 'page');
+    assert.ok(md.includes(`Cited in ${s.items} decision${s.items === 1 ? '' : 's'} in the corpus: ${s.upheld} upheld, ${s.overturned} overturned.`), md);
+    for (const e of s.examples.slice(0, 3)) assert.ok(md.includes(e.caseNumber), `example ${e.caseNumber}`);
+  });
+
+  test('a requested item: how such requests fared within and above the limit', () => {
+    const t = corpus.treatments['acupuncture'];
+    const md = at('Acupuncture 2x4', '2x4');
+    const n = (o: { upheld: number; overturned: number }) => o.upheld + o.overturned;
+    assert.ok(md.includes(`within ${t.limit} sessions: ${t.withinLimit.upheld} of ${n(t.withinLimit)} upheld`), md);
+    assert.ok(md.includes(`above ${t.limit} sessions: ${t.aboveLimit.upheld} of ${n(t.aboveLimit)} upheld`), md);
   });
 });

@@ -48,12 +48,12 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
     }
     const fixable = current.analysis.findings.filter((f) => f.fix);
     if (fixable.length > 1 && actions.length > 0) {
-      actions.push(editAction(doc, `Cap every over-limit quantity in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
+      actions.push(editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
     }
   }
   if (only && wants(FIX_ALL_KIND)) {
     const edits = allFixEdits(current);
-    if (edits.length) actions.push(editAction(doc, 'mtus-lint: cap every over-limit quantity', FIX_ALL_KIND, edits));
+    if (edits.length) actions.push(editAction(doc, 'mtus-lint: fix all (cap quantities, correct citations)', FIX_ALL_KIND, edits));
   }
   return actions;
 }

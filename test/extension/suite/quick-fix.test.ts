@@ -26,8 +26,8 @@ describe('quick fix', () => {
       assert.equal(fix.title, 'Change "2x4" to "2x3" (6 sessions)');
       assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind?.value}`);
       assert.ok(
-        titles.some((t) => t.startsWith('Cap every over-limit quantity in this document')),
-        `"Cap every over-limit quantity" is offered too: ${JSON.stringify(titles)}`,
+        titles.some((t) => t.startsWith('Fix every mtus-lint problem with a certain fix in this document')),
+        `"Fix every mtus-lint problem" is offered too: ${JSON.stringify(titles)}`,
       );
       assert.ok(fix.edit, 'the fix carries an edit');
 

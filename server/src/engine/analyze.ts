@@ -48,9 +48,7 @@ function mergeRestatements(findings: Finding[]): Finding[] {
       continue;
     }
     (kept.related ??= []).push(f.span);
-    if (kept.fix && f.fix) {
-      kept.fix = { title: kept.fix.title, edits: [...kept.fix.edits, ...f.fix.edits] };
-    }
+    if (kept.fix && f.fix) kept.fix.edits.push(...f.fix.edits);
   }
   for (const f of out) {
     if (f.related?.length && f.fix) f.fix.title = `${f.fix.title}, in ${f.related.length + 1} places`;

@@ -23,10 +23,28 @@ function sentenceBreaks(text: string, start: number, end: number, out: Span[]): 
   push(out, text, segStart, end);
 }
 
+// No real sentence is this long; a longer run (a pasted table, a line with no full stops)
+// is cut at semicolons, then at spaces, so pairing work per segment stays bounded.
+const MAX_SEGMENT = 1000;
+
 function push(out: Span[], text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start) out.push({ start, end });
+  if (end <= start) return;
+  if (end - start <= MAX_SEGMENT) {
+    out.push({ start, end });
+    return;
+  }
+  let from = start;
+  while (end - from > MAX_SEGMENT) {
+    const window = text.slice(from, from + MAX_SEGMENT);
+    let cut = window.lastIndexOf(';');
+    if (cut < MAX_SEGMENT / 4) cut = window.lastIndexOf(' ');
+    if (cut < MAX_SEGMENT / 4) cut = MAX_SEGMENT - 1;
+    push(out, text, from, from + cut + 1);
+    from += cut + 1;
+  }
+  push(out, text, from, end);
 }
 
 /** Split text into segments: sentences, list items and form lines. */

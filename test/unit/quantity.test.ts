@@ -71,6 +71,13 @@ describe('items, regions and context', () => {
     const a = check('The MTUS guidelines recommend 3-6 acupuncture treatments. We request acupuncture 2x3.');
     assert.deepEqual(a.items.map((i) => i.quantity?.total), [6]);
   });
+  test("a guideline's long list of figures is not a request, however far the cue", () => {
+    const text = 'The CPMTG recommends the following visits for physical medicine: myalgia and myositis, 9-10 visits over 8 weeks; neuralgia, neuritis, and radiculitis, 8-10 visits over 4 weeks; reflex sympathetic dystrophy (CRPS), 24 visits over 16 weeks.';
+    assert.deepEqual(check(text).items, []);
+  });
+  test("a drug's count after a list of treatments is not a treatment's", () => {
+    assert.deepEqual(check('Treatment has included chiropractic, physical therapy, Ultram 50 mg, and Naproxen 500 mg #60.').items, []);
+  });
   test('a treatment name inside a citation is not a request', () => {
     assert.equal(check('MTUS Chronic Pain Treatment Guidelines Massage therapy Page(s): 60').items.length, 0);
   });

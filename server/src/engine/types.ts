@@ -122,6 +122,11 @@ export interface TextEditData {
 export interface FixData {
   title: string;
   edits: TextEditData[];
+  /**
+   * False for a fix that inserts a template to fill in: offered one at a time, never applied by
+   * "fix all" or on save. Absent means the correction is certain.
+   */
+  certain?: boolean;
 }
 
 export interface Finding {

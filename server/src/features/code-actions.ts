@@ -24,9 +24,11 @@ function editAction(doc: TextDocument, title: string, kind: string, edits: TextE
   };
 }
 
-/** Every fix in the current analysis, as LSP edits, for "fix all" and fix-on-save. */
+const certain = (f: { fix?: { certain?: boolean } }) => Boolean(f.fix) && f.fix!.certain !== false;
+
+/** Every certain fix in the current analysis, as LSP edits, for "fix all" and fix-on-save. */
 function allFixEdits(current: Analyzed): TextEdit[] {
-  return current.analysis.findings.filter((f) => f.fix).flatMap((f) => f.fix!.edits.map((e) => toTextEdit(current.starts, e)));
+  return current.analysis.findings.filter(certain).flatMap((f) => f.fix!.edits.map((e) => toTextEdit(current.starts, e)));
 }
 
 export function codeActions(params: CodeActionParams, doc: TextDocument, current: Analyzed): CodeAction[] {
@@ -42,11 +44,11 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
       if (!fix) {
         // The diagnostic came from an older version: take the fix from the current analysis.
         const f = current.analysis.findings.find((x) => x.rule === d.code && x.fix && sameRange(rangeOf(current, x.span), d.range));
-        if (f?.fix) fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(current.starts, e)) };
+        if (f?.fix) fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(current.starts, e)), certain: f.fix.certain };
       }
-      if (fix) actions.push(editAction(doc, fix.title, CodeActionKind.QuickFix, fix.edits, [d], true));
+      if (fix) actions.push(editAction(doc, fix.title, CodeActionKind.QuickFix, fix.edits, [d], fix.certain !== false));
     }
-    const fixable = current.analysis.findings.filter((f) => f.fix);
+    const fixable = current.analysis.findings.filter(certain);
     if (fixable.length > 1 && actions.length > 0) {
       actions.push(editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
     }

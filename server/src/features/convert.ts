@@ -21,13 +21,13 @@ export interface DiagnosticData {
   version: number;
   citation?: { id: string; label: string };
   edition?: string;
-  fix?: { title: string; edits: TextEdit[] };
+  fix?: { title: string; edits: TextEdit[]; certain?: boolean };
 }
 
 export function toDiagnostic(f: Finding, starts: number[], version: number, docHref: (rule: string) => string | undefined, uri?: string): Diagnostic {
   const href = docHref(f.rule);
   const data: DiagnosticData = { version, citation: f.citation, edition: f.edition };
-  if (f.fix) data.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(starts, e)) };
+  if (f.fix) data.fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(starts, e)), ...(f.fix.certain === false ? { certain: false } : {}) };
   return {
     range: toRange(starts, f.span),
     severity: SEVERITY[f.severity],

@@ -83,7 +83,7 @@ function checkReferences(data: KnowledgeData, file: string): void {
   const citations = ids(data.citations, 'citations');
   const treatments = ids(data.treatments, 'treatments');
   ids(data.limits, 'limits');
-  ids(data.bodyRegions, 'bodyRegions');
+  const regions = ids(data.bodyRegions, 'bodyRegions');
   data.citations.forEach((c, i) => {
     if (!guidelines.has(c.guideline)) problems.push(`citations.${i} (${c.id}): unknown guideline "${c.guideline}"`);
     for (const t of c.treatments) if (!treatments.has(t)) problems.push(`citations.${i} (${c.id}): unknown treatment "${t}"`);
@@ -92,6 +92,8 @@ function checkReferences(data: KnowledgeData, file: string): void {
     if (!treatments.has(l.treatment)) problems.push(`limits.${i} (${l.id}): unknown treatment "${l.treatment}"`);
     if (!guidelines.has(l.guideline)) problems.push(`limits.${i} (${l.id}): unknown guideline "${l.guideline}"`);
     if (!citations.has(l.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.citation}"`);
+    for (const r of l.notRecommended?.regions ?? []) if (!regions.has(r)) problems.push(`limits.${i} (${l.id}): unknown body region "${r}" in notRecommended`);
+    if (l.statutoryCap && !citations.has(l.statutoryCap.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.statutoryCap.citation}" in statutoryCap`);
   });
   if (problems.length) {
     throw new KnowledgeError(`knowledge data in ${file} is inconsistent:\n  ${problems.join('\n  ')}`, file, problems);

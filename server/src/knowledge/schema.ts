@@ -87,6 +87,26 @@ export const LimitSchema = z.object({
   /** What the reviewer will ask for, printed after the figure. */
   advice: z.string().min(5),
   conditions: z.array(z.string()).default([]),
+  /** Body regions (body-region ids) the treatment is not recommended for at all, as the guideline words it. */
+  notRecommended: z
+    .object({
+      regions: z.array(z.string()).min(1),
+      /** The guideline's sentence, printed in messages: "manual therapy is not recommended for ...". */
+      wording: z.string().min(10),
+      source,
+    })
+    .optional(),
+  /** A statute's visit cap per injury that applies over the guideline (Labor Code 4604.5(c)(1)). */
+  statutoryCap: z
+    .object({
+      visits: z.number().int().positive(),
+      /** Citation entry of the statute. */
+      citation: z.string(),
+      /** Injuries on or after this date (YYYY-MM-DD) are capped. */
+      injuriesFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'),
+      source,
+    })
+    .optional(),
   source,
 });
 

@@ -10,8 +10,8 @@ describe(RULE, () => {
     'Continue chiropractic 2x3 for the low back',
     'The patient completed 6 acupuncture sessions. Request acupuncture 2x3.',
     'Additional physical therapy, 1 to 2 times per week for 3 weeks, for the neck',
-    // pain relief alone is not functional improvement
-    'Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.',
+    // a pain score is not functional improvement (pain relief is reported by pain-relief-only, below)
+    'Pain is rated 8/10 today. Request 6 additional acupuncture sessions.',
     // a negated improvement does not count
     'There was no improvement in activities of daily living. Request 6 more acupuncture sessions.',
   ];
@@ -24,6 +24,10 @@ describe(RULE, () => {
       assert.equal(f[0].citation?.id, 'ccr-9792.20e-functional-improvement');
     });
   }
+  test('pain relief alone is not functional improvement: reported once, by pain-relief-only', () => {
+    const text = 'Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.';
+    assert.deepEqual(rulesOf(text), ['pain-relief-only']);
+  });
   const mustNot = [
     // letter 001: 6 more after 12, with reduced Norco and better mobility: overturned
     'According to the progress report, the patient completed 12 acupuncture sessions. The provider reported that the patient was able to reduce his medication usage and improve his mobility. Norco was reduced from 10/325 mg to 7.5/325mg. Request: 6 additional acupuncture sessions for the neck.',

@@ -31,9 +31,14 @@ function lastCue(r: RegExp, text: string): number {
 function roleOf(text: string, seg: Span, part: QuantityPart): Role {
   const from = Math.max(seg.start, part.span.start - 70);
   const window = text.slice(from, part.span.end);
-  const prior = lastCue(PRIOR_CUE, window);
-  const request = lastCue(REQUEST_CUE, window);
-  const guideline = lastCue(GUIDELINE_CUE, window);
+  // A guideline's list of figures runs long ("...myalgia 9-10 visits over 8 weeks; neuralgia
+  // 8-10 visits over 4 weeks; CRPS 24 visits over 16 weeks"): look back to the sentence start
+  // for it. Positions are compared in that wider window.
+  const wideFrom = Math.max(seg.start, part.span.start - 400);
+  const shift = (at: number) => (at < 0 ? -1 : at + (from - wideFrom));
+  const prior = shift(lastCue(PRIOR_CUE, window));
+  const request = shift(lastCue(REQUEST_CUE, window));
+  const guideline = lastCue(GUIDELINE_CUE, text.slice(wideFrom, part.span.end));
   const best = Math.max(prior, request, guideline);
   if (best < 0) {
     return PRIOR_AFTER.test(text.slice(part.span.end, Math.min(seg.end, part.span.end + 40))) ? 'prior' : 'request';
@@ -61,7 +66,17 @@ function within<T extends { span: Span }>(xs: T[], seg: Span): T[] {
   return out;
 }
 
+// A dose between a treatment's name and a count means the count is a drug's ("physical
+// therapy, Ultram, Naproxen 500 mg #60"), not the treatment's.
+const DOSAGE = /\d\s*(?:mg|mcg|g|ml|%)\b|\b(?:tablets?|tabs?|capsules?|caps|patch(?:es)?|cream|gel|ointment|mg)\b/i;
+
 function mentionFor(part: QuantityPart, mentions: TreatmentMention[], text: string): TreatmentMention | undefined {
+  const found = pickMention(part, mentions, text);
+  if (found && found.span.end <= part.span.start && DOSAGE.test(text.slice(found.span.end, part.span.start))) return undefined;
+  return found;
+}
+
+function pickMention(part: QuantityPart, mentions: TreatmentMention[], text: string): TreatmentMention | undefined {
   const inside = mentions.find((m) => m.span.start >= part.span.start && m.span.end <= part.span.end);
   if (inside) return inside;
   const next = mentions.find((m) => m.span.start >= part.span.end);

@@ -1,0 +1,71 @@
+import type { RequestedItem } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { citationLabel, itemCore, treatmentNoun } from './therapy-verdict';
+
+// A treatment the guideline does not recommend for a body region at all (CPMTG 2009 pp. 58-59:
+// manual therapy for the ankle and foot, carpal tunnel syndrome, forearm, wrist and hand, knee).
+// The regions are data: limits.json, `notRecommended` on the treatment's limit. When this rule
+// fires, the quantity is moot, so the therapy rules stay silent on the item (therapy-verdict.ts).
+
+export interface RegionExclusion {
+  item: RequestedItem;
+  /** Region ids of the item the treatment is not recommended for. */
+  excluded: string[];
+  /** The item's other regions. */
+  allowed: string[];
+}
+
+/** The item's regions the treatment is not recommended for, or undefined when none is. */
+export function regionExclusion(item: RequestedItem, ctx: RuleContext): RegionExclusion | undefined {
+  if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain guideline
+  const not = ctx.kb.limitFor(item.treatment)?.notRecommended;
+  if (!not || item.bodyRegions.length === 0) return undefined;
+  const excluded = item.bodyRegions.filter((r) => not.regions.includes(r));
+  if (excluded.length === 0) return undefined;
+  return { item, excluded, allowed: item.bodyRegions.filter((r) => !not.regions.includes(r)) };
+}
+
+/** "knee", "low back": a region's name for messages, without its parenthesis. */
+function regionName(ctx: RuleContext, id: string, itemText: string): string {
+  // "carpal tunnel" is read as the wrist; say what the writer said.
+  if (id === 'wrist' && /carpal tunnel/i.test(itemText) && !/\bwrists?\b/i.test(itemText)) return 'carpal tunnel syndrome';
+  return (ctx.kb.region(id)?.name ?? id).replace(/\s*\(.*\)\s*$/, '');
+}
+
+function list(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+export const manualTherapyBodyRegion: Rule = {
+  id: 'manual-therapy-body-region',
+  summary: 'Chiropractic or manual therapy requested for a body region the guideline does not recommend it for (knee, ankle, foot, forearm, wrist, hand, carpal tunnel syndrome).',
+  defaultSeverity: 'error',
+  check(ctx) {
+    return ctx.doc.items.flatMap((item) => {
+      const x = regionExclusion(item, ctx);
+      if (!x) return [];
+      const limit = ctx.kb.limitFor(item.treatment)!;
+      const itemText = ctx.text.slice(item.span.start, item.span.end);
+      const noun = treatmentNoun(item);
+      const label = citationLabel(ctx.kb, limit.citation);
+      const the = (r: string) => {
+        const s = regionName(ctx, r, itemText);
+        return s === 'carpal tunnel syndrome' ? s : `the ${s}`;
+      };
+      const what = list(x.excluded.map(the));
+      const todo = x.allowed.length
+        ? `request ${noun} for ${list(x.allowed.map(the))} only and physical therapy for ${what}, or cite why the guideline does not fit`
+        : 'request physical therapy or cite why the guideline does not fit';
+      const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+      return [
+        {
+          span: itemCore(item),
+          message: `${noun[0].toUpperCase()}${noun.slice(1)} for ${what} is not recommended (${label}: ${limit.notRecommended!.wording}); ${todo}`,
+          citation: { id: limit.citation, label },
+          edition: ctx.kb.guideline(limit.guideline)?.edition,
+          subject,
+        },
+      ];
+    });
+  },
+};

@@ -1,0 +1,189 @@
+import { capQuantity } from '../fixes';
+import { findTreatmentMentions } from '../parse/mentions';
+import type { FixData, PriorCourse, RequestedItem } from '../types';
+import { regionExclusion } from './manual-therapy-body-region';
+import type { Rule, RuleContext } from './rule';
+import { citationLabel, itemCore } from './therapy-verdict';
+
+// Labor Code 4604.5(c)(1): for injuries on or after 1/1/2004, no more than 24 chiropractic,
+// 24 physical therapy and 24 occupational therapy visits per industrial injury, unless the
+// therapy is postsurgical (8 CCR 9792.24.3) or the employer authorizes more in writing. The cap
+// is data (limits.json, `statutoryCap`). It is a statute, not a guideline the writer can argue
+// against, so on an item above it this rule wins over the therapy rules (therapy-verdict.ts).
+
+export type Discipline = 'chiropractic' | 'physical therapy' | 'occupational therapy' | 'PT/OT';
+
+/** The statute's discipline a treatment as written belongs to. */
+export function disciplineOf(treatment: string, text: string): Discipline | undefined {
+  if (treatment === 'manual-therapy') return 'chiropractic';
+  if (treatment !== 'physical-medicine') return undefined;
+  const ot = /\bOT\b|occupational|hand therap/i.test(text);
+  const pt = /\bPTx?\b|physical|physio|aqua|pool|water|exercise|work hardening/i.test(text);
+  return ot && pt ? 'PT/OT' : ot ? 'occupational therapy' : 'physical therapy';
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH}),?\\s+(\\d{4})`;
+// "Date of injury: 06/04/2014", "DOI 6-04-14", "injured on January 5, 2015", "industrial injury on 6-04-14".
+const INJURY_DATE = new RegExp(
+  `\\b(?:date of (?:industrial )?injury|injury date|date injured|D\\.?O\\.?I\\.?)(?:\\s*\\([^)\\n]{0,20}\\))?\\s*[:#-]?\\s*(?:on\\s+)?(?:${DATE})|\\b(?:injured|injury|hurt)\\s+(?:on|dated?)\\s+(?:${DATE})`,
+  'gi',
+);
+
+/** The first date of injury the document states, as a Date (UTC), or undefined. */
+export function dateOfInjury(text: string): Date | undefined {
+  const re = new RegExp(INJURY_DATE.source, INJURY_DATE.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    // "doi" in lower case is a digital object identifier, not a date of injury.
+    if (/^d\.?o\.?i/.test(m[0])) continue;
+    const g = m.slice(1);
+    for (const off of [0, 9]) {
+      let month: number, day: number, year: number;
+      if (g[off]) [month, day, year] = [+g[off], +g[off + 1], +g[off + 2]];
+      else if (g[off + 3]) [month, day, year] = [MONTHS.indexOf(g[off + 3].slice(0, 3).toLowerCase()) + 1, +g[off + 4], +g[off + 5]];
+      else if (g[off + 6]) [month, day, year] = [MONTHS.indexOf(g[off + 7].slice(0, 3).toLowerCase()) + 1, +g[off + 6], +g[off + 8]];
+      else continue;
+      if (year < 100) year += year < 50 ? 2000 : 1900;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return new Date(Date.UTC(year, month - 1, day));
+    }
+  }
+  return undefined;
+}
+
+// "the employer authorized 6 additional visits in writing", "written authorization from the employer".
+const PARTY = '(?:employer|claims administrator|carrier|insurer|adjuster)';
+const WRITTEN_AUTH = new RegExp(
+  `\\b${PARTY}\\b[^.\\n]{0,80}?\\b(?:authoriz|approv|agree)\\w*\\b[^.\\n]{0,60}?\\bin writing\\b|\\b${PARTY}\\b[^.\\n]{0,40}?\\bin writing\\b[^.\\n]{0,40}?\\b(?:authoriz|approv|agree)\\w*|\\bwritten (?:authorization|approval|agreement|consent)\\b[^.\\n]{0,60}?\\b${PARTY}\\b|\\b${PARTY}(?:'s)?\\s+written (?:authorization|approval|agreement|consent)\\b`,
+  'gi',
+);
+// Not an authorization: "has not authorized ... in writing", "no written authorization from the
+// employer", "we are requesting the employer's written authorization".
+const NEGATED = /\b(?:no|not|never|without|absent|lack(?:s|ing)?|pending|awaiting)\b|n't\b|\b(?:request(?:s|ing)?|seek(?:s|ing)?|obtain|ask(?:s|ing)? for|will attach)\s+(?:the\s+|an?\s+)?(?:employer'?s?\s+)?written\b/i;
+
+/** True when the document says the employer authorized visits beyond the cap in writing. */
+export function employerAuthorizedInWriting(text: string): boolean {
+  const re = new RegExp(WRITTEN_AUTH.source, WRITTEN_AUTH.flags);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const lineStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n', m.index)) + 1;
+    if (!NEGATED.test(text.slice(lineStart, m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+interface DocFacts {
+  injury?: Date;
+  authorized: boolean;
+  /** Completed visits per discipline: the largest course stated (a course is often restated). */
+  completed: Map<Discipline, number>;
+}
+
+const facts = new WeakMap<object, DocFacts>();
+
+function docFacts(ctx: RuleContext): DocFacts {
+  let f = facts.get(ctx.doc.evidence);
+  if (!f) {
+    const completed = new Map<Discipline, number>();
+    for (const p of ctx.doc.evidence.priorCourses) {
+      const d = priorDiscipline(p, ctx);
+      if (d) completed.set(d, Math.max(completed.get(d) ?? 0, p.count));
+    }
+    f = { injury: dateOfInjury(ctx.text), authorized: employerAuthorizedInWriting(ctx.text), completed };
+    facts.set(ctx.doc.evidence, f);
+  }
+  return f;
+}
+
+/** A completed course's discipline, from the treatment named nearest its number on its line. */
+function priorDiscipline(p: PriorCourse, ctx: RuleContext): Discipline | undefined {
+  if (p.treatment === 'manual-therapy') return 'chiropractic';
+  if (p.treatment !== 'physical-medicine') return undefined;
+  const from = Math.max(0, p.span.start - 80, ctx.text.lastIndexOf('\n', p.span.start - 1) + 1);
+  const nl = ctx.text.indexOf('\n', p.span.end);
+  const to = Math.min(ctx.text.length, p.span.end + 60, nl < 0 ? Infinity : nl);
+  const near = findTreatmentMentions(ctx.text.slice(from, to), ctx.kb).filter((m) => m.treatment === p.treatment);
+  const at = (m: { span: { start: number; end: number } }) => {
+    const s = m.span.start + from;
+    const e = m.span.end + from;
+    return e <= p.span.start ? p.span.start - e : s >= p.span.end ? s - p.span.end : 0;
+  };
+  near.sort((a, b) => at(a) - at(b));
+  return near.length ? disciplineOf(p.treatment, near[0].text) : 'PT/OT';
+}
+
+function completedFor(d: Discipline, f: DocFacts): number {
+  // PT/OT written together, or a course whose discipline is unclear, counts against either.
+  const ds: Discipline[] = d === 'PT/OT' ? ['physical therapy', 'occupational therapy', 'PT/OT'] : d === 'chiropractic' ? [d] : [d, 'PT/OT'];
+  return Math.max(0, ...ds.map((x) => f.completed.get(x) ?? 0));
+}
+
+export interface CapVerdict {
+  item: RequestedItem;
+  discipline: Discipline;
+  completed: number;
+  requested: number;
+  cap: number;
+  citation: string;
+  /** No date of injury is stated: the cap is assumed to apply. */
+  assumed: boolean;
+}
+
+const verdicts = new WeakMap<RequestedItem, CapVerdict | null>();
+
+/** The item's completed plus requested visits above the statutory cap, or undefined. */
+export function visitCapVerdict(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
+  let v = verdicts.get(item);
+  if (v === undefined) {
+    v = judgeCap(item, ctx) ?? null;
+    verdicts.set(item, v);
+  }
+  return v ?? undefined;
+}
+
+function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
+  if (item.postsurgical) return undefined; // 8 CCR 9792.24.3: postsurgical physical medicine is outside the cap
+  const cap = ctx.kb.limitFor(item.treatment)?.statutoryCap;
+  const requested = item.quantity?.total;
+  const discipline = disciplineOf(item.treatment, item.treatmentText);
+  if (!cap || requested === undefined || !discipline) return undefined;
+  // Not recommended for the region at all: manual-therapy-body-region reports it, the count is moot.
+  if (regionExclusion(item, ctx)) return undefined;
+  const f = docFacts(ctx);
+  if (f.authorized) return undefined;
+  if (f.injury && f.injury.getTime() < Date.parse(`${cap.injuriesFrom}T00:00:00Z`)) return undefined;
+  const completed = completedFor(discipline, f);
+  if (completed + requested <= cap.visits) return undefined;
+  return { item, discipline, completed, requested, cap: cap.visits, citation: cap.citation, assumed: !f.injury };
+}
+
+export const visitCap24: Rule = {
+  id: 'visit-cap-24',
+  summary: 'Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24-visit cap per injury (Labor Code 4604.5(c)(1)).',
+  defaultSeverity: 'error',
+  check(ctx) {
+    return ctx.doc.items.flatMap((item) => {
+      const v = visitCapVerdict(item, ctx);
+      if (!v) return [];
+      const label = citationLabel(ctx.kb, v.citation);
+      const total = v.completed + v.requested;
+      const room = v.cap - v.completed;
+      const sum = v.completed > 0 ? `${v.completed} completed + ${v.requested} requested = ${total}` : `${total}`;
+      const assumed = v.assumed ? '; no date of injury is stated, so an injury on or after 1/1/2004 is assumed' : '';
+      const todo = room > 0 ? `request at most ${room}, or attach the employer's written authorization` : `no visits remain: attach the employer's written authorization`;
+      const fix: FixData | undefined = room > 0 && item.quantity ? capQuantity(item.quantity, room, ctx.text, 'visits') : undefined;
+      const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+      return [
+        {
+          span: itemCore(item),
+          message: `${sum} ${v.discipline} visits exceeds the ${v.cap}-visit cap per injury (${label}${assumed}); ${todo}`,
+          citation: { id: v.citation, label },
+          edition: ctx.kb.guideline(ctx.kb.citation(v.citation)?.guideline ?? '')?.edition,
+          fix,
+          subject,
+        },
+      ];
+    });
+  },
+};

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { CorpusIndex } from '../../corpus/types';
-import type { AnalysisResult, Finding, Severity } from '../types';
+import type { AnalysisResult, Finding, RequestedItem, Severity } from '../types';
 
 export interface RuleContext {
   text: string;
@@ -21,3 +21,19 @@ export interface Rule {
 
 /** Where a rule's documentation page lives, relative to the repository root. */
 export const ruleDocPath = (id: string) => `docs/rules/${id}.md`;
+
+/**
+ * Several rules ask the same question of one item (one diagnostic per item comes from one
+ * judgement): judge each item once. Items are fresh objects per analysis, so the cache dies with it.
+ */
+export function perItem<T>(judge: (item: RequestedItem, ctx: RuleContext) => T | undefined): (item: RequestedItem, ctx: RuleContext) => T | undefined {
+  const cache = new WeakMap<RequestedItem, T | null>();
+  return (item, ctx) => {
+    let v = cache.get(item);
+    if (v === undefined) {
+      v = judge(item, ctx) ?? null;
+      cache.set(item, v);
+    }
+    return v ?? undefined;
+  };
+}

@@ -3,7 +3,7 @@ import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
-import type { Rule, RuleContext } from './rule';
+import { perItem, type Rule, type RuleContext } from './rule';
 import { visitCapVerdict } from './visit-cap-24';
 
 // One item gets at most one therapy-limit diagnostic: the most serious problem wins, so the
@@ -76,17 +76,7 @@ function priorCount(ctx: RuleContext, treatment: string): number {
   return counts.get(treatment) ?? 0;
 }
 
-// Four rules ask about each item; judge it once per analysis.
-const verdicts = new WeakMap<RequestedItem, Verdict | null>();
-
-export function therapyVerdict(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
-  let v = verdicts.get(item);
-  if (v === undefined) {
-    v = judge(item, ctx) ?? null;
-    verdicts.set(item, v);
-  }
-  return v ?? undefined;
-}
+export const therapyVerdict = perItem((item, ctx) => judge(item, ctx));
 
 function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain limits

@@ -2,7 +2,7 @@ import { capQuantity } from '../fixes';
 import { findTreatmentMentions } from '../parse/mentions';
 import type { FixData, PriorCourse, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
-import type { Rule, RuleContext } from './rule';
+import { perItem, type Rule, type RuleContext } from './rule';
 import { citationLabel, itemCore } from './therapy-verdict';
 
 // Labor Code 4604.5(c)(1): for injuries on or after 1/1/2004, no more than 24 chiropractic,
@@ -130,17 +130,8 @@ export interface CapVerdict {
   assumed: boolean;
 }
 
-const verdicts = new WeakMap<RequestedItem, CapVerdict | null>();
-
 /** The item's completed plus requested visits above the statutory cap, or undefined. */
-export function visitCapVerdict(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
-  let v = verdicts.get(item);
-  if (v === undefined) {
-    v = judgeCap(item, ctx) ?? null;
-    verdicts.set(item, v);
-  }
-  return v ?? undefined;
-}
+export const visitCapVerdict = perItem((item, ctx) => judgeCap(item, ctx));
 
 function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
   if (item.postsurgical) return undefined; // 8 CCR 9792.24.3: postsurgical physical medicine is outside the cap

@@ -71,7 +71,10 @@ describe('diagnostics on open', () => {
 describe('functional improvement in an appeal letter', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({ settings: { debounceMs: 0 } });
+    // One-sentence snippets, not whole letters: the letter-form rules (date, attachment,
+    // signature) are tested in test/unit/rules/appeal-*.test.ts.
+    const rules = { 'appeal-deadline': 'off', 'appeal-ur-decision-attached': 'off', 'appeal-signature': 'off' };
+    client = await LspClient.start({ settings: { debounceMs: 0, rules } });
   });
   after(async () => {
     await client.dispose();

@@ -97,12 +97,12 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const { items, priorCourses } = assembleItems(scope, segments, mentions, parts, regions);
   const evidence = findEvidence(scope, priorCourses);
 
-  const doc = { kind, items, citations, evidence, truncatedAt: limit < text.length ? limit : undefined };
+  const doc = { kind, items, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off') continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }

@@ -153,6 +153,8 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Set when the text was longer than the cap and only its start was analysed. */
   truncatedAt?: number;
+  /** The sentences and lines the text was split into (rules reuse them). */
+  segments?: Span[];
 }
 
 export interface AnalyzeOptions {
@@ -163,4 +165,6 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** Per-rule severity overrides; 'off' disables the rule. */
   ruleSeverity?: Record<string, Severity | 'off'>;
+  /** Today's date, for rules that count days (appeal-deadline); defaults to new Date(). */
+  today?: Date;
 }

@@ -33,6 +33,8 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['cpmtg', String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`],
   ['acoem-chapter', MTUS_OR_YEAR(CHAPTER_TITLE, '2004|2007')],
   ['acoem-general', MTUS_OR_YEAR(String.raw`General\s+Approaches`, '2004')],
+  // ACOEM's 3rd edition is not the edition the MTUS adopted: a guideline of its own, outside the MTUS.
+  ['acoem-3', String.raw`\bACOEM\s+(?:(?:Occupational\s+Medicine\s+)?(?:Practice\s+)?Guidelines?,?\s*)?(?:3rd|Third)(?:\s+Ed(?:ition|\.)?)?`],
   ['acoem-2', String.raw`\bACOEM\b(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s*2nd\s+Edition)?(?:,?\s*\(?2004\)?)?`],
   ['regulation', String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`],
   ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],

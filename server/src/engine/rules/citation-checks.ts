@@ -49,7 +49,7 @@ function citedInCorpus(c: Citation, corpus: CorpusIndex | undefined): boolean {
 
 export function citationProblem(c: Citation, kb: Knowledge, corpus?: CorpusIndex): CitationProblem | undefined {
   if (c.resolved.length) return undefined;
-  if (c.guideline === 'odg') return undefined; // not part of the MTUS: a hierarchy question, not a lookup
+  if (c.guideline === 'odg' || c.guideline === 'acoem-3') return undefined; // not part of the MTUS: a hierarchy question (guideline-hierarchy), not a lookup
   if (c.guideline === 'acoem-2' && c.chapter !== undefined && c.pages?.length) {
     let r = ranges.get(kb);
     if (!r) ranges.set(kb, (r = chapterRanges(kb)));

@@ -8,6 +8,8 @@ export interface RuleContext {
   doc: Omit<AnalysisResult, 'findings'>;
   /** What real IMR decisions cited, when an index is loaded. */
   corpus?: CorpusIndex;
+  /** Today's date when the caller set one (tests); rules default to new Date(). */
+  today?: Date;
 }
 
 export interface Rule {

@@ -54,8 +54,9 @@ export function dateOfInjury(text: string): Date | undefined {
 
 // "the employer authorized 6 additional visits in writing", "written authorization from the employer".
 const PARTY = '(?:employer|claims administrator|carrier|insurer|adjuster)';
+// (The word-start guard up front lets the regex engine skip most positions of a long text.)
 const WRITTEN_AUTH = new RegExp(
-  `\\b${PARTY}\\b[^.\\n]{0,80}?\\b(?:authoriz|approv|agree)\\w*\\b[^.\\n]{0,60}?\\bin writing\\b|\\b${PARTY}\\b[^.\\n]{0,40}?\\bin writing\\b[^.\\n]{0,40}?\\b(?:authoriz|approv|agree)\\w*|\\bwritten (?:authorization|approval|agreement|consent)\\b[^.\\n]{0,60}?\\b${PARTY}\\b|\\b${PARTY}(?:'s)?\\s+written (?:authorization|approval|agreement|consent)\\b`,
+  `(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\\b${PARTY}\\b[^.\\n]{0,80}?\\b(?:authoriz|approv|agree)\\w*\\b[^.\\n]{0,60}?\\bin writing\\b|\\b${PARTY}\\b[^.\\n]{0,40}?\\bin writing\\b[^.\\n]{0,40}?\\b(?:authoriz|approv|agree)\\w*|\\bwritten (?:authorization|approval|agreement|consent)\\b[^.\\n]{0,60}?\\b${PARTY}\\b|\\b${PARTY}(?:'s)?\\s+written (?:authorization|approval|agreement|consent)\\b)`,
   'gi',
 );
 // Not an authorization: "has not authorized ... in writing", "no written authorization from the

@@ -1,0 +1,33 @@
+import type { Rule } from './rule';
+import { daysBetween, formatDate, letterDate, SERVED_BY_MAIL, urDecisionDate } from './appeal-text';
+
+/** Days to apply for IMR after service of the UR decision (8 CCR 9792.10.1(b)(1)); +5 by mail (CCP 1013). */
+const DAYS = 30;
+const MAIL_DAYS = 35;
+
+export const appealDeadline: Rule = {
+  id: 'appeal-deadline',
+  summary: 'An appeal letter dated more than 30 days (35 when served by mail) after the UR decision.',
+  defaultSeverity: 'error',
+  check(ctx) {
+    if (ctx.doc.kind !== 'appeal') return [];
+    // A letter gives its own date and the UR decision's near its start; a very long document
+    // is read only that far for them.
+    const head = ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text;
+    const ur = urDecisionDate(head);
+    if (!ur?.date) return []; // no UR decision date, or a placeholder: nothing to count from
+    const own = letterDate(head);
+    if (own && !own.date) return []; // the letter's date is a placeholder, not filled in
+    const today = ctx.today ?? new Date();
+    const letter = own?.date ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+    const byMail = SERVED_BY_MAIL.test(head);
+    const limit = byMail ? MAIL_DAYS : DAYS;
+    const days = daysBetween(ur.date, letter);
+    if (days <= limit) return [];
+    const letterSays = own ? `this letter ${formatDate(letter)}` : `this letter is undated, so today, ${formatDate(letter)}, is used`;
+    const rule = byMail
+      ? `past the 35 days for an IMR application when the decision was served by mail (8 CCR 9792.10.1(b)(1); CCP 1013)`
+      : `past the 30 days for an IMR application (8 CCR 9792.10.1(b)(1); 35 if the decision was served by mail)`;
+    return [{ span: ur.span, message: `The UR decision is dated ${formatDate(ur.date)} and ${letterSays}: ${days} days, ${rule}` }];
+  },
+};

@@ -1,0 +1,34 @@
+import type { Rule } from './rule';
+import { readSignature } from './appeal-text';
+
+export const SIGNATURE_TEMPLATE = 'Sincerely,\n\n[Physician name], M.D.\nPrimary Treating Physician\n[License number]';
+
+export const appealSignature: Rule = {
+  id: 'appeal-signature',
+  summary: 'An appeal letter with no signature block, or one made only of placeholders.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    if (ctx.doc.kind !== 'appeal') return [];
+    const text = ctx.text;
+    if (!text.trim()) return [];
+    const sig = readSignature(text);
+    if (sig.state === 'signed') return [];
+    const why = 'an unsigned IMR application is ineligible (8 CCR 9792.10.1(b))';
+    if (sig.state === 'placeholders')
+      return [{ span: sig.span, message: `The signature block under this closing holds only placeholders: sign it with the physician's name; ${why}` }];
+    if (sig.state === 'closing-only')
+      return [{ span: sig.span, message: `No name follows this closing: sign it with the physician's name; ${why}` }];
+    // No closing at all: underline the last line with words and append a block to fill in.
+    const lines = [...text.matchAll(/\S[^\n]*/g)];
+    const last = lines[lines.length - 1];
+    const span = { start: last.index!, end: last.index! + last[0].trimEnd().length };
+    const newText = `${text.endsWith('\n') ? '' : '\n'}\n${SIGNATURE_TEMPLATE}\n`;
+    return [
+      {
+        span,
+        message: `The letter has no signature block (a closing such as "Sincerely," and the physician's name, or "/s/ Name"); ${why}`,
+        fix: { title: 'Append a signature block to fill in', edits: [{ span: { start: text.length, end: text.length }, newText }], certain: false },
+      },
+    ];
+  },
+};

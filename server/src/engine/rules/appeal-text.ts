@@ -1,0 +1,166 @@
+// Shared reading of an IMR appeal letter's dates, enclosures and signature, for the appeal-*
+// rules. Plain regexes over the text; offsets are UTF-16 like everything else in the engine.
+
+import type { Span } from '../types';
+
+export interface DateToken {
+  span: Span;
+  /** UTC midnight of the date; absent for a placeholder such as [MM/DD/YYYY]. */
+  date?: Date;
+  text: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+/** 01/26/2017, 1-26-17, January 26, 2017, Jan. 26 2017, or a bracketed placeholder with "MM", "DD", "date". */
+export const DATE_SOURCE =
+  `\\b(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})\\b|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\[[^\\]\\n]*(?:MM|DD|YY|date)[^\\]\\n]*\\]`;
+
+function toDate(y: number, m: number, d: number): Date | undefined {
+  if (y < 100) y += y < 70 ? 2000 : 1900;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined;
+}
+
+function token(m: RegExpExecArray, offset: number): DateToken | undefined {
+  const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+  if (m[0].startsWith('[')) return { span, text: m[0] };
+  const date = m[1] ? toDate(+m[3], +m[1], +m[2]) : toDate(+m[6], MONTHS.indexOf(m[4].slice(0, 3).toLowerCase()) + 1, +m[5]);
+  return date ? { span, date, text: m[0] } : undefined;
+}
+
+/** Every date (or date placeholder) in text[from, to). */
+export function findDates(text: string, from = 0, to = text.length): DateToken[] {
+  const re = new RegExp(DATE_SOURCE, 'gi');
+  const part = text.slice(from, to);
+  const out: DateToken[] = [];
+  for (let m; (m = re.exec(part)); ) {
+    const t = token(m, from);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** MM/DD/YYYY. */
+export const formatDate = (d: Date) =>
+  `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+
+/** Whole days from a to b (both UTC midnights). */
+export const daysBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 86_400_000);
+
+/** "UR decision", "utilization review denial", "UR determination", "UR letter", "non-certification". */
+export const UR_DECISION = /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b|\bnon-?certification\b/gi;
+
+function lineAt(text: string, at: number): Span {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  return { start, end: nl < 0 ? text.length : nl };
+}
+
+/**
+ * The UR decision's date: the first date written after a mention of the UR decision, in the
+ * same line and within 80 characters ("UR decision dated 12/28/2016", "the utilization review
+ * denial of January 5, 2017"). A placeholder there means the date is not filled in.
+ */
+export function urDecisionDate(text: string): DateToken | undefined {
+  const re = new RegExp(UR_DECISION.source, 'gi');
+  for (let m; (m = re.exec(text)); ) {
+    const line = lineAt(text, m.index);
+    const to = Math.min(line.end, m.index + m[0].length + 80);
+    const between = findDates(text, m.index + m[0].length, to)[0];
+    if (between) {
+      // Only "dated", "of", "on", "issued", "from" and the like between: not a later, unrelated date.
+      const gap = text.slice(m.index + m[0].length, between.span.start);
+      if (/^[\s,(]*(?:\w+\s+){0,3}?(?:dated|of|on|issued(?:\s+on)?|from|date[d:]?|signed(?:\s+on)?)?\s*:?\s*$/i.test(gap)) return between;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The letter's own date: a "Date:" line, else a line near the top that is only a date (or a
+ * date placeholder). Undefined when the letter has none.
+ */
+export function letterDate(text: string): DateToken | undefined {
+  const dateLine = /^[ \t]*Date[ \t]*:[ \t]*(.*)$/im.exec(text);
+  if (dateLine) {
+    const from = dateLine.index + dateLine[0].length - dateLine[1].length;
+    const d = findDates(text, from, dateLine.index + dateLine[0].length)[0];
+    if (d) return d;
+  }
+  // A dated line at the top: the first 15 lines, a line that is a date and nothing else.
+  const lines = text.slice(0, 4000).split('\n').slice(0, 15);
+  let at = 0;
+  for (const l of lines) {
+    const d = findDates(text, at, at + l.length)[0];
+    if (d && l.trim().replace(/^Dated?:?\s*/i, '').replace(/[.,]$/, '') === d.text) return d;
+    at += l.length + 1;
+  }
+  return undefined;
+}
+
+/** The letter says the UR decision was served, sent or delivered by mail. */
+export const SERVED_BY_MAIL = /(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\b(?:served|sent|delivered|received)\b[^.\n]{0,60}?\b(?:by|via|through the)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?mail\b|\bmailed\b|\bservice by mail\b|\bby (?:first[- ]class |U\.?S\.? |regular |certified )?mail\b)/i;
+
+/** The letter says the UR decision is attached or enclosed. */
+export function saysUrAttached(text: string): boolean {
+  const near = /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i;
+  const before = /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i;
+  const enclosures = /^[ \t]*(?:Enclosures?|Encl\.?|Attachments?|Attached|Enclosed)[ \t]*:?[\s\S]{0,300}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/im;
+  // "The UR decision is not attached" says the opposite.
+  const nearHit = near.exec(text);
+  const negated = nearHit && /\b(?:not|never|without)\b|n't\b/i.test(nearHit[0].slice(nearHit[0].search(/\s/)));
+  // An enclosures list closes a letter: look in its last part only.
+  return (nearHit !== null && !negated) || before.test(text) || enclosures.test(text.slice(-LETTER_TAIL));
+}
+
+/** A closing line: "Sincerely,", "Respectfully submitted,", "Very truly yours,". */
+export const CLOSING = /^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|(?:Best |Kind |Warm )?Regards|Very truly yours|Yours (?:truly|sincerely|faithfully)|Cordially)[ \t]*,?[ \t]*$/gim;
+
+const PLACEHOLDER = /\[[^\]\n]*\]/g;
+/** Letters other than placeholders: "[Physician name], M.D." has "MD"; "[Name]" has none. */
+const hasRealWords = (s: string) => (s.replace(PLACEHOLDER, '').match(/[A-Za-z]/g)?.length ?? 0) >= 2;
+
+export type Signature =
+  | { state: 'signed' }
+  | { state: 'placeholders'; span: Span }
+  | { state: 'closing-only'; span: Span }
+  | { state: 'missing' };
+
+/**
+ * Whether the letter is signed. Signed: "/s/ Name", "Signature: Name" or "Electronically signed
+ * by Name", or a closing followed within 4 lines by a name line. A name line that is only
+ * placeholders ("[Physician name]") does not sign; one with real words beside its placeholders
+ * ("[Physician name], M.D.", a title line) does (a template the writer is filling in).
+ */
+// Signatures and enclosure lists close a letter; on a very long document only its last part is
+// searched for them.
+export const LETTER_TAIL = 20_000;
+
+export function readSignature(text: string): Signature {
+  const from = Math.max(0, text.length - LETTER_TAIL);
+  if (from === 0) return readSignatureIn(text);
+  const r = readSignatureIn(text.slice(from));
+  return 'span' in r ? { ...r, span: { start: r.span.start + from, end: r.span.end + from } } : r;
+}
+
+function readSignatureIn(text: string): Signature {
+  if (/\/s\/[ \t]*[A-Za-z]/.test(text)) return { state: 'signed' };
+  const sig = /^[ \t]*(?:Signature|Signed(?: by)?|Electronically signed(?: by)?)[ \t]*:?[ \t]*(.*)$/gim;
+  for (let m; (m = sig.exec(text)); ) if (hasRealWords(m[1]) && !/^by$/i.test(m[1].trim())) return { state: 'signed' };
+  let found: Signature = { state: 'missing' };
+  const re = new RegExp(CLOSING.source, 'gim');
+  for (let m; (m = re.exec(text)); ) {
+    const span = { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1000).split('\n').slice(1, 6);
+    const block: string[] = [];
+    for (const l of after) {
+      if (/^\s*(?:Enclosures?|Encl\.?|Attachments?|cc|CC)\b/.test(l)) break;
+      if (l.trim()) block.push(l.trim());
+    }
+    if (block.length === 0) found = { state: 'closing-only', span };
+    else if (block.some(hasRealWords)) return { state: 'signed' };
+    else found = { state: 'placeholders', span };
+  }
+  return found;
+}

@@ -1,0 +1,33 @@
+import type { Rule } from './rule';
+import { CLOSING, saysUrAttached, UR_DECISION } from './appeal-text';
+
+export const ENCLOSURE_TEMPLATE = 'Enclosures: UR decision dated [MM/DD/YYYY]';
+
+export const appealUrDecisionAttached: Rule = {
+  id: 'appeal-ur-decision-attached',
+  summary: 'An appeal letter that never says the UR decision is attached or enclosed.',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    if (ctx.doc.kind !== 'appeal') return [];
+    const text = ctx.text;
+    if (!text.trim() || saysUrAttached(text)) return [];
+    // Underline the first mention of the UR decision, else the first line with words.
+    const mention = new RegExp(UR_DECISION.source, 'i').exec(text);
+    const first = /\S[^\n]*/.exec(text)!;
+    const span = mention
+      ? { start: mention.index, end: mention.index + mention[0].length }
+      : { start: first.index, end: first.index + first[0].trimEnd().length };
+    // The fix: a line before the closing ("Sincerely,"), else at the end.
+    const closing = new RegExp(CLOSING.source, 'im').exec(text);
+    const at = closing ? closing.index + (closing[0].length - closing[0].trimStart().length) : text.length;
+    const newText = closing ? `${ENCLOSURE_TEMPLATE}\n\n` : `${/\n\s*$/.test(text) ? '' : '\n'}\n${ENCLOSURE_TEMPLATE}\n`;
+    return [
+      {
+        span,
+        message:
+          'The letter does not say the UR decision is attached: an IMR application must include a copy of the UR decision (8 CCR 9792.10.1(b)); say it is enclosed and attach it',
+        fix: { title: 'Insert an "Enclosures: UR decision" line to fill in', edits: [{ span: { start: at, end: at }, newText }], certain: false },
+      },
+    ];
+  },
+};

@@ -1,0 +1,134 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { Citation, RequestedItem, Span } from '../types';
+import type { Rule } from './rule';
+import { regionExclusion } from './manual-therapy-body-region';
+import { citationLabel, therapyVerdict } from './therapy-verdict';
+import { visitCapVerdict } from './visit-cap-24';
+
+// The strength-of-evidence hierarchy, 8 CCR 9792.21.1: the MTUS first; ODG or another
+// guideline only where the MTUS is silent. The four therapies mtus-lint reads are all
+// addressed by the MTUS, so support for them must come from the MTUS.
+
+export const HIERARCHY_REGULATION = '8 CCR 9792.21.1';
+
+/** Guidelines outside the MTUS that a writer (or a UR reviewer) may cite instead of it. */
+const NON_MTUS = new Set(['odg', 'acoem-3']);
+/** Citations that are neither the MTUS nor another guideline: they neither support nor undermine. */
+const NEUTRAL = new Set(['labor-code']);
+
+export const isNonMtus = (c: Citation) => c.guideline !== undefined && NON_MTUS.has(c.guideline);
+/** An MTUS guideline or regulation, or anything written as one ("MTUS Hip Complaints"). */
+export const isMtus = (c: Citation) => (c.guideline !== undefined ? !NON_MTUS.has(c.guideline) && !NEUTRAL.has(c.guideline) : /\bMTUS\b/i.test(c.text));
+
+/** The MTUS citation the knowledge base holds for a treatment: the one its limits rest on. */
+export function mtusCitationsFor(kb: Knowledge, treatment: string): string[] {
+  return [...new Set(kb.data.limits.filter((l) => l.treatment === treatment).map((l) => l.citation))];
+}
+
+/** "8 CCR 9792.24.1 (Acupuncture Medical Treatment Guidelines)". */
+export function mtusCitationText(kb: Knowledge, id: string): string {
+  const label = citationLabel(kb, id);
+  const entry = kb.citation(id);
+  const title = entry ? kb.guideline(entry.guideline)?.title : undefined;
+  return title ? `${label} (${title})` : label;
+}
+
+// A paragraph longer than this is cut around the item: it keeps the search per item bounded
+// (a document with no blank lines would otherwise be one paragraph searched once per item).
+const MAX_PARAGRAPH_REACH = 4000;
+
+/** The blank-line-delimited paragraph around a span (at most MAX_PARAGRAPH_REACH either side). */
+export function paragraphOf(text: string, span: Span): Span {
+  const from = Math.max(0, span.start - MAX_PARAGRAPH_REACH);
+  const before = text.slice(from, span.start);
+  const blank = /\n[ \t]*\r?\n/g;
+  let start = from;
+  let m: RegExpExecArray | null;
+  while ((m = blank.exec(before))) start = from + m.index + m[0].length;
+  const to = Math.min(text.length, span.end + MAX_PARAGRAPH_REACH);
+  const after = blank.exec(text.slice(span.end, to));
+  return { start, end: after ? span.end + after.index : to };
+}
+
+export const within = (c: Citation, p: Span) => c.span.start >= p.start && c.span.end <= p.end;
+
+export function guidelineName(kb: Knowledge, c: Citation): string {
+  if (c.guideline === 'odg') return 'ODG';
+  if (c.guideline === 'acoem-3') return 'ACOEM 3rd edition';
+  return kb.guideline(c.guideline ?? '')?.short ?? c.text;
+}
+
+/** The treatment as the writer named it ("Chiropractic manipulation", "PT"), capitalised. */
+export function treatmentName(item: RequestedItem): string {
+  const t = item.treatmentText.replace(/\s+/g, ' ').trim();
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** The heading of the official request form, DWC Form RFA (8 CCR 9785.5). */
+const RFA_FORM = /\bDWC\s+Form\s+RFA\b/i;
+
+/** Lower-case the first letter unless the word is an abbreviation ("PT", "CMT"). */
+export const lower = (s: string) =>
+  /^[A-Z]{2,4}\b/.test(s) && !/^[A-Z]{5,}/.test(s) ? s : s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1);
+
+/** A request citing ODG or ACOEM 3rd (or no guideline at all) for a therapy the MTUS addresses. */
+export const guidelineHierarchy: Rule = {
+  id: 'guideline-hierarchy',
+  summary: 'A requested therapy supported by ODG, ACOEM 3rd edition or no guideline, where the MTUS addresses it (8 CCR 9792.21.1)',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    // In an appeal the ODG a letter names is usually the UR reviewer's: ur-hierarchy-argument.
+    if (ctx.doc.kind !== 'request') return [];
+    const { text, kb, doc } = ctx;
+    const relevant = doc.citations.filter((c) => isMtus(c) || isNonMtus(c));
+    const claimed = new Set<number>();
+    return doc.items.flatMap((item) => {
+      if (item.postsurgical) return [];
+      const ids = mtusCitationsFor(kb, item.treatment);
+      if (!ids.length) return [];
+      const para = paragraphOf(text, item.span);
+      const local = relevant.filter((c) => within(c, para));
+      const support = local.length ? local : relevant;
+      if (support.some(isMtus)) return [];
+      const cited = support.filter(isNonMtus);
+      const name = treatmentName(item);
+      const mtus = ids.map((id) => mtusCitationText(kb, id)).join(' or ');
+      const citation = { id: ids[0], label: citationLabel(kb, ids[0]) };
+      const label = citationLabel(kb, ids[0]);
+      if (cited.length) {
+        const names = [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' or ');
+        // Only a citation in the item's own paragraph is rewritten: one elsewhere may support something else.
+        // Two items sharing one citation: the first carries the edit, so fix-all never edits it twice.
+        const target = local.length ? cited.filter((c) => within(c, para) && !claimed.has(c.span.start)) : [];
+        for (const c of target) claimed.add(c.span.start);
+        return [{
+          span: item.span,
+          message: `${name} is addressed by the MTUS: cite ${mtus}, not ${names}; the MTUS takes precedence (${HIERARCHY_REGULATION})`,
+          citation,
+          fix: target.length
+            ? {
+                title: `Cite ${label} instead of ${names}`,
+                edits: target.map((c) => ({ span: c.span, newText: label })),
+                certain: ids.length === 1 ? undefined : false,
+              }
+            : undefined,
+        }];
+      }
+      // No guideline anywhere: reported only on the DWC Form RFA, not in a fragment or a draft
+      // (a line in a scratch buffer, a note), which is not yet a request to support.
+      if (!RFA_FORM.test(text.slice(0, 5000))) return [];
+      // The least serious thing to say about an item: said only when no therapy rule reports it.
+      if (therapyVerdict(item, ctx) || regionExclusion(item, ctx) || visitCapVerdict(item, ctx)) return [];
+      return [{
+        span: item.span,
+        message: `${name} is addressed by the MTUS, and this request cites no guideline: cite ${mtus}; the MTUS takes precedence (${HIERARCHY_REGULATION})`,
+        citation,
+        fix: {
+          title: `Insert "(MTUS: ${label})"`,
+          edits: [{ span: { start: item.span.end, end: item.span.end }, newText: ` (MTUS: ${label})` }],
+          certain: ids.length === 1 ? undefined : false,
+        },
+      }];
+    });
+  },
+};

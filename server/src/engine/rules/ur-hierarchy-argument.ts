@@ -1,0 +1,65 @@
+import { segmentText } from '../parse/segments';
+import type { RequestedItem, Span } from '../types';
+import { HIERARCHY_REGULATION, guidelineName, isNonMtus, lower, mtusCitationsFor, paragraphOf, treatmentName, within } from './guideline-hierarchy';
+import type { Rule, RuleContext } from './rule';
+import { citationLabel } from './therapy-verdict';
+
+// "UR non-certified this item citing the Official Disability Guidelines", "the UR reviewer
+// relied on ODG", "the utilization review denial was based on ODG".
+const UR = /\b(?:UR|utilization\s+review|(?:peer\s+)?reviewer|claims\s+administrator|non-?certif\w*|denied|denial)\b/i;
+const RELIED = /\b(?:citing|cited|cites|relied|relying|relies|based|basing|applied|applying|under|per|according\s+to|referenc\w+|quot\w+|using|used)\b/i;
+// The letter already answers it: the sentence rejects ODG, or argues the MTUS comes first.
+const ALREADY_ARGUED = /\b9792\.21\.1\b|\bMTUS\b[^.]{0,80}\b(?:first|precedence|governs?|controls?|presumptively\s+correct)\b|\b(?:ODG|Official\s+Disability\s+Guidelines?)\b[^.]{0,40}\b(?:does\s+not|doesn't|cannot|can\s+not)\s+(?:apply|govern|control)/i;
+
+function itemFor(items: RequestedItem[], sentence: Span, kbHas: (t: string) => boolean): RequestedItem | undefined {
+  const inside = items.filter((i) => i.treatmentSpan.start >= sentence.start && i.treatmentSpan.end <= sentence.end && kbHas(i.treatment));
+  if (inside.length) return inside[0];
+  // "this item": the request named last before the sentence, in the same section of the letter.
+  const before = items.filter((i) => i.span.end <= sentence.start && kbHas(i.treatment));
+  return before[before.length - 1];
+}
+
+/** In an appeal: the UR decision relied on ODG (or ACOEM 3rd) for a therapy the MTUS addresses. */
+export const urHierarchyArgument: Rule = {
+  id: 'ur-hierarchy-argument',
+  summary: 'An appeal that says the UR decision relied on ODG or ACOEM 3rd edition for a therapy the MTUS addresses: argue that the MTUS governs',
+  defaultSeverity: 'information',
+  check(ctx: RuleContext) {
+    if (ctx.doc.kind !== 'appeal') return [];
+    const { text, kb, doc } = ctx;
+    const nonMtus = doc.citations.filter(isNonMtus);
+    if (!nonMtus.length) return [];
+    const hasMtus = (t: string) => mtusCitationsFor(kb, t).length > 0;
+    const out: ReturnType<Rule['check']> = [];
+    const seen = new Set<string>();
+    // Segments and citations are both in document order: walk them together.
+    let k = 0;
+    for (const s of doc.segments ?? segmentText(text)) {
+      while (k < nonMtus.length && nonMtus[k].span.start < s.start) k++;
+      const cited: typeof nonMtus = [];
+      for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.push(nonMtus[j]);
+      if (!cited.length) continue;
+      const sentence = text.slice(s.start, s.end);
+      if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
+      const item = itemFor(doc.items, s, hasMtus);
+      if (!item) continue;
+      const ids = mtusCitationsFor(kb, item.treatment);
+      // The letter already makes the argument in this paragraph: nothing to point out.
+      const para = paragraphOf(text, s);
+      const argued =
+        ALREADY_ARGUED.test(text.slice(para.start, para.end)) ||
+        doc.citations.some((c) => within(c, para) && c.resolved.some((r) => ids.includes(r)));
+      if (argued) continue;
+      const key = `${item.treatment}|${s.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const names = [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' and ');
+      out.push({
+        span: s,
+        message: `The UR decision relied on ${names} for ${lower(treatmentName(item))}, which the MTUS addresses (${ids.map((id) => citationLabel(kb, id)).join(', ')}): argue that the MTUS governs (${HIERARCHY_REGULATION})`,
+        citation: { id: ids[0], label: citationLabel(kb, ids[0]) },
+      });
+    }
+    return out;
+  },
+};

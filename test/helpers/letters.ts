@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -48,3 +49,22 @@ export function readLetters(dir: string): { file: string; text: string }[] {
 }
 
 export const normalizeTitle = norm;
+
+/**
+ * A hand-checked label names its item by the title (short titles) or, for the long paragraphs
+ * of partly authorised items, by a hash of the whitespace-folded title and its last words, so
+ * no passage of a letter is stored in the repository.
+ */
+export interface TitleLabel {
+  title?: string;
+  titleSha256?: string;
+  titleEnd?: string;
+}
+
+export function labelMatches(label: TitleLabel, title: string): boolean {
+  const t = norm(title);
+  if (label.title !== undefined) return t === norm(label.title);
+  return t.endsWith(label.titleEnd ?? '') && createHash('sha256').update(t).digest('hex') === label.titleSha256;
+}
+
+export const labelName = (label: TitleLabel) => label.title ?? `…${label.titleEnd}`;

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { inventedLetter } from '../helpers/invented-letter';
 import { docUri, LspClient, ROOT } from '../helpers/lsp-client';
 
 interface Stats {
@@ -55,8 +56,7 @@ describe('corpus evidence', () => {
   test("a folder in mtusLint.corpus.paths is indexed in the background and adds to the counts", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-protocol-corpus-'));
     dirs.push(dir);
-    const letter = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'letters', 'CM99-0000001.txt'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), letter);
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
     const client = await LspClient.start({ settings: { corpus: { paths: [dir] } }, initializationOptions: { storagePath: path.join(dir, '.cache') } });
     clients.push(client);
     const uri = docUri('corpus2.rfa');

@@ -6,10 +6,9 @@ import { after, describe, test } from 'node:test';
 import { buildCorpus } from '../../server/src/corpus/build-index';
 import type { CorpusIndex } from '../../server/src/corpus/types';
 import { CorpusFolders, type Progress } from '../../server/src/features/corpus-folders';
-import { repoRoot } from '../helpers/repo';
+import { inventedLetter } from '../helpers/invented-letter';
 
 // The user's own folders of letters: indexed in the background, cached, re-indexed on change.
-const LETTER = path.join(repoRoot(), 'test', 'fixtures', 'letters', 'CM99-0000001.txt');
 const made: string[] = [];
 after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 const tmp = () => {
@@ -58,7 +57,7 @@ function harness(cacheDir: string) {
 describe('corpus folders (mtusLint.corpus.paths)', () => {
   test('indexes a folder in the background, reporting progress letter by letter', async () => {
     const dir = tmp();
-    fs.copyFileSync(LETTER, path.join(dir, 'CM99-0000001.txt'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
     fs.writeFileSync(path.join(dir, 'notes.docx'), 'not a letter');
     const h = harness(tmp());
     const published = h.next();
@@ -75,7 +74,7 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
 
   test('a second start reads the cache instead of the letters', async () => {
     const dir = tmp();
-    fs.copyFileSync(LETTER, path.join(dir, 'CM99-0000001.txt'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
     const cache = tmp();
     const first = harness(cache);
     const p1 = first.next();
@@ -93,13 +92,13 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
 
   test('a letter added to the folder is noticed and indexed', async () => {
     const dir = tmp();
-    fs.copyFileSync(LETTER, path.join(dir, 'CM99-0000001.txt'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
     const h = harness(tmp());
     const p1 = h.next();
     h.folders.update([dir]);
     await p1;
     const p2 = h.next();
-    fs.writeFileSync(path.join(dir, 'CM99-0000002.txt'), fs.readFileSync(LETTER, 'utf8').replace('CM99-0000001', 'CM99-0000002').replace('Upheld', 'Overturned'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000002.txt'), inventedLetter('CM99-0000002', 'Overturned'));
     const ix = await p2;
     h.folders.dispose();
     assert.equal(ix?.letters, 2);
@@ -108,7 +107,7 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
 
   test('a letter that cannot be read is reported by name and the rest go on', async () => {
     const dir = tmp();
-    fs.copyFileSync(LETTER, path.join(dir, 'CM99-0000001.txt'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
     fs.writeFileSync(path.join(dir, 'broken.pdf'), Buffer.from([0, 1, 2, 3, 4, 5]));
     const h = harness(tmp());
     const p = h.next();

@@ -14,7 +14,7 @@ import { functionalImprovementOf, LetterParseError, parseLetter } from '../../se
 import { readLetter } from '../../server/src/corpus/read-letter';
 import type { CorpusIndex, Decision } from '../../server/src/corpus/types';
 import { findCitations } from '../../server/src/engine/parse/citations';
-import { disputedItems, normalizeTitle, readLetters } from '../helpers/letters';
+import { disputedItems, labelMatches, labelName, normalizeTitle, readLetters, type TitleLabel } from '../helpers/letters';
 import { corpusDir, kb, repoRoot } from '../helpers/repo';
 
 const dir = corpusDir();
@@ -31,9 +31,8 @@ function cli(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Label {
+interface Label extends TitleLabel {
   file: string;
-  title: string;
   treatment: string;
   totals: number[];
   ambiguous?: boolean;
@@ -95,10 +94,9 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const label of labels.filter((x) => !x.ambiguous)) {
-      const want = normalizeTitle(label.title);
-      const item = decisions.get(label.file)?.items.find((i) => want.endsWith(i.title));
+      const item = decisions.get(label.file)?.items.find((i) => labelMatches(label, i.title));
       if (!item) {
-        wrong.push(`${label.file}: "${label.title.slice(0, 60)}" not found`);
+        wrong.push(`${label.file}: "${labelName(label).slice(0, 60)}" not found`);
         continue;
       }
       checked++;

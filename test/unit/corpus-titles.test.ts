@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { check, corpusDir, repoRoot } from '../helpers/repo';
-import { disputedItems, normalizeTitle, readLetters, type DisputedItem } from '../helpers/letters';
+import { disputedItems, labelMatches, labelName, readLetters, type DisputedItem, type TitleLabel } from '../helpers/letters';
 
 // The titles of the corpus's disputed therapy items are read from the letters now; the
 // expected totals were decided by a person reading each title (test/fixtures).
 
-interface Label {
+interface Label extends TitleLabel {
   file: string;
-  title: string;
   outcome: string;
   treatment: string;
   totals: number[];
@@ -26,8 +25,7 @@ const dir = corpusDir();
 describe('disputed therapy items of the IMR corpus', { skip: dir ? false : 'corpus absent (see message above)' }, () => {
   const letters = dir ? readLetters(dir) : [];
   const items: DisputedItem[] = letters.flatMap((l) => disputedItems(l.file, l.text));
-  const key = (file: string, title: string) => `${file}|${normalizeTitle(title)}`;
-  const byKey = new Map(items.map((i) => [key(i.file, i.title), i]));
+  const find = (l: Label) => items.find((i) => i.file === l.file && labelMatches(l, i.title));
 
   test('the corpus holds the 310 disputed items its README counts', () => {
     assert.equal(letters.length, 142);
@@ -36,19 +34,18 @@ describe('disputed therapy items of the IMR corpus', { skip: dir ? false : 'corp
   });
 
   test('every labelled title is still in its letter', () => {
-    const missing = labels.filter((l) => !byKey.has(key(l.file, l.title)));
-    assert.deepEqual(missing.map((l) => `${l.file}: ${l.title}`), []);
+    const missing = labels.filter((l) => !find(l));
+    assert.deepEqual(missing.map((l) => `${l.file}: ${labelName(l)}`), []);
   });
 
   test('every disputed item the parser reads as a therapy course is labelled', () => {
-    const labelled = new Set(labels.map((l) => key(l.file, l.title)));
-    const unlabelled = items.filter((i) => check(i.title).items.some((x) => x.quantity?.total !== undefined) && !labelled.has(key(i.file, i.title)));
+    const unlabelled = items.filter((i) => check(i.title).items.some((x) => x.quantity?.total !== undefined) && !labels.some((l) => l.file === i.file && labelMatches(l, i.title)));
     assert.deepEqual(unlabelled.map((i) => `${i.file}: ${i.title}`), []);
   });
 
   for (const label of labels.filter((l) => !l.ambiguous)) {
-    test(`${label.file}: ${label.title.slice(0, 90)}`, () => {
-      const item = byKey.get(key(label.file, label.title));
+    test(`${label.file}: ${labelName(label).slice(0, 90)}`, () => {
+      const item = find(label);
       assert.ok(item, 'title found in the letter');
       const read = check(item.title).items.filter((i) => i.quantity?.total !== undefined);
       const expected = label.totals[label.totals.length - 1];

@@ -92,9 +92,25 @@ function withoutSentences(item: DecidedItem): DecidedItem {
  * quotations stay), and so does each worker's date of injury; the decision and UR denial
  * dates, which say which guideline edition was in force, stay.
  */
+/**
+ * A partly authorised item's title is a paragraph of the letter ("X was the original request. Y
+ * was authorized ... The remaining IMR eligible portion ..., Z is"); the compact index keeps
+ * only its disputed part, so it holds no passage of a letter.
+ */
+export const MAX_TITLE_LENGTH = 120;
+
+export function shortTitle(title: string): string {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  const last = title.slice(title.lastIndexOf('. ') + 2).trim();
+  return last.length <= MAX_TITLE_LENGTH - 1 ? `…${last}` : `…${last.slice(-(MAX_TITLE_LENGTH - 1))}`;
+}
+
 export function compact(index: CorpusIndex): CorpusIndex {
+  const citations: CorpusIndex['citations'] = {};
+  for (const [id, c] of Object.entries(index.citations)) citations[id] = { ...c, examples: c.examples.map((e) => ({ ...e, item: shortTitle(e.item) })) };
   return {
     ...index,
+    citations,
     decisions: index.decisions.map((d) => {
       const dates: Decision['dates'] = {};
       if (d.dates.urDenial) dates.urDenial = d.dates.urDenial;
@@ -104,7 +120,7 @@ export function compact(index: CorpusIndex): CorpusIndex {
         ...(d.caseNumber ? { caseNumber: d.caseNumber } : {}),
         dates,
         ...(d.specialty ? { specialty: d.specialty } : {}),
-        items: d.items.map(withoutSentences),
+        items: d.items.map((i) => ({ ...withoutSentences(i), title: shortTitle(i.title) })),
       };
     }),
     quotes: index.quotes.filter((q) => q.text.length <= MAX_QUOTE_LENGTH),

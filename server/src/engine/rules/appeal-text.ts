@@ -1,52 +1,10 @@
 // Shared reading of an IMR appeal letter's dates, enclosures and signature, for the appeal-*
 // rules. Plain regexes over the text; offsets are UTF-16 like everything else in the engine.
 
+import { findDates, type DateToken } from '../parse/dates';
 import type { Span } from '../types';
 
-export interface DateToken {
-  span: Span;
-  /** UTC midnight of the date; absent for a placeholder such as [MM/DD/YYYY]. */
-  date?: Date;
-  text: string;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
-/** 01/26/2017, 1-26-17, January 26, 2017, Jan. 26 2017, or a bracketed placeholder with "MM", "DD", "date". */
-export const DATE_SOURCE =
-  `\\b(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}|\\d{2})\\b|\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b|\\[[^\\]\\n]*(?:MM|DD|YY|date)[^\\]\\n]*\\]`;
-
-function toDate(y: number, m: number, d: number): Date | undefined {
-  if (y < 100) y += y < 70 ? 2000 : 1900;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date : undefined;
-}
-
-function token(m: RegExpExecArray, offset: number): DateToken | undefined {
-  const span = { start: offset + m.index, end: offset + m.index + m[0].length };
-  if (m[0].startsWith('[')) return { span, text: m[0] };
-  const date = m[1] ? toDate(+m[3], +m[1], +m[2]) : toDate(+m[6], MONTHS.indexOf(m[4].slice(0, 3).toLowerCase()) + 1, +m[5]);
-  return date ? { span, date, text: m[0] } : undefined;
-}
-
-/** Every date (or date placeholder) in text[from, to). */
-export function findDates(text: string, from = 0, to = text.length): DateToken[] {
-  const re = new RegExp(DATE_SOURCE, 'gi');
-  const part = text.slice(from, to);
-  const out: DateToken[] = [];
-  for (let m; (m = re.exec(part)); ) {
-    const t = token(m, from);
-    if (t) out.push(t);
-  }
-  return out;
-}
-
-/** MM/DD/YYYY. */
-export const formatDate = (d: Date) =>
-  `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
-
-/** Whole days from a to b (both UTC midnights). */
-export const daysBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 86_400_000);
+export { daysBetween, findDates, formatDate, type DateToken } from '../parse/dates';
 
 /** "UR decision", "utilization review denial", "UR determination", "UR letter", "non-certification". */
 export const UR_DECISION = /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b|\bnon-?certification\b/gi;

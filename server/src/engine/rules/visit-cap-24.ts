@@ -2,6 +2,7 @@ import { capQuantity } from '../fixes';
 import { findTreatmentMentions } from '../parse/mentions';
 import type { FixData, PriorCourse, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
+import { DATE_SOURCE, dateOf } from '../parse/dates';
 import { perItem, type Rule, type RuleContext } from './rule';
 import { citationLabel, itemCore } from './therapy-verdict';
 
@@ -22,32 +23,21 @@ export function disciplineOf(treatment: string, text: string): Discipline | unde
   return ot && pt ? 'PT/OT' : ot ? 'occupational therapy' : 'physical therapy';
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
-const DATE = `(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b|(${MONTH})\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})\\s+(${MONTH}),?\\s+(\\d{4})`;
 // "Date of injury: 06/04/2014", "DOI 6-04-14", "injured on January 5, 2015", "industrial injury on 6-04-14".
-const INJURY_DATE = new RegExp(
-  `\\b(?:date of (?:industrial )?injury|injury date|date injured|D\\.?O\\.?I\\.?)(?:\\s*\\([^)\\n]{0,20}\\))?\\s*[:#-]?\\s*(?:on\\s+)?(?:${DATE})|\\b(?:injured|injury|hurt)\\s+(?:on|dated?)\\s+(?:${DATE})`,
-  'gi',
-);
+const INJURY_CUE = /\b(?:date of (?:industrial )?injury|injury date|date injured|D\.?O\.?I\.?)(?:\s*\([^)\n]{0,20}\))?\s*[:#-]?\s*(?:on\s+)?|\b(?:injured|injury|hurt)\s+(?:on|dated?)\s+/gi;
+const DATE_HERE = new RegExp(DATE_SOURCE, 'iy');
 
 /** The first date of injury the document states, as a Date (UTC), or undefined. */
 export function dateOfInjury(text: string): Date | undefined {
-  const re = new RegExp(INJURY_DATE.source, INJURY_DATE.flags);
+  const re = new RegExp(INJURY_CUE.source, INJURY_CUE.flags);
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     // "doi" in lower case is a digital object identifier, not a date of injury.
     if (/^d\.?o\.?i/.test(m[0])) continue;
-    const g = m.slice(1);
-    for (const off of [0, 9]) {
-      let month: number, day: number, year: number;
-      if (g[off]) [month, day, year] = [+g[off], +g[off + 1], +g[off + 2]];
-      else if (g[off + 3]) [month, day, year] = [MONTHS.indexOf(g[off + 3].slice(0, 3).toLowerCase()) + 1, +g[off + 4], +g[off + 5]];
-      else if (g[off + 6]) [month, day, year] = [MONTHS.indexOf(g[off + 7].slice(0, 3).toLowerCase()) + 1, +g[off + 6], +g[off + 8]];
-      else continue;
-      if (year < 100) year += year < 50 ? 2000 : 1900;
-      if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return new Date(Date.UTC(year, month - 1, day));
-    }
+    DATE_HERE.lastIndex = m.index + m[0].length;
+    const d = DATE_HERE.exec(text);
+    const date = d && dateOf(d);
+    if (date) return date;
   }
   return undefined;
 }

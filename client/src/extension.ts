@@ -23,7 +23,31 @@ export interface MtusLintApi {
   readonly messages: readonly string[];
   /** Fires with each message as it is shown. */
   readonly onDidShowMessage: vscode.Event<string>;
+  /** The last status the server sent for a document (the edition it is judged by), by URI. */
+  status(uri: string): DocumentStatus | undefined;
+  /** Fires when a document's status arrives. */
+  readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
+  /** What the status bar shows now, or undefined when hidden. */
+  statusBarText(): string | undefined;
 }
+
+/** Mirrors server/src/features/status.ts: the edition a document is judged by, and why. */
+export interface DocumentStatus {
+  uri: string;
+  /** False when the server does not check the document. */
+  checked: boolean;
+  edition: string;
+  editionLabel: string;
+  editionReason: 'setting' | 'document' | 'default';
+  knowledgeVersion: string;
+  corpusLetters: number;
+}
+
+const REASON: Record<DocumentStatus['editionReason'], string> = {
+  setting: 'chosen in the mtusLint.edition setting',
+  document: "the edition this document's citations use",
+  default: 'the edition the knowledge base holds most completely',
+};
 
 /** The server module: the bundled build when packaged, the compiled sources in development. */
 function serverModule(context: vscode.ExtensionContext): string {
@@ -69,9 +93,50 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
     if (messages.length > 100) messages.shift();
     shown.fire(message);
   });
+  // The status bar names the edition the active document is judged by; clicking it opens the setting.
+  const statuses = new Map<string, DocumentStatus>();
+  const statusChanged = new vscode.EventEmitter<DocumentStatus>();
+  const bar = vscode.window.createStatusBarItem('mtusLint.edition', vscode.StatusBarAlignment.Right, 100);
+  bar.name = 'mtus-lint: MTUS edition';
+  bar.command = { title: 'Choose the MTUS edition', command: 'workbench.action.openSettings', arguments: ['mtusLint.edition'] };
+  let barText: string | undefined;
+  const refresh = () => {
+    const uri = vscode.window.activeTextEditor?.document.uri.toString();
+    const st = uri ? statuses.get(uri) : undefined;
+    if (!st) {
+      bar.hide();
+      barText = undefined;
+      return;
+    }
+    barText = `$(law) MTUS: ${st.editionLabel}`;
+    bar.text = barText;
+    bar.tooltip = `Figures from ${st.editionLabel}: ${REASON[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
+    bar.show();
+  };
+  client.onNotification('mtusLint/documentStatus', (st: DocumentStatus) => {
+    if (st.checked) statuses.set(st.uri, st);
+    else statuses.delete(st.uri);
+    refresh();
+    statusChanged.fire(st);
+  });
+  context.subscriptions.push(
+    bar,
+    statusChanged,
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.workspace.onDidCloseTextDocument((d) => {
+      statuses.delete(d.uri.toString());
+      refresh();
+    }),
+  );
   await client.start();
   context.subscriptions.push(shown, { dispose: () => void client?.stop() });
-  return { messages, onDidShowMessage: shown.event };
+  return {
+    messages,
+    onDidShowMessage: shown.event,
+    status: (uri) => statuses.get(uri),
+    onDidChangeStatus: statusChanged.event,
+    statusBarText: () => barText,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,7 +7,7 @@ import { decodeText } from './text-decoding';
 import { CORPUS_USAGE, corpusCommand, CorpusUsageError } from './corpus/cli-corpus';
 
 const USAGE = `Usage:
-  mtus-lint check [--format text|json] [--kind request|appeal] FILE...
+  mtus-lint check [--format text|json] [--kind request|appeal] [--edition auto|2009|2016] FILE...
       Check treatment requests and IMR appeal letters against the MTUS.
       Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
   mtus-lint lsp --stdio
@@ -51,6 +51,7 @@ function report(file: string, text: string, findings: Finding[]): FileReport {
 function check(args: string[], io: Io): number {
   let format: 'text' | 'json' = 'text';
   let kind: DocumentKind | undefined;
+  let edition: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -67,6 +68,11 @@ function check(args: string[], io: Io): number {
       const v = value('--kind');
       if (v !== 'request' && v !== 'appeal') throw new UsageError(`--kind must be request or appeal, not "${v}"`);
       kind = v;
+    } else if (a === '--edition' || a.startsWith('--edition=')) {
+      const v = value('--edition');
+      const known = defaultKnowledge().editions;
+      if (v !== 'auto' && !known.includes(v)) throw new UsageError(`--edition must be auto or one of ${known.join(', ')}, not "${v}"`);
+      edition = v;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
@@ -92,9 +98,10 @@ function check(args: string[], io: Io): number {
       unreadable++;
       continue;
     }
-    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex() });
+    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex(), edition });
     const r = report(file, decoded.text, analysis.findings);
     if (decoded.note) r.notes = [decoded.note];
+    (r.notes ??= []).push(`judged by ${editionLabel(kb, analysis.edition)} (${EDITION_REASON[analysis.editionReason]})`);
     if (analysis.truncatedAt !== undefined) (r.notes ??= []).push(`only the first ${analysis.truncatedAt} characters were checked`);
     errors += analysis.findings.filter((f) => f.severity === 'error').length;
     reports.push(r);
@@ -104,6 +111,12 @@ function check(args: string[], io: Io): number {
   else if (reports.length) io.out(formatText(reports));
   if (unreadable) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+const EDITION_REASON = { setting: '--edition', document: 'the edition it cites', default: 'the default edition' } as const;
+
+function editionLabel(kb: ReturnType<typeof defaultKnowledge>, edition: string): string {
+  return kb.data.guidelines.find((g) => g.edition === edition && g.citedBy !== 'regulation')?.short ?? edition;
 }
 
 function formatText(reports: FileReport[]): string {

@@ -25,6 +25,7 @@ import { buildCorpus } from './corpus/build-index';
 import { mergeIndexes } from './corpus/load-index';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { SOURCE, toDiagnostic, toRange } from './features/convert';
+import { documentStatus, STATUS_NOTIFICATION, uncheckedStatus } from './features/status';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const SERVER_NAME = 'mtus-lint';
@@ -135,7 +136,13 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
 
   let globalSettings: Settings = DEFAULT_SETTINGS;
   const applySettings = (raw: unknown): Settings => {
-    const { settings, problems } = readSettings(raw, RULES.map((r) => r.id));
+    let editions: string[] | undefined;
+    try {
+      editions = knowledge().editions;
+    } catch {
+      editions = undefined; // the knowledge base failed to load; that is reported on its own
+    }
+    const { settings, problems } = readSettings(raw, RULES.map((r) => r.id), editions);
     problems.forEach(warnOnce);
     return settings;
   };
@@ -161,6 +168,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     const kind = kindFor(doc.languageId, settings);
     if (!kind) {
       connection.sendDiagnostics({ uri, diagnostics: [] });
+      void connection.sendNotification(STATUS_NOTIFICATION, uncheckedStatus(uri));
       return;
     }
     if (kbError) {
@@ -183,6 +191,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       );
     }
     connection.sendDiagnostics({ uri, version, diagnostics });
+    void connection.sendNotification(STATUS_NOTIFICATION, documentStatus(uri, result.analysis, knowledge(), corpus));
   });
 
   const schedule = (uri: string, delay: number) => {

@@ -12,6 +12,7 @@ const FIELDS = {
   maxDocumentSize: z.number().int().min(10_000).max(50_000_000),
   rules: z.record(z.string(), severity),
   corpus: z.object({ paths: z.array(z.string().min(1)) }),
+  edition: z.string().regex(/^(?:auto|\d{4})$/),
 };
 
 export interface Settings {
@@ -21,6 +22,8 @@ export interface Settings {
   maxDocumentSize: number;
   rules: Record<string, z.infer<typeof severity>>;
   corpus: { paths: string[] };
+  /** "auto", or the Chronic Pain edition ("2009", "2016") every document is judged by. */
+  edition: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxDocumentSize: 2_000_000,
   rules: {},
   corpus: { paths: [] },
+  edition: 'auto',
 };
 
 const HINTS: Record<keyof Settings, string> = {
@@ -39,6 +43,7 @@ const HINTS: Record<keyof Settings, string> = {
   maxDocumentSize: 'a whole number of characters from 10000 to 50000000',
   rules: 'an object mapping rule ids to "error", "warning", "information", "hint" or "off"',
   corpus: 'an object like { "paths": ["/path/to/letters"] }',
+  edition: '"auto" or an edition year such as "2009" or "2016"',
 };
 
 export interface SettingsResult {
@@ -52,7 +57,7 @@ const show = (v: unknown) => {
 };
 
 /** Read the `mtusLint` settings object; bad fields fall back to defaults and are reported. */
-export function readSettings(raw: unknown, knownRules: readonly string[]): SettingsResult {
+export function readSettings(raw: unknown, knownRules: readonly string[], knownEditions?: readonly string[]): SettingsResult {
   const settings: Settings = structuredClone(DEFAULT_SETTINGS);
   const problems: string[] = [];
   if (raw === null || raw === undefined) return { settings, problems };
@@ -65,6 +70,10 @@ export function readSettings(raw: unknown, knownRules: readonly string[]): Setti
     const r = FIELDS[key].safeParse(obj[key]);
     if (r.success) (settings as unknown as Record<string, unknown>)[key] = r.data;
     else problems.push(`mtusLint.${key} should be ${HINTS[key]}, got ${show(obj[key])}; using ${show(DEFAULT_SETTINGS[key])}.`);
+  }
+  if (knownEditions && settings.edition !== 'auto' && !knownEditions.includes(settings.edition)) {
+    problems.push(`mtusLint.edition "${settings.edition}" is not an edition the knowledge base holds (${['auto', ...knownEditions].join(', ')}); using "auto".`);
+    settings.edition = 'auto';
   }
   for (const id of Object.keys(settings.rules)) {
     if (!knownRules.includes(id)) problems.push(`mtusLint.rules names an unknown rule "${id}" (known: ${knownRules.join(', ')}); it is ignored.`);

@@ -103,6 +103,17 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** What the server says about a checked document (server/src/features/status.ts). */
+export interface DocumentStatusParams {
+  uri: string;
+  checked: boolean;
+  edition: string;
+  editionLabel: string;
+  editionReason: 'setting' | 'document' | 'default';
+  knowledgeVersion: string;
+  corpusLetters: number;
+}
+
 export class LspClient {
   /** The `mtusLint` section; tests change it, then send `workspace/didChangeConfiguration`. */
   settings: Record<string, unknown>;
@@ -118,6 +129,9 @@ export class LspClient {
   private readonly docs = new Map<string, TextDocument>();
   private readonly diagnosticWaiters = new Set<(p: PublishDiagnosticsParams) => void>();
   private readonly messageWaiters = new Set<(m: ShownMessage) => void>();
+  /** Every mtusLint/documentStatus the server sent (the edition a document is judged by). */
+  readonly statuses: DocumentStatusParams[] = [];
+  private readonly statusWaiters = new Set<(s: DocumentStatusParams) => void>();
   private readonly exited: Promise<number | null>;
   private stderr = '';
 
@@ -160,6 +174,10 @@ export class LspClient {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
       for (const w of [...this.diagnosticWaiters]) w(p);
+    });
+    connection.onNotification('mtusLint/documentStatus', (st: DocumentStatusParams) => {
+      this.statuses.push(st);
+      for (const w of [...this.statusWaiters]) w(st);
     });
     // Requests a server may make that an editor would answer.
     connection.onRequest('client/registerCapability', () => null);
@@ -338,6 +356,20 @@ export class LspClient {
   /** Diagnostics for exactly `version` of `uri`. */
   waitForVersion(uri: string, version: number, ms = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
     return this.waitForDiagnostics(uri, (p) => p.version === version, `diagnostics for version ${version}`, ms);
+  }
+
+  /** Resolve with the first mtusLint/documentStatus for `uri`, arriving after this call, that matches. */
+  waitForStatus(uri: string, predicate: (s: DocumentStatusParams) => boolean = () => true, ms = DEFAULT_TIMEOUT_MS): Promise<DocumentStatusParams> {
+    let waiter: (s: DocumentStatusParams) => void = () => {};
+    const match = new Promise<DocumentStatusParams>((resolve) => {
+      waiter = (st) => {
+        if (st.uri === uri && predicate(st)) resolve(st);
+      };
+      this.statusWaiters.add(waiter);
+    });
+    return this.within(match, `a matching mtusLint/documentStatus for ${uri}; so far: ${JSON.stringify(this.statuses.filter((x) => x.uri === uri))}`, ms).finally(() =>
+      this.statusWaiters.delete(waiter),
+    );
   }
 
   /** Resolve with the first window/showMessage, already received or arriving later, that matches. */

@@ -26,8 +26,8 @@ const NVIM_CHECKS = 6; // what check.lua plans; used only if it never printed it
 const DRAFT = 'Acupuncture 2x4 for the low back\nMTUS Acupuncture Treatment Guidelines, 8 CCR 9792.24.1\n';
 // Non-ASCII before a quantity: an edit placed by bytes instead of UTF-16 units would land wrong.
 const DRAFT2 = [
-  'REQUEST FOR AUTHORIZATION — Employee: José García',
-  'Massage therapy — 2x4 for the neck',
+  'REQUEST FOR AUTHORIZATION — Employee: José García — Diagnosis: cervical strain (S16.1XXA)',
+  'Massage therapy — 2x4 for the neck, with the home exercise program',
   'Acupuncture 2x4 for the low back',
   'Thank you.',
   '',

@@ -84,14 +84,14 @@ describe('quick fix', () => {
   });
 
   test('a number written as a word stays a word: "eight sessions of massage therapy" → "six sessions"', async () => {
-    const { uri, diagnostic } = await openWithOneDiagnostic('fix-words.rfa', 'mtus-request', 'eight sessions of massage therapy\n');
+    const { uri, diagnostic } = await openWithOneDiagnostic('fix-words.rfa', 'mtus-request', 'eight sessions of massage therapy with the home exercise program\n');
     assert.equal(diagnostic.code, 'therapy-over-maximum');
     assert.match(messageOf(diagnostic), /4–6/);
     const [fix] = await quickFixes(uri, diagnostic);
     assert.ok(fix, 'a quick fix');
     assert.match(fix.title, /six sessions/);
     const after = await accept(uri, fix);
-    assert.equal(after.text, 'six sessions of massage therapy\n');
+    assert.equal(after.text, 'six sessions of massage therapy with the home exercise program\n');
     assert.deepEqual(after.diagnostics, []);
   });
 
@@ -126,13 +126,14 @@ describe('fix all', () => {
   const QUANTITIES = ['2x4', 'x 8', '3 times per week for 4 weeks'];
   const TEXT = [
     'REQUEST FOR AUTHORIZATION',
+    'Diagnosis: lumbar strain (S39.012A)',
     'Acupuncture 2x4 low back',
     'Massage x 8 neck',
     'Physical therapy 3 times per week for 4 weeks lumbar spine',
     'Thank you.',
     '',
   ].join('\n');
-  const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } };
+  const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } };
 
   async function openAll(name: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     const uri = docUri(name);

@@ -14,7 +14,7 @@ describe('fill-in fixes', () => {
   test('offered as a quick fix, left out of fix-all', async () => {
     client = await LspClient.start();
     const uri = docUri('fill-in.rfa');
-    const text = 'Pain decreased from 8/10 to 5/10 after 6 acupuncture sessions.\nRequest: 6 additional acupuncture sessions for the neck.\nMassage therapy x 8 for the low back.\n';
+    const text = 'Pain decreased from 8/10 to 5/10 after 6 acupuncture sessions.\nRequest: 6 additional acupuncture sessions for the neck.\nMassage therapy x 8 for the low back with her home exercise program.\n';
     const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
     await client.open(uri, 'mtus-request', text);
     const { diagnostics } = await published;

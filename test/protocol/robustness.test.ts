@@ -159,7 +159,7 @@ describe('fast typing', () => {
     await client.open(uri, 'mtus-request', 'Acupuncture 2x4 low back\n');
     await client.replaceText(uri, 'Massage x 8 neck\n');
     const p = await published;
-    assert.deepEqual(p.diagnostics.map((d) => d.code), ['therapy-over-maximum']);
+    assert.deepEqual(p.diagnostics.map((d) => d.code), ['therapy-over-maximum', 'massage-without-exercise']);
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
     assert.equal(versions[versions.length - 1], 2, `version 1 must not be published after version 2: ${JSON.stringify(versions)}`);
   });

@@ -130,7 +130,7 @@ describe('rule severities', () => {
   test('"off" for one rule leaves the others: massage over its maximum is still reported', async () => {
     const uri = docUri('severity-two.rfa');
     const first = client.waitForVersion(uri, 1);
-    await client.open(uri, 'mtus-request', `${OVER_TRIAL}Massage x 8 neck\n`);
+    await client.open(uri, 'mtus-request', `${OVER_TRIAL}Massage x 8 neck, with the home exercise program\n`);
     await first;
     const republished = client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'therapy-over-trial gone');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'off' } });

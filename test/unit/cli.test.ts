@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { RULES } from '../../server/src/engine';
 
 // ---------------------------------------------------------------------------------------------
 // Locations (the compiled test runs from out/test/unit/)
@@ -94,7 +95,7 @@ function assertReportShape(value: unknown): asserts value is JsonReport {
     for (const [j, d] of (f.diagnostics as unknown[]).entries()) {
       const where = `files[${i}].diagnostics[${j}]`;
       const diag = d as Record<string, unknown>;
-      assert.ok(RULE_IDS.includes(diag.rule as string), `${where}.rule is a known rule id, got ${String(diag.rule)}`);
+      assert.ok(RULES.some((r) => r.id === diag.rule), `${where}.rule is a known rule id, got ${String(diag.rule)}`);
       assert.ok(SEVERITIES.includes(diag.severity as string), `${where}.severity is a severity, got ${String(diag.severity)}`);
       assert.ok(typeof diag.message === 'string' && diag.message.length > 0, `${where}.message is a non-empty string`);
       const range = diag.range as Record<string, unknown> | undefined;
@@ -342,7 +343,7 @@ test('--kind appeal is accepted (also as --kind=appeal) for a file without an .a
 });
 
 test('a UTF-16 LE file with a byte order mark is read and checked', () => {
-  const text = 'REQUEST FOR AUTHORIZATION \u2013 [Patient name]\r\nAcupuncture 2x4, low back\r\n';
+  const text = 'REQUEST FOR AUTHORIZATION \u2013 [Patient name]\r\nAcupuncture 2x4, low back\r\nDiagnosis: lumbar strain (S39.012A)\r\n';
   const file = scratch('utf16.rfa', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   const r = cli('check', file);
   assert.equal(r.status, 1, explain(r));
@@ -473,4 +474,17 @@ test('lsp --stdio answers an initialize request', async () => {
       await exited;
     }
   }
+});
+
+test('--edition chooses the Chronic Pain edition; the report says which one judged each file', () => {
+  const file = scratch('edition.rfa', 'Chiropractic 2x4, low back\n');
+  const byDefault = cli('check', file);
+  assert.match(byDefault.stdout, /note: judged by CPMTG 2016 \(the default edition\)/);
+  assert.match(byDefault.stdout, /\(CPMTG 2016, Manual therapy & manipulation\)/);
+  const chosen = cli('check', '--edition', '2009', file);
+  assert.match(chosen.stdout, /note: judged by CPMTG 2009 \(--edition\)/);
+  assert.match(chosen.stdout, /\(CPMTG 2009 pp\. 58-59\)/);
+  const wrong = cli('check', '--edition=1999', file);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--edition must be auto or one of 2009, 2016, not "1999"/);
 });

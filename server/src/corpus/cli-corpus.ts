@@ -4,6 +4,7 @@ import { defaultKnowledge } from '../knowledge/load';
 import { buildCorpusWithStats, compact, corpusGaps, type Gap } from './build-index';
 import { defaultCorpusIndex, defaultCorpusIndexPath } from './load-index';
 import type { CorpusIndex } from './types';
+import { figuresOf, formatMeasurement, measureOutcomes, type ItemResult } from './measure';
 
 // `mtus-lint corpus build|gaps`: the corpus miner on the command line.
 
@@ -15,7 +16,11 @@ export const CORPUS_USAGE = `  mtus-lint corpus build DIR_OR_FILE... --out FILE 
   mtus-lint corpus gaps [DIR_OR_FILE...] [--top N] [--format text|json]
       The citations the corpus cites most that the knowledge base cannot resolve, with how
       many disputed items cite each. Letters, folders or index files (.json); by default
-      ../shared/corpus/imr when it is there, else the bundled index.`;
+      ../shared/corpus/imr when it is there, else the bundled index.
+  mtus-lint corpus measure [DIR_OR_FILE...] [--format text|json]
+      Check every disputed item of the letters (by default ../shared/corpus/imr) as a
+      request, alone and after the letter's clinical case summary, and print how often a
+      warning agrees with the outcome "upheld" and how many overturned items draw one.`;
 
 export interface Io {
   out: (s: string) => void;
@@ -80,7 +85,13 @@ export function corpusCommand(args: string[], io: Io): () => Promise<number> {
     if (format !== 'text' && format !== 'json') throw new CorpusUsageError(`--format must be text or json, not "${format}"`);
     return () => gaps({ paths: p.positional, top, format }, io);
   }
-  throw new CorpusUsageError(sub === undefined ? 'corpus: say build or gaps' : `unknown corpus command "${sub}" (build or gaps)`);
+  if (sub === 'measure') {
+    const p = parseArgs(rest, [], ['--format']);
+    const format = p.values.get('--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new CorpusUsageError(`--format must be text or json, not "${format}"`);
+    return () => measure(p.positional, format, io);
+  }
+  throw new CorpusUsageError(sub === undefined ? 'corpus: say build, gaps or measure' : `unknown corpus command "${sub}" (build, gaps or measure)`);
 }
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
@@ -169,6 +180,26 @@ function repoRoot(): string | undefined {
     }
   }
   return undefined;
+}
+
+async function measure(paths: string[], format: 'text' | 'json', io: Io): Promise<number> {
+  const dirs = paths.length ? paths : [sharedCorpusDir()].filter((d): d is string => Boolean(d));
+  if (!dirs.length) {
+    io.err('mtus-lint: corpus measure: name a folder of letters (../shared/corpus/imr is not here)\n');
+    return 2;
+  }
+  const files = dirs.flatMap((d) => (fs.statSync(d).isDirectory() ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(d, f)) : [d]));
+  const letters = files.map((f) => ({ file: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
+  const kb = defaultKnowledge();
+  const byMode = { title: measureOutcomes(letters, kb, 'title'), case: measureOutcomes(letters, kb, 'case') };
+  if (format === 'json') io.out(`${JSON.stringify({ letters: letters.length, title: figuresByGroup(byMode.title), case: figuresByGroup(byMode.case) }, null, 2)}\n`);
+  else io.out(`${letters.length} letters (.txt)\n\n${formatMeasurement(byMode)}`);
+  return 0;
+}
+
+function figuresByGroup(results: ItemResult[]) {
+  const groups = ['therapy', 'medication', 'other'] as const;
+  return Object.fromEntries([...groups.map((g) => [g, figuresOf(results.filter((r) => r.group === g))]), ['all', figuresOf(results)]]);
 }
 
 /** The shared corpus beside the clone, when it is there. */

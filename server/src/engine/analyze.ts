@@ -1,12 +1,15 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { findCitations } from './parse/citations';
+import { findDiagnoses, findSurgeries } from './parse/conditions';
 import { findEvidence } from './parse/evidence';
 import { assembleItems } from './parse/items';
+import { findMedications } from './parse/medications';
 import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
 import { findQuantityParts } from './parse/quantity';
 import { segmentText } from './parse/segments';
 import { RULES } from './rules';
-import type { AnalysisResult, AnalyzeOptions, DocumentKind, Finding, Span } from './types';
+import type { Knowledge as KB } from '../knowledge/knowledge';
+import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, Span } from './types';
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
@@ -66,6 +69,21 @@ function segmentsWith(segments: Span[], mentions: TreatmentMention[]): Span[] {
   return out;
 }
 
+/**
+ * The Chronic Pain edition to judge by: the setting's, else the one the document's own citations
+ * use most (a 2009 letter is answered in 2009 terms), else the knowledge base's default.
+ */
+export function chooseEdition(kb: KB, citations: Citation[], setting?: string): { edition: string; reason: EditionReason } {
+  if (setting && setting !== 'auto' && kb.editions.includes(setting)) return { edition: setting, reason: 'setting' };
+  const counts = new Map<string, number>();
+  for (const c of citations) {
+    const e = c.guideline ? kb.guideline(c.guideline)?.edition : undefined;
+    if (e && kb.editions.includes(e)) counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
+  const cited = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0];
+  return cited ? { edition: cited[0], reason: 'document' } : { edition: kb.defaultEdition, reason: 'default' };
+}
+
 /** Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. */
 export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -96,16 +114,20 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const regions = findRegionMentions(scope, kb);
   const { items, priorCourses } = assembleItems(scope, segments, mentions, parts, regions);
   const evidence = findEvidence(scope, priorCourses);
+  const medications = findMedications(scope, kb, segments, inCitation);
 
-  const doc = { kind, items, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments };
+  const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
+  const diagnoses = findDiagnoses(scope, kb);
+  const surgeries = findSurgeries(scope, kb);
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off') continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  return { ...doc, findings: mergeRestatements(findings), mentions };
+  return { ...doc, findings: mergeRestatements(findings) };
 }

@@ -95,12 +95,26 @@ function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text:
       .filter(Boolean)
       .join(' · '),
   );
-  const limit = kb.limitFor(item.treatment);
-  if (limit) lines.push(limitLines(limit, kb).join('\n'));
+  const limit = kb.limitFor(item.treatment, analysis.edition);
+  if (limit) lines.push(limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit));
   lines.push(evidenceLine(analysis, item.treatment));
   const fared = corpusTreatmentLine(item.treatment, kb, corpus);
   if (fared) lines.push(fared);
   return lines.join('\n\n');
+}
+
+const EDITION_REASON = {
+  setting: 'chosen in the mtusLint.edition setting',
+  document: "the edition this document's citations use",
+  default: 'the edition the knowledge base holds most completely; choose another in the mtusLint.edition setting',
+} as const;
+
+/** Which Chronic Pain edition this document is judged by, and why. */
+export function editionLine(analysis: Analysis, kb: Knowledge, limit: Limit): string {
+  const own = kb.guideline(limit.guideline);
+  if (own?.edition !== analysis.edition) return `*${own?.short ?? limit.guideline} is the only edition mtus-lint holds for this treatment.*`;
+  const g = own;
+  return `*Judged by the ${g?.short ?? analysis.edition} figures: ${EDITION_REASON[analysis.editionReason]}.*`;
 }
 
 const sum = (o: { upheld: number; overturned: number }) => o.upheld + o.overturned;
@@ -142,9 +156,9 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Kn
   const m = analysis.mentions.find((x) => contains(x.span, offset));
   if (m) {
     const t = kb.treatment(m.treatment);
-    const limit = kb.limitFor(m.treatment);
+    const limit = kb.limitFor(m.treatment, analysis.edition);
     const fared = corpusTreatmentLine(m.treatment, kb, corpus);
-    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n')] : []), evidenceLine(analysis, m.treatment), ...(fared ? [fared] : [])];
+    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit)] : []), evidenceLine(analysis, m.treatment), ...(fared ? [fared] : [])];
     return { span: m.span, markdown: body.join('\n\n') };
   }
   return undefined;

@@ -148,6 +148,8 @@ export interface Finding {
 export interface AnalysisResult {
   kind: DocumentKind;
   items: RequestedItem[];
+  /** Requested medications (parse/medications.ts). */
+  medications?: import('./parse/medications').MedicationItem[];
   citations: Citation[];
   evidence: Evidence;
   findings: Finding[];
@@ -155,6 +157,35 @@ export interface AnalysisResult {
   truncatedAt?: number;
   /** The sentences and lines the text was split into (rules reuse them). */
   segments?: Span[];
+  /** The guideline edition the document is judged by, and why that one. */
+  edition: string;
+  editionReason: EditionReason;
+  /** Diagnoses some limits depend on, found in the document (not in guideline quotations). */
+  diagnoses: DiagnosisMention[];
+  /** Surgeries with their own postsurgical figure, found in the document. */
+  surgeries: SurgeryMention[];
+  /** Every treatment name outside citations, requested or not (hover, and rules about requests with no quantity). */
+  mentions: TreatmentNameMention[];
+}
+
+export interface TreatmentNameMention {
+  treatment: TreatmentId;
+  /** As written. */
+  text: string;
+  span: Span;
+}
+
+/** Why a document is judged by its edition: the setting, the document's own citations, or the default. */
+export type EditionReason = 'setting' | 'document' | 'default';
+
+export interface DiagnosisMention {
+  diagnosis: string;
+  span: Span;
+}
+
+export interface SurgeryMention {
+  surgery: string;
+  span: Span;
 }
 
 export interface AnalyzeOptions {
@@ -167,4 +198,6 @@ export interface AnalyzeOptions {
   ruleSeverity?: Record<string, Severity | 'off'>;
   /** Today's date, for rules that count days (appeal-deadline); defaults to new Date(). */
   today?: Date;
+  /** "2009" or "2016" judges by that Chronic Pain edition; "auto" (default) by the edition the document cites, else the knowledge base's default. */
+  edition?: string;
 }

@@ -52,6 +52,7 @@ export class AnalysisCache {
       kind: kind === 'infer' ? undefined : kind,
       maxLength: settings.maxDocumentSize,
       ruleSeverity: settings.rules,
+      edition: settings.edition,
       corpus: this.corpus(),
     });
     const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(text), analysis };

@@ -1,4 +1,6 @@
+import { compileConditions, type Conditions } from './conditions';
 import type { BodyRegion, CitationEntry, Guideline, KnowledgeData, Limit, Treatment } from './schema';
+import { normalizeDrugName, type Drug, type DrugClass, type Medications } from './medication-schema';
 
 /** Validated knowledge with its lookups and regexes built once, not per keystroke. */
 export interface Knowledge {
@@ -7,7 +9,13 @@ export interface Knowledge {
   guideline(id: string): Guideline | undefined;
   citation(id: string): CitationEntry | undefined;
   treatment(id: string): Treatment | undefined;
-  limitFor(treatment: string): Limit | undefined;
+  /** The limit for a treatment in the given edition ("2009", "2016"), else its first limit. */
+  limitFor(treatment: string, edition?: string): Limit | undefined;
+  /** The Chronic Pain guideline edition the knowledge base holds most completely. */
+  defaultEdition: string;
+  /** Editions a document may be judged by (a setting chooses among them). */
+  editions: string[];
+  conditions: Conditions;
   region(id: string): BodyRegion | undefined;
   /** Matches any treatment alias; group names are not used, see treatmentOf. */
   treatmentPattern: RegExp;
@@ -16,6 +24,11 @@ export interface Knowledge {
   treatmentOf(matched: string): Treatment | undefined;
   regionPattern: RegExp;
   regionOf(matched: string): BodyRegion | undefined;
+  drug(id: string): Drug | undefined;
+  drugClass(id: string): DrugClass | undefined;
+  /** Matches any drug name, generic or brand (one alternation, longest names first). */
+  drugPattern: RegExp;
+  drugOf(matched: string): Drug | undefined;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,7 +50,19 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
   const citations = byId(data.citations);
   const treatments = byId(data.treatments);
   const regions = byId(data.bodyRegions);
-  const limits = new Map(data.limits.map((l) => [l.treatment, l]));
+  const limits = new Map<string, Limit[]>();
+  for (const l of data.limits) limits.set(l.treatment, [...(limits.get(l.treatment) ?? []), l]);
+  const editionOf = (l: Limit) => guidelines.get(l.guideline)?.edition;
+  // Editions with a choice to make: those of guidelines that hold more than one limit's figures.
+  // The default is the one with the most citation entries and limits behind it.
+  const weight = new Map<string, number>();
+  for (const l of data.limits) if ((limits.get(l.treatment)?.length ?? 0) > 1) weight.set(editionOf(l)!, (weight.get(editionOf(l)!) ?? 0) + 1);
+  for (const c of data.citations) {
+    const e = guidelines.get(c.guideline)?.edition;
+    if (e && weight.has(e)) weight.set(e, weight.get(e)! + 1);
+  }
+  const editions = [...weight.keys()].sort();
+  const defaultEdition = [...weight.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0] ?? '';
 
   const aliasTests: { re: RegExp; treatment: Treatment }[] = [];
   const allAliases: string[] = [];
@@ -71,7 +96,13 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     guideline: (id) => guidelines.get(id),
     citation: (id) => citations.get(id),
     treatment: (id) => treatments.get(id),
-    limitFor: (t) => limits.get(t),
+    limitFor: (t, edition) => {
+      const ls = limits.get(t);
+      return ls?.find((l) => editionOf(l) === (edition ?? defaultEdition)) ?? ls?.[0];
+    },
+    defaultEdition,
+    editions,
+    conditions: compileConditions(data),
     region: (id) => regions.get(id),
     treatmentPattern,
     abbreviationPattern,
@@ -82,5 +113,29 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     },
     regionPattern,
     regionOf: (matched) => regionAliases.find((a) => a.re.test(matched))?.region,
+    ...compileMedications(data.medications),
+  };
+}
+
+function compileMedications(m: Medications): Pick<Knowledge, 'drug' | 'drugClass' | 'drugPattern' | 'drugOf'> {
+  const drugs = new Map(m.drugs.map((d) => [d.id, d]));
+  const classes = new Map(m.classes.map((c) => [c.id, c]));
+  // Drug names are plain words: a name is looked up, not tested against each alias's regex.
+  const byName = new Map<string, Drug>();
+  for (const d of m.drugs) for (const n of [...d.generic, ...d.brands]) byName.set(normalizeDrugName(n), d);
+  // Names grouped by their first letter ("c(?:yclobenzaprine|elecoxib|...)"): the engine then
+  // tries only the names that can start where it stands, which halves the scan.
+  const byLetter = new Map<string, string[]>();
+  for (const n of [...byName.keys()].sort((a, b) => b.length - a.length)) {
+    const rest = escape(n.slice(1)).replace(/ /g, '[\\s-]+');
+    byLetter.set(n[0], [...(byLetter.get(n[0]) ?? []), rest]);
+  }
+  const names = [...byLetter].map(([first, rests]) => `${escape(first)}(?:${rests.join('|')})`);
+  const drugPattern = new RegExp(`\\b(?:${names.join('|') || '(?!)'})(?![A-Za-z])`, 'gi');
+  return {
+    drug: (id) => drugs.get(id),
+    drugClass: (id) => classes.get(id),
+    drugPattern,
+    drugOf: (matched) => byName.get(normalizeDrugName(matched)),
   };
 }

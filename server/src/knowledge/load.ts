@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { z } from 'zod';
 import { KnowledgeSchema, type KnowledgeData } from './schema';
 import { compileKnowledge, type Knowledge } from './knowledge';
+import { medicationProblems } from './medication-schema';
 
 /** A knowledge file that did not validate, with the file and the path inside it. */
 export class KnowledgeError extends Error {
@@ -22,6 +23,9 @@ const FILES = {
   treatments: 'treatments.json',
   limits: 'limits.json',
   bodyRegions: 'body-regions.json',
+  diagnoses: 'diagnoses.json',
+  surgeries: 'surgeries.json',
+  medications: 'medications.json',
 } as const;
 
 /** Where the bundled data lives: beside this module in a build, or in the source tree. */
@@ -84,6 +88,8 @@ function checkReferences(data: KnowledgeData, file: string): void {
   const treatments = ids(data.treatments, 'treatments');
   ids(data.limits, 'limits');
   const regions = ids(data.bodyRegions, 'bodyRegions');
+  const diagnoses = ids(data.diagnoses, 'diagnoses');
+  ids(data.surgeries, 'surgeries');
   data.citations.forEach((c, i) => {
     if (!guidelines.has(c.guideline)) problems.push(`citations.${i} (${c.id}): unknown guideline "${c.guideline}"`);
     for (const t of c.treatments) if (!treatments.has(t)) problems.push(`citations.${i} (${c.id}): unknown treatment "${t}"`);
@@ -94,7 +100,13 @@ function checkReferences(data: KnowledgeData, file: string): void {
     if (!citations.has(l.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.citation}"`);
     for (const r of l.notRecommended?.regions ?? []) if (!regions.has(r)) problems.push(`limits.${i} (${l.id}): unknown body region "${r}" in notRecommended`);
     if (l.statutoryCap && !citations.has(l.statutoryCap.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.statutoryCap.citation}" in statutoryCap`);
+    for (const d of l.byDiagnosis ?? []) if (!diagnoses.has(d.diagnosis)) problems.push(`limits.${i} (${l.id}): unknown diagnosis "${d.diagnosis}" in byDiagnosis`);
   });
+  data.surgeries.forEach((s, i) => {
+    if (!treatments.has(s.treatment)) problems.push(`surgeries.${i} (${s.id}): unknown treatment "${s.treatment}"`);
+    if (!citations.has(s.citation)) problems.push(`surgeries.${i} (${s.id}): unknown citation "${s.citation}"`);
+  });
+  problems.push(...medicationProblems(data.medications, citations));
   if (problems.length) {
     throw new KnowledgeError(`knowledge data in ${file} is inconsistent:\n  ${problems.join('\n  ')}`, file, problems);
   }

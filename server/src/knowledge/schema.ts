@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MedicationsSchema } from './medication-schema';
 
 // The knowledge base is data reviewed by people; these schemas are what "valid" means.
 // Every limit and quotation must say where it was read (`source`).
@@ -54,7 +55,8 @@ export const TreatmentSchema = z.object({
   name: z.string().min(2),
   /** Noun used in messages: "acupuncture sessions". */
   unit: z.string().min(2),
-  category: z.enum(['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'other']),
+  /** passive-modality: applied to the patient (TENS, ultrasound, heat); the guideline wants it beside active care. */
+  category: z.enum(['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'passive-modality', 'other']),
   /**
    * Ways writers name the treatment. Plain words are matched whole and case-insensitively;
    * an alias written /like this/ is a regular expression.
@@ -107,6 +109,42 @@ export const LimitSchema = z.object({
       source,
     })
     .optional(),
+  /** Visit figures that depend on the diagnosis (physical medicine: myalgia 9-10 over 8 weeks). */
+  byDiagnosis: z
+    .array(
+      z.object({
+        diagnosis: z.string(),
+        visits: Range,
+        weeks: z.number().int().positive(),
+        source,
+      }),
+    )
+    .optional(),
+  source,
+});
+
+/** A diagnosis some limit depends on, as writers name it or code it. */
+export const DiagnosisSchema = z.object({
+  id,
+  name: z.string().min(3),
+  aliases: z.array(z.string().min(2)).min(1),
+  /** ICD-10-CM code prefixes: "M79.1" matches M79.1 and M79.10-M79.18. */
+  icd10: z.array(z.string().regex(/^[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?$/, 'an ICD-10 code or prefix such as M79.1')).default([]),
+  icd9: z.array(z.string().regex(/^\d{3}(?:\.\d{1,2})?$/, 'an ICD-9 code such as 729.1')).default([]),
+  source,
+});
+
+/** A surgery with its own postsurgical physical medicine figure (8 CCR 9792.24.3). */
+export const SurgerySchema = z.object({
+  id,
+  name: z.string().min(3),
+  aliases: z.array(z.string().min(2)).min(1),
+  /** The treatment (treatment id) the figure counts. */
+  treatment: z.string(),
+  /** The general course of therapy, in visits. */
+  visits: z.number().int().positive(),
+  weeks: z.number().int().positive().optional(),
+  citation: z.string(),
   source,
 });
 
@@ -123,6 +161,9 @@ export const KnowledgeSchema = z.object({
   treatments: z.array(TreatmentSchema).min(1),
   limits: z.array(LimitSchema),
   bodyRegions: z.array(BodyRegionSchema),
+  diagnoses: z.array(DiagnosisSchema).default([]),
+  surgeries: z.array(SurgerySchema).default([]),
+  medications: MedicationsSchema.default({ classes: [], drugs: [], topicalNotRecommended: [] }),
 });
 
 export type Guideline = z.infer<typeof GuidelineSchema>;
@@ -130,4 +171,6 @@ export type CitationEntry = z.infer<typeof CitationEntrySchema>;
 export type Treatment = z.infer<typeof TreatmentSchema>;
 export type Limit = z.infer<typeof LimitSchema>;
 export type BodyRegion = z.infer<typeof BodyRegionSchema>;
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+export type Surgery = z.infer<typeof SurgerySchema>;
 export type KnowledgeData = z.infer<typeof KnowledgeSchema>;

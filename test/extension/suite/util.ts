@@ -12,6 +12,38 @@ export const WAIT_MS = 20_000;
 export interface MtusLintApi {
   readonly messages: readonly string[];
   readonly onDidShowMessage: vscode.Event<string>;
+  status(uri: string): DocumentStatus | undefined;
+  readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
+  statusBarText(): string | undefined;
+}
+
+export interface DocumentStatus {
+  uri: string;
+  checked: boolean;
+  edition: string;
+  editionLabel: string;
+  editionReason: 'setting' | 'document' | 'default';
+  knowledgeVersion: string;
+  corpusLetters: number;
+}
+
+/** Wait for the status of `uri` satisfying `ok` (or return the one already received). */
+export function waitForStatus(api: MtusLintApi, uri: vscode.Uri, ok: (s: DocumentStatus) => boolean, what: string, timeoutMs = WAIT_MS): Promise<DocumentStatus> {
+  const key = uri.toString();
+  const already = api.status(key);
+  if (already && ok(already)) return Promise.resolve(already);
+  return new Promise((resolve, reject) => {
+    const sub = api.onDidChangeStatus((st) => {
+      if (st.uri !== key || !ok(st)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(st);
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last status: ${JSON.stringify(api.status(key))}`));
+    }, timeoutMs);
+  });
 }
 
 export function extension(): vscode.Extension<MtusLintApi> {

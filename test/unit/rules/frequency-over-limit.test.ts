@@ -8,7 +8,7 @@ describe(RULE, () => {
   test('flags physical therapy 5 times a week', () => {
     const f = check('Physical therapy 5 times a week for 2 weeks').findings;
     assert.deepEqual(f.map((x) => x.rule), [RULE]);
-    assert.match(f[0].message, /^5 physical therapy visits a week exceeds the 1–3 per week frequency \(CPMTG 2009 pp\. 98-99\); fade toward 1 or fewer a week/);
+    assert.match(f[0].message, /^5 physical therapy visits a week exceeds the 1–3 per week frequency \(CPMTG 2016, Physical medicine\); fade toward 1 or fewer a week/);
   });
   test('flags acupuncture 4x/week for one week', () => {
     assert.deepEqual(rulesOf('Acupuncture 4x/week x 1 week'), [RULE]);

@@ -8,7 +8,7 @@ import { check, kb, repoRoot } from '../../helpers/repo';
 
 const RULE = 'guideline-hierarchy';
 const UR_RULE = 'ur-hierarchy-argument';
-const FORM = 'REQUEST FOR AUTHORIZATION (DWC Form RFA)\n\n';
+const FORM = 'REQUEST FOR AUTHORIZATION (DWC Form RFA)\nDiagnosis: lumbar strain (S39.012A)\n\n';
 
 const findingsOf = (text: string, rule = RULE, kind: 'request' | 'appeal' = 'request') => check(text, { kind }).findings.filter((f) => f.rule === rule);
 
@@ -39,12 +39,12 @@ describe(RULE, () => {
     assert.equal(f[0].severity, 'warning');
     assert.equal(
       f[0].message,
-      'Acupuncture is addressed by the MTUS: cite 8 CCR 9792.24.1 (Acupuncture Medical Treatment Guidelines), not ODG; the MTUS takes precedence (8 CCR 9792.21.1)',
+      'Acupuncture is addressed by the MTUS: cite 8 CCR 9792.24.1, 2007 (Acupuncture Medical Treatment Guidelines), not ODG; the MTUS takes precedence (8 CCR 9792.21.1)',
     );
     assert.match(text.slice(f[0].span.start, f[0].span.end), /^Acupuncture x 6/);
     assert.equal(f[0].fix!.certain, undefined, 'one MTUS citation: the fix is certain');
     const fixed = applyEdits(text, f[0].fix!.edits);
-    assert.equal(fixed, `${FORM}1. Acupuncture x 6, lumbar spine (8 CCR 9792.24.1).\n`);
+    assert.equal(fixed, `${FORM}1. Acupuncture x 6, lumbar spine (8 CCR 9792.24.1, 2007).\n`);
     assert.equal(findingsOf(fixed).length, 0, 'the fixed request is not flagged');
   });
 
@@ -54,15 +54,15 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'Massage therapy is addressed by the MTUS: cite CPMTG 2009 p. 60 (Chronic Pain Medical Treatment Guidelines), not ACOEM 3rd edition; the MTUS takes precedence (8 CCR 9792.21.1)',
+      'Massage therapy is addressed by the MTUS: cite CPMTG 2016, Massage therapy (Chronic Pain Medical Treatment Guidelines), not ACOEM 3rd edition; the MTUS takes precedence (8 CCR 9792.21.1)',
     );
-    assert.equal(applyEdits(text, f[0].fix!.edits), `${FORM}1. Massage therapy x 4, lumbar spine, per CPMTG 2009 p. 60.\n`);
+    assert.equal(applyEdits(text, f[0].fix!.edits), `${FORM}1. Massage therapy x 4, lumbar spine, per CPMTG 2016, Massage therapy.\n`);
   });
 
   test('flags chiropractic citing "ACOEM 3rd"', () => {
     const f = findingsOf(`${FORM}1. Chiropractic manipulation x 6, lumbar spine (ACOEM 3rd).\n`);
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^Chiropractic manipulation is addressed by the MTUS: cite CPMTG 2009 pp\. 58-59 .*not ACOEM 3rd edition/);
+    assert.match(f[0].message, /^Chiropractic manipulation is addressed by the MTUS: cite CPMTG 2016, Manual therapy & manipulation .*not ACOEM 3rd edition/);
   });
 
   test('flags a request form that cites no guideline at all; the fix inserts the MTUS citation after the item', () => {
@@ -71,10 +71,10 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'Physical therapy is addressed by the MTUS, and this request cites no guideline: cite CPMTG 2009 pp. 98-99 (Chronic Pain Medical Treatment Guidelines); the MTUS takes precedence (8 CCR 9792.21.1)',
+      'Physical therapy is addressed by the MTUS, and this request cites no guideline: cite CPMTG 2016, Physical medicine (Chronic Pain Medical Treatment Guidelines); the MTUS takes precedence (8 CCR 9792.21.1)',
     );
     const fixed = applyEdits(text, f[0].fix!.edits);
-    assert.equal(fixed, `${FORM}1. Physical therapy 2x3, lumbar spine (MTUS: CPMTG 2009 pp. 98-99).\n`);
+    assert.equal(fixed, `${FORM}1. Physical therapy 2x3, lumbar spine (MTUS: CPMTG 2016, Physical medicine).\n`);
     assert.equal(findingsOf(fixed).length, 0);
   });
 
@@ -94,7 +94,7 @@ describe(RULE, () => {
     assert.equal(f.length, 2, JSON.stringify(f.map((x) => x.message)));
     const edits = f.flatMap((x) => x.fix?.edits ?? []);
     assert.equal(edits.length, 1);
-    assert.equal(applyEdits(text, edits), `${FORM}1. Acupuncture x 6, cervical spine, and massage x 4, lumbar spine (8 CCR 9792.24.1).\n`);
+    assert.equal(applyEdits(text, edits), `${FORM}1. Acupuncture x 6, cervical spine, and massage x 4, lumbar spine (8 CCR 9792.24.1, 2007).\n`);
   });
 
   test('the paragraph decides before the document: ODG beside the item is flagged even when the MTUS is cited elsewhere', () => {
@@ -105,7 +105,7 @@ describe(RULE, () => {
   });
 
   test('does not flag an item citing the MTUS', () => {
-    assert.equal(findingsOf(`${FORM}1. Acupuncture x 6, lumbar spine (8 CCR 9792.24.1).\n`).length, 0);
+    assert.equal(findingsOf(`${FORM}1. Acupuncture x 6, lumbar spine (8 CCR 9792.24.1, 2007).\n`).length, 0);
     assert.equal(findingsOf(`${FORM}1. Massage x 4, lumbar spine (MTUS Chronic Pain Medical Treatment Guidelines, page 60).\n`).length, 0);
   });
 
@@ -139,7 +139,7 @@ describe(UR_RULE, () => {
     const f = findingsOf(text, UR_RULE, 'appeal');
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'information');
-    assert.equal(f[0].message, 'The UR decision relied on ODG for acupuncture, which the MTUS addresses (8 CCR 9792.24.1): argue that the MTUS governs (8 CCR 9792.21.1)');
+    assert.equal(f[0].message, 'The UR decision relied on ODG for acupuncture, which the MTUS addresses (8 CCR 9792.24.1, 2007): argue that the MTUS governs (8 CCR 9792.21.1)');
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'UR non-certified this item citing the Official Disability Guidelines.');
   });
 
@@ -147,7 +147,7 @@ describe(UR_RULE, () => {
     const text = 'Re: IMR appeal.\n\nDisputed item 1: 6 physical therapy visits, lumbar spine\n\nThe UR reviewer relied on ODG. The patient improved in ADLs.\n';
     const f = findingsOf(text, UR_RULE, 'appeal');
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, 'The UR decision relied on ODG for physical therapy, which the MTUS addresses (CPMTG 2009 pp. 98-99): argue that the MTUS governs (8 CCR 9792.21.1)');
+    assert.equal(f[0].message, 'The UR decision relied on ODG for physical therapy, which the MTUS addresses (CPMTG 2016, Physical medicine): argue that the MTUS governs (8 CCR 9792.21.1)');
   });
 
   test('does not flag a letter that already argues the hierarchy', () => {

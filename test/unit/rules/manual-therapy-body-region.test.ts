@@ -6,7 +6,7 @@ import { defaultKnowledgeDir, KnowledgeError, parseKnowledge } from '../../../se
 import { check, rulesOf } from '../../helpers/repo';
 
 const RULE = 'manual-therapy-body-region';
-const WORDING = 'CPMTG 2009 pp. 58-59: manual therapy is not recommended for the ankle and foot, forearm, wrist and hand, carpal tunnel syndrome, or the knee';
+const WORDING = 'CPMTG 2016, Manual therapy & manipulation: manual therapy is not recommended for the ankle and foot, forearm, wrist and hand, carpal tunnel syndrome, or the knee';
 
 describe(RULE, () => {
   const mustFlag: [string, string][] = [
@@ -26,7 +26,7 @@ describe(RULE, () => {
       assert.equal(f[0].message, message);
       assert.equal(f[0].severity, 'error');
       assert.equal(f[0].fix, undefined, 'no certain fix');
-      assert.equal(f[0].citation?.id, 'cpmtg2009-manual-therapy');
+      assert.equal(f[0].citation?.id, 'cpmtg2016-manual-therapy');
     });
   }
   const mustNot = [

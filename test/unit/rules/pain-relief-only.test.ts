@@ -47,7 +47,7 @@ describe(RULE, () => {
     // over the trial: that rule reports the item
     ['Pain decreased from 8/10 to 5/10. Request 8 additional acupuncture sessions.', ['therapy-over-trial']],
     // massage needs no functional improvement to be extended (its 4-6 cap governs)
-    ['Pain decreased from 7/10 to 4/10 with massage. She completed 2 massage visits. Additional massage x 2.', []],
+    ['Pain decreased from 7/10 to 4/10 with massage. She completed 2 massage visits. Additional massage x 2 with her home exercise program.', []],
     // postoperative therapy is judged by 8 CCR 9792.24.3
     ['Pain decreased from 8/10 to 5/10. Additional postoperative physical therapy 2x3 after the shoulder surgery.', []],
   ];

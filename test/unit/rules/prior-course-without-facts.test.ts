@@ -29,7 +29,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      "6 additional acupuncture sessions: state how many sessions were completed and when; the guideline's limit counts them (8 CCR 9792.24.1)",
+      "6 additional acupuncture sessions: state how many sessions were completed and when; the guideline's limit counts them (8 CCR 9792.24.1, 2007)",
     );
     assert.equal(f[0].severity, 'warning');
     assert.deepEqual(rulesOf(text), [RULE], 'the only finding');
@@ -115,14 +115,14 @@ describe(RULE, () => {
     });
 
     test("keeps the document's own line ending (CRLF) and aligns under a numbered item", () => {
-      const text = 'REQUESTED TREATMENT\r\n1. Additional massage x 4, lumbar spine\r\n2. Follow-up visit\r\n';
+      const text = 'REQUESTED TREATMENT\r\nDiagnosis: lumbar strain\r\n1. Additional massage x 4, lumbar spine\r\n2. Follow-up visit\r\n';
       const { fixed, inserted } = applyInsertion(text);
       assert.equal(inserted, '\r\n   Prior course: [number] massage visits completed [from date] to [date]; response: [ADLs, work status, medication change]');
       assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
       const filled = fixed
         .replace('[number]', '2')
         .replace('[from date] to [date]', '01/05/2026 to 02/13/2026')
-        .replace('[ADLs, work status, medication change]', 'returned to full duty, pain 3/10');
+        .replace('[ADLs, work status, medication change]', 'returned to full duty, pain 3/10, home exercise program daily');
       assert.deepEqual(rulesOf(filled), []);
     });
 
@@ -136,7 +136,7 @@ describe(RULE, () => {
     test('response missing only: the fill-in asks for the response', () => {
       const { inserted, fixed } = applyInsertion('The patient completed 4 massage visits.\n- Massage x 2, low back\n');
       assert.equal(inserted, '\n  Response to prior massage: [ADLs, work status, medication change]');
-      assert.deepEqual(rulesOf(fixed.replace('[ADLs, work status, medication change]', 'ADLs improved, now able to drive')), []);
+      assert.deepEqual(rulesOf(fixed.replace('[ADLs, work status, medication change]', 'ADLs improved, now able to drive; keeps up her home exercise program')), []);
     });
 
     test('a request written twice gets one fill-in line, under the first', () => {

@@ -6,8 +6,8 @@ const RULE = 'therapy-over-maximum';
 
 describe(RULE, () => {
   const mustFlag: [string, RegExp][] = [
-    ['8 sessions of massage therapy', /^8 massage visits exceeds the 4–6 visit limit \(CPMTG 2009 p\. 60\); request no more than 6$/],
-    ['Physical therapy 3 times per week for 4 weeks', /^12 physical therapy visits exceeds the 8–10 visit limit \(CPMTG 2009 pp\. 98-99\); request no more than 10 and taper toward a home program$/],
+    ['8 sessions of massage therapy', /^8 massage visits exceeds the 4–6 visit limit \(CPMTG 2016, Massage therapy\); request no more than 6$/],
+    ['Physical therapy 3 times per week for 4 weeks', /^12 physical therapy visits exceeds the 8–10 visit limit \(CPMTG 2016, Physical medicine\); request no more than 10 and taper toward a home program$/],
     ['PT/OT 18 sessions left hand', /18 PT\/OT visits/],
     ['Twelve physical therapy visits for the Cervical Spine', /12 physical therapy visits/],
     // above the maximum even with functional improvement documented
@@ -28,6 +28,6 @@ describe(RULE, () => {
     test(`does not flag: ${text}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
   }
   test('one diagnostic per item: above the maximum is not also reported as above the trial', () => {
-    assert.deepEqual(rulesOf('Massage therapy x 12'), [RULE]);
+    assert.deepEqual(rulesOf('Massage therapy x 12 beside the home exercise program'), [RULE]);
   });
 });

@@ -6,10 +6,10 @@ const RULE = 'therapy-over-trial';
 
 describe(RULE, () => {
   const mustFlag: [string, RegExp][] = [
-    ['Acupuncture 2x4 low back', /^8 acupuncture sessions exceeds the 3–6 trial limit \(8 CCR 9792\.24\.1\); document functional improvement or request 6$/],
+    ['Acupuncture 2x4 low back', /^8 acupuncture sessions exceeds the 3–6 trial limit \(8 CCR 9792\.24\.1, 2007\); document functional improvement or request 6$/],
     ['Acupuncture x 8 for the neck', /8 acupuncture sessions exceeds the 3–6 trial limit/],
     ['ACUPUNCTURE VISITS THORACIC SPINE QTY 12', /12 acupuncture sessions/],
-    ['Chiropractic 2x4 lumbar', /8 chiropractic visits exceeds the 6-visit trial \(CPMTG 2009 pp\. 58-59\)/],
+    ['Chiropractic 2x4 lumbar', /8 chiropractic visits exceeds the 6-visit trial \(CPMTG 2016, Manual therapy & manipulation\)/],
     ['Spinal manipulation 3 times a week for 4 weeks', /12 manipulation visits exceeds the 6-visit trial/],
     ['Electroacupuncture 12-18 sessions', /18 electroacupuncture sessions/],
   ];

@@ -13,6 +13,7 @@ const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|furth
 const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bafter (?:the |his |her |their )?(?:surgery|operation)\b|\bassociated surgical service\b/i;
 const SEPARATES = /\band\b|&|\bplus\b|;|\balso\b/i;
 const WITH_JOINED = /^\s*(?:treatment|care|therapy|sessions?|visits?)?\s*(?:with|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$/i;
+const LISTED = /^\s*(?:,|and|&|\/|\+|plus|with|including)?\s*(?:and|with)?\s*$/i;
 const OF_NEXT = /^\s*(?:of|for|in)\s+(?:[A-Za-z]+\s+){0,2}$/i;
 
 type Role = 'request' | 'prior' | 'guideline';
@@ -85,7 +86,9 @@ function pickMention(part: QuantityPart, mentions: TreatmentMention[], text: str
   let i = before.length - 1;
   // "Chiropractic treatment with deep tissue massage 1 x 4": the quantity is the main
   // treatment's; what comes "with" it is part of that treatment.
-  while (i > 0 && WITH_JOINED.test(text.slice(before[i - 1].span.end, before[i].span.start))) i--;
+  // "Physical therapy with ultrasound and e-stim 2x4": modalities listed after a therapy are
+  // part of its visits.
+  while (i > 0 && (WITH_JOINED.test(text.slice(before[i - 1].span.end, before[i].span.start)) || (before[i].passive && LISTED.test(text.slice(before[i - 1].span.end, before[i].span.start))))) i--;
   return before[i] ?? next;
 }
 

@@ -5,6 +5,8 @@ export interface TreatmentMention {
   treatment: string;
   text: string;
   span: Span;
+  /** A passive modality (TENS, ultrasound, heat): listed with a therapy, it is part of that therapy's item. */
+  passive?: boolean;
 }
 
 export interface RegionMention {
@@ -48,7 +50,7 @@ export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMen
     if (!t) return;
     const end = m.index + m[0].length;
     if (NOT_A_COURSE.test(text.slice(end, end + 40))) return;
-    found.push({ treatment: t.id, text: m[0], span: { start: m.index, end } });
+    found.push({ treatment: t.id, text: m[0], span: { start: m.index, end }, ...(t.category === 'passive-modality' ? { passive: true } : {}) });
   };
   scan(kb.treatmentPattern, text, add);
   if (kb.abbreviationPattern) scan(kb.abbreviationPattern, text, add);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { daysBetween, formatDate, letterDate, SERVED_BY_MAIL, urDecisionDate } from './appeal-text';
+import { daysBetween, formatDate, letterDate, SERVED_BY_MAIL, urDecisionDate, urServiceDate } from './appeal-text';
 
 /** Days to apply for IMR after service of the UR decision (8 CCR 9792.10.1(b)(1)); +5 by mail (CCP 1013). */
 const DAYS = 30;
@@ -22,12 +22,16 @@ export const appealDeadline: Rule = {
     const letter = own?.date ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
     const byMail = SERVED_BY_MAIL.test(head);
     const limit = byMail ? MAIL_DAYS : DAYS;
-    const days = daysBetween(ur.date, letter);
+    // Service after the decision's own date starts the count (8 CCR 9792.10.1(b)(1): "after service").
+    const served = urServiceDate(head);
+    const from = served?.date && served.date > ur.date ? served.date : ur.date;
+    const days = daysBetween(from, letter);
     if (days <= limit) return [];
     const letterSays = own ? `this letter ${formatDate(letter)}` : `this letter is undated, so today, ${formatDate(letter)}, is used`;
     const rule = byMail
       ? `past the 35 days for an IMR application when the decision was served by mail (8 CCR 9792.10.1(b)(1); CCP 1013)`
       : `past the 30 days for an IMR application (8 CCR 9792.10.1(b)(1); 35 if the decision was served by mail)`;
-    return [{ span: ur.span, message: `The UR decision is dated ${formatDate(ur.date)} and ${letterSays}: ${days} days, ${rule}` }];
+    const start = from === ur.date ? `The UR decision is dated ${formatDate(ur.date)}` : `The UR decision (dated ${formatDate(ur.date)}) was served ${formatDate(from)}`;
+    return [{ span: ur.span, message: `${start} and ${letterSays}: ${days} days, ${rule}` }];
   },
 };

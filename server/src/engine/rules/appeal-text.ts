@@ -36,6 +36,23 @@ export function urDecisionDate(text: string): DateToken | undefined {
 }
 
 /**
+ * When the letter says when the UR decision was served or received ("served by mail on
+ * 01/05/2017", "received on January 5, 2017"): the 30 days run from service, not from the date
+ * the decision bears.
+ */
+export function urServiceDate(text: string): DateToken | undefined {
+  const re = /(?:served|mailed|delivered|received)/gi;
+  for (let m; (m = re.exec(text)); ) {
+    const line = lineAt(text, m.index);
+    const d = findDates(text, m.index + m[0].length, Math.min(line.end, m.index + m[0].length + 60))[0];
+    if (!d?.date) continue;
+    const gap = text.slice(m.index + m[0].length, d.span.start);
+    if (/^\s*(?:(?:by|via)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?(?:mail|fax|e-?mail)\s*)?(?:on|dated)?\s*:?\s*$/i.test(gap)) return d;
+  }
+  return undefined;
+}
+
+/**
  * The letter's own date: a "Date:" line, else a line near the top that is only a date (or a
  * date placeholder). Undefined when the letter has none.
  */

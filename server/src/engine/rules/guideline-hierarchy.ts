@@ -20,9 +20,10 @@ export const isNonMtus = (c: Citation) => c.guideline !== undefined && NON_MTUS.
 /** An MTUS guideline or regulation, or anything written as one ("MTUS Hip Complaints"). */
 export const isMtus = (c: Citation) => (c.guideline !== undefined ? !NON_MTUS.has(c.guideline) && !NEUTRAL.has(c.guideline) : /\bMTUS\b/i.test(c.text));
 
-/** The MTUS citation the knowledge base holds for a treatment: the one its limits rest on. */
-export function mtusCitationsFor(kb: Knowledge, treatment: string): string[] {
-  return [...new Set(kb.data.limits.filter((l) => l.treatment === treatment).map((l) => l.citation))];
+/** The MTUS citation the knowledge base holds for a treatment: the one its limit in the edition rests on. */
+export function mtusCitationsFor(kb: Knowledge, treatment: string, edition?: string): string[] {
+  const limit = kb.limitFor(treatment, edition);
+  return limit ? [limit.citation] : [];
 }
 
 /** "8 CCR 9792.24.1 (Acupuncture Medical Treatment Guidelines)". */
@@ -84,7 +85,7 @@ export const guidelineHierarchy: Rule = {
     const claimed = new Set<number>();
     return doc.items.flatMap((item) => {
       if (item.postsurgical) return [];
-      const ids = mtusCitationsFor(kb, item.treatment);
+      const ids = mtusCitationsFor(kb, item.treatment, ctx.edition);
       if (!ids.length) return [];
       const para = paragraphOf(text, item.span);
       const local = relevant.filter((c) => within(c, para));

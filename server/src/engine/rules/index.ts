@@ -16,6 +16,20 @@ import { appealDeadline } from './appeal-deadline';
 import { appealUrDecisionAttached } from './appeal-ur-decision-attached';
 import { appealSignature } from './appeal-signature';
 import { appealUnansweredDenial } from './appeal-unanswered-denial';
+import { medicationMuscleRelaxantDuration } from './medication-muscle-relaxant-duration';
+import { medicationNsaidDuration } from './medication-nsaid-duration';
+import { medicationTopicalFirstLine } from './medication-topical-first-line';
+import { medicationCompoundIngredient } from './medication-compound-ingredient';
+import { medicationPpiWithoutGiRisk } from './medication-ppi-without-gi-risk';
+import { medicationOpioidMonitoring } from './medication-opioid-monitoring';
+import { postsurgicalOverLimit } from './postsurgical-over-limit';
+import { massageWithoutExercise } from './massage-without-exercise';
+import { passiveModalityWithoutActiveCare } from './passive-modality-without-active-care';
+import { physicalMedicineTaper } from './physical-medicine-taper';
+import { rfaItemIncomplete } from './rfa-item-incomplete';
+import { rfaDiagnosisMissing } from './rfa-diagnosis-missing';
+import { expeditedWithoutThreat } from './expedited-without-threat';
+import { repeatRequestWithin12Months } from './repeat-request-within-12-months';
 
 /** Every rule, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
@@ -28,6 +42,7 @@ export const RULES: readonly Rule[] = [
   citationNotFound,
   manualTherapyBodyRegion,
   visitCap24,
+  postsurgicalOverLimit,
   priorCourseWithoutFacts,
   painReliefOnly,
   appealDeadline,
@@ -36,6 +51,19 @@ export const RULES: readonly Rule[] = [
   appealUnansweredDenial,
   guidelineHierarchy,
   urHierarchyArgument,
+  massageWithoutExercise,
+  passiveModalityWithoutActiveCare,
+  physicalMedicineTaper,
+  rfaItemIncomplete,
+  rfaDiagnosisMissing,
+  expeditedWithoutThreat,
+  repeatRequestWithin12Months,
+  medicationMuscleRelaxantDuration,
+  medicationNsaidDuration,
+  medicationTopicalFirstLine,
+  medicationCompoundIngredient,
+  medicationPpiWithoutGiRisk,
+  medicationOpioidMonitoring,
 ];
 
 export const ruleById = (id: string) => RULES.find((r) => r.id === id);

@@ -18,7 +18,7 @@ export interface RegionExclusion {
 /** The item's regions the treatment is not recommended for, or undefined when none is. */
 export function regionExclusion(item: RequestedItem, ctx: RuleContext): RegionExclusion | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain guideline
-  const not = ctx.kb.limitFor(item.treatment)?.notRecommended;
+  const not = ctx.kb.limitFor(item.treatment, ctx.edition)?.notRecommended;
   if (!not || item.bodyRegions.length === 0) return undefined;
   const excluded = item.bodyRegions.filter((r) => not.regions.includes(r));
   if (excluded.length === 0) return undefined;
@@ -44,7 +44,7 @@ export const manualTherapyBodyRegion: Rule = {
     return ctx.doc.items.flatMap((item) => {
       const x = regionExclusion(item, ctx);
       if (!x) return [];
-      const limit = ctx.kb.limitFor(item.treatment)!;
+      const limit = ctx.kb.limitFor(item.treatment, ctx.edition)!;
       const itemText = ctx.text.slice(item.span.start, item.span.end);
       const noun = treatmentNoun(item);
       const label = citationLabel(ctx.kb, limit.citation);

@@ -10,6 +10,8 @@ export interface RuleContext {
   corpus?: CorpusIndex;
   /** Today's date when the caller set one (tests); rules default to new Date(). */
   today?: Date;
+  /** The edition limits are taken from (see AnalysisResult.edition). */
+  edition: string;
 }
 
 export interface Rule {

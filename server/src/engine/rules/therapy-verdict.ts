@@ -3,6 +3,7 @@ import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
+import { indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import { perItem, type Rule, type RuleContext } from './rule';
 import { visitCapVerdict } from './visit-cap-24';
 
@@ -53,7 +54,11 @@ export function citationLabel(kb: Knowledge, citationId: string): string {
   const entry = kb.citation(citationId);
   if (!entry) return citationId;
   const g = kb.guideline(entry.guideline);
-  if (entry.regulations?.length && (g?.citedBy === 'regulation' || !entry.pages?.length)) return entry.regulations[0];
+  if (entry.regulations?.length && (g?.citedBy === 'regulation' || !entry.pages?.length)) {
+    // A guideline adopted as a regulation names its edition by year ("8 CCR 9792.24.1, 2007");
+    // statutes and the MTUS's own definitions are simply current.
+    return g && /^\d{4}$/.test(g.edition) && g.citedBy === 'regulation' ? `${entry.regulations[0]}, ${g.edition}` : entry.regulations[0];
+  }
   if (entry.pages?.length && g?.citedBy === 'page') {
     const ps = entry.pages;
     const pages = ps.length === 1 ? `p. ${ps[0]}` : `pp. ${ps[0]}-${ps[ps.length - 1]}`;
@@ -83,9 +88,12 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   // Reported by their own rules, and more serious: the treatment is not recommended for the
   // region at all (quantity is moot), or the visits exceed the statutory cap per injury.
   if (regionExclusion(item, ctx) || visitCapVerdict(item, ctx)) return undefined;
-  const limit = ctx.kb.limitFor(item.treatment);
+  const general = ctx.kb.limitFor(item.treatment, ctx.edition);
   const q = item.quantity;
-  if (!limit || !q) return undefined;
+  if (!general || !q) return undefined;
+  const dx = diagnosisFigure(general, ctx);
+  const limit: Limit = dx ? { ...general, maximum: dx.visits, weeks: { min: dx.weeks, max: dx.weeks } } : general;
+  const forDx = dx ? ` for ${dx.name} (over ${dx.weeks} weeks)` : '';
   const treatment = ctx.kb.treatment(item.treatment);
   const unit = treatment?.unit ?? 'sessions';
   const noun = treatmentNoun(item);
@@ -106,7 +114,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       return {
         ...base,
         kind: 'over-maximum',
-        message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit (${citation.label}); request no more than ${max}${trialOnly ? ` with documented functional improvement, ${target} without` : ''}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
+        message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); request no more than ${max}${trialOnly ? ` with documented functional improvement, ${target} without` : ''}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
         fix: capQuantity(q, target, ctx.text, unit),
       };
     }
@@ -115,7 +123,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       return {
         ...base,
         kind: 'over-maximum',
-        message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit (${citation.label}); ${room > 0 ? `request no more than ${room}` : 'the guideline allows no more; document why this case is an exception'}`,
+        message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); ${room > 0 ? `request no more than ${room}` : 'the guideline allows no more; document why this case is an exception'}`,
         fix: room > 0 ? capQuantity(q, room, ctx.text, unit) : undefined,
       };
     }
@@ -184,31 +192,23 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   return undefined;
 }
 
+/**
+ * The diagnosis-specific figure (physical medicine: myalgia 9-10 visits over 8 weeks) when the
+ * document names a diagnosis the limit has one for; with several, the most generous applies.
+ */
+export function diagnosisFigure(limit: Limit, ctx: RuleContext): { name: string; visits: { min: number; max: number }; weeks: number } | undefined {
+  if (!limit.byDiagnosis?.length || !ctx.doc.diagnoses.length) return undefined;
+  const named = new Set(ctx.doc.diagnoses.map((d) => d.diagnosis));
+  const figures = limit.byDiagnosis.filter((b) => named.has(b.diagnosis)).sort((a, b) => b.visits.max - a.visits.max);
+  if (!figures.length) return undefined;
+  const best = figures[0];
+  return { name: ctx.kb.data.diagnoses.find((d) => d.id === best.diagnosis)?.name ?? best.diagnosis, visits: best.visits, weeks: best.weeks };
+}
+
 const FI_CITATION = { id: 'ccr-9792.20e-functional-improvement', label: '8 CCR 9792.20(e)' };
 
 /** What states a response to a prior course: a functional gain, a pain score, or "no improvement". */
 const OUTCOME_KINDS = new Set(['adl', 'work-status', 'medication-reduction', 'objective-measure', 'pain-score', 'negated-improvement']);
-
-/** The document's own line ending. */
-function lineEnding(text: string): string {
-  const m = /\r\n|\n|\r/.exec(text);
-  return m ? m[0] : '\n';
-}
-
-function lineStartAt(text: string, pos: number): number {
-  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
-}
-
-function lineEndAt(text: string, pos: number): number {
-  const m = /[\r\n]/.exec(text.slice(pos));
-  return m ? pos + m.index : text.length;
-}
-
-/** The indentation of a line holding text, and of text under it (past any list marker). */
-function indentsOf(line: string): { own: string; under: string } {
-  const m = /^([ \t]*)((?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?/.exec(line)!;
-  return { own: m[1], under: m[2] ? m[1] + ' '.repeat(m[2].length) : `${m[1]}   ` };
-}
 
 /** A fill-in line inserted right after the line holding the item; nothing else changes. */
 function priorCourseFix(text: string, item: RequestedItem, noun: string, fillIn: string): FixData | undefined {

@@ -43,7 +43,7 @@ export const urHierarchyArgument: Rule = {
       if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
       const item = itemFor(doc.items, s, hasMtus);
       if (!item) continue;
-      const ids = mtusCitationsFor(kb, item.treatment);
+      const ids = mtusCitationsFor(kb, item.treatment, ctx.edition);
       // The letter already makes the argument in this paragraph: nothing to point out.
       const para = paragraphOf(text, s);
       const argued =

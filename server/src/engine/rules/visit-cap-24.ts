@@ -126,7 +126,7 @@ export const visitCapVerdict = perItem((item, ctx) => judgeCap(item, ctx));
 
 function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
   if (item.postsurgical) return undefined; // 8 CCR 9792.24.3: postsurgical physical medicine is outside the cap
-  const cap = ctx.kb.limitFor(item.treatment)?.statutoryCap;
+  const cap = ctx.kb.limitFor(item.treatment, ctx.edition)?.statutoryCap;
   const requested = item.quantity?.total;
   const discipline = disciplineOf(item.treatment, item.treatmentText);
   if (!cap || requested === undefined || !discipline) return undefined;

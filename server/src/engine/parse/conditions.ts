@@ -1,0 +1,55 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { DiagnosisMention, Span, SurgeryMention } from '../types';
+
+// A diagnosis named in a guideline quotation ("myalgia and myositis, 9-10 visits over 8
+// weeks") is the guideline's list, not this patient's diagnosis: such sentences are skipped.
+// A request that merely cites the MTUS beside its diagnosis is not one of them.
+
+const FIGURE_LIST = /\bvisits? over \d+ weeks\b/i;
+const GUIDELINE_SAYS = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG)\b[^.]{0,120}?\b(?:recommend|allow|support|indicate|state|permit)\w*/i;
+
+function sentenceAround(text: string, span: Span): string {
+  const from = Math.max(0, span.start - 200);
+  const to = Math.min(text.length, span.end + 200);
+  const before = text.slice(from, span.start);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('.\n'));
+  const after = text.slice(span.end, to);
+  const stop = after.search(/\.(?:\s|$)/);
+  return text.slice(cut >= 0 ? from + cut + 1 : from, stop >= 0 ? span.end + stop : to);
+}
+
+const quotesGuideline = (text: string, span: Span) => {
+  const s = sentenceAround(text, span);
+  return FIGURE_LIST.test(s) || GUIDELINE_SAYS.test(s);
+};
+
+export function findDiagnoses(text: string, kb: Knowledge): DiagnosisMention[] {
+  const re = kb.conditions.diagnosisPattern;
+  if (!re) return [];
+  const out: DiagnosisMention[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const d = kb.conditions.diagnosisOf(m[0]);
+    if (!d) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (quotesGuideline(text, span)) continue;
+    out.push({ diagnosis: d.id, span });
+  }
+  return out;
+}
+
+export function findSurgeries(text: string, kb: Knowledge): SurgeryMention[] {
+  const re = kb.conditions.surgeryPattern;
+  if (!re) return [];
+  const out: SurgeryMention[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const s = kb.conditions.surgeryOf(m[0]);
+    if (!s) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    out.push({ surgery: s.id, span });
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import type { Span, TreatmentNameMention } from '../types';
+import type { RuleContext } from './rule';
+
+// Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
+// an exercise or home program, or therapy built on exercise (CPMTG: massage "should be an
+// adjunct to other recommended treatment (e.g. exercise)"; passive therapy is not indicated
+// for chronic pain in most instances). These helpers answer "is it requested?" and "is there
+// active care?" once per document.
+
+const ACTIVE = /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
+const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.\n]{0,25}$/i;
+const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG|9792\.\d+)\b/i;
+const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;
+const PRIOR = /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
+// "Acupuncture was denied on ..." tells the history of a request, it does not make one.
+const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
+const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bassociated surgical service\b|\bafter (?:the |his |her )?surgery\b/i;
+
+/** True when `at` sits inside [square brackets] on its line: a fill-in placeholder, not a statement. */
+export function inPlaceholder(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  return before.lastIndexOf('[') > before.lastIndexOf(']');
+}
+
+const SENTENCE_END = /[.!?](?=\s)|\n[ \t]*\r?\n|\r?\n(?=[ \t]*(?:[A-Z0-9]|[-*•]))/g;
+
+/** The sentence around a span (bounded): where it starts and ends. */
+export function sentenceSpan(text: string, span: Span): Span {
+  const from = Math.max(0, span.start - 240);
+  const before = text.slice(from, span.start);
+  let start = from;
+  // A line that starts a new item, label or sentence (capital, number, bullet) ends the one before:
+  // drafts put one request per line without full stops.
+  for (const m of before.matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
+  const after = text.slice(span.end, span.end + 240);
+  const stop = after.search(/[.!?](?:\s|$)|\n[ \t]*\r?\n|\r?\n(?=[ \t]*(?:[A-Z0-9]|[-*•]))/);
+  return { start, end: stop >= 0 ? span.end + stop : span.end + after.length };
+}
+
+/** The sentence around a span (bounded). */
+export function sentenceOf(text: string, span: Span): string {
+  const s = sentenceSpan(text, span);
+  return text.slice(s.start, s.end);
+}
+
+const activeCache = new WeakMap<object, boolean>();
+
+/** Does the document show active care: an exercise or home program, or requested physical therapy? */
+export function hasActiveCare(ctx: RuleContext): boolean {
+  const key = ctx.doc.evidence;
+  let v = activeCache.get(key);
+  if (v === undefined) {
+    v = findActiveCare(ctx);
+    activeCache.set(key, v);
+  }
+  return v;
+}
+
+function findActiveCare(ctx: RuleContext): boolean {
+  const { text } = ctx;
+  if (ctx.doc.items.some((i) => i.treatment === 'physical-medicine')) return true;
+  ACTIVE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ACTIVE.exec(text))) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (inPlaceholder(text, span.start)) continue;
+    if (NEGATED.test(text.slice(Math.max(0, span.start - 40), span.start))) continue;
+    if (GUIDELINE_TALK.test(sentenceOf(text, span))) continue;
+    return true;
+  }
+  return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && isRequested(ctx, x));
+}
+
+const itemIndex = new WeakMap<object, { starts: Set<number>; spans: Span[] }>();
+
+/** The items' treatment-name starts and their spans sorted, built once per document. */
+function itemsOf(ctx: RuleContext): { starts: Set<number>; spans: Span[] } {
+  let v = itemIndex.get(ctx.doc.evidence);
+  if (!v) {
+    v = { starts: new Set(ctx.doc.items.map((i) => i.treatmentSpan.start)), spans: ctx.doc.items.map((i) => i.span).sort((a, b) => a.start - b.start) };
+    itemIndex.set(ctx.doc.evidence, v);
+  }
+  return v;
+}
+
+/** Does any requested item overlap [start, end)? Binary search: mentions are many on long documents. */
+export function itemOverlaps(ctx: RuleContext, start: number, end: number): boolean {
+  const spans = itemsOf(ctx).spans;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // Items do not nest; the last one starting before `end` is the only candidate that may reach `start`,
+  // unless an earlier, longer one does: look back a few.
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (spans[i].end > start) return true;
+  return false;
+}
+
+/** A treatment name in a request: an item with a quantity, or a sentence that asks for it. */
+export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): boolean {
+  if (itemsOf(ctx).starts.has(mention.span.start)) return true;
+  const { text } = ctx;
+  const sentence = sentenceOf(text, mention.span);
+  if (GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence)) return false;
+  if (POSTSURGICAL.test(sentence)) return false;
+  if (PRIOR.test(text.slice(Math.max(0, mention.span.start - 60), mention.span.start))) return false;
+  if (DENIED_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) return false;
+  return REQUEST.test(sentence);
+}
+
+const requestedCache = new WeakMap<object, Map<string, TreatmentNameMention[]>>();
+
+/** Requested mentions of treatments in one category, in document order. */
+export function requestedOf(ctx: RuleContext, category: string): TreatmentNameMention[] {
+  let byCategory = requestedCache.get(ctx.doc.evidence);
+  if (!byCategory) requestedCache.set(ctx.doc.evidence, (byCategory = new Map()));
+  let v = byCategory.get(category);
+  if (!v) {
+    v = ctx.doc.mentions.filter((m) => ctx.kb.treatment(m.treatment)?.category === category && isRequested(ctx, m));
+    byCategory.set(category, v);
+  }
+  return v;
+}

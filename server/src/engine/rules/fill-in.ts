@@ -1,0 +1,36 @@
+import type { FixData, Span } from '../types';
+
+// Fill-in fixes insert a line for the writer to complete. They go on a line of their own,
+// indented like the text they belong to, and change nothing else.
+
+/** The document's own line ending. */
+export function lineEnding(text: string): string {
+  const m = /\r\n|\n|\r/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+export function lineStartAt(text: string, pos: number): number {
+  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
+}
+
+export function lineEndAt(text: string, pos: number): number {
+  const m = /[\r\n]/.exec(text.slice(pos));
+  return m ? pos + m.index : text.length;
+}
+
+/** The indentation of a line holding text, and of text under it (past any list marker). */
+export function indentsOf(line: string): { own: string; under: string } {
+  const m = /^([ \t]*)((?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?/.exec(line)!;
+  return { own: m[1], under: m[2] ? m[1] + ' '.repeat(m[2].length) : `${m[1]}   ` };
+}
+
+/** A fix that adds `line` (with blanks to fill in) under the line holding `span`; never certain. */
+export function fillInLineAfter(text: string, span: Span, line: string, title: string): FixData {
+  const end = lineEndAt(text, span.end);
+  const start = lineStartAt(text, span.start);
+  return {
+    title,
+    certain: false,
+    edits: [{ span: { start: end, end }, newText: `${lineEnding(text)}${indentsOf(text.slice(start, end)).under}${line}` }],
+  };
+}

@@ -1,0 +1,187 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { DrugClass } from '../../knowledge/medication-schema';
+import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
+import type { FixData, Finding } from '../types';
+import type { Rule, RuleContext } from './rule';
+import { citationLabel } from './therapy-verdict';
+
+// What the medication rules share: the evidence (read once per document, and only when a
+// medication is requested), how an item is named in a message, its citation, and fill-in lines.
+
+const evidenceCache = new WeakMap<object, MedicationEvidence>();
+
+export function medicationEvidence(ctx: RuleContext): MedicationEvidence {
+  let e = evidenceCache.get(ctx.doc);
+  if (!e) {
+    e = findMedicationEvidence(ctx.text, ctx.kb, ctx.doc.medications ?? []);
+    evidenceCache.set(ctx.doc, e);
+  }
+  return e;
+}
+
+type MedicationFinding = Omit<Finding, 'rule' | 'severity'>;
+
+/** A rule over the requested medications: judge returns a finding or nothing for each item. */
+export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: MedicationItem, ctx: RuleContext) => MedicationFinding | undefined }): Rule {
+  return {
+    id: def.id,
+    summary: def.summary,
+    defaultSeverity: def.defaultSeverity,
+    check(ctx) {
+      const out: MedicationFinding[] = [];
+      const items = ctx.doc.medications ?? [];
+      let fullest = fullestCache.get(ctx.doc);
+      if (!fullest) fullestCache.set(ctx.doc, (fullest = fullestRestatements(items)));
+      for (const item of items) {
+        const f = def.judge(withRestatedDetails(item, fullest), ctx);
+        if (f) out.push(f);
+      }
+      return out;
+    },
+  };
+}
+
+// A letter restates a request, not always in full ("Flexeril 10 mg #90" in the summary, with
+// its dosing further down). Each restatement is judged with the details the fullest one gives,
+// so all of them say the same and merge into one diagnostic whose fix covers each.
+const restatementKey = (item: MedicationItem) => `${subjectOf(item)}|${item.quantity?.value ?? ''}`;
+const detail = (item: MedicationItem) => (item.dosing ? 4 : 0) + (item.writtenDays ? 2 : 0) + (item.refills ? 1 : 0);
+
+const fullestCache = new WeakMap<object, Map<string, MedicationItem>>();
+
+function fullestRestatements(items: MedicationItem[]): Map<string, MedicationItem> {
+  const best = new Map<string, MedicationItem>();
+  for (const item of items) {
+    const key = restatementKey(item);
+    const b = best.get(key);
+    if (!b || detail(item) > detail(b)) best.set(key, item);
+  }
+  return best;
+}
+
+function withRestatedDetails(item: MedicationItem, fullest: Map<string, MedicationItem>): MedicationItem {
+  const b = fullest.get(restatementKey(item));
+  if (!b || b === item || detail(item) >= detail(b)) return item;
+  return { ...item, dosing: b.dosing, writtenDays: b.writtenDays, refills: b.refills, refillsOnly: b.refillsOnly, supply: b.supply };
+}
+
+/** "7.5mg" → "7.5 mg", "10/325mg" → "10/325 mg"; percentages stay as written. */
+export function strengthText(s: string): string {
+  return s.replace(/\s+/g, '').replace(/(\d)(mg|mcg)\b/gi, '$1 $2').replace(/(\d)(mg|mcg)(?=\/)/gi, '$1 $2');
+}
+
+/** The item as a message names it: "cyclobenzaprine 7.5 mg #60", "Flexeril (cyclobenzaprine) 10 mg #90". */
+export function describe(item: MedicationItem, kb: Knowledge): string {
+  const drug = kb.drug(item.drug);
+  const written = item.drugText.replace(/\s+/g, ' ');
+  if (item.ingredients.length > 1) {
+    const names = item.ingredients.map((g) => `${kb.drug(g.drug)?.name ?? g.text}${g.strength ? ` ${strengthText(g.strength)}` : ''}`);
+    const list = names.length > 2 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join(' and ');
+    if (drug?.ingredients?.length) return `${written} (${list})`;
+    if (item.route === 'oral') {
+      // A combination tablet: "diclofenac/misoprostol 75-0.2 mg #60".
+      const combo = item.ingredients.map((g) => kb.drug(g.drug)?.name ?? g.text).join('/');
+      return `${combo}${item.strength ? ` ${strengthText(item.strength.text)}` : ''}${item.quantity ? ` #${item.quantity.value}` : ''}`;
+    }
+    return `the compound of ${list}`;
+  }
+  // A brand is named with what it holds: "Flexeril (cyclobenzaprine)", "Lidoderm (lidocaine)".
+  const generic = kb.drug(item.ingredients[0]?.drug ?? item.drug)?.name ?? drug?.name ?? written;
+  const name = written.toLowerCase() === generic.toLowerCase() ? generic : `${written} (${generic})`;
+  const strength = item.strength ? ` ${strengthText(item.strength.text)}` : '';
+  const form = item.route === 'patch' && !/patch|pad/i.test(written) ? ' patch' : '';
+  const qty = item.quantity ? ` #${item.quantity.value}` : '';
+  return `${name}${strength}${form}${qty}`;
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+export const formatDays = (d: number) => `${Math.round(d * 10) / 10}`;
+
+/**
+ * How the days of supply were counted, for messages:
+ * "cyclobenzaprine 7.5 mg #60, twice daily = 30 days",
+ * "2 refills of ibuprofen 600 mg #90 = 67.5 days at the usual maximum of 4 a day (no dosing written)".
+ */
+export function supplyReading(item: MedicationItem, kb: Knowledge): string | undefined {
+  const s = item.supply;
+  if (!s) return undefined;
+  const what = describe(item, kb);
+  const refills = item.refills ? (item.refillsOnly ? `${plural(item.refills, 'refill')} of ` : '') : '';
+  const withRefills = item.refills && !item.refillsOnly ? ` with ${plural(item.refills, 'refill')}` : '';
+  if (s.basis === 'written') {
+    const fills = item.refillsOnly ? item.refills : 1 + item.refills;
+    return `${refills}${what}${withRefills} for ${item.writtenDays!.value} days${fills > 1 ? ` = ${formatDays(s.days)} days` : ''}`;
+  }
+  if (s.basis === 'dosing') return `${refills}${what}, ${item.dosing!.text}${withRefills ? `,${withRefills}` : ''} = ${formatDays(s.days)} days`;
+  return `${refills}${what}${withRefills} = ${formatDays(s.days)} days even at the usual maximum of ${s.unitsPerDay} a day (no dosing written)`;
+}
+
+/** The citation the item is judged by: the drug's own section where it has one, else its class's. */
+export function citationFor(kb: Knowledge, item: MedicationItem, klass: DrugClass, prefer?: string): { id: string; label: string } {
+  const own = prefer ?? kb.drug(item.drug)?.citation ?? item.ingredients.map((g) => kb.drug(g.drug)?.citation).find(Boolean);
+  const id = own && kb.citation(own) ? own : klass.citation!;
+  return { id, label: citationLabel(kb, id) };
+}
+
+export function editionOf(kb: Knowledge, citationId: string): string {
+  const c = kb.citation(citationId);
+  return (c && kb.guideline(c.guideline)?.edition) ?? '';
+}
+
+/**
+ * The same drug restated (an appeal repeats the request, the original and the remaining
+ * quantity) is one problem: see mergeRestatements in analyze.ts. The strength stands where a
+ * therapy's regions stand after "#": the same when equal, or when one mention gives none.
+ */
+export function subjectOf(item: MedicationItem): string {
+  return `medication|${item.ingredients.map((g) => g.drug).join('+')}|${item.route}#${item.strength?.text.replace(/\s+/g, '').toLowerCase() ?? ''}`;
+}
+
+/** A finding with its citation and edition set. */
+export function medicationFinding(item: MedicationItem, ctx: RuleContext, citation: { id: string; label: string }, message: string, fix?: FixData): MedicationFinding {
+  return { span: item.span, message, citation, edition: editionOf(ctx.kb, citation.id), fix, subject: subjectOf(item) };
+}
+
+// ---------------------------------------------------------------- fill-in lines
+
+const claimed = new WeakMap<object, Set<string>>();
+
+/** True the first time a key is asked for in one analysis: one fill-in per document. */
+export function claimOnce(ctx: RuleContext, key: string): boolean {
+  let keys = claimed.get(ctx.doc);
+  if (!keys) claimed.set(ctx.doc, (keys = new Set()));
+  if (keys.has(key)) return false;
+  keys.add(key);
+  return true;
+}
+
+function lineEnding(text: string): string {
+  const m = /\r\n|\n|\r/.exec(text);
+  return m ? m[0] : '\n';
+}
+
+function lineStartAt(text: string, pos: number): number {
+  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
+}
+
+function lineEndAt(text: string, pos: number): number {
+  const ends = [text.indexOf('\n', pos), text.indexOf('\r', pos)].filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) : text.length;
+}
+
+/**
+ * Lines to fill in, inserted after the line that holds the item (indented under it); nothing
+ * else changes. Offered once per document, and not when its heading is already there.
+ */
+export function fillInFix(ctx: RuleContext, item: MedicationItem, key: string, heading: RegExp, title: string, lines: string[]): FixData | undefined {
+  const { text } = ctx;
+  // Claimed first: the heading is looked for once per document, not once per item.
+  if (!claimOnce(ctx, key) || heading.test(text)) return undefined;
+  const end = lineEndAt(text, item.span.end);
+  const line = text.slice(lineStartAt(text, item.span.start), end);
+  const m = /^([ \t]*)((?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?/.exec(line)!;
+  const indent = m[2] ? m[1] + ' '.repeat(m[2].length) : m[1];
+  const eol = lineEnding(text);
+  return { title, certain: false, edits: [{ span: { start: end, end }, newText: lines.map((l) => `${eol}${indent}${l}`).join('') }] };
+}

@@ -1,0 +1,60 @@
+import type { MedicationItem } from '../parse/medications';
+import type { FixData } from '../types';
+import { citationFor, describe, formatDays, medicationEvidence, medicationFinding, medicationRule, supplyReading } from './medication-common';
+
+export const medicationMuscleRelaxantDuration = medicationRule({
+  id: 'medication-muscle-relaxant-duration',
+  summary: 'A muscle relaxant requested for longer than the 2–3 week short course (from its quantity and dosing), or continued from earlier use without an acute exacerbation.',
+  defaultSeverity: 'warning',
+  judge(item, ctx) {
+    if (item.class !== 'muscle-relaxant' || item.route !== 'oral') return undefined;
+    const klass = ctx.kb.drugClass(item.class);
+    if (!klass?.durationDays) return undefined;
+    const { min, max } = klass.durationDays;
+    const weeks = `${min / 7}–${max / 7} week`;
+    const citation = citationFor(ctx.kb, item, klass);
+    const flare = medicationEvidence(ctx).has('flare');
+    const days = item.supply?.days;
+    if (days !== undefined && days > max) {
+      const reading = supplyReading(item, ctx.kb)!;
+      const perDay = item.supply!.unitsPerDay;
+      const cap = perDay ? Math.floor(max * perDay) : undefined;
+      const ask =
+        item.supply!.basis === 'dosing' && cap
+          ? `request #${cap} or fewer (${max} days)`
+          : item.supply!.basis === 'usual-maximum' && cap
+            ? `write the dosing and request no more than ${max} days' supply (#${cap} at ${perDay} a day)`
+            : `request no more than ${max} days`;
+      return medicationFinding(
+        item,
+        ctx,
+        citation,
+        `${reading}, beyond the ${weeks} limit for ${klass.plural} (${citation.label}); ${ask}${flare ? '' : ` and ${klass.advice}`}`,
+        capFix(item, cap, max, ctx.text),
+      );
+    }
+    if (item.ongoing && !flare) {
+      return medicationFinding(
+        item,
+        ctx,
+        citation,
+        `${describe(item, ctx.kb)} continues ${klass.name} use already under way${days !== undefined ? ` (this request: ${formatDays(days)} days)` : ''}: the guideline supports a short course of ${weeks}s (${citation.label}); ${klass.advice}, or plan to stop`,
+      );
+    }
+    return undefined;
+  },
+});
+
+/**
+ * Lower "#60" to the 21-day quantity at the written dosing. Only when the count alone decides
+ * the days: no refills, no written days, one exact dosing.
+ */
+function capFix(item: MedicationItem, cap: number | undefined, days: number, text: string): FixData | undefined {
+  const q = item.quantity;
+  if (!cap || !q || item.supply?.basis !== 'dosing' || !item.dosing?.exact || item.refills || item.writtenDays || cap >= q.value) return undefined;
+  if (text.slice(q.span.start, q.span.end) !== String(q.value)) return undefined;
+  return {
+    title: `Change the quantity ${q.value} to ${cap} (${days} days at ${item.dosing.text})`,
+    edits: [{ span: q.span, newText: String(cap) }],
+  };
+}

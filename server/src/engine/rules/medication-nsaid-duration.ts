@@ -1,0 +1,35 @@
+import { citationFor, describe, formatDays, medicationEvidence, medicationFinding, medicationRule, supplyReading } from './medication-common';
+
+export const medicationNsaidDuration = medicationRule({
+  id: 'medication-nsaid-duration',
+  summary: 'An oral NSAID requested beyond short-term use (over 30 days with refills), or continued from earlier use, with no osteoarthritis, acute flare or functional benefit documented.',
+  defaultSeverity: 'warning',
+  judge(item, ctx) {
+    if (item.class !== 'nsaid' || item.route !== 'oral') return undefined;
+    const klass = ctx.kb.drugClass(item.class);
+    if (!klass?.durationDays) return undefined;
+    const e = medicationEvidence(ctx);
+    // A reason for longer use: arthritis, a flare, or a documented gain in function.
+    if (e.has('osteoarthritis') || e.has('flare') || e.has('function') || ctx.doc.evidence.functionalImprovement) return undefined;
+    const limit = klass.durationDays.max;
+    const citation = citationFor(ctx.kb, item, klass);
+    const days = item.supply?.days;
+    if (days !== undefined && days > limit) {
+      return medicationFinding(
+        item,
+        ctx,
+        citation,
+        `${supplyReading(item, ctx.kb)}, beyond short-term ${klass.name} use (more than ${limit} days) with no reason for longer use documented (${citation.label}); ${klass.advice}`,
+      );
+    }
+    if (item.ongoing) {
+      return medicationFinding(
+        item,
+        ctx,
+        citation,
+        `${describe(item, ctx.kb)} continues ${klass.name} use already under way${days !== undefined ? ` (this request: ${formatDays(days)} days)` : ''}, with no reason for longer use documented: ${klass.plural} are for short-term relief at the lowest dose (${citation.label}); ${klass.advice}`,
+      );
+    }
+    return undefined;
+  },
+});

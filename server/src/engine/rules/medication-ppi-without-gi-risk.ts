@@ -1,0 +1,22 @@
+import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
+
+export const GI_RISK_LINE = 'GI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]';
+
+export const medicationPpiWithoutGiRisk = medicationRule({
+  id: 'medication-ppi-without-gi-risk',
+  summary: 'A proton pump inhibitor or H2 blocker requested with no GI risk factor documented.',
+  defaultSeverity: 'warning',
+  judge(item, ctx) {
+    if (item.class !== 'gastroprotective' || item.route === 'other') return undefined;
+    if (medicationEvidence(ctx).has('gi-risk')) return undefined;
+    const klass = ctx.kb.drugClass(item.class)!;
+    const citation = citationFor(ctx.kb, item, klass);
+    return medicationFinding(
+      item,
+      ctx,
+      citation,
+      `${describe(item, ctx.kb)} without a documented GI risk factor: the guideline recommends ${klass.plural} for patients at risk of GI events (${citation.label}); ${klass.advice}`,
+      fillInFix(ctx, item, 'gi-risk', /^[ \t]*GI risk factors:/im, 'Add a line to fill in: GI risk factors', [GI_RISK_LINE]),
+    );
+  },
+});

@@ -1,0 +1,48 @@
+import type { RuleContext } from './rule';
+
+// What a request states about the patient as a whole: a diagnosis, body parts. Read once per
+// document for the rfa-* rules.
+
+const ICD10 = /(?<![\w.])[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])/;
+const DIAGNOSIS_LABEL = /\b(?:diagnos[ie]s|dx|impressions?|assessment|ICD(?:-?10)?(?: codes?)?)(?![\w-])\s*(?:\(ICD-?10\))?\s*(?:[:#]|\s-\s)\s*(?!\[)[^\s[\]]{3,}/i;
+const DIAGNOSED = /\bdiagnosed with\b|\bdiagnosis of\b/i;
+// Diagnoses as writers name them in the assessment ("lumbar strain", "L5-S1 disc protrusion").
+const DIAGNOSIS_WORDS = /\b(?:strain|sprain|radiculopathy|radiculitis|stenosis|tear|fracture|tendinitis|tendinosis|tendonitis|tenosynovitis|syndrome|herniat\w*|protrusion|disc bulge|bulging disc|arthritis|osteoarthritis|epicondylitis|impingement|degenerative|spondylosis|spondylolisthesis|myofascial pain|myalgia|neuralgia|neuropathy|bursitis|contusion|dislocation|instability|derangement|chondromalacia|capsulitis|plantar fasciitis|CRPS)\b/i;
+
+const cache = new WeakMap<object, boolean>();
+
+/** Does the document state a diagnosis: an ICD-10 code, a "Diagnosis:" line, or a named condition? */
+export function statesDiagnosis(ctx: RuleContext): boolean {
+  let v = cache.get(ctx.doc.evidence);
+  if (v === undefined) {
+    const head = ctx.text.length > 200_000 ? ctx.text.slice(0, 200_000) : ctx.text;
+    v = ctx.doc.diagnoses.length > 0 || ICD10.test(head) || DIAGNOSIS_LABEL.test(head) || DIAGNOSED.test(head) || DIAGNOSIS_WORDS.test(head);
+    cache.set(ctx.doc.evidence, v);
+  }
+  return v;
+}
+
+const regionCache = new WeakMap<object, Set<string>>();
+
+/** Every body region the document names. */
+export function regionsNamed(ctx: RuleContext): Set<string> {
+  let v = regionCache.get(ctx.doc.evidence);
+  if (!v) {
+    v = new Set();
+    const re = new RegExp(ctx.kb.regionPattern.source, ctx.kb.regionPattern.flags);
+    for (let m; (m = re.exec(ctx.text)); ) {
+      const r = ctx.kb.regionOf(m[0]);
+      if (r) v.add(r.id);
+    }
+    regionCache.set(ctx.doc.evidence, v);
+  }
+  return v;
+}
+
+// A whole request (the DWC Form RFA, or a report or letter asking for treatment) rather than a
+// line being tried out: only such a document is held to the form's completeness.
+const REQUEST_FORM = /\b(?:Request for Authori[sz]ation|DWC Form RFA|RFA|Requested (?:Treatment|Services?)|PR-2|Progress Report|Treatment Plan)\b|^[ \t]*(?:Patient(?: Name)?|Claim(?: Number| No\.?| #)?|Employee(?: Name)?|Claimant)[ \t]*:|^[ \t]*Dear\b/im;
+
+export function isRequestForm(ctx: RuleContext): boolean {
+  return REQUEST_FORM.test(ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text);
+}

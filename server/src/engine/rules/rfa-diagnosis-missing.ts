@@ -1,0 +1,29 @@
+import { requestedOf } from './active-care';
+import { lineStartAt, lineEnding } from './fill-in';
+import type { Rule } from './rule';
+import { isRequestForm, statesDiagnosis } from './request-facts';
+
+const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'passive-modality'];
+
+export const rfaDiagnosisMissing: Rule = {
+  id: 'rfa-diagnosis-missing',
+  summary: 'A treatment request that states no diagnosis or ICD-10 code for what it asks for (DWC Form RFA, 8 CCR 9785.5).',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    if (ctx.doc.kind !== 'request' || !isRequestForm(ctx)) return [];
+    const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => requestedOf(ctx, c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
+    if (!first || statesDiagnosis(ctx)) return [];
+    const at = lineStartAt(ctx.text, first.start);
+    const placed = /^[ \t]*Diagnosis \(ICD-10\):/m.test(ctx.text);
+    return [
+      {
+        span: first,
+        message: 'The request states no diagnosis: give the diagnosis and its ICD-10 code (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot tie the treatment to a condition without it',
+        citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
+        fix: placed
+          ? undefined
+          : { title: 'Add a line to fill in: the diagnosis and ICD-10 code', certain: false, edits: [{ span: { start: at, end: at }, newText: `Diagnosis (ICD-10): [diagnosis] ([code])${lineEnding(ctx.text)}` }] },
+      },
+    ];
+  },
+};

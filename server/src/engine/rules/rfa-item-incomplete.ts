@@ -1,0 +1,53 @@
+import { itemOverlaps, requestedOf, sentenceSpan } from './active-care';
+import type { Rule } from './rule';
+import { isRequestForm, regionsNamed } from './request-facts';
+import { itemCore, treatmentNoun } from './therapy-verdict';
+
+// Each requested item on an RFA names a treatment, a body part, and a frequency x duration or
+// a quantity (DWC Form RFA, 8 CCR 9785.5). Therapy items are checked: they are what the MTUS
+// limits count, so an item without a count cannot be judged, and is often modified to a trial.
+
+const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine'];
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const CITATION = { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' };
+
+export const rfaItemIncomplete: Rule = {
+  id: 'rfa-item-incomplete',
+  summary: 'A requested therapy item with no frequency x duration or number of visits, or with no body part (DWC Form RFA, 8 CCR 9785.5).',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    if (ctx.doc.kind !== 'request' || !isRequestForm(ctx)) return [];
+    const out: ReturnType<Rule['check']> = [];
+    // A body part named once for the whole request ("Body part: low back") covers its items.
+    const named = regionsNamed(ctx);
+    const oneRegion = named.size === 1;
+    for (const item of ctx.doc.items) {
+      if (!THERAPY.includes(ctx.kb.treatment(item.treatment)?.category ?? '')) continue;
+      if (item.bodyRegions.length || oneRegion) continue;
+      out.push({
+        span: itemCore(item),
+        message: `${capitalize(treatmentNoun(item))} is requested with no body part${named.size ? ` (the request names ${named.size} body parts)` : ''}: name the body part each item treats (DWC Form RFA, 8 CCR 9785.5)`,
+        citation: CITATION,
+        subject: `${item.treatment}|${item.quantity?.total}|no-region#`,
+      });
+    }
+    // A therapy named in a request with no count at all. One whose words join another item
+    // ("chiropractic with massage 1x4") is counted with that item.
+    // A plan or summary that names a treatment already requested with a count elsewhere restates it.
+    const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
+    for (const c of THERAPY) {
+      for (const m of requestedOf(ctx, c)) {
+        const sentence = sentenceSpan(ctx.text, m.span);
+        if (itemOverlaps(ctx, sentence.start, sentence.end)) continue;
+        if (seen.has(m.treatment)) continue; // one per treatment: restatements say the same
+        seen.add(m.treatment);
+        out.push({
+          span: m.span,
+          message: `${capitalize(m.text)} is requested with no frequency x duration or number of visits: write it as e.g. "2x3" or "6 visits" (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot certify an open-ended request`,
+          citation: CITATION,
+        });
+      }
+    }
+    return out;
+  },
+};

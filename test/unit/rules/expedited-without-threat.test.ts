@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyEdits } from '../../../server/src/engine';
+import { check, rulesOf } from '../../helpers/repo';
+
+const RULE = 'expedited-without-threat';
+const only = (text: string) => check(text, { kind: 'request' }).findings.filter((f) => f.rule === RULE);
+const BODY = 'Diagnosis: lumbar radiculopathy (M54.16)\n1. Acupuncture 2x3 for the low back.\n';
+
+describe(RULE, () => {
+  const asks = ['[X] Expedited Review', '☒ Expedited Review', 'Expedited: yes', 'We request expedited review of this RFA.', 'Please expedite.'];
+  for (const a of asks) {
+    test(`flags "${a}" with no threat stated`, () => {
+      const f = only(`REQUEST FOR AUTHORIZATION\n${a}\n${BODY}`);
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /^Expedited review needs the physician's statement that the patient faces an imminent and serious threat to health/);
+    });
+  }
+  const mustNot = [
+    // the form's own label, box not ticked
+    `REQUEST FOR AUTHORIZATION\n[ ] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health\n${BODY}`,
+    `REQUEST FOR AUTHORIZATION\n[X] Expedited Review\nThe patient faces an imminent and serious threat to her health: progressive foot drop.\n${BODY}`,
+    `REQUEST FOR AUTHORIZATION\n${BODY}`,
+  ];
+  for (const text of mustNot) test(`does not flag: ${JSON.stringify(text).slice(0, 100)}`, () => assert.deepEqual(only(text), []));
+  test('the form label does not count as the statement', () => {
+    assert.equal(only(`REQUEST FOR AUTHORIZATION\n[X] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health\n${BODY}`).length, 1);
+  });
+  test('the fill-in line is a placeholder until filled', () => {
+    const text = `REQUEST FOR AUTHORIZATION\n[X] Expedited Review\n${BODY}`;
+    const f = only(text)[0];
+    assert.equal(f.fix!.certain, false);
+    const fixed = applyEdits(text, f.fix!.edits);
+    assert.match(fixed, /\[X\] Expedited Review\n {3}Imminent and serious threat: \[why waiting/);
+    assert.equal(only(fixed).length, 1);
+  });
+  test('"off" turns it off', () => assert.deepEqual(rulesOf(`[X] Expedited Review\n${BODY}`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []));
+});

@@ -18,8 +18,12 @@ export interface Conditions {
   diagnosisPattern: RegExp | undefined;
   diagnosisOf(matched: string): Diagnosis | undefined;
   surgeryPattern: RegExp | undefined;
+  /** The distinctive words of the surgeries ("Bankart", "metacarpal"): the full pattern runs only near them. */
+  surgeryAnchor: RegExp | undefined;
   surgeryOf(matched: string): Surgery | undefined;
 }
+
+const anchorWords = (words: string[]) => `\\b(?:${[...new Set(words)].map(escape).join('|')})`;
 
 function alternation(aliases: string[]): string {
   return [...aliases].sort((a, b) => b.length - a.length).map(aliasSource).join('|');
@@ -71,6 +75,7 @@ export function compileConditions(data: KnowledgeData): Conditions {
       return best?.diagnosis;
     },
     surgeryPattern: surgeryAliases.length ? new RegExp(`\\b(?:${alternation(surgeryAliases)})\\b`, 'gi') : undefined,
+    surgeryAnchor: surgeryAliases.length ? new RegExp(anchorWords(data.surgeries.flatMap((x) => x.anchors)), 'gi') : undefined,
     surgeryOf: (matched) => surgeryTests.find((t) => t.re.test(matched))?.surgery,
   };
 }

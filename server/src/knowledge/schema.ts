@@ -139,6 +139,8 @@ export const SurgerySchema = z.object({
   id,
   name: z.string().min(3),
   aliases: z.array(z.string().min(2)).min(1),
+  /** Words every alias contains one of ("Bankart", "metacarpal"), to find the surgery fast. */
+  anchors: z.array(z.string().min(3)).min(1),
   /** The treatment (treatment id) the figure counts. */
   treatment: z.string(),
   /** The general course of therapy, in visits. */

@@ -40,16 +40,25 @@ export function findDiagnoses(text: string, kb: Knowledge): DiagnosisMention[] {
 }
 
 export function findSurgeries(text: string, kb: Knowledge): SurgeryMention[] {
-  const re = kb.conditions.surgeryPattern;
-  if (!re) return [];
+  const { surgeryPattern: full, surgeryAnchor: anchor } = kb.conditions;
+  if (!full || !anchor) return [];
   const out: SurgeryMention[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const s = kb.conditions.surgeryOf(m[0]);
-    if (!s) continue;
-    const span = { start: m.index, end: m.index + m[0].length };
-    out.push({ surgery: s.id, span });
+  // The full pattern runs only in a window around each distinctive word: a surgery's name is
+  // short, and most of a long letter names none.
+  const re = new RegExp(full.source, full.flags);
+  const seen = new Set<number>();
+  anchor.lastIndex = 0;
+  for (let a; (a = anchor.exec(text)); ) {
+    const from = Math.max(0, a.index - 80);
+    const window = text.slice(from, Math.min(text.length, a.index + a[0].length + 40));
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(window)); ) {
+      const s = kb.conditions.surgeryOf(m[0]);
+      const start = from + m.index;
+      if (!s || seen.has(start)) continue;
+      seen.add(start);
+      out.push({ surgery: s.id, span: { start, end: start + m[0].length } });
+    }
   }
-  return out;
+  return out.sort((x, y) => x.span.start - y.span.start);
 }

@@ -8,8 +8,11 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+// A type only: nothing of the server is loaded into the extension host.
+import type { DocumentStatus } from '../../server/src/features/status';
 
-// The client only starts the server and carries settings; every check runs in the server.
+// The client starts the server, carries settings and shows the edition in the status bar;
+// every check runs in the server.
 
 let client: LanguageClient | undefined;
 
@@ -31,17 +34,6 @@ export interface MtusLintApi {
   statusBarText(): string | undefined;
 }
 
-/** Mirrors server/src/features/status.ts: the edition a document is judged by, and why. */
-export interface DocumentStatus {
-  uri: string;
-  /** False when the server does not check the document. */
-  checked: boolean;
-  edition: string;
-  editionLabel: string;
-  editionReason: 'setting' | 'document' | 'default';
-  knowledgeVersion: string;
-  corpusLetters: number;
-}
 
 const REASON: Record<DocumentStatus['editionReason'], string> = {
   setting: 'chosen in the mtusLint.edition setting',

@@ -9,6 +9,7 @@
 //   sent back as incremental `didChange` notifications, as VS Code does;
 // - shuts the server down (or kills it by PID) at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { DocumentStatus } from '../../server/src/features/status';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -103,16 +104,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** What the server says about a checked document (server/src/features/status.ts). */
-export interface DocumentStatusParams {
-  uri: string;
-  checked: boolean;
-  edition: string;
-  editionLabel: string;
-  editionReason: 'setting' | 'document' | 'default';
-  knowledgeVersion: string;
-  corpusLetters: number;
-}
+/** What the server says about a checked document. */
+export type DocumentStatusParams = DocumentStatus;
 
 export class LspClient {
   /** The `mtusLint` section; tests change it, then send `workspace/didChangeConfiguration`. */

@@ -1,14 +1,10 @@
+import { aliasSource, escapeRegex, wordAlternation } from './aliases';
 import type { Diagnosis, KnowledgeData, Surgery } from './schema';
 
 // Diagnoses and surgeries change which figure applies (physical medicine for myalgia, therapy
 // after a Bankart repair). Their names and codes are matched by one regex each, built once.
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function aliasSource(alias: string): string {
-  if (alias.length > 2 && alias.startsWith('/') && alias.endsWith('/')) return alias.slice(1, -1);
-  return escape(alias).replace(/\\?\s+/g, '[\\s-]+');
-}
+const escape = escapeRegex;
 
 /** An alias in capitals of up to five letters ("CRPS", "RSD") is matched only in capitals. */
 const isAcronym = (a: string) => /^[A-Z]{2,5}$/.test(a);
@@ -25,9 +21,6 @@ export interface Conditions {
 
 const anchorWords = (words: string[]) => `\\b(?:${[...new Set(words)].map(escape).join('|')})`;
 
-function alternation(aliases: string[]): string {
-  return [...aliases].sort((a, b) => b.length - a.length).map(aliasSource).join('|');
-}
 
 export function compileConditions(data: KnowledgeData): Conditions {
   const words: string[] = [];
@@ -47,7 +40,7 @@ export function compileConditions(data: KnowledgeData): Conditions {
   // Codes are read by shape and looked up by prefix, so "M79.12" finds M79.1.
   const codeShape = String.raw`[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}|[A-TV-Z]\d[0-9A-Z](?=\s*[-:,)])|\d{3}\.\d{1,2}`;
   const parts = [
-    words.length ? `(?<word>\\b(?:${alternation(words)})\\b)` : '',
+    words.length ? `(?<word>\\b(?:${wordAlternation(words)})\\b)` : '',
     acronyms.size ? `(?<acronym>(?<![A-Za-z])(?:${[...acronyms.keys()].map(escape).join('|')})(?![A-Za-z]))` : '',
     codes.length ? `(?<code>(?<![\\w.])(?:${codeShape})(?![\\w.]))` : '',
   ].filter(Boolean);
@@ -74,7 +67,7 @@ export function compileConditions(data: KnowledgeData): Conditions {
       for (const c of codes) if (code.startsWith(c.prefix) && (!best || c.prefix.length > best.prefix.length)) best = c;
       return best?.diagnosis;
     },
-    surgeryPattern: surgeryAliases.length ? new RegExp(`\\b(?:${alternation(surgeryAliases)})\\b`, 'gi') : undefined,
+    surgeryPattern: surgeryAliases.length ? new RegExp(`\\b(?:${wordAlternation(surgeryAliases)})\\b`, 'gi') : undefined,
     surgeryAnchor: surgeryAliases.length ? new RegExp(anchorWords(data.surgeries.flatMap((x) => x.anchors)), 'gi') : undefined,
     surgeryOf: (matched) => surgeryTests.find((t) => t.re.test(matched))?.surgery,
   };

@@ -1,3 +1,4 @@
+import { aliasSource, escapeRegex, wordAlternation } from './aliases';
 import { compileConditions, type Conditions } from './conditions';
 import type { BodyRegion, CitationEntry, Guideline, KnowledgeData, Limit, Treatment } from './schema';
 import { normalizeDrugName, type Drug, type DrugClass, type Medications } from './medication-schema';
@@ -31,18 +32,7 @@ export interface Knowledge {
   drugOf(matched: string): Drug | undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** An alias in /slashes/ is a regex source; any other is a literal phrase with flexible spaces. */
-function aliasSource(alias: string): string {
-  if (alias.length > 2 && alias.startsWith('/') && alias.endsWith('/')) return alias.slice(1, -1);
-  return escape(alias).replace(/\\?\s+/g, '[\\s-]+');
-}
-
-function wordAlternation(aliases: string[]): string {
-  // Longest first so "massage therapy" wins over "massage".
-  return [...aliases].sort((a, b) => b.length - a.length).map(aliasSource).join('|');
-}
+const escape = escapeRegex;
 
 export function compileKnowledge(data: KnowledgeData): Knowledge {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));

@@ -13,7 +13,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'the compound of ketoprofen 10%, baclofen 2% and lidocaine 5% holds ketoprofen (diclofenac is the only NSAID recommended for topical use); baclofen (no muscle relaxant is recommended as a topical product); and lidocaine (topical lidocaine is recommended only as the Lidoderm patch, not in a cream, ointment, gel or compound); a compounded product that contains at least one drug that is not recommended is not recommended (CPMTG 2016, Compound drugs); remove them or request a recommended product',
+      'The compound of ketoprofen 10%, baclofen 2% and lidocaine 5% holds ketoprofen (diclofenac is the only NSAID recommended for topical use); baclofen (no muscle relaxant is recommended as a topical product); and lidocaine (topical lidocaine is recommended only as the Lidoderm patch, not in a cream, ointment, gel or compound); a compounded product that contains at least one drug that is not recommended is not recommended (CPMTG 2016, Compound drugs); remove them or request a recommended product',
     );
     assert.equal(f[0].severity, 'error');
     assert.equal(f[0].edition, '2016');
@@ -25,10 +25,10 @@ describe(RULE, () => {
   test('a single drug on the skin that is not recommended', () => {
     assert.equal(
       only('Lidocaine 4% ointment 30 g')[0].message,
-      'lidocaine 4%: topical lidocaine is recommended only as the Lidoderm patch, not in a cream, ointment, gel or compound (CPMTG 2016, Lidoderm (lidocaine patch)); request a recommended product instead',
+      'Lidocaine 4%: topical lidocaine is recommended only as the Lidoderm patch, not in a cream, ointment, gel or compound (CPMTG 2016, Lidoderm (lidocaine patch)); request a recommended product instead',
     );
     assert.match(only('Cyclophene 5% cream 120 g')[0].message, /^Cyclophene \(cyclobenzaprine\) 5%: no muscle relaxant is recommended as a topical product \(CPMTG 2016, Topical analgesics\)/);
-    assert.match(only('Compounded gabapentin 10% cream')[0].message, /^compounded gabapentin 10%: topical gabapentin is not recommended/);
+    assert.match(only('Compounded gabapentin 10% cream')[0].message, /^Compounded gabapentin 10%: topical gabapentin is not recommended/);
   });
 
   test('a brand that is a compound is judged by what it holds', () => {

@@ -14,7 +14,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'cyclobenzaprine 7.5 mg #60, one tablet twice daily = 30 days, beyond the 2–3 week limit for muscle relaxants (CPMTG 2016, Cyclobenzaprine (Flexeril)); request #42 or fewer (21 days) and document the acute exacerbation it treats',
+      'Cyclobenzaprine 7.5 mg #60, one tablet twice daily = 30 days, beyond the 2–3 week limit for muscle relaxants (CPMTG 2016, Cyclobenzaprine (Flexeril)); request #42 or fewer (21 days) and document the acute exacerbation it treats',
     );
     assert.equal(f[0].severity, 'warning');
     assert.deepEqual(f[0].citation, { id: 'cpmtg2016-cyclobenzaprine', label: 'CPMTG 2016, Cyclobenzaprine (Flexeril)' });
@@ -28,7 +28,7 @@ describe(RULE, () => {
     const f = only('Tizanidine 4 mg #90');
     assert.equal(
       f[0].message,
-      "tizanidine 4 mg #90 = 30 days even at the usual maximum of 3 a day (no dosing written), beyond the 2–3 week limit for muscle relaxants (CPMTG 2016, Muscle relaxants (for pain)); write the dosing and request no more than 21 days' supply (#63 at 3 a day) and document the acute exacerbation it treats",
+      "Tizanidine 4 mg #90 = 30 days even at the usual maximum of 3 a day (no dosing written), beyond the 2–3 week limit for muscle relaxants (CPMTG 2016, Muscle relaxants (for pain)); write the dosing and request no more than 21 days' supply (#63 at 3 a day) and document the acute exacerbation it treats",
     );
     assert.equal(f[0].fix, undefined);
   });
@@ -42,7 +42,7 @@ describe(RULE, () => {
     const text = 'She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.';
     assert.equal(
       only(text)[0].message,
-      'cyclobenzaprine 5 mg #15 continues muscle relaxant use already under way (this request: 15 days): the guideline supports a short course of 2–3 weeks (CPMTG 2016, Cyclobenzaprine (Flexeril)); document the acute exacerbation it treats, or plan to stop',
+      'Cyclobenzaprine 5 mg #15 continues muscle relaxant use already under way (this request: 15 days): the guideline supports a short course of 2–3 weeks (CPMTG 2016, Cyclobenzaprine (Flexeril)); document the acute exacerbation it treats, or plan to stop',
     );
     assert.deepEqual(only('Acute exacerbation of low back pain with new spasm after lifting. She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.'), []);
   });

@@ -12,7 +12,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'naproxen 550 mg #60, one tablet twice daily, with 2 refills = 90 days, beyond short-term NSAID use (more than 30 days) with no reason for longer use documented (CPMTG 2016, NSAIDs (non-steroidal anti-inflammatory drugs)); document osteoarthritis, an acute flare, or the functional benefit from the NSAID, or request a shorter course',
+      'Naproxen 550 mg #60, one tablet twice daily, with 2 refills = 90 days, beyond short-term NSAID use (more than 30 days) with no reason for longer use documented (CPMTG 2016, NSAIDs (non-steroidal anti-inflammatory drugs)); document osteoarthritis, an acute flare, or the functional benefit from the NSAID, or request a shorter course',
     );
     assert.equal(f[0].severity, 'warning');
     assert.equal(f[0].edition, '2016');
@@ -25,7 +25,7 @@ describe(RULE, () => {
 
   test('flags continued use already under way', () => {
     const f = only('He has been on meloxicam since 2015. Continue meloxicam 15 mg #30 daily.');
-    assert.match(f[0].message, /^meloxicam 15 mg #30 continues NSAID use already under way \(this request: 30 days\), with no reason for longer use documented/);
+    assert.match(f[0].message, /^Meloxicam 15 mg #30 continues NSAID use already under way \(this request: 30 days\), with no reason for longer use documented/);
   });
 
   for (const text of [

@@ -18,10 +18,10 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'Norco (hydrocodone) 10/325 mg #60 without documented pain relief, function, urine drug testing or a CURES check or risk assessment (8 CCR 9792.24.4); document pain with and without the medication, function (ADLs, work), adverse effects and aberrant behavior, a urine drug test, and a CURES check or risk assessment',
+      'Norco (hydrocodone) 10/325 mg #60 without documented pain relief, function, urine drug testing or a CURES check or risk assessment (8 CCR 9792.24.4, 2016); document pain with and without the medication, function (ADLs, work), adverse effects and aberrant behavior, a urine drug test, and a CURES check or risk assessment',
     );
     assert.equal(f[0].severity, 'warning');
-    assert.deepEqual(f[0].citation, { id: 'opioids-mtg-2016', label: '8 CCR 9792.24.4' });
+    assert.deepEqual(f[0].citation, { id: 'opioids-mtg-2016', label: '8 CCR 9792.24.4, 2016' });
     assert.equal(f[0].edition, '2016');
     assert.equal(f[0].fix!.certain, false);
     const fixed = applyEdits(text, f[0].fix!.edits);
@@ -33,7 +33,7 @@ describe(RULE, () => {
 
   test('names only what is missing', () => {
     const text = 'Pain 8/10 without and 5/10 with tramadol. Tramadol 50 mg #120, one tablet every 6 hours.';
-    assert.match(only(text)[0].message, /^tramadol 50 mg #120 without documented function, urine drug testing or a CURES check or risk assessment \(CPMTG 2016, Tramadol \(Ultram\)\)/);
+    assert.match(only(text)[0].message, /^Tramadol 50 mg #120 without documented function, urine drug testing or a CURES check or risk assessment \(CPMTG 2016, Tramadol \(Ultram\)\)/);
   });
 
   test('a monitoring step reported as not done is not documentation', () => {

@@ -14,7 +14,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'omeprazole 20 mg #30 without a documented GI risk factor: the guideline recommends proton pump inhibitors and H2 blockers for patients at risk of GI events (CPMTG 2016, NSAIDs, GI symptoms & cardiovascular risk); document the GI risk factor (age over 65; peptic ulcer, GI bleeding or perforation; aspirin, corticosteroid or anticoagulant use; high-dose or multiple NSAIDs) or the dyspepsia the NSAID causes',
+      'Omeprazole 20 mg #30 without a documented GI risk factor: the guideline recommends proton pump inhibitors and H2 blockers for patients at risk of GI events (CPMTG 2016, NSAIDs, GI symptoms & cardiovascular risk); document the GI risk factor (age over 65; peptic ulcer, GI bleeding or perforation; aspirin, corticosteroid or anticoagulant use; high-dose or multiple NSAIDs) or the dyspepsia the NSAID causes',
     );
     assert.equal(f[0].severity, 'warning');
     assert.equal(f[0].edition, '2016');

@@ -19,9 +19,20 @@ export function lineEndAt(text: string, pos: number): number {
 }
 
 /** The indentation of a line holding text, and of text under it (past any list marker). */
-export function indentsOf(line: string): { own: string; under: string } {
+export function indentsOf(line: string): { own: string; under: string; listed: boolean } {
   const m = /^([ \t]*)((?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?/.exec(line)!;
-  return { own: m[1], under: m[2] ? m[1] + ' '.repeat(m[2].length) : `${m[1]}   ` };
+  return { own: m[1], under: m[2] ? m[1] + ' '.repeat(m[2].length) : `${m[1]}   `, listed: Boolean(m[2]) };
+}
+
+const claimed = new WeakMap<object, Set<string>>();
+
+/** True the first time a key is asked for in one analysis: a fill-in is offered once per document. */
+export function claimOnce(ctx: { doc: { evidence: object } }, key: string): boolean {
+  let keys = claimed.get(ctx.doc.evidence);
+  if (!keys) claimed.set(ctx.doc.evidence, (keys = new Set()));
+  if (keys.has(key)) return false;
+  keys.add(key);
+  return true;
 }
 
 /** A fix that adds `line` (with blanks to fill in) under the line holding `span`; never certain. */

@@ -2,6 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
 import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
 import type { FixData, Finding } from '../types';
+import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from './therapy-verdict';
 
@@ -140,35 +141,12 @@ export function subjectOf(item: MedicationItem): string {
 
 /** A finding with its citation and edition set. */
 export function medicationFinding(item: MedicationItem, ctx: RuleContext, citation: { id: string; label: string }, message: string, fix?: FixData): MedicationFinding {
-  return { span: item.span, message, citation, edition: editionOf(ctx.kb, citation.id), fix, subject: subjectOf(item) };
+  // A message starts with a capital even when the drug is written in lower case.
+  const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+  return { span: item.span, message: sentence, citation, edition: editionOf(ctx.kb, citation.id), fix, subject: subjectOf(item) };
 }
 
 // ---------------------------------------------------------------- fill-in lines
-
-const claimed = new WeakMap<object, Set<string>>();
-
-/** True the first time a key is asked for in one analysis: one fill-in per document. */
-export function claimOnce(ctx: RuleContext, key: string): boolean {
-  let keys = claimed.get(ctx.doc);
-  if (!keys) claimed.set(ctx.doc, (keys = new Set()));
-  if (keys.has(key)) return false;
-  keys.add(key);
-  return true;
-}
-
-function lineEnding(text: string): string {
-  const m = /\r\n|\n|\r/.exec(text);
-  return m ? m[0] : '\n';
-}
-
-function lineStartAt(text: string, pos: number): number {
-  return Math.max(text.lastIndexOf('\n', pos - 1), text.lastIndexOf('\r', pos - 1)) + 1;
-}
-
-function lineEndAt(text: string, pos: number): number {
-  const ends = [text.indexOf('\n', pos), text.indexOf('\r', pos)].filter((i) => i >= 0);
-  return ends.length ? Math.min(...ends) : text.length;
-}
 
 /**
  * Lines to fill in, inserted after the line that holds the item (indented under it); nothing
@@ -179,9 +157,9 @@ export function fillInFix(ctx: RuleContext, item: MedicationItem, key: string, h
   // Claimed first: the heading is looked for once per document, not once per item.
   if (!claimOnce(ctx, key) || heading.test(text)) return undefined;
   const end = lineEndAt(text, item.span.end);
-  const line = text.slice(lineStartAt(text, item.span.start), end);
-  const m = /^([ \t]*)((?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?/.exec(line)!;
-  const indent = m[2] ? m[1] + ' '.repeat(m[2].length) : m[1];
+  const indents = indentsOf(text.slice(lineStartAt(text, item.span.start), end));
+  // Under a list item the lines align with its text; otherwise they start where the item's line does.
+  const indent = indents.listed ? indents.under : indents.own;
   const eol = lineEnding(text);
   return { title, certain: false, edits: [{ span: { start: end, end }, newText: lines.map((l) => `${eol}${indent}${l}`).join('') }] };
 }

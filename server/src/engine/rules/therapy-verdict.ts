@@ -3,7 +3,7 @@ import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
-import { indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
+import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import { perItem, type Rule, type RuleContext } from './rule';
 import { visitCapVerdict } from './visit-cap-24';
 
@@ -57,7 +57,7 @@ export function citationLabel(kb: Knowledge, citationId: string): string {
   if (entry.regulations?.length && (g?.citedBy === 'regulation' || !entry.pages?.length)) {
     // A guideline adopted as a regulation names its edition by year ("8 CCR 9792.24.1, 2007");
     // statutes and the MTUS's own definitions are simply current.
-    return g && /^\d{4}$/.test(g.edition) && g.citedBy === 'regulation' ? `${entry.regulations[0]}, ${g.edition}` : entry.regulations[0];
+    return g && /^\d{4}$/.test(g.edition) ? `${entry.regulations[0]}, ${g.edition}` : entry.regulations[0];
   }
   if (entry.pages?.length && g?.citedBy === 'page') {
     const ps = entry.pages;
@@ -231,17 +231,6 @@ const RELIEF = /\b(?:decreas\w*|reduc\w*|improv\w*|dropp?\w*|lower\w*|down (?:fr
 const NO_RELIEF = /\b(?:no|not|without|never|failed to|denies)\b[^.]{0,40}?\b(?:decreas|reduc|improv|reliev|relief|better|lower|change)/i;
 const NUMERIC_SCORE = /^\d/;
 const GUIDELINE_WORDS = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+|recommend\w*)\b/i;
-
-const claimed = new WeakMap<object, Set<string>>();
-
-/** True the first time a key is asked for in one analysis. */
-function claimOnce(ctx: RuleContext, key: string): boolean {
-  let keys = claimed.get(ctx.doc.evidence);
-  if (!keys) claimed.set(ctx.doc.evidence, (keys = new Set()));
-  if (keys.has(key)) return false;
-  keys.add(key);
-  return true;
-}
 
 const reliefs = new WeakMap<object, { quote?: string; fix?: FixData } | null>();
 

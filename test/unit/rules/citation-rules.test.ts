@@ -10,7 +10,7 @@ describe('citation-wrong-chapter', () => {
     const text = 'MAXIMUS guideline: ACOEM Chapter 11 Forearm, Wrist, and Hand Complaints Page(s): 305.';
     const f = check(text).findings;
     assert.deepEqual(f.map((x) => x.rule), [RULE]);
-    assert.equal(f[0].message, 'Page 305 is in ACOEM chapter 12 (Low Back Complaints), not chapter 11; cite Chapter 12');
+    assert.equal(f[0].message, 'Page 305 is in ACOEM 2nd ed. (2004) chapter 12 (Low Back Complaints), not chapter 11; cite Chapter 12');
     assert.equal(applyEdits(text, f[0].fix!.edits), 'MAXIMUS guideline: ACOEM Chapter 12 Low Back Complaints Page(s): 305.');
     assert.deepEqual(rulesOf(applyEdits(text, f[0].fix!.edits)), []);
   });

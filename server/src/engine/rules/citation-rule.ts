@@ -16,7 +16,7 @@ function describe(c: Citation, kb: Knowledge): string {
 function message(p: CitationProblem, c: Citation, kb: Knowledge): string {
   switch (p.kind) {
     case 'wrong-chapter':
-      return `Page ${p.page} is in ACOEM chapter ${p.correct} (${p.correctTitle}), not chapter ${p.chapter}; cite Chapter ${p.correct}`;
+      return `Page ${p.page} is in ACOEM 2nd ed. (2004) chapter ${p.correct} (${p.correctTitle}), not chapter ${p.chapter}; cite Chapter ${p.correct}`;
     case 'edition-form':
       return p.section
         ? `The 2016 Chronic Pain guideline is cited by section, not page: page ${p.page} is the 2009 page for ${p.section}; cite "Section(s): ${p.section}" or the 2009 edition`

@@ -48,3 +48,29 @@ describe('hover with corpus evidence', () => {
     assert.ok(md.includes(`above ${t.limit} sessions: ${t.aboveLimit.upheld} of ${n(t.aboveLimit)} upheld`), md);
   });
 });
+
+describe('hover on a requested medication', () => {
+  const corpus = defaultCorpusIndex()!;
+  const at = (text: string, where: string) => hoverAt(check(text, { corpus }), text, text.indexOf(where) + 1, kb(), corpus)?.markdown ?? '';
+
+  test('how the supply was read, the class limit with its edition, the guideline words and the corpus', () => {
+    const md = at('Request cyclobenzaprine 7.5 mg #60, one tablet twice daily.', '#60');
+    assert.match(md, /^\*\*Cyclobenzaprine 7\.5 mg #60\*\* — muscle relaxant, oral/);
+    assert.ok(md.includes('Read as: cyclobenzaprine 7.5 mg #60, one tablet twice daily = 30 days.'), md);
+    assert.ok(md.includes('**Limits** — CPMTG 2016, Cyclobenzaprine (Flexeril): muscle relaxants are for a short course: 14–21 days at most.'), md);
+    assert.ok(md.includes('*Judged by CPMTG 2016'), md);
+    const s = corpus.citations['cpmtg2016-cyclobenzaprine'];
+    assert.ok(md.includes(`Cited in ${s.items} decision${s.items === 1 ? '' : 's'} in the corpus: ${s.upheld} upheld, ${s.overturned} overturned.`), md);
+  });
+
+  test('an opioid names the Opioids guideline of 2016 and what it needs documented', () => {
+    const md = at('Norco 10/325 #120', 'Norco');
+    assert.ok(md.includes('No dosing or days written, so no days of supply are counted.'), md);
+    assert.ok(md.includes('8 CCR 9792.24.4, 2016: opioids need documented pain relief'), md);
+    assert.ok(md.includes('*Judged by Opioids MTG 2016'), md);
+  });
+
+  test('a medication named only in the history has no hover of its own', () => {
+    assert.equal(at('She previously took ibuprofen 800 mg with no benefit.', 'ibuprofen'), '');
+  });
+});

@@ -2,6 +2,7 @@ import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Limit } from '../knowledge/schema';
 import type { Analysis } from './analyze';
+import { medicationHover } from './medication-hover';
 import { citationLabel, range } from './rules/therapy-verdict';
 import type { Citation, RequestedItem, Span } from './types';
 
@@ -151,6 +152,8 @@ function evidenceLine(analysis: Analysis, treatment: string): string {
 export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Knowledge, corpus?: CorpusIndex): HoverInfo | undefined {
   const c = analysis.citations.find((x) => contains(x.span, offset));
   if (c) return { span: c.span, markdown: citationHover(c, kb, corpus) };
+  const med = analysis.medications?.find((x) => contains(x.span, offset));
+  if (med) return { span: med.span, markdown: medicationHover(med, kb, (ids) => corpusCitationLines(ids, corpus)) };
   const item = analysis.items.find((x) => contains(x.span, offset));
   if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text, corpus) };
   const m = analysis.mentions.find((x) => contains(x.span, offset));

@@ -70,13 +70,16 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Apply non-overlapping edits to text (used to preview a fix and by the CLI and tests). */
 export function applyEdits(text: string, edits: TextEditData[]): string {
-  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);
-  let out = text;
-  let floor = Infinity;
+  // Pieces in order, joined once: linear in the text however many edits there are (a restated
+  // request can carry thousands).
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const pieces: string[] = [];
+  let at = 0;
   for (const e of sorted) {
-    if (e.span.end > floor) throw new Error('overlapping edits');
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
-    floor = e.span.start;
+    if (e.span.start < at) throw new Error('overlapping edits');
+    pieces.push(text.slice(at, e.span.start), e.newText);
+    at = e.span.end;
   }
-  return out;
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }

@@ -71,4 +71,22 @@ describe('a malformed knowledge file gets a clear message', () => {
     const dir = copyKnowledge((d) => rewrite(d, 'treatments.json', (x) => x.push({ ...x[0] })));
     assert.throws(() => loadKnowledgeDir(dir), /duplicate id "acupuncture"/);
   });
+  test('a diagnosis code that is not an ICD-10 code names the file and the entry', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'diagnoses.json', (x) => (x[0].icd10 = ['myalgia'])));
+    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /diagnoses\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.icd10.0: an ICD-10 code')));
+  });
+  test('a figure by diagnosis must name a diagnosis the knowledge base holds', () => {
+    const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => (x.find((l: { byDiagnosis?: unknown[] }) => l.byDiagnosis).byDiagnosis[0].diagnosis = 'sprain')));
+    assert.throws(() => loadKnowledgeDir(dir), /unknown diagnosis "sprain" in byDiagnosis/);
+  });
+  test('a surgery must name a treatment and a citation that exist, and say where its figure was read', () => {
+    const bad = copyKnowledge((d) => rewrite(d, 'surgeries.json', (x) => (x[0].treatment = 'yoga')));
+    assert.throws(() => loadKnowledgeDir(bad), /surgeries\.0 \(bankart-repair\): unknown treatment "yoga"/);
+    const unsourced = copyKnowledge((d) => rewrite(d, 'surgeries.json', (x) => delete x[0].source));
+    assert.throws(() => loadKnowledgeDir(unsourced), (e: unknown) => e instanceof KnowledgeError && /surgeries\.json is invalid/.test(e.message));
+  });
+  test('every diagnosis and surgery figure names its source', () => {
+    for (const l of kb().data.limits) for (const d of l.byDiagnosis ?? []) assert.ok(d.source.length > 20, `${l.id} ${d.diagnosis}`);
+    for (const s of kb().data.surgeries) assert.match(s.source, /9792\.24\.3/, s.id);
+  });
 });

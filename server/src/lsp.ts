@@ -26,6 +26,9 @@ import { mergeIndexes } from './corpus/load-index';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { SOURCE, toDiagnostic, toRange } from './features/convert';
 import { documentStatus, STATUS_NOTIFICATION, uncheckedStatus } from './features/status';
+import { authoringCapabilities, registerAuthoring } from './features/authoring';
+import type { FeatureContext } from './features/context';
+import { guidelineCapabilities, registerGuidelines } from './features/guidelines';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const SERVER_NAME = 'mtus-lint';
@@ -225,6 +228,8 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        ...authoringCapabilities(),
+        ...guidelineCapabilities(),
       },
       serverInfo: { name: SERVER_NAME, version: knowledgeVersion() },
     };
@@ -296,6 +301,25 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       return codeActions(params, doc, cache.get(doc, kind, settings));
     }),
   );
+
+  const features: FeatureContext = {
+    connection,
+    documents,
+    async current(uri) {
+      const doc = documents.get(uri);
+      if (!doc) return undefined;
+      const settings = await settingsFor(uri);
+      const kind = kindFor(doc.languageId, settings);
+      if (!kind || kbError || looksBinary(doc.getText())) return undefined;
+      return cache.get(doc, kind, settings);
+    },
+    settingsFor,
+    knowledge,
+    corpus: () => corpus,
+    guard,
+  };
+  registerAuthoring(features);
+  registerGuidelines(features);
 
   documents.listen(connection);
   connection.listen();

@@ -13,6 +13,8 @@ const FIELDS = {
   rules: z.record(z.string(), severity),
   corpus: z.object({ paths: z.array(z.string().min(1)) }),
   edition: z.string().regex(/^(?:auto|\d{4})$/),
+  inlayHints: z.object({ enable: z.boolean() }),
+  knowledge: z.object({ customFile: z.string() }),
 };
 
 export interface Settings {
@@ -24,6 +26,10 @@ export interface Settings {
   corpus: { paths: string[] };
   /** "auto", or the Chronic Pain edition ("2009", "2016") every document is judged by. */
   edition: string;
+  /** Inline totals after quantities ("= 8 sessions · trial 3–6"). */
+  inlayHints: { enable: boolean };
+  /** A JSON file that adds to or overrides the bundled knowledge base ("" for none). */
+  knowledge: { customFile: string };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +40,8 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   corpus: { paths: [] },
   edition: 'auto',
+  inlayHints: { enable: true },
+  knowledge: { customFile: '' },
 };
 
 const HINTS: Record<keyof Settings, string> = {
@@ -44,6 +52,8 @@ const HINTS: Record<keyof Settings, string> = {
   rules: 'an object mapping rule ids to "error", "warning", "information", "hint" or "off"',
   corpus: 'an object like { "paths": ["/path/to/letters"] }',
   edition: '"auto" or an edition year such as "2009" or "2016"',
+  inlayHints: 'an object like { "enable": false }',
+  knowledge: 'an object like { "customFile": "mtus-knowledge.json" }',
 };
 
 export interface SettingsResult {

@@ -7,11 +7,14 @@ import { findMedications } from './parse/medications';
 import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
 import { findQuantityParts } from './parse/quantity';
 import { segmentText } from './parse/segments';
+import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, Span } from './types';
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
+
+const RULE_IDS = RULES.map((r) => r.id);
 
 const APPEAL_SIGNS = /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
 
@@ -119,15 +122,17 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = findDiagnoses(scope, kb);
   const surgeries = findSurgeries(scope, kb);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions };
+  // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
+  const { directives, lineOf } = findDirectives(scope);
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, directives };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off') continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  return { ...doc, findings: mergeRestatements(findings) };
+  return { ...doc, findings: applyDirectives(mergeRestatements(findings), directives, lineOf) };
 }

@@ -6,3 +6,4 @@ export { RULES, ruleById } from './rules';
 export { ruleDocPath } from './rules/rule';
 export { offsetToPosition, positionToOffset, lineStarts } from './positions';
 export type * from './types';
+export { findDirectives, silenceFixes, type Directive } from './directives';

@@ -8,6 +8,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzed } from './analysis-cache';
 import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
+import { silenceFixes } from '../engine';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -37,6 +38,7 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
   const actions: CodeAction[] = [];
 
   if (wants(CodeActionKind.QuickFix)) {
+    const silencing: Diagnostic[] = [];
     for (const d of params.context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const data = d.data as DiagnosticData | undefined;
@@ -47,10 +49,19 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
         if (f?.fix) fix = { title: f.fix.title, edits: f.fix.edits.map((e) => toTextEdit(current.starts, e)), certain: f.fix.certain };
       }
       if (fix) actions.push(editAction(doc, fix.title, CodeActionKind.QuickFix, fix.edits, [d], fix.certain !== false));
+      silencing.push(d);
     }
     const fixable = current.analysis.findings.filter(certain);
     if (fixable.length > 1 && actions.length > 0) {
       actions.push(editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
+    }
+    // Last in the menu: silencing a rule on the line or in the document (an HTML comment).
+    for (const d of silencing) {
+      if (d.code === undefined) continue; // a notice (document too long), not a rule's finding
+      const start = doc.offsetAt(d.range.start);
+      for (const s of silenceFixes(current.text, { rule: String(d.code), span: { start, end: start } })) {
+        actions.push(editAction(doc, s.title, CodeActionKind.QuickFix, s.edits.map((e) => toTextEdit(current.starts, e)), [d]));
+      }
     }
   }
   if (only && wants(FIX_ALL_KIND)) {

@@ -8,6 +8,7 @@ import { painReliefOnly } from './pain-relief-only';
 import { priorCourseWithoutFacts } from './prior-course-without-facts';
 import { manualTherapyBodyRegion } from './manual-therapy-body-region';
 import type { Rule } from './rule';
+import { directiveUnknownRule } from './directive-unknown-rule';
 import { therapyOverMaximum } from './therapy-over-maximum';
 import { therapyOverTrial } from './therapy-over-trial';
 import { urHierarchyArgument } from './ur-hierarchy-argument';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   rfaDiagnosisMissing,
   expeditedWithoutThreat,
   repeatRequestWithin12Months,
+  directiveUnknownRule,
   medicationMuscleRelaxantDuration,
   medicationNsaidDuration,
   medicationTopicalFirstLine,

@@ -12,6 +12,8 @@ export interface RuleContext {
   today?: Date;
   /** The edition limits are taken from (see AnalysisResult.edition). */
   edition: string;
+  /** Every rule's id (a silencing comment may name any of them). */
+  ruleIds: readonly string[];
 }
 
 export interface Rule {

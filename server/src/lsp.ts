@@ -29,9 +29,12 @@ import { documentStatus, STATUS_NOTIFICATION, uncheckedStatus } from './features
 import { authoringCapabilities, registerAuthoring } from './features/authoring';
 import type { FeatureContext } from './features/context';
 import { guidelineCapabilities, registerGuidelines } from './features/guidelines';
+import { CustomKnowledgeFile } from './features/custom-knowledge';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const SERVER_NAME = 'mtus-lint';
+/** Sent by the client when the workspace's trust changes: { trusted: boolean }. */
+export const TRUST_NOTIFICATION = 'mtusLint/trust';
 
 /** Rule pages ship with the extension, so the link works offline and sends nothing anywhere. */
 function docsBase(): string | undefined {
@@ -50,10 +53,15 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const documents = new TextDocuments(TextDocument);
   let kb: Knowledge | undefined = kbOverride;
   let kbError: string | undefined;
-  const knowledge = (): Knowledge => {
+  const bundledKnowledge = (): Knowledge => {
     if (!kb) kb = defaultKnowledge();
     return kb;
   };
+  // The user's knowledge file, merged into the bundled one, while it is valid and trusted.
+  let customKb: Knowledge | undefined;
+  const knowledge = (): Knowledge => customKb ?? bundledKnowledge();
+  // Restricted Mode: a workspace that is not trusted may not point the server at its files.
+  let trusted = true;
   // The bundled corpus index, merged with the user's own folders of letters as they are indexed.
   const bundledCorpus = defaultCorpusIndex();
   let corpus: CorpusIndex | undefined = bundledCorpus;
@@ -101,11 +109,38 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       },
     }));
 
+  const workspaceSettings = async (): Promise<Settings> =>
+    canPullConfig ? applySettings(await connection.workspace.getConfiguration({ section: 'mtusLint' }).catch(() => undefined)) : globalSettings;
+  const resolvePath = (p: string) => (path.isAbsolute(p) ? p : path.resolve(workspaceRoot ?? process.cwd(), p.replace(/^~(?=$|\/)/, os.homedir())));
+  const RESTRICTED = 'this workspace is not trusted (Restricted Mode), so the knowledge file and corpus folders its settings name are not used; trust the workspace to use them.';
+
   /** The folders named in mtusLint.corpus.paths, relative ones from the workspace root. */
   const updateCorpusFolders = async () => {
-    const s = canPullConfig ? applySettings(await connection.workspace.getConfiguration({ section: 'mtusLint' }).catch(() => undefined)) : globalSettings;
-    const dirs = s.corpus.paths.map((p) => (path.isAbsolute(p) ? p : path.resolve(workspaceRoot ?? process.cwd(), p.replace(/^~(?=$|\/)/, os.homedir()))));
+    const s = await workspaceSettings();
+    if (!trusted && s.corpus.paths.length) warnOnce(RESTRICTED);
+    const dirs = trusted ? s.corpus.paths.map(resolvePath) : [];
     if (dirs.length || folders) corpusFolders().update(dirs);
+  };
+
+  let customFile: CustomKnowledgeFile | undefined;
+  /** The knowledge file named in mtusLint.knowledge.customFile (relative to the workspace root). */
+  const updateCustomKnowledge = async () => {
+    const s = await workspaceSettings();
+    const named = s.knowledge.customFile.trim();
+    if (!trusted && named) warnOnce(RESTRICTED);
+    const file = trusted && named ? resolvePath(named) : undefined;
+    if (!file && !customFile) return;
+    customFile ??= new CustomKnowledgeFile(connection, bundledKnowledge, {
+      onKnowledge: (merged) => {
+        if (merged === customKb) return;
+        customKb = merged;
+        cache.clear();
+        for (const doc of documents.all()) schedule(doc.uri, 0);
+      },
+      warn: warnOnce,
+      info: (m) => connection.console.info(m),
+    });
+    customFile.update(file);
   };
   const settingsByUri = new Map<string, Promise<Settings>>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -210,7 +245,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = Boolean(params.capabilities.workspace?.configuration);
-    const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string; storagePath?: string };
+    const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string; storagePath?: string; trusted?: unknown };
+    // Clients that know nothing of workspace trust (Neovim, the CLI) are trusted.
+    trusted = opts.trusted !== false;
     canReportProgress = Boolean(params.capabilities.window?.workDoneProgress);
     if (typeof opts.storagePath === 'string') storagePath = opts.storagePath;
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
@@ -243,8 +280,22 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     }
   };
 
-  connection.onInitialized(() => void updateCorpusFolders());
-  connection.onShutdown(() => folders?.dispose());
+  connection.onInitialized(() => {
+    void updateCorpusFolders();
+    void updateCustomKnowledge();
+  });
+  connection.onShutdown(() => {
+    folders?.dispose();
+    customFile?.dispose();
+  });
+  // The editor tells us when the user trusts the workspace (VS Code's Restricted Mode).
+  connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
+    const now = p?.trusted === true;
+    if (now === trusted) return;
+    trusted = now;
+    void updateCorpusFolders();
+    void updateCustomKnowledge();
+  });
 
   connection.onDidChangeConfiguration((change) => {
     settingsByUri.clear();
@@ -256,6 +307,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     }
     for (const doc of documents.all()) schedule(doc.uri, 0);
     void updateCorpusFolders();
+    void updateCustomKnowledge();
   });
 
   // Opening fires both events; the open is checked at once, only later edits wait.

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { lineStarts, offsetToPosition } from '../engine';
+import { loadCustomKnowledge } from '../knowledge/custom';
+import type { Knowledge } from '../knowledge/knowledge';
+import { SOURCE } from './convert';
+
+// The user's own knowledge file (mtusLint.knowledge.customFile): read when the setting names it
+// and again whenever it changes on disk. Valid: its entries join the knowledge base. Invalid:
+// the bundled knowledge base stays in use, and each error is a problem shown in that file, on
+// the line that holds it (the file need not be open).
+
+export const KNOWLEDGE_FILE_CODE = 'knowledge-file';
+
+export interface CustomKnowledgeEvents {
+  /** The knowledge base to use now: the merged one, or undefined for the bundled one. */
+  onKnowledge(kb: Knowledge | undefined): void;
+  warn(message: string): void;
+  info(message: string): void;
+}
+
+export class CustomKnowledgeFile {
+  private file: string | undefined;
+  private watcher: fs.FSWatcher | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private published: string | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly bundled: () => Knowledge,
+    private readonly events: CustomKnowledgeEvents,
+  ) {}
+
+  /** Use this file (an absolute path), or none. */
+  update(file: string | undefined): void {
+    if (file === this.file) return;
+    this.stopWatching();
+    this.clearProblems();
+    this.file = file;
+    if (!file) {
+      this.events.onKnowledge(undefined);
+      return;
+    }
+    this.read();
+    try {
+      // Editors save by replacing the file, which ends a watch on the file itself: watch its
+      // folder, and read the file again a moment after it changes.
+      const name = path.basename(file);
+      this.watcher = fs.watch(path.dirname(file), (_event, changed) => {
+        if (!changed || changed.toString() === name) this.readSoon();
+      });
+      this.watcher.on('error', () => this.stopWatching());
+    } catch {
+      this.watcher = undefined; // the folder is not there: read() has said so
+    }
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    clearTimeout(this.timer);
+  }
+
+  private readSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.read(), 150);
+  }
+
+  private read(): void {
+    const file = this.file;
+    if (!file) return;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (e) {
+      this.events.warn(`the knowledge file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); using the bundled knowledge base.`);
+      this.events.onKnowledge(undefined);
+      return;
+    }
+    const r = loadCustomKnowledge(text, file, this.bundled().data);
+    const starts = lineStarts(text);
+    const diagnostics: Diagnostic[] = r.problems.map((p) => ({
+      range: { start: offsetToPosition(starts, p.span.start), end: offsetToPosition(starts, p.span.end) },
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: KNOWLEDGE_FILE_CODE,
+      message: p.message,
+    }));
+    const uri = pathToFileURL(file).href;
+    this.connection.sendDiagnostics({ uri, diagnostics });
+    this.published = uri;
+    if (r.knowledge) {
+      this.events.info(`using the knowledge file ${file}: ${r.added} entries added, ${r.replaced} replaced.`);
+      this.events.onKnowledge(r.knowledge);
+    } else {
+      this.events.warn(`the knowledge file ${file} has ${r.problems.length} error${r.problems.length === 1 ? '' : 's'} (shown in the file); using the bundled knowledge base until they are fixed.`);
+      this.events.onKnowledge(undefined);
+    }
+  }
+
+  private clearProblems(): void {
+    if (this.published) this.connection.sendDiagnostics({ uri: this.published, diagnostics: [] });
+    this.published = undefined;
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}

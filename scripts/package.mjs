@@ -13,7 +13,17 @@ const out = join(root, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 
 execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
+const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+// What package.json points the editor at must ship: the snippets, the walkthrough's pages and
+// images, and the example it opens (.vscodeignore lists them).
+const c = pkg.contributes ?? {};
+const referenced = [
+  ...(c.snippets ?? []).map((s) => s.path),
+  ...(c.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => [s.media?.markdown, s.media?.image].filter(Boolean))),
+  'examples/knee-and-back.rfa',
+].map((p) => p.replace(/^\.\//, ''));
+const missing = referenced.filter((p) => !files.includes(p));
+if (missing.length) throw new Error(`the .vsix would lack ${missing.join(', ')}: add them to .vscodeignore`);
 // The bundle holds every dependency, so vsce need not (and must not) collect node_modules.
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', out], { cwd: root, stdio: 'inherit' });
-const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).trim().split('\n');
 console.log(`\n${out.slice(root.length + 1)}: ${(statSync(out).size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -10,9 +10,14 @@ import {
 } from 'vscode-languageclient/node';
 // A type only: nothing of the server is loaded into the extension host.
 import type { DocumentStatus } from '../../server/src/features/status';
+import { registerGuidelineBrowser, type GuidelineBrowserState } from './guideline-browser';
+import { LanguageStatus, type LanguageStatusText } from './language-status';
+import { registerNewDocumentCommands } from './templates/new-document';
+import { registerWalkthroughCommands } from './walkthrough';
 
-// The client starts the server, carries settings and shows the edition in the status bar;
-// every check runs in the server.
+// The client starts the server, carries settings and shows the edition in the status bar; it
+// also registers the writing commands (templates, the guideline browser, the walkthrough's).
+// Every check runs in the server.
 
 let client: LanguageClient | undefined;
 
@@ -32,6 +37,13 @@ export interface MtusLintApi {
   readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
   /** What the status bar shows now, or undefined when hidden. */
   statusBarText(): string | undefined;
+  /** What the language status item for requests and appeal letters shows now. */
+  languageStatus(): LanguageStatusText;
+  /** The Restricted Mode notice among the language status items, or undefined when trusted. */
+  restrictedMode(): string | undefined;
+  /** The guideline browser: open or not, its entries, the highlighted one, the last citation inserted. */
+  guidelineBrowser(): GuidelineBrowserState;
+  readonly onDidChangeGuidelineBrowser: vscode.Event<GuidelineBrowserState>;
 }
 
 
@@ -69,6 +81,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
       docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
       // Where the server caches the index of the user's own folders of letters.
       storagePath: context.globalStorageUri.fsPath,
+      // In Restricted Mode the server leaves out the workspace's knowledge file and corpus folders.
+      trusted: vscode.workspace.isTrusted,
     },
     outputChannelName: 'mtus-lint',
   };
@@ -92,9 +106,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
   bar.name = 'mtus-lint: MTUS edition';
   bar.command = { title: 'Choose the MTUS edition', command: 'workbench.action.openSettings', arguments: ['mtusLint.edition'] };
   let barText: string | undefined;
+  const languageStatus = new LanguageStatus(vscode.workspace.isTrusted);
   const refresh = () => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const st = uri ? statuses.get(uri) : undefined;
+    languageStatus.show(st);
     if (!st) {
       bar.hide();
       barText = undefined;
@@ -111,9 +127,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
     refresh();
     statusChanged.fire(st);
   });
+  const browser = registerGuidelineBrowser(client);
   context.subscriptions.push(
     bar,
     statusChanged,
+    languageStatus,
+    ...browser.disposables,
+    ...registerNewDocumentCommands(),
+    ...registerWalkthroughCommands(context.extensionUri),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      languageStatus.trusted();
+      void client?.sendNotification('mtusLint/trust', { trusted: true });
+    }),
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.workspace.onDidCloseTextDocument((d) => {
       statuses.delete(d.uri.toString());
@@ -128,6 +153,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
     status: (uri) => statuses.get(uri),
     onDidChangeStatus: statusChanged.event,
     statusBarText: () => barText,
+    languageStatus: () => languageStatus.status(),
+    restrictedMode: () => languageStatus.restrictedMode(),
+    guidelineBrowser: browser.state,
+    onDidChangeGuidelineBrowser: browser.onDidChange,
   };
 }
 

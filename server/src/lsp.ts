@@ -136,6 +136,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
         customKb = merged;
         cache.clear();
         for (const doc of documents.all()) schedule(doc.uri, 0);
+        refreshInlayHints();
       },
       warn: warnOnce,
       info: (m) => connection.console.info(m),
@@ -146,6 +147,11 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const timers = new Map<string, NodeJS.Timeout>();
   const reported = new Set<string>();
   let canPullConfig = false;
+  let canRefreshInlayHints = false;
+  // Inline totals depend on settings and the knowledge base: ask the editor to fetch them again.
+  const refreshInlayHints = () => {
+    if (canRefreshInlayHints) void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
   let rulesBase: string | undefined;
 
   const docHref = (rule: string) => (rulesBase ? `${rulesBase}/${rule}.md` : undefined);
@@ -245,6 +251,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = Boolean(params.capabilities.workspace?.configuration);
+    canRefreshInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
     const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string; storagePath?: string; trusted?: unknown };
     // Clients that know nothing of workspace trust (Neovim, the CLI) are trusted.
     trusted = opts.trusted !== false;
@@ -306,6 +313,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       if (raw !== undefined) globalSettings = applySettings(raw);
     }
     for (const doc of documents.all()) schedule(doc.uri, 0);
+    refreshInlayHints();
     void updateCorpusFolders();
     void updateCustomKnowledge();
   });

@@ -81,7 +81,7 @@ function ensureSuiteCompiled() {
 function ensureVsix() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-  const inputs = ['dist', 'package.json', 'client/src', 'server/src', 'syntaxes', 'docs/rules', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+  const inputs = ['dist', 'package.json', 'client/src', 'server/src', 'syntaxes', 'snippets', 'media', 'examples', 'docs/rules', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
   const latest = Math.max(...inputs.map((p) => newest(join(ROOT, p))));
   if (existsSync(vsix) && statSync(vsix).mtimeMs > latest) {
     log(`${relative(ROOT, vsix)} is up to date`);

@@ -15,6 +15,19 @@ export interface MtusLintApi {
   status(uri: string): DocumentStatus | undefined;
   readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
   statusBarText(): string | undefined;
+  languageStatus(): { text: string; detail: string };
+  restrictedMode(): string | undefined;
+  guidelineBrowser(): GuidelineBrowserState;
+  readonly onDidChangeGuidelineBrowser: vscode.Event<GuidelineBrowserState>;
+}
+
+/** The guideline browser's state (client/src/guideline-browser.ts). */
+export interface GuidelineBrowserState {
+  open: boolean;
+  entries: string[];
+  edition?: string;
+  active?: string;
+  inserted?: { id: string; text: string; uri: string; offset: number };
 }
 
 export interface DocumentStatus {

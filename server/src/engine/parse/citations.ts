@@ -47,6 +47,7 @@ const GUIDELINE_NAMES: [string, string][] = [
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
 const OPENER = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`, 'gi');
 const CHAPTER_RE = new RegExp(CHAPTER, 'i');
+const TITLE_CASED = /^MTUS(?:\s+[A-Z][A-Za-z&,-]*)+(?:\s+\(?(?:19|20)\d\d\)?)?$/;
 const PAGES_RE = new RegExp(PAGES, 'i');
 const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
@@ -197,6 +198,9 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
     const g = m.groups!;
     const kind = kindOf(m);
     if (NEEDS_FRAME.has(kind) && !framed(m[0])) continue;
+    // The pattern is matched without case, but a guideline's name is written in capitals:
+    // "the MTUS does not address the treatment" is a sentence, not a citation.
+    if (kind === 'unknown' && !TITLE_CASED.test(m[0])) continue;
     let end = m.index + m[0].length;
     const c: Citation = { span: { start: m.index, end }, text: m[0], resolved: [] };
     if (kind === 'regulation') {

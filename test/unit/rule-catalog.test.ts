@@ -12,7 +12,7 @@ describe('every rule is documented, configurable and tested', () => {
   const root = repoRoot();
   const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
   const pkg = JSON.parse(read('package.json'));
-  const settings = pkg.contributes.configuration.properties['mtusLint.rules'].properties as Record<string, { enum: string[] }>;
+  const settings = pkg.contributes.configuration.properties['mtusLint.rules'].properties as Record<string, { enum: string[]; description?: string }>;
   const readme = read('README.md');
   const rulesReadme = read('docs/rules/README.md');
   const testFiles = fs.readdirSync(path.join(root, 'test/unit/rules')).map((f) => fs.readFileSync(path.join(root, 'test/unit/rules', f), 'utf8'));
@@ -27,6 +27,7 @@ describe('every rule is documented, configurable and tested', () => {
       assert.match(page, /## Examples that are not flagged/i, 'the page shows examples that are not flagged');
       assert.ok(rule.summary.length > 10, 'a one-line summary');
       assert.deepEqual(settings[rule.id]?.enum, ['error', 'warning', 'information', 'hint', 'off'], 'a severity setting in package.json');
+      assert.equal(settings[rule.id].description, `${rule.summary} Default: ${rule.defaultSeverity}.`, 'the setting says what the rule flags and its default');
       assert.ok(readme.includes(`[${rule.id}](docs/rules/${rule.id}.md)`), 'a row in the README table');
       assert.ok(rulesReadme.includes(`[${rule.id}](${rule.id}.md)`), 'a row in docs/rules/README.md');
       assert.ok(testFiles.some((t) => t.includes(`'${rule.id}'`)), 'a test file under test/unit/rules names it');

@@ -35,6 +35,7 @@ const timeoutArg = args.indexOf('--timeout');
 const SUITE_TIMEOUT_MS = (timeoutArg >= 0 ? Number(args[timeoutArg + 1]) : 300) * 1000;
 const SUITE_INDEX = join(ROOT, 'out', 'test', 'extension', 'suite', 'index');
 const FIXTURE = join(HERE, 'fixtures', 'workspace');
+const RESTRICTED_FIXTURE = join(HERE, 'fixtures', 'restricted');
 /** Marks the suite's own console lines (see test/extension/suite/output.ts). */
 const LINE_PREFIX = '\u2063mtus-test\u2063 ';
 
@@ -93,11 +94,19 @@ function ensureVsix() {
   return vsix;
 }
 
+// Two passes, each in its own code-server: the suite in a trusted workspace, then the
+// Restricted Mode test in one VS Code does not trust (its settings name a knowledge file that
+// must not be read). Workspace trust cannot be changed from inside a running editor.
+const PASSES = [
+  { name: 'trusted workspace', suite: 'main', trust: false },
+  { name: 'Restricted Mode', suite: 'restricted', trust: true },
+];
+
 let runDir;
 let codeServer;
 let browser;
-let exitCode = 1;
-let summary;
+let exitCode = 0;
+const totals = { passed: 0, failed: 0 };
 let reason;
 
 async function main() {
@@ -105,19 +114,33 @@ async function main() {
   await step('code-server install', () => installCodeServer({ log }));
   await step('compile', () => ensureSuiteCompiled());
   const vsix = await step('package', () => ensureVsix());
+  for (const pass of PASSES) {
+    log(`--- pass: ${pass.name} ---`);
+    try {
+      await runPass(pass, vsix);
+    } finally {
+      await cleanup();
+    }
+    if (reason) return;
+  }
+}
 
+async function runPass(pass, vsix) {
   runDir = makeRunDir('mtus-lint-ext-test-');
-  const extFolder = await step('install .vsix', () => installVsix({ vsix, runDir }));
+  const extFolder = await step(`install .vsix (${pass.suite})`, () => installVsix({ vsix, runDir }));
   log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
   const workspace = join(runDir, 'workspace');
-  cpSync(FIXTURE, workspace, { recursive: true });
+  cpSync(pass.suite === 'restricted' ? RESTRICTED_FIXTURE : FIXTURE, workspace, { recursive: true });
 
-  codeServer = await step('start code-server', () => startCodeServer({ workspace, runDir, log, env: { MTUS_LINT_TEST_LINE_PREFIX: LINE_PREFIX } }));
-  browser = await step('start chromium', () => launchChromium({ runDir }));
+  codeServer = await step(`start code-server (${pass.suite})`, () =>
+    startCodeServer({ workspace, runDir, log, workspaceTrust: pass.trust, env: { MTUS_LINT_TEST_LINE_PREFIX: LINE_PREFIX, MTUS_LINT_SUITE: pass.suite } }),
+  );
+  browser = await step(`start chromium (${pass.suite})`, () => launchChromium({ runDir }));
   const { page } = browser;
 
   let settle;
   const exited = new Promise((resolve) => (settle = resolve));
+  let summary;
   let sawSummary;
   const summarySeen = new Promise((resolve) => (sawSummary = resolve));
   await page.exposeFunction('codeAutomationExit', (code) => {
@@ -133,12 +156,13 @@ async function main() {
         const at = raw.indexOf(LINE_PREFIX);
         if (at < 0) continue;
         const line = raw.slice(at + LINE_PREFIX.length);
-        console.log(line);
         const m = /^(\d+) passed, (\d+) failed$/.exec(line.trim());
+        // Each pass's own count is folded into the one total line printed at the end.
         if (m) {
           summary = { passed: Number(m[1]), failed: Number(m[2]) };
+          console.log(`(${pass.name}: ${line.trim()})`);
           sawSummary();
-        }
+        } else console.log(line);
       }
     } else if (msg.type() === 'error' && !isNoise(text) && !/extension-host tests? failed/.test(text)) {
       console.log(`[workbench console] ${text.replace(/^%c\s*(ERR|WARN|INFO)\s+color:\s*#\w+\s*/, '')}`);
@@ -154,35 +178,40 @@ async function main() {
   ];
   const url = `${codeServer.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`opening the workbench with the suite: ${url}`);
-  await step('open workbench', () => page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
+  await step(`open workbench (${pass.suite})`, () => page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
 
   let timer;
-  const result = await step('suite', () =>
+  const result = await step(`suite (${pass.suite})`, () =>
     Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve({ timeout: true }), SUITE_TIMEOUT_MS)))]),
   );
   clearTimeout(timer);
   if (result.timeout) {
-    reason = `the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s (no codeAutomationExit)`;
+    reason = `${pass.name}: the suite did not finish within ${SUITE_TIMEOUT_MS / 1000} s (no codeAutomationExit)`;
     dumpLogs();
     return;
   }
   if (result.error) {
-    reason = result.error;
+    reason = `${pass.name}: ${result.error}`;
     dumpLogs();
     return;
   }
-  exitCode = result.code;
+  if (result.code !== 0) exitCode = result.code;
   // The summary line travels through the workbench's log forwarding, the exit code through the
   // extension host protocol: give the line a moment to arrive if the exit overtook it.
   if (!summary) await Promise.race([summarySeen, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
   clearTimeout(timer);
-  if (!summary) reason = `the suite exited with ${result.code} without its "N passed, N failed" line`;
-  if (!summary || (exitCode !== 0 && summary.failed === 0)) dumpLogs(); // broke outside the tests
+  if (!summary) reason = `${pass.name}: the suite exited with ${result.code} without its "N passed, N failed" line`;
+  else {
+    totals.passed += summary.passed;
+    totals.failed += summary.failed;
+  }
+  if (!summary || (result.code !== 0 && summary.failed === 0)) dumpLogs(); // broke outside the tests
 }
 
 /** Console chatter of the web workbench that is not about the tests. */
 function isNoise(text) {
-  return /Failed to load resource|favicon|manifest\.json|net::ERR_NAME_NOT_RESOLVED|vsda|marketplace|gallery|Ignoring fetching additional builtin extensions|webview|ServiceWorker|Long running operations/i.test(text);
+  // (The trust prompt of the Restricted Mode pass is expected: the test workbench refuses dialogs.)
+  return /Failed to load resource|favicon|manifest\.json|net::ERR_NAME_NOT_RESOLVED|vsda|marketplace|gallery|Ignoring fetching additional builtin extensions|webview|ServiceWorker|Long running operations|refused to show dialog in tests\. Contents: Do you trust the authors/i.test(text);
 }
 
 /** On failure: the end of code-server's output and of the extension host's log, before the run folder goes. */
@@ -223,6 +252,9 @@ async function cleanup() {
     if (keep) log(`run folder kept: ${runDir}`);
     else removeRunDir(runDir);
   }
+  browser = undefined;
+  codeServer = undefined;
+  runDir = undefined;
   timings.push(`cleanup ${secs(Date.now() - t)}`);
 }
 
@@ -240,8 +272,8 @@ try {
 const total = secs(Date.now() - t0);
 console.log(`\n[code-server tests] ${timings.join(', ')}; total ${total}`);
 if (reason) console.log(`\n[code-server tests] FAILED: ${reason}`);
-const passed = summary?.passed ?? 0;
-let failed = summary?.failed ?? 0;
+const passed = totals.passed;
+let failed = totals.failed;
 // A run that broke before or outside the suite counts as one failure, so it is never 0 failed.
 if ((reason || failure || exitCode !== 0) && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -231,6 +231,8 @@ export async function startCodeServer({
   extensionsDir = join(runDir, 'extensions'),
   userDataDir = join(runDir, 'user-data'),
   extraArgs = [],
+  /** Leave VS Code's workspace trust on (the workspace then opens in Restricted Mode). */
+  workspaceTrust = false,
   env: extraEnv = {},
   timeoutMs = 60_000,
   log = () => {},
@@ -246,7 +248,7 @@ export async function startCodeServer({
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,

@@ -21,6 +21,9 @@ describe(RULE, () => {
       assert.equal(f[0].severity, 'warning');
     });
   }
+  test('the message starts with the modality as written, capitalised', () => {
+    assert.match(only('Plan: hot/cold packs 2x3 for the neck.')[0].message, /^Hot\/cold packs is passive treatment/);
+  });
   test('two modalities: one diagnostic each, the fill-in offered once', () => {
     const f = only('Plan: hot/cold packs and cervical traction 2x3.');
     assert.equal(f.length, 2);

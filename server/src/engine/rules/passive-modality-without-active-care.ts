@@ -24,7 +24,7 @@ export const passiveModalityWithoutActiveCare: Rule = {
       fixOffered = true;
       return {
         span: ms[0].span,
-        message: `${ms[0].text} is passive treatment: for chronic pain the guideline supports passive modalities only beside active therapy and a self-directed home program (${label}); name the exercise or home program it accompanies`,
+        message: `${ms[0].text.charAt(0).toUpperCase()}${ms[0].text.slice(1)} is passive treatment: for chronic pain the guideline supports passive modalities only beside active therapy and a self-directed home program (${label}); name the exercise or home program it accompanies`,
         citation: { id: limit.citation, label },
         edition,
         fix,

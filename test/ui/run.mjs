@@ -138,6 +138,13 @@ try {
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'detached' });
     await shot('5-fixed-and-saved.png');
   });
+
+  await step('the inline total follows the new quantity, and the status bar names the edition', async () => {
+    await page.locator('.monaco-editor .view-lines', { hasText: '= 6 sessions · trial 3–6' }).waitFor();
+    // The request cites the 2009 page form ("page 60"), so it is judged by the 2009 edition.
+    await page.locator('.statusbar-item', { hasText: 'MTUS: CPMTG 2009' }).waitFor();
+    await shot('6-inline-total-and-edition.png');
+  });
 } catch (e) {
   const why = e instanceof HarnessError ? e.message : e?.stack ?? String(e);
   record(false, 'the browser-driven run could start and finish', why);

@@ -15,7 +15,7 @@ const SUITES = {
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
   extension: { runner: 'test/extension/run-code-server.mjs', what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace' },
   ui: { runner: 'test/ui/run.mjs', what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
-  nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client' },
+  nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

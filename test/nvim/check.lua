@@ -26,6 +26,8 @@ local CHECKS = {
   'code action: a preferred quickfix for the diagnostic',
   'quick fix applied and written: diagnostics for the new version are empty',
   'source.fixAll.mtus-lint: one action capping both items, applied and written, no diagnostics left',
+  'document symbols: the outline lists both requested items with their reading',
+  'completion after a treatment: quantities within the limit ("2x3"), none above it',
 }
 
 local results_file
@@ -290,6 +292,30 @@ local function main()
     expect(not vim.bo[buf2].modified, 'buffer still modified after :write')
     local after = wait_for_current(buf2, 'the fixed second draft')
     expect(#after == 0, 'diagnostics left: ' .. show(after) .. ' in ' .. show(lines(buf2)))
+
+    -- 5. The outline of the fixed draft, as Neovim's document-symbol list would show it.
+    report(7, pcall(function()
+      local symbols = request(buf2, 'textDocument/documentSymbol', { textDocument = { uri = uri2 } })
+      expect(type(symbols) == 'table' and #symbols > 0, 'no symbols: ' .. show(symbols))
+      local items = vim.lsp.util.symbols_to_items(symbols, buf2)
+      local names = {}
+      for _, it in ipairs(items) do table.insert(names, it.text) end
+      local all = table.concat(names, ' | ')
+      expect(contains(all, 'Massage therapy') and contains(all, 'Acupuncture 2x3'), 'symbols: ' .. all)
+    end))
+
+    -- 6. Completion after a treatment on a new line: the quantities offered stay within the limit.
+    report(8, pcall(function()
+      local n2 = vim.api.nvim_buf_line_count(buf2)
+      vim.api.nvim_buf_set_lines(buf2, n2, n2, false, { 'Acupuncture, lumbar spine, ' })
+      local line = vim.api.nvim_buf_get_lines(buf2, n2, n2 + 1, false)[1]
+      local r = request(buf2, 'textDocument/completion', { textDocument = { uri = uri2 }, position = { line = n2, character = #line } })
+      expect(type(r) == 'table', 'no completion: ' .. show(r))
+      local labels = {}
+      for _, it in ipairs(r.items or r) do labels[it.label] = true end
+      expect(labels['2x3'] and labels['1x6'], 'labels: ' .. show(vim.tbl_keys(labels)))
+      expect(not labels['2x4'], '2x4 offered: ' .. show(vim.tbl_keys(labels)))
+    end))
   end))
 end
 

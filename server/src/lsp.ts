@@ -9,6 +9,7 @@ import {
   ShowMessageNotification,
   TextDocumentSyncKind,
   TextDocuments,
+  type ClientCapabilities,
   type Connection,
   type Diagnostic,
   type InitializeResult,
@@ -147,6 +148,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const timers = new Map<string, NodeJS.Timeout>();
   const reported = new Set<string>();
   let canPullConfig = false;
+  let clientCapabilities: ClientCapabilities = {};
   let canRefreshInlayHints = false;
   // Inline totals depend on settings and the knowledge base: ask the editor to fetch them again.
   const refreshInlayHints = () => {
@@ -250,6 +252,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   };
 
   connection.onInitialize((params): InitializeResult => {
+    clientCapabilities = params.capabilities;
     canPullConfig = Boolean(params.capabilities.workspace?.configuration);
     canRefreshInlayHints = Boolean(params.capabilities.workspace?.inlayHint?.refreshSupport);
     const opts = (params.initializationOptions ?? {}) as { settings?: unknown; docsBaseUri?: string; storagePath?: string; trusted?: unknown };
@@ -376,6 +379,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     settingsFor,
     knowledge,
     corpus: () => corpus,
+    clientCapabilities: () => clientCapabilities,
     guard,
   };
   registerAuthoring(features);

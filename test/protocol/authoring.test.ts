@@ -1,8 +1,8 @@
 // Writing help over the real server: completion, inline totals, the outline.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionItemKind, type CompletionItem, type CompletionList, type DocumentSymbol, type InlayHint, type MarkupContent, type Position, type Range, type TextEdit } from 'vscode-languageserver-protocol';
-import { docUri, LspClient, messageOf, ours, readKnowledge } from '../helpers/lsp-client';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type DocumentSymbol, type InlayHint, type MarkupContent, type Position, type Range, type SymbolInformation, type TextEdit } from 'vscode-languageserver-protocol';
+import { CLIENT_CAPABILITIES, docUri, LspClient, messageOf, ours, readKnowledge } from '../helpers/lsp-client';
 
 interface CitationEntry {
   id: string;
@@ -194,5 +194,28 @@ describe('authoring', () => {
       `the item the denial names is inside it: ${JSON.stringify(denials[0].children?.map((c) => c.name))}`,
     );
     assertValid(list);
+  });
+});
+
+describe('document symbols for an editor without hierarchical outlines', () => {
+  let client: LspClient;
+  before(async () => {
+    const capabilities = structuredClone(CLIENT_CAPABILITIES);
+    delete capabilities.textDocument!.documentSymbol;
+    client = await LspClient.start({ settings: { debounceMs: 0 }, capabilities });
+  });
+  after(async () => {
+    await client.dispose();
+  });
+
+  test('a flat list, each symbol naming the one it belongs to', async () => {
+    const uri = docUri('flat-outline.rfa');
+    const checked = client.waitForVersion(uri, 1);
+    await client.open(uri, 'mtus-request', '1. Acupuncture 2x4 low back (MTUS Acupuncture Treatment Guidelines)\n');
+    await checked;
+    const list = (await client.within(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), 'the symbols')) as SymbolInformation[];
+    assert.ok(list.every((s) => s.location?.uri === uri && !('children' in s)), JSON.stringify(list));
+    assert.ok(list.some((s) => s.name.startsWith('Acupuncture 2x4') && !s.containerName));
+    assert.ok(list.some((s) => s.containerName === 'Citations'), JSON.stringify(list.map((s) => [s.name, s.containerName])));
   });
 });

@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -19,6 +19,8 @@ export interface FeatureContext {
   /** The knowledge base in effect (the bundled one, with the user's custom file when trusted). */
   knowledge(): Knowledge;
   corpus(): CorpusIndex | undefined;
+  /** What the editor said it supports, at initialize. */
+  clientCapabilities(): ClientCapabilities;
   /** Report a failure without document text (like every handler's guard). */
   guard<A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>): (...a: A) => Promise<R>;
 }

@@ -1,4 +1,4 @@
-import { SymbolKind, type DocumentSymbol, type ServerCapabilities } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol, type ServerCapabilities, type SymbolInformation } from 'vscode-languageserver';
 import { outline, type OutlineKind, type OutlineNode } from '../engine';
 import { toRange } from './convert';
 import type { FeatureContext } from './context';
@@ -33,12 +33,22 @@ export function toSymbol(n: OutlineNode, starts: number[]): DocumentSymbol {
   };
 }
 
+/** The same outline as a flat list, for an editor without hierarchical symbols: each names its container. */
+export function flatten(symbols: DocumentSymbol[], uri: string, container?: string): SymbolInformation[] {
+  return symbols.flatMap((s) => [
+    { name: s.name, kind: s.kind, location: { uri, range: s.range }, ...(container ? { containerName: container } : {}) },
+    ...flatten(s.children ?? [], uri, s.name),
+  ]);
+}
+
 export function registerSymbols(ctx: FeatureContext, recent: RecentAnalyses): void {
   ctx.connection.onDocumentSymbol(
-    ctx.guard('document symbols', [] as DocumentSymbol[], async (params): Promise<DocumentSymbol[]> => {
+    ctx.guard('document symbols', [] as DocumentSymbol[] | SymbolInformation[], async (params): Promise<DocumentSymbol[] | SymbolInformation[]> => {
       const a = await recent.fresh(params.textDocument.uri);
       if (!a) return [];
-      return outline(a.analysis, a.text, ctx.knowledge()).map((n) => toSymbol(n, a.starts));
+      const symbols = outline(a.analysis, a.text, ctx.knowledge()).map((n) => toSymbol(n, a.starts));
+      const hierarchical = ctx.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+      return hierarchical ? symbols : flatten(symbols, params.textDocument.uri);
     }),
   );
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, lineStarts, offsetToPosition, type DocumentKind, type Finding } from './engine';
+import { analyze, editionLabel, lineStarts, offsetToPosition, type DocumentKind, type Finding } from './engine';
 import { defaultKnowledge, KnowledgeError } from './knowledge/load';
 import { defaultCorpusIndex } from './corpus/load-index';
 import { decodeText } from './text-decoding';
@@ -114,10 +114,6 @@ function check(args: string[], io: Io): number {
 }
 
 const EDITION_REASON = { setting: '--edition', document: 'the edition it cites', default: 'the default edition' } as const;
-
-function editionLabel(kb: ReturnType<typeof defaultKnowledge>, edition: string): string {
-  return kb.data.guidelines.find((g) => g.edition === edition && g.citedBy !== 'regulation')?.short ?? edition;
-}
 
 function formatText(reports: FileReport[]): string {
   const lines: string[] = [];

@@ -87,6 +87,11 @@ export function chooseEdition(kb: KB, citations: Citation[], setting?: string): 
   return cited ? { edition: cited[0], reason: 'document' } : { edition: kb.defaultEdition, reason: 'default' };
 }
 
+/** How an edition is named to a user: the short name of its Chronic Pain guideline ("CPMTG 2016"). */
+export function editionLabel(kb: KB, edition: string): string {
+  return kb.data.guidelines.find((g) => g.edition === edition && g.citedBy !== 'regulation')?.short ?? edition;
+}
+
 /** Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. */
 export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -124,7 +129,7 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, directives };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

@@ -1,3 +1,4 @@
+import { lineStarts, offsetToPosition } from './positions';
 import type { Finding, FixData, Span } from './types';
 
 // Silencing a rule where the writer has decided it does not apply, in a form that stays
@@ -22,32 +23,10 @@ export interface Directive {
 
 const DIRECTIVE = /<!--\s*mtus-lint-(disable-next-line|disable-line|disable)\b([^>]*?)-->/g;
 
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Offsets where each line starts. */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 export function findDirectives(text: string): { directives: Directive[]; lineOf: (offset: number) => number } {
   const directives: Directive[] = [];
   let starts: number[] | undefined;
-  const lineOf = (offset: number) => lineIndex((starts ??= lineStartsOf(text)), offset);
+  const lineOf = (offset: number) => offsetToPosition((starts ??= lineStarts(text)), offset).line;
   // Cheap when there are none, which is almost always.
   if (!text.includes('mtus-lint-disable')) return { directives, lineOf };
   DIRECTIVE.lastIndex = 0;

@@ -166,6 +166,8 @@ export interface AnalysisResult {
   surgeries: SurgeryMention[];
   /** Every treatment name outside citations, requested or not (hover, and rules about requests with no quantity). */
   mentions: TreatmentNameMention[];
+  /** Every body region named in the text. */
+  regions: { region: string; span: Span }[];
   /** The mtus-lint-disable comments in the text. */
   directives: import('./directives').Directive[];
 }

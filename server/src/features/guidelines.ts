@@ -1,5 +1,6 @@
-import { citationText as citationForm } from '../engine/citation-forms';
 import type { ServerCapabilities } from 'vscode-languageserver';
+import { editionLabel } from '../engine/analyze';
+import { citationText as citationForm } from '../engine/citation-forms';
 import { citationLabel } from '../engine/rules/therapy-verdict';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Guideline } from '../knowledge/schema';
@@ -122,9 +123,8 @@ export function registerGuidelines(ctx: FeatureContext): void {
     ctx.guard('guidelines', empty, async (params: GuidelinesParams | undefined): Promise<GuidelinesResult> => {
       const kb = ctx.knowledge();
       const { edition, editionReason } = await editionFor(ctx, params ?? {});
-      const editionLabel =
-        edition === 'all' ? 'both editions' : (kb.data.guidelines.find((g) => g.edition === edition && g.citedBy !== 'regulation')?.short ?? edition);
-      return { edition, editionLabel, editionReason, entries: guidelineEntries(kb, edition) };
+      const label = edition === 'all' ? 'both editions' : editionLabel(kb, edition);
+      return { edition, editionLabel: label, editionReason, entries: guidelineEntries(kb, edition) };
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../corpus/types';
-import type { Analysis } from '../engine';
+import { editionLabel, type Analysis } from '../engine';
 import type { Knowledge } from '../knowledge/knowledge';
 
 // What the editor shows about a checked document beside the diagnostics: the edition its
@@ -22,12 +22,11 @@ export interface DocumentStatus {
 }
 
 export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, corpus: CorpusIndex | undefined): DocumentStatus {
-  const g = kb.data.guidelines.find((x) => x.edition === analysis.edition && x.citedBy !== 'regulation');
   return {
     uri,
     checked: true,
     edition: analysis.edition,
-    editionLabel: g?.short ?? analysis.edition,
+    editionLabel: editionLabel(kb, analysis.edition),
     editionReason: analysis.editionReason,
     knowledgeVersion: kb.version,
     corpusLetters: corpus?.letters ?? 0,

@@ -2,6 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Drug } from '../../knowledge/medication-schema';
 import type { Span } from '../types';
 import { wordValue } from './numbers';
+import { inPlaceholder } from './sentences';
 
 // Requested medications: "Cyclobenzaprine 7.5mg #60", "Norco 5/325mg oral tablet, one tablet
 // twice daily 14 days #40", "Two refills of Ibuprofen 600mg #90", "Flurbiprofen 10%,
@@ -175,13 +176,6 @@ function findMentions(text: string, kb: Knowledge, skip?: (s: { span: Span }) =>
     out.push({ drug, text: m[0], span });
   }
   return out;
-}
-
-/** Text in [square brackets] on its line is a placeholder or hint to fill in, not content. */
-export function inPlaceholder(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(Math.max(lineStart, at - 200), at);
-  return before.lastIndexOf('[') > before.lastIndexOf(']');
 }
 
 function segmentAt(segments: Span[], pos: number, from: number): number {

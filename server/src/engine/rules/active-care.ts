@@ -1,4 +1,5 @@
 import type { Span, TreatmentNameMention } from '../types';
+import { inPlaceholder, sentenceOf } from '../parse/sentences';
 import type { RuleContext } from './rule';
 
 // Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
@@ -15,34 +16,6 @@ const PRIOR = /\b(?:previously|prior|past|has had|had|tried|completed|received|f
 // "Acupuncture was denied on ..." tells the history of a request, it does not make one.
 const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
 const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bassociated surgical service\b|\bafter (?:the |his |her )?surgery\b/i;
-
-/** True when `at` sits inside [square brackets] on its line: a fill-in placeholder, not a statement. */
-export function inPlaceholder(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(lineStart, at);
-  return before.lastIndexOf('[') > before.lastIndexOf(']');
-}
-
-const SENTENCE_END = /[.!?](?=\s)|\n[ \t]*\r?\n|\r?\n(?=[ \t]*(?:[A-Z0-9]|[-*•]))/g;
-
-/** The sentence around a span (bounded): where it starts and ends. */
-export function sentenceSpan(text: string, span: Span): Span {
-  const from = Math.max(0, span.start - 240);
-  const before = text.slice(from, span.start);
-  let start = from;
-  // A line that starts a new item, label or sentence (capital, number, bullet) ends the one before:
-  // drafts put one request per line without full stops.
-  for (const m of before.matchAll(SENTENCE_END)) start = from + m.index + m[0].length;
-  const after = text.slice(span.end, span.end + 240);
-  const stop = after.search(/[.!?](?:\s|$)|\n[ \t]*\r?\n|\r?\n(?=[ \t]*(?:[A-Z0-9]|[-*•]))/);
-  return { start, end: stop >= 0 ? span.end + stop : span.end + after.length };
-}
-
-/** The sentence around a span (bounded). */
-export function sentenceOf(text: string, span: Span): string {
-  const s = sentenceSpan(text, span);
-  return text.slice(s.start, s.end);
-}
 
 const activeCache = new WeakMap<object, boolean>();
 

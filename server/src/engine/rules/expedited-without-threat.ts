@@ -1,4 +1,4 @@
-import { inPlaceholder } from './active-care';
+import { inPlaceholder } from '../parse/sentences';
 import { fillInLineAfter } from './fill-in';
 import type { Rule } from './rule';
 

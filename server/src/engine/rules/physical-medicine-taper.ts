@@ -1,4 +1,4 @@
-import { sentenceOf } from './active-care';
+import { sentenceOf } from '../parse/sentences';
 import { regionExclusion } from './manual-therapy-body-region';
 import type { Rule } from './rule';
 import { citationLabel, itemCore, therapyVerdict, treatmentNoun } from './therapy-verdict';

@@ -1,5 +1,5 @@
 import { findDates, formatDate, daysBetween } from '../parse/dates';
-import { sentenceSpan } from './active-care';
+import { sentenceSpan } from '../parse/sentences';
 import { letterDate } from './appeal-text';
 import { fillInLineAfter } from './fill-in';
 import type { Rule } from './rule';

@@ -22,22 +22,8 @@ export function statesDiagnosis(ctx: RuleContext): boolean {
   return v;
 }
 
-const regionCache = new WeakMap<object, Set<string>>();
-
-/** Every body region the document names. */
-export function regionsNamed(ctx: RuleContext): Set<string> {
-  let v = regionCache.get(ctx.doc.evidence);
-  if (!v) {
-    v = new Set();
-    const re = new RegExp(ctx.kb.regionPattern.source, ctx.kb.regionPattern.flags);
-    for (let m; (m = re.exec(ctx.text)); ) {
-      const r = ctx.kb.regionOf(m[0]);
-      if (r) v.add(r.id);
-    }
-    regionCache.set(ctx.doc.evidence, v);
-  }
-  return v;
-}
+/** Every body region the document names (the analysis already found them). */
+export const regionsNamed = (ctx: RuleContext): Set<string> => new Set(ctx.doc.regions.map((r) => r.region));
 
 // A whole request (the DWC Form RFA, or a report or letter asking for treatment) rather than a
 // line being tried out: only such a document is held to the form's completeness.

@@ -1,4 +1,5 @@
-import { itemOverlaps, requestedOf, sentenceSpan } from './active-care';
+import { sentenceSpan } from '../parse/sentences';
+import { itemOverlaps, requestedOf } from './active-care';
 import type { Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
 import { itemCore, treatmentNoun } from './therapy-verdict';

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { explain } from './engine/explain';
 import { analyze, editionLabel, lineStarts, offsetToPosition, type DocumentKind, type Finding } from './engine';
 import { defaultKnowledge, KnowledgeError } from './knowledge/load';
 import { defaultCorpusIndex } from './corpus/load-index';
@@ -7,8 +8,10 @@ import { decodeText } from './text-decoding';
 import { CORPUS_USAGE, corpusCommand, CorpusUsageError } from './corpus/cli-corpus';
 
 const USAGE = `Usage:
-  mtus-lint check [--format text|json] [--kind request|appeal] [--edition auto|2009|2016] FILE...
+  mtus-lint check [--format text|json] [--kind request|appeal] [--edition auto|2009|2016] [--explain] FILE...
       Check treatment requests and IMR appeal letters against the MTUS.
+      --explain prints how each document was read: passages and their roles, boxes, fields,
+      requested items with their quantities and body parts, completed courses.
       Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
   mtus-lint lsp --stdio
       Start the language server on standard input/output (for any LSP editor).
@@ -33,6 +36,8 @@ interface FileReport {
   path: string;
   diagnostics: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
   notes?: string[];
+  /** --explain: how the document was read. */
+  reading?: string[];
 }
 
 function report(file: string, text: string, findings: Finding[]): FileReport {
@@ -52,6 +57,7 @@ function check(args: string[], io: Io): number {
   let format: 'text' | 'json' = 'text';
   let kind: DocumentKind | undefined;
   let edition: string | undefined;
+  let explainIt = false;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -73,7 +79,8 @@ function check(args: string[], io: Io): number {
       const known = defaultKnowledge().editions;
       if (v !== 'auto' && !known.includes(v)) throw new UsageError(`--edition must be auto or one of ${known.join(', ')}, not "${v}"`);
       edition = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+    } else if (a === '--explain') explainIt = true;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
   if (files.length === 0) throw new UsageError('name at least one file to check');
@@ -100,6 +107,7 @@ function check(args: string[], io: Io): number {
     }
     const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex(), edition });
     const r = report(file, decoded.text, analysis.findings);
+    if (explainIt) r.reading = explain(decoded.text, analysis, kb);
     if (decoded.note) r.notes = [decoded.note];
     (r.notes ??= []).push(`judged by ${editionLabel(kb, analysis.edition)} (${EDITION_REASON[analysis.editionReason]})`);
     if (analysis.truncatedAt !== undefined) (r.notes ??= []).push(`only the first ${analysis.truncatedAt} characters were checked`);
@@ -122,6 +130,7 @@ function formatText(reports: FileReport[]): string {
   for (const r of reports) {
     lines.push(r.path);
     for (const n of r.notes ?? []) lines.push(`  note: ${n}`);
+    if (r.reading) lines.push('  How it was read:', ...r.reading.map((l) => `    ${l}`), '  Problems:');
     if (r.diagnostics.length === 0) lines.push('  no problems found');
     for (const d of r.diagnostics) {
       total++;

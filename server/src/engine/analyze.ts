@@ -5,12 +5,14 @@ import { findEvidence } from './parse/evidence';
 import { assembleItems } from './parse/items';
 import { findMedications } from './parse/medications';
 import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
-import { findQuantityParts } from './parse/quantity';
-import { segmentText } from './parse/segments';
+import { unitAt } from './parse/part-role';
+import { remapSpans } from './remap';
+import { readSpacing } from './structure/spacing';
+import { readStructure } from './structure/read';
 import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
 import type { Knowledge as KB } from '../knowledge/knowledge';
-import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, Span } from './types';
+import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding } from './types';
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
@@ -41,11 +43,17 @@ function mergeRestatements(findings: Finding[]): Finding[] {
   const seen = new Map<string, Finding[]>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const [what, regions = ''] = (f.subject ?? '').split('#');
+    const [what, rest = ''] = (f.subject ?? '').split('#');
+    const structured = rest.endsWith('@');
+    const regions = structured ? rest.slice(0, -1) : rest;
     const key = f.subject ? `${f.rule}|${what}` : undefined;
     const candidates = key ? (seen.get(key) ?? []) : [];
     const kept = candidates.find((k) => {
-      const r = k.subject!.split('#')[1] ?? '';
+      const kr = k.subject!.split('#')[1] ?? '';
+      const kStructured = kr.endsWith('@');
+      // Two items of a form's table or list are two requests, however alike.
+      if (structured && kStructured) return false;
+      const r = kStructured ? kr.slice(0, -1) : kr;
       return r === regions || r === '' || regions === '';
     });
     if (!kept) {
@@ -58,16 +66,6 @@ function mergeRestatements(findings: Finding[]): Finding[] {
   }
   for (const f of out) {
     if (f.related?.length && f.fix) f.fix.title = `${f.fix.title}, in ${f.related.length + 1} places`;
-  }
-  return out;
-}
-
-function segmentsWith(segments: Span[], mentions: TreatmentMention[]): Span[] {
-  const out: Span[] = [];
-  let i = 0;
-  for (const seg of segments) {
-    while (i < mentions.length && mentions[i].span.end <= seg.start) i++;
-    if (i < mentions.length && mentions[i].span.start < seg.end) out.push(seg);
   }
   return out;
 }
@@ -98,7 +96,15 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;
   const kind = options.kind ?? inferKind(scope);
+  // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
+  const view = readSpacing(scope);
+  const result = analyzeText(view.text, kb, options, kind);
+  if (limit < text.length) result.truncatedAt = limit;
+  return remapSpans(result, view);
+}
 
+function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind): Analysis {
+  const structure = readStructure(scope);
   const citations = findCitations(scope, kb);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
@@ -116,20 +122,23 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
     return at >= 0 && s.span.end <= citations[at].span.end;
   };
   const mentions = findTreatmentMentions(scope, kb).filter((m) => !inCitation(m));
-  const segments = segmentText(scope);
-  // Only a segment that names a treatment can hold a requested item or a completed course.
-  const parts = findQuantityParts(scope, segmentsWith(segments, mentions)).filter((p) => !inCitation(p));
+  for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
   const regions = findRegionMentions(scope, kb);
-  const { items, priorCourses } = assembleItems(scope, segments, mentions, parts, regions);
+  const { items, priorCourses, firstCourses } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
+  const segments = structure.units.map((u) => u.span);
   const evidence = findEvidence(scope, priorCourses);
-  const medications = findMedications(scope, kb, segments, inCitation);
+  const asked = (at: number) => {
+    const role = unitAt(structure.units, at)?.role ?? 'narrative';
+    return role === 'request' || (role === 'narrative' && !structure.hasRequestStructure);
+  };
+  const medications = findMedications(scope, kb, segments, inCitation, asked);
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = findDiagnoses(scope, kb);
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses] };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

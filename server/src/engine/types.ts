@@ -67,6 +67,10 @@ export interface RequestedItem {
   extendsPriorCourse: boolean;
   /** True for postoperative/postsurgical therapy, judged by other limits. */
   postsurgical: boolean;
+  /** The kind of passage the item was read from (a table row, a field block, a list item...). */
+  unit?: import('./structure/types').UnitKind;
+  /** The heading or label that made the passage a request ("REQUESTED TREATMENT", "Plan"). */
+  cue?: string;
 }
 
 export interface Citation {
@@ -104,6 +108,12 @@ export interface PriorCourse {
   treatment: TreatmentId;
   count: number;
   span: Span;
+  /** The treatment as written ("occupational therapy", "chiropractic"). */
+  text?: string;
+  /** A course after surgery: it counts toward the postsurgical course, not the chronic limits. */
+  postsurgical?: boolean;
+  /** The body regions named with the course, when any. */
+  regions?: string[];
 }
 
 export interface Evidence {
@@ -170,6 +180,10 @@ export interface AnalysisResult {
   regions: { region: string; span: Span }[];
   /** The mtus-lint-disable comments in the text. */
   directives: import('./directives').Directive[];
+  /** How the document is laid out: fields, boxes, tables, lists and the role of each passage. */
+  structure: import('./structure/types').DocumentStructure;
+  /** Treatments the document says the patient never had: a request for one is a first course. */
+  firstCourses: string[];
 }
 
 export interface TreatmentNameMention {
@@ -177,6 +191,8 @@ export interface TreatmentNameMention {
   /** As written. */
   text: string;
   span: Span;
+  /** The role of the passage it is named in (a request, history, a guideline quotation...). */
+  role?: import('./structure/types').PassageRole;
 }
 
 /** Why a document is judged by its edition: the setting, the document's own citations, or the default. */

@@ -23,6 +23,8 @@ export interface Knowledge {
   /** Matches uppercase abbreviations (PT, OT, CMT) case-sensitively. */
   abbreviationPattern: RegExp | undefined;
   treatmentOf(matched: string): Treatment | undefined;
+  /** The treatment a CPT or HCPCS code bills, if the knowledge base names one. */
+  treatmentOfCode(code: string): Treatment | undefined;
   regionPattern: RegExp;
   regionOf(matched: string): BodyRegion | undefined;
   drug(id: string): Drug | undefined;
@@ -62,6 +64,8 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
       allAliases.push(a);
     }
   }
+  const byCode = new Map<string, Treatment>();
+  for (const t of data.treatments) for (const c of t.codes?.cpt ?? []) byCode.set(c, t);
   const abbrevs = new Map<string, Treatment>();
   for (const t of data.treatments) for (const a of t.abbreviations) abbrevs.set(a, t);
 
@@ -101,6 +105,7 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
       if (exact) return exact;
       return aliasTests.find((a) => a.re.test(matched))?.treatment;
     },
+    treatmentOfCode: (code) => byCode.get(code.toUpperCase()),
     regionPattern,
     regionOf: (matched) => regionAliases.find((a) => a.re.test(matched))?.region,
     ...compileMedications(data.medications),

@@ -105,7 +105,15 @@ function checkReferences(data: KnowledgeData, file: string): void {
   data.surgeries.forEach((s, i) => {
     if (!treatments.has(s.treatment)) problems.push(`surgeries.${i} (${s.id}): unknown treatment "${s.treatment}"`);
     if (!citations.has(s.citation)) problems.push(`surgeries.${i} (${s.id}): unknown citation "${s.citation}"`);
+    for (const r of s.regions) if (!regions.has(r)) problems.push(`surgeries.${i} (${s.id}): unknown body region "${r}"`);
   });
+  const codes = new Map<string, string>();
+  for (const t of data.treatments) {
+    for (const c of t.codes?.cpt ?? []) {
+      if (codes.has(c)) problems.push(`treatments (${t.id}): code ${c} already names "${codes.get(c)}"`);
+      codes.set(c, t.id);
+    }
+  }
   problems.push(...medicationProblems(data.medications, citations));
   if (problems.length) {
     throw new KnowledgeError(`knowledge data in ${file} is inconsistent:\n  ${problems.join('\n  ')}`, file, problems);

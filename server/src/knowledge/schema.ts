@@ -64,6 +64,13 @@ export const TreatmentSchema = z.object({
   aliases: z.array(z.string().min(1)).min(1),
   /** Uppercase abbreviations matched only in capitals ("PT", "OT", "CMT"). */
   abbreviations: z.array(z.string().min(2)).default([]),
+  /** Billing codes that name the treatment on a form whose service cell names none ("97140"). */
+  codes: z
+    .object({
+      cpt: z.array(z.string().regex(/^(?:\d{5}|[A-Z]\d{4})$/, 'a CPT or HCPCS code such as 97140 or G0283')).min(1),
+      source,
+    })
+    .optional(),
 });
 
 const Range = z
@@ -143,6 +150,8 @@ export const SurgerySchema = z.object({
   anchors: z.array(z.string().min(3)).min(1),
   /** The treatment (treatment id) the figure counts. */
   treatment: z.string(),
+  /** Body regions (body-region ids) the surgery is on: a therapy item for them follows it. */
+  regions: z.array(z.string()).default([]),
   /** The general course of therapy, in visits. */
   visits: z.number().int().positive(),
   weeks: z.number().int().positive().optional(),
@@ -154,6 +163,7 @@ export const BodyRegionSchema = z.object({
   id,
   name: z.string(),
   aliases: z.array(z.string().min(2)).min(1),
+  source: source.optional(),
 });
 
 export const KnowledgeSchema = z.object({

@@ -65,22 +65,9 @@ describe(RULE, () => {
     assert.match(f[0].message, /^Chiropractic manipulation is addressed by the MTUS: cite CPMTG 2016, Manual therapy & manipulation .*not ACOEM 3rd edition/);
   });
 
-  test('flags a request form that cites no guideline at all; the fix inserts the MTUS citation after the item', () => {
-    const text = `${FORM}1. Physical therapy 2x3, lumbar spine.\n`;
-    const f = findingsOf(text);
-    assert.equal(f.length, 1);
-    assert.equal(
-      f[0].message,
-      'Physical therapy is addressed by the MTUS, and this request cites no guideline: cite CPMTG 2016, Physical medicine (Chronic Pain Medical Treatment Guidelines); the MTUS takes precedence (8 CCR 9792.21.1)',
-    );
-    const fixed = applyEdits(text, f[0].fix!.edits);
-    assert.equal(fixed, `${FORM}1. Physical therapy 2x3, lumbar spine (MTUS: CPMTG 2016, Physical medicine).\n`);
-    assert.equal(findingsOf(fixed).length, 0);
-  });
-
-  test('no guideline: not reported on an item a therapy rule already reports (the most serious problem wins)', () => {
-    const text = `${FORM}1. Acupuncture 2x4, lumbar spine.\n`;
-    assert.deepEqual(check(text).findings.map((f) => f.rule), ['therapy-over-trial']);
+  test('a request form that cites no guideline at all is not a hierarchy problem (guideline-not-cited says it, as information)', () => {
+    assert.deepEqual(findingsOf(`${FORM}1. Physical therapy 2x3, lumbar spine.\n`), []);
+    assert.deepEqual(check(`${FORM}1. Acupuncture 2x4, lumbar spine.\n`).findings.map((f) => [f.rule, f.severity]), [['therapy-over-trial', 'error'], ['guideline-not-cited', 'information']]);
   });
 
   test('ODG is reported even on an item a therapy rule reports', () => {

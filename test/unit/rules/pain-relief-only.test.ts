@@ -5,24 +5,25 @@ import { check, rulesOf } from '../../helpers/repo';
 
 const RULE = 'pain-relief-only';
 const findingsOf = (text: string) => check(text).findings.filter((f) => f.rule === RULE);
-const message = (quote: string) =>
-  `Pain relief alone ("${quote}") is not functional improvement under 8 CCR 9792.20(e): document ADLs or work restrictions and reduced dependency on treatment`;
+const message = (asked: string, quote: string) =>
+  `${asked}: pain relief alone ("${quote}") is not functional improvement under 8 CCR 9792.20(e); document ADLs or work restrictions and reduced dependency on treatment before more is certified`;
 
 const BLOCK = 'Functional improvement:\n   ADLs before [ ] / after [ ]; work status [ ]; medication change [ ]; objective measures [ ]';
 
 describe(RULE, () => {
-  const mustFlag: [string, string][] = [
-    ['Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.', '8/10 to 5/10'],
-    ['Pain is rated 4/10, down from 7/10.\nContinue chiropractic 2x3 for the low back.', '4/10, down from 7/10'],
+  const mustFlag: [string, string, string][] = [
+    ['Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.', '6 additional acupuncture sessions', '8/10 to 5/10'],
+    ['Pain is rated 4/10, down from 7/10.\nContinue chiropractic 2x3 for the low back.', '6 additional chiropractic visits', '4/10, down from 7/10'],
     // completed sessions make it an extension, without "additional"
-    ['The patient completed 6 acupuncture sessions with pain relief from 8/10 to 4/10. Request acupuncture 2x3.', '8/10 to 4/10'],
-    ['Her pain went from 9/10 to 6/10 after therapy.\nAdditional physical therapy 2x3, lumbar spine.', '9/10 to 6/10'],
+    ['The patient completed 6 acupuncture sessions with pain relief from 8/10 to 4/10. Request acupuncture 2x3.', '6 acupuncture sessions after 6 completed', '8/10 to 4/10'],
+    ['Her pain went from 9/10 to 6/10 after therapy.\nAdditional physical therapy 2x3, lumbar spine.', '6 additional physical therapy visits', '9/10 to 6/10'],
   ];
-  for (const [text, quote] of mustFlag) {
+  for (const [text, asked, quote] of mustFlag) {
     test(`flags: ${JSON.stringify(text.slice(0, 70))}`, () => {
       const f = findingsOf(text);
       assert.equal(f.length, 1, JSON.stringify(check(text).findings.map((x) => x.message)));
-      assert.equal(f[0].message, message(quote));
+      assert.equal(f[0].message, message(asked, quote));
+      assert.ok(!f[0].fix?.edits.some((e) => /^\d+$/.test(e.newText)), 'no quantity fix: fewer sessions do not cure it');
       assert.equal(f[0].severity, 'warning');
       assert.equal(f[0].citation?.id, 'ccr-9792.20e-functional-improvement');
       assert.deepEqual(rulesOf(text), [RULE], 'it replaces extension-without-improvement');
@@ -33,7 +34,7 @@ describe(RULE, () => {
   test('relief without a score out of 10 is flagged without a quotation', () => {
     const f = findingsOf('VAS pain scores decreased with acupuncture. Request 6 additional acupuncture sessions.');
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^Pain relief alone is not functional improvement under 8 CCR 9792\.20\(e\)/);
+    assert.match(f[0].message, /^6 additional acupuncture sessions: pain relief alone is not functional improvement under 8 CCR 9792\.20\(e\)/);
   });
 
   const mustNot: [string, string[]][] = [
@@ -44,15 +45,15 @@ describe(RULE, () => {
     ['No pain relief; pain remains 8/10. Request 6 additional acupuncture sessions.', ['extension-without-improvement']],
     // not an extension: a first course
     ['Pain decreased from 8/10 to 5/10 with medication. Request acupuncture 2x3 for the neck.', []],
-    // over the trial: that rule reports the item
-    ['Pain decreased from 8/10 to 5/10. Request 8 additional acupuncture sessions.', ['therapy-over-trial']],
+    // over the trial as well: fewer sessions would not cure it, so pain-relief-only reports it (no quantity fix)
+    ['Pain decreased from 8/10 to 5/10. Request 8 additional acupuncture sessions.', ['pain-relief-only']],
     // massage needs no functional improvement to be extended (its 4-6 cap governs)
     ['Pain decreased from 7/10 to 4/10 with massage. She completed 2 massage visits. Additional massage x 2 with her home exercise program.', []],
     // postoperative therapy is judged by 8 CCR 9792.24.3
     ['Pain decreased from 8/10 to 5/10. Additional postoperative physical therapy 2x3 after the shoulder surgery.', []],
   ];
   for (const [text, rules] of mustNot) {
-    test(`does not flag: ${text.slice(0, 70)}`, () => assert.deepEqual(rulesOf(text), rules));
+    test(`reports only ${rules.join(', ') || 'nothing'}: ${text.slice(0, 60)}`, () => assert.deepEqual(rulesOf(text), rules));
   }
 
   test('turned off, extension-without-improvement does not take its place', () => {

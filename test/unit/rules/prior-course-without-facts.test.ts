@@ -83,9 +83,9 @@ describe(RULE, () => {
     test('pain relief as the only benefit: pain-relief-only reports it', () => {
       assert.deepEqual(rulesOf('Pain decreased from 8/10 to 5/10. Request 6 additional acupuncture sessions.'), ['pain-relief-only']);
     });
-    test('over the maximum or the trial: those rules report it', () => {
+    test('over the maximum: that rule reports it; more of a course without improvement: extension-without-improvement (a smaller number would not cure it)', () => {
       assert.deepEqual(rulesOf(`${IMPROVED} Request 20 additional chiropractic visits.`), ['therapy-over-maximum']);
-      assert.deepEqual(rulesOf('Request 8 additional acupuncture sessions.'), ['therapy-over-trial']);
+      assert.deepEqual(rulesOf('Request 8 additional acupuncture sessions.'), ['extension-without-improvement']);
     });
     test('over the weekly frequency: frequency-over-limit reports it first', () => {
       assert.deepEqual(rulesOf(`${IMPROVED} Additional acupuncture 4x1.`), ['frequency-over-limit']);

@@ -41,13 +41,14 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
   // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
   // citation so it can be reported as not found, never resolved.
-  ['unknown', String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:[A-Z][A-Za-z&,-]*\s+){1,5}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
+  ['unknown', String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
 const OPENER = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`, 'gi');
 const CHAPTER_RE = new RegExp(CHAPTER, 'i');
-const TITLE_CASED = /^MTUS(?:\s+[A-Z][A-Za-z&,-]*)+(?:\s+\(?(?:19|20)\d\d\)?)?$/;
+// (Title words may be joined by "and", "of", "&": "MTUS Hip and Pelvis Complaints 2004".)
+const TITLE_CASED = /^MTUS(?:\s+(?:[A-Z][A-Za-z&,-]*|and|of|the|&))+(?:\s+\(?(?:19|20)\d\d\)?)?$/;
 const PAGES_RE = new RegExp(PAGES, 'i');
 const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');

@@ -1,53 +1,44 @@
-import type { PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { DocumentStructure, Unit } from '../structure/types';
+import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
+import { partsFromCells } from './cell-quantity';
+import { firstCourseMentions } from './first-course';
 import type { RegionMention, TreatmentMention } from './mentions';
-import { combineParts } from './quantity';
+import { cueOf, partRole, type PartRole } from './part-role';
+import { combineParts, findQuantityParts } from './quantity';
 
-// What the words just before a quantity say it is: a course already given, a guideline's
-// figure being quoted, or what is asked for. The cue nearest the number decides.
-const PRIOR_CUE = /\b(?:completed|completing|complete|had|has had|have had|received|receiving|attended|underwent|undergone|finished|tried|status post|s\/p|prior|previous(?:ly)?|past|already|authorized|approved|certified|given|done)\b/gi;
-const REQUEST_CUE = /\b(?:request(?:ed|ing|s)?|ask(?:ed|ing)? for|recommend(?:ed|ing)?(?! up to)|prescrib\w*|plan(?:ned|s)?|order(?:ed|ing)?|additional|further|more|another|authoriz(?:e|ation) (?:for|of)|appeal(?:ing)?)\b/gi;
-const GUIDELINE_CUE = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|regulations?)\b[^.\n]{0,60}?\b(?:recommend|allow|support|state|indicate|permit|limit|call)\w*\b[^.\n]{0,40}?|\b(?:recommends|allows|permits|supports)\b[^.\n]{0,20}?\bup to\b|\blimited to\b|\ba maximum of\b|\btime to produce (?:functional )?(?:improvement|effect)\b/gi;
-const PRIOR_AFTER = /^[^.\n]{0,30}?\b(?:to date|so far|completed|already|in the past|previously|were completed|was completed|were authorized|was authorized)\b/i;
+// Requested items come from the passages that ask for treatment now: a request table's rows,
+// a request field block, the items of a request or plan list, and (in a letter with no such
+// part) the sentences that ask. History gives completed courses; guideline quotations, denials
+// as quoted and running totals give nothing.
 
-const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing)\b/i;
+const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing|resum(?:e|ed|ing|ption)|repeat)\b/i;
 const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bafter (?:the |his |her |their )?(?:surgery|operation)\b|\bassociated surgical service\b/i;
 const SEPARATES = /\band\b|&|\bplus\b|;|\balso\b/i;
-const WITH_JOINED = /^\s*(?:treatment|care|therapy|sessions?|visits?)?\s*(?:with|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$/i;
+// "Chiropractic treatment with deep tissue massage 1 x 4", "Chiropractic / physiotherapy 2 x 4",
+// "Physical therapy with ultrasound and e-stim 2x4": one item, named by its first treatment.
+const JOINED = /^\s*(?:\/|treatment|care|therapy|sessions?|visits?)?\s*(?:\/|with|w\/|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$|^\s*\/\s*$/i;
 const LISTED = /^\s*(?:,|and|&|\/|\+|plus|with|including)?\s*(?:and|with)?\s*$/i;
 const OF_NEXT = /^\s*(?:of|for|in)\s+(?:[A-Za-z]+\s+){0,2}$/i;
+// A dose near a count makes it a drug's ("Naproxen 550 mg #60 and physical therapy"), never a
+// therapy's, whether or not the drug is one the knowledge base knows.
+const DOSAGE = /\d\s*(?:mg|mcg|g|ml|%)\b|\b(?:tablets?|tabs?|capsules?|caps|patch(?:es)?|cream|gel|ointment|mg|PO|BID|TID|QID|q\d+h|prn|qhs|ODT|refills?)\b/i;
 
-type Role = 'request' | 'prior' | 'guideline';
-
-function lastCue(r: RegExp, text: string): number {
-  r.lastIndex = 0;
-  let last = -1;
-  let m: RegExpExecArray | null;
-  while ((m = r.exec(text))) {
-    last = m.index + m[0].length;
-    if (m[0].length === 0) r.lastIndex++;
-  }
-  return last;
+interface Input {
+  text: string;
+  kind: DocumentKind;
+  structure: DocumentStructure;
+  mentions: TreatmentMention[];
+  regions: RegionMention[];
+  citations: Citation[];
+  kb: Knowledge;
 }
 
-function roleOf(text: string, seg: Span, part: QuantityPart): Role {
-  const from = Math.max(seg.start, part.span.start - 70);
-  const window = text.slice(from, part.span.end);
-  // A guideline's list of figures runs long ("...myalgia 9-10 visits over 8 weeks; neuralgia
-  // 8-10 visits over 4 weeks; CRPS 24 visits over 16 weeks"): look back to the sentence start
-  // for it. Positions are compared in that wider window.
-  const wideFrom = Math.max(seg.start, part.span.start - 400);
-  const shift = (at: number) => (at < 0 ? -1 : at + (from - wideFrom));
-  const prior = shift(lastCue(PRIOR_CUE, window));
-  const request = shift(lastCue(REQUEST_CUE, window));
-  const guideline = lastCue(GUIDELINE_CUE, text.slice(wideFrom, part.span.end));
-  const best = Math.max(prior, request, guideline);
-  if (best < 0) {
-    return PRIOR_AFTER.test(text.slice(part.span.end, Math.min(seg.end, part.span.end + 40))) ? 'prior' : 'request';
-  }
-  // "guidelines recommend 3-6" ends both a guideline cue and the word "recommend": the guideline wins.
-  if (best === guideline) return 'guideline';
-  if (best === request) return 'request';
-  return 'prior';
+export interface ItemsResult {
+  items: RequestedItem[];
+  priorCourses: PriorCourse[];
+  /** Treatments the document says the patient has never had (a first course). */
+  firstCourses: Set<string>;
 }
 
 function lowerBound<T extends { span: Span }>(xs: T[], pos: number): number {
@@ -61,115 +52,190 @@ function lowerBound<T extends { span: Span }>(xs: T[], pos: number): number {
   return lo;
 }
 
-function within<T extends { span: Span }>(xs: T[], seg: Span): T[] {
+/** The elements lying inside any of the spans. */
+function within<T extends { span: Span }>(xs: T[], spans: Span[]): T[] {
   const out: T[] = [];
-  for (let i = lowerBound(xs, seg.start); i < xs.length && xs[i].span.start < seg.end; i++) out.push(xs[i]);
+  for (const s of spans) for (let i = lowerBound(xs, s.start); i < xs.length && xs[i].span.start < s.end; i++) if (xs[i].span.end <= s.end) out.push(xs[i]);
   return out;
 }
 
-// A dose between a treatment's name and a count means the count is a drug's ("physical
-// therapy, Ultram, Naproxen 500 mg #60"), not the treatment's.
-const DOSAGE = /\d\s*(?:mg|mcg|g|ml|%)\b|\b(?:tablets?|tabs?|capsules?|caps|patch(?:es)?|cream|gel|ointment|mg)\b/i;
+const inCitation = (citations: Citation[], s: Span) => {
+  const i = lowerBound(citations, s.start + 1) - 1;
+  return i >= 0 && citations[i].span.start <= s.start && s.end <= citations[i].span.end;
+};
 
+/** The treatment a quantity in running text belongs to. */
 function mentionFor(part: QuantityPart, mentions: TreatmentMention[], text: string): TreatmentMention | undefined {
-  const found = pickMention(part, mentions, text);
-  if (found && found.span.end <= part.span.start && DOSAGE.test(text.slice(found.span.end, part.span.start))) return undefined;
-  return found;
-}
-
-function pickMention(part: QuantityPart, mentions: TreatmentMention[], text: string): TreatmentMention | undefined {
   const inside = mentions.find((m) => m.span.start >= part.span.start && m.span.end <= part.span.end);
   if (inside) return inside;
   const next = mentions.find((m) => m.span.start >= part.span.end);
   if (next && next.span.start - part.span.end <= 40 && OF_NEXT.test(text.slice(part.span.end, next.span.start))) return next;
   const before = mentions.filter((m) => m.span.end <= part.span.start);
   let i = before.length - 1;
-  // "Chiropractic treatment with deep tissue massage 1 x 4": the quantity is the main
-  // treatment's; what comes "with" it is part of that treatment.
-  // "Physical therapy with ultrasound and e-stim 2x4": modalities listed after a therapy are
-  // part of its visits.
-  while (i > 0 && (WITH_JOINED.test(text.slice(before[i - 1].span.end, before[i].span.start)) || (before[i].passive && LISTED.test(text.slice(before[i - 1].span.end, before[i].span.start))))) i--;
-  return before[i] ?? next;
+  if (i < 0) return undefined;
+  while (i > 0) {
+    const gap = text.slice(before[i - 1].span.end, before[i].span.start);
+    if (JOINED.test(gap) || (before[i].passive && LISTED.test(gap))) i--;
+    else break;
+  }
+  const m = before[i];
+  if (DOSAGE.test(text.slice(Math.max(m.span.end, part.span.start - 40), part.span.start))) return undefined;
+  return m;
 }
 
-export interface ItemsResult {
-  items: RequestedItem[];
-  priorCourses: PriorCourse[];
-  /** Treatment mentions that are not part of any requested item (hover still explains them). */
-  mentions: TreatmentMention[];
+function regionsIn(regions: RegionMention[], spans: Span[]): RegionMention[] {
+  return within(regions, spans);
 }
 
-/** Assemble requested items, segment by segment, from the mentions and quantities found. */
-export function assembleItems(
-  text: string,
-  segments: Span[],
-  mentions: TreatmentMention[],
-  parts: QuantityPart[],
-  regions: RegionMention[],
-): ItemsResult {
+export function assembleItems(input: Input): ItemsResult {
+  const { text, structure, mentions, regions, citations } = input;
   const items: RequestedItem[] = [];
   const priorCourses: PriorCourse[] = [];
-  for (const seg of segments) {
-    const segParts = within(parts, seg);
-    if (segParts.length === 0) continue;
-    const segMentions = within(mentions, seg);
-    if (segMentions.length === 0) continue;
-    const segRegions = within(regions, seg);
+  const firstCourses = firstCourseMentions(text, structure, mentions);
+  const restated: RequestedItem[] = [];
+  for (const unit of structure.units) {
+    if (unit.role === 'header' || unit.role === 'diagnosis' || unit.role === 'guideline') continue;
+    if (unit.cells) cellUnit(input, unit, items, priorCourses);
+    else proseUnit(input, unit, items, priorCourses, restated);
+  }
+  // A sentence asking again for an item of the form's request part is that item, written again
+  // (one diagnostic, and a fix that caps every place); any other figure in prose is not a request.
+  const asked = new Set(items.map((i) => `${i.treatment}|${i.quantity?.total}`));
+  const again = restated.filter((r) => asked.has(`${r.treatment}|${r.quantity?.total}`));
+  if (again.length) {
+    items.push(...again);
+    items.sort((a, b) => a.span.start - b.span.start);
+  }
+  for (const item of items) if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end))) item.extendsPriorCourse = false;
+  void citations;
+  void regions;
+  return { items, priorCourses, firstCourses };
+}
 
-    interface Group { mention: TreatmentMention; parts: QuantityPart[] }
-    const groups: Group[] = [];
-    for (const part of segParts) {
-      const mention = mentionFor(part, segMentions, text);
-      if (!mention) continue;
-      const role = roleOf(text, seg, part);
-      if (role === 'guideline') continue;
-      if (role === 'prior') {
-        const value = part.count?.value ?? (part.perWeek && part.weeks ? part.perWeek.value * part.weeks.value : undefined);
-        if (value) priorCourses.push({ treatment: mention.treatment, count: value, span: part.span });
+/** A table row or a field block: its service cell names the treatment, its cells the rest. */
+function cellUnit(input: Input, unit: Unit, items: RequestedItem[], priors: PriorCourse[]): void {
+  const { text, mentions, regions, kb } = input;
+  const cells = unit.cells!;
+  const service = cells.service ?? [];
+  const parts = dedupe([...partsFromCells(text, cells), ...findQuantityParts(text, service)]).filter((p) => !inCitation(input.citations, p.span));
+  // The service's first treatment names the item, unless the quantity sits in a later line of
+  // the service with its own name ("DISPUTED TREATMENT: ACUPUNCTURE" / "Acupuncture 2x3").
+  const named = within(mentions, service);
+  const withQuantity = parts.length ? service.find((s) => s.start <= parts[0].span.start && parts[0].span.start < s.end && s !== service[0]) : undefined;
+  const local = withQuantity ? mentionFor(parts[0], within(mentions, [withQuantity]), text) : undefined;
+  const mention = local ?? named[0] ?? cptMention(text, cells.cpt ?? [], kb);
+  if (!mention) return;
+  const counted = parts.filter((p) => !DOSAGE.test(text.slice(Math.max(mention.span.end, p.span.start - 30), p.span.start)));
+  if (!counted.length) return;
+  const quantity = combineParts(counted, text);
+  const rs = regionsIn(regions, [...(cells.body ?? []), ...service]);
+  const serviceText = service.map((s) => text.slice(s.start, s.end)).join(' ');
+  if (unit.role === 'history') {
+    if (quantity.total) priors.push({ treatment: mention.treatment, count: quantity.total, span: quantity.span, text: mention.text, postsurgical: POSTSURGICAL.test(serviceText), regions: [...new Set(rs.map((r) => r.region))] });
+    return;
+  }
+  if (unit.role !== 'request') return;
+  items.push({
+    treatment: mention.treatment,
+    treatmentText: mention.text,
+    treatmentSpan: mention.span,
+    span: { start: Math.min(mention.span.start, quantity.span.start), end: Math.max(mention.span.end, quantity.span.end) },
+    quantity,
+    bodyRegions: [...new Set(rs.map((r) => r.region))],
+    extendsPriorCourse: EXTENSION.test(serviceText),
+    postsurgical: POSTSURGICAL.test(serviceText),
+    unit: unit.kind,
+    cue: unit.cue,
+  });
+}
+
+function dedupe(parts: QuantityPart[]): QuantityPart[] {
+  parts.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const out: QuantityPart[] = [];
+  let end = -1;
+  for (const p of parts) {
+    if (p.span.start < end) continue;
+    out.push(p);
+    end = p.span.end;
+  }
+  return out;
+}
+
+/** A row that names its service only by code ("97140"): the code's treatment. */
+function cptMention(text: string, cpt: Span[], kb: Knowledge): TreatmentMention | undefined {
+  for (const cell of cpt) {
+    const re = /\b(?:\d{5}|[A-Z]\d{4})\b/g;
+    const s = text.slice(cell.start, cell.end);
+    for (let m; (m = re.exec(s)); ) {
+      const t = kb.treatmentOfCode(m[0]);
+      if (t) return { treatment: t.id, text: m[0], span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length }, ...(t.category === 'passive-modality' ? { passive: true } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/** A list item, line or sentence: quantities paired with the treatment they follow. */
+function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: PriorCourse[], restated: RequestedItem[]): void {
+  const { text, mentions, regions, kind, structure, citations } = input;
+  const unitMentions = within(mentions, [unit.span]);
+  if (!unitMentions.length) return;
+  const parts = findQuantityParts(text, [unit.span]).filter((p) => !inCitation(citations, p.span));
+  if (!parts.length) return;
+  const unitRegions = regionsIn(regions, [unit.span]);
+  interface Group { mention: TreatmentMention; parts: QuantityPart[]; role: PartRole }
+  const groups: Group[] = [];
+  for (const part of parts) {
+    const mention = mentionFor(part, unitMentions, text);
+    if (!mention) continue;
+    const namesBetween = (from: number, to: number) => unitMentions.some((m) => m.span.start >= from && m.span.end <= to);
+    const role = partRole(unit.role, cueOf(text, unit.span, part, namesBetween), kind, structure.hasRequestStructure);
+    if (role === 'prior') {
+      const value = part.count?.value ?? (part.perWeek && part.weeks ? part.perWeek.value * part.weeks.value : undefined);
+      const near = unitRegions.filter((r) => Math.abs(r.span.start - part.span.start) < 80);
+      if (value) priors.push({ treatment: mention.treatment, count: value, span: part.span, text: mention.text, postsurgical: POSTSURGICAL.test(text.slice(unit.span.start, unit.span.end)), regions: [...new Set(near.map((r) => r.region))] });
+      continue;
+    }
+    if (role !== 'request' && role !== 'restatement') continue;
+    const last = groups[groups.length - 1];
+    if (last && last.mention === mention) {
+      const prevEnd = last.parts[last.parts.length - 1].span.end;
+      const gap = text.slice(prevEnd, part.span.start);
+      const regionBetween = unitRegions.some((r) => r.span.start >= prevEnd && r.span.end <= part.span.start);
+      // "2x/wk x 3 wks = 6 visits": the total after "=" states the schedule's count.
+      if (/^\s*=\s*$/.test(gap) || (!regionBetween && !SEPARATES.test(gap) && gap.length <= 60)) {
+        last.parts.push(part);
         continue;
       }
-      const last = groups[groups.length - 1];
-      if (last && last.mention === mention) {
-        const prevEnd = last.parts[last.parts.length - 1].span.end;
-        const gap = text.slice(prevEnd, part.span.start);
-        const regionBetween = segRegions.some((r) => r.span.start >= prevEnd && r.span.end <= part.span.start);
-        if (!regionBetween && !SEPARATES.test(gap) && gap.length <= 60) {
-          last.parts.push(part);
-          continue;
-        }
-      }
-      groups.push({ mention, parts: [part] });
     }
-
-    const groupEnd = (g: Group) => g.parts[g.parts.length - 1].span.end;
-    groups.forEach((g, i) => {
-      const quantity = combineParts(g.parts, text);
-      // A treatment named once for two quantities ("PT 2x4 lumbar and 2x3 cervical"):
-      // the later item is its quantity alone.
-      const shared = i > 0 && groups[i - 1].mention === g.mention;
-      const coreStart = shared ? quantity.span.start : Math.min(g.mention.span.start, quantity.span.start);
-      const coreEnd = Math.max(shared ? 0 : g.mention.span.end, quantity.span.end);
-      const prevEnd = i > 0 ? groupEnd(groups[i - 1]) : seg.start;
-      const next = groups[i + 1];
-      const nextStart = next ? (next.mention !== g.mention && next.mention.span.start >= coreEnd ? Math.min(next.mention.span.start, next.parts[0].span.start) : next.parts[0].span.start) : seg.end;
-      const after = segRegions.filter((r) => r.span.start >= coreEnd && r.span.end <= nextStart);
-      const before = segRegions.filter((r) => r.span.start >= prevEnd && r.span.end <= coreStart);
-      const inside = segRegions.filter((r) => r.span.start >= coreStart && r.span.end <= coreEnd);
-      const chosen = [...inside, ...(after.length ? after : before)];
-      const bodyRegions = [...new Set(chosen.map((r) => r.region))];
-      const itemEnd = Math.max(coreEnd, ...chosen.map((r) => r.span.end));
-      const context = text.slice(prevEnd, coreEnd);
-      items.push({
-        treatment: g.mention.treatment,
-        treatmentText: g.mention.text,
-        treatmentSpan: shared ? quantity.span : g.mention.span,
-        span: { start: Math.min(coreStart, ...chosen.map((r) => r.span.start)), end: itemEnd },
-        quantity,
-        bodyRegions,
-        extendsPriorCourse: EXTENSION.test(context),
-        postsurgical: POSTSURGICAL.test(text.slice(seg.start, seg.end)),
-      });
-    });
+    groups.push({ mention, parts: [part], role });
   }
-  return { items, priorCourses, mentions };
+  const groupEnd = (g: Group) => g.parts[g.parts.length - 1].span.end;
+  const unitText = text.slice(unit.span.start, unit.span.end);
+  groups.forEach((g, i) => {
+    const quantity = combineParts(g.parts, text);
+    // A treatment named once for two quantities ("PT 2x4 lumbar and 2x3 cervical"): the later item is its quantity alone.
+    const shared = i > 0 && groups[i - 1].mention === g.mention;
+    const coreStart = shared ? quantity.span.start : Math.min(g.mention.span.start, quantity.span.start);
+    const coreEnd = Math.max(shared ? 0 : g.mention.span.end, quantity.span.end);
+    const prevEnd = i > 0 ? groupEnd(groups[i - 1]) : unit.span.start;
+    const next = groups[i + 1];
+    const nextStart = next ? (next.mention !== g.mention && next.mention.span.start >= coreEnd ? Math.min(next.mention.span.start, next.parts[0].span.start) : next.parts[0].span.start) : unit.span.end;
+    const after = unitRegions.filter((r) => r.span.start >= coreEnd && r.span.end <= nextStart);
+    const before = unitRegions.filter((r) => r.span.start >= prevEnd && r.span.end <= coreStart);
+    const inside = unitRegions.filter((r) => r.span.start >= coreStart && r.span.end <= coreEnd);
+    const chosen = [...inside, ...(after.length ? after : before)];
+    const context = text.slice(prevEnd, coreEnd);
+    (g.role === 'restatement' ? restated : items).push({
+      treatment: g.mention.treatment,
+      treatmentText: g.mention.text,
+      treatmentSpan: shared ? quantity.span : g.mention.span,
+      span: { start: Math.min(coreStart, ...chosen.map((r) => r.span.start)), end: Math.max(coreEnd, ...chosen.map((r) => r.span.end)) },
+      quantity,
+      bodyRegions: [...new Set(chosen.map((r) => r.region))],
+      extendsPriorCourse: EXTENSION.test(context),
+      postsurgical: POSTSURGICAL.test(unitText),
+      unit: unit.kind,
+      cue: unit.cue,
+    });
+  });
 }

@@ -189,7 +189,11 @@ const DIRECT_JOIN = /^[\s)]*[\/+-][\s(]*$/;
 const OPEN_PAREN = /^\s*\(\s*$/;
 
 /** Find requested medication items in the text. */
-export function findMedications(text: string, kb: Knowledge, segments: Span[], skip?: (s: { span: Span }) => boolean): MedicationItem[] {
+/**
+ * `asked` tells whether the passage at an offset may ask for treatment (a request list, not a
+ * history paragraph or a current-medications line); without it the words around a drug decide.
+ */
+export function findMedications(text: string, kb: Knowledge, segments: Span[], skip?: (s: { span: Span }) => boolean, asked?: (at: number) => boolean): MedicationItem[] {
   const mentions = findMentions(text, kb, skip);
   if (mentions.length === 0) return [];
   const items: MedicationItem[] = [];
@@ -227,6 +231,9 @@ export function findMedications(text: string, kb: Knowledge, segments: Span[], s
     const seg = segments[segIndex] ?? { start: 0, end: text.length };
     const nextStart = j < mentions.length ? mentions[j].span.start : text.length;
     const item = readItem(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
+    // A drug outside the passages that ask is not asked for here: it is being taken when its
+    // words say so ("since 10/2016", "continue"), else only named ("UR denied a request for Naprosyn").
+    if (item.role === 'request' && asked && !asked(first.span.start)) item.role = item.item.ongoing ? 'current' : 'none';
     i = j;
     if (item.role === 'current' || item.item.ongoing) {
       for (const g of item.item.ingredients) takenDrugs.add(g.drug);
@@ -511,7 +518,7 @@ const EVIDENCE: [EvidenceKey, string[]][] = [
   ['flare', [String.raw`acute exacerbations?`, String.raw`exacerbations?`, String.raw`flare[- ]?ups?`, 'flared', String.raw`flares?`, String.raw`acute (?:muscle )?spasms?`, 'new injury', String.raw`re-?injur\w*`]],
   ['first-line-word', [String.raw`anti-?depressants?`, String.raw`anti-?convulsants?`, String.raw`anti-?epileptics?`, String.raw`AEDs?`, String.raw`TCAs?`, String.raw`SNRIs?`, String.raw`tricyclics?`, String.raw`first[- ]line (?:medications?|drugs?|agents?|therapy|treatments?|oral medications?)`, String.raw`neuropathic (?:pain )?(?:medications?|agents?)`]],
   ['pain', [String.raw`\d{1,2}(?:\.\d)?\s*\/\s*10\b(?!\/)`, 'VAS', String.raw`pain (?:relief|reduction)`, 'analgesia', String.raw`\d{1,3}\s*%\s*(?:pain )?(?:relief|reduction|improvement)`, String.raw`pain (?:is |was )?(?:reduced|decreased|improved|better) (?:from|to|with|by)`, String.raw`with (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`, String.raw`without (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`]],
-  ['function', [String.raw`function(?:al)? (?:improvement|gains?|status|benefit|level|capacity)`, String.raw`improv\w* (?:in )?function`, String.raw`ADLs?`, 'activities of daily living', String.raw`able to (?:work|walk|sleep|sit|stand|perform|do|complete|drive|lift|exercise|care|cook|clean)`, String.raw`work(?:s|ing)? (?:full|modified|regular|light)[- ](?:duty|time)`, String.raw`return(?:ed)? to (?:work|duty)`, String.raw`allows? (?:him|her|the patient) to`]],
+  ['function', [String.raw`function(?:al)? (?:improvement|gains?|status|benefit|level|capacity)`, String.raw`improv\w* (?:in )?function`, String.raw`ADLs?`, 'activities of daily living', String.raw`able to (?:work|walk|sleep|sit|stand|perform|do|complete|drive|lift|exercise|care|cook|clean)`, String.raw`work(?:s|ing)? (?:full|modified|regular|light)[- ](?:duty|time)`, String.raw`work(?:s|ing)? full (?:shifts?|days?)`, String.raw`return(?:ed|s|ing)? to (?:full |modified |regular |light |usual )?(?:work|duty)`, String.raw`allows? (?:him|her|the patient) to`, String.raw`with (?:it|them|the medications?|this medication|the opioids?),? (?:s?he|the patient|they) (?:walks|sleeps|works|dresses|cooks|cleans|drives|sits|stands|lifts|can|is able|does|completes|finishes|climbs|kneels|bathes)`, String.raw`sleeps? through the night`]],
   ['drug-test', [String.raw`urine (?:drug |toxicology |tox )?(?:screens?|screening|tests?|testing)`, 'urine drug', 'UDS', 'UDT', 'UTOX', String.raw`urine tox\w*`, String.raw`drug screen(?:s|ing)?`, String.raw`toxicology screen\w*`]],
   ['risk-assessment', ['CURES', 'PDMP', String.raw`prescription (?:drug )?monitoring program`, String.raw`opioid risk (?:assessment|screening|stratification|tool)`, String.raw`risk (?:assessment|screening|stratification|tool)`, 'ORT', String.raw`SOAPP(?:-R)?`, 'COMM', 'DIRE', String.raw`screen(?:ed|ing)? for (?:aberrant|addiction|misuse|abuse|substance)`, String.raw`opioid (?:agreement|contract)`, String.raw`pain (?:agreement|contract)`, String.raw`narcotic (?:agreement|contract)`, String.raw`medication (?:agreement|contract)`, String.raw`treatment (?:agreement|contract)`]],
   ['adverse-effects', [String.raw`no side[- ]effects?`, String.raw`no adverse (?:effects?|events?|reactions?)`, String.raw`without side[- ]effects?`, String.raw`denies side[- ]effects?`, String.raw`side[- ]effects?`, String.raw`adverse (?:effects?|events?|reactions?)`, 'constipation', 'sedation', 'somnolence']],

@@ -7,6 +7,8 @@ export interface TreatmentMention {
   span: Span;
   /** A passive modality (TENS, ultrasound, heat): listed with a therapy, it is part of that therapy's item. */
   passive?: boolean;
+  /** The role of the passage it is named in (set by the analysis). */
+  role?: import('../structure/types').PassageRole;
 }
 
 export interface RegionMention {

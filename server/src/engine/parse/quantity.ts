@@ -38,7 +38,8 @@ const COUNT_FORMS = [
   // x 8, times 12 (no number before it: that is the compact form)
   String.raw`(?<![\w])(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
   // 8 sessions, eight physical therapy sessions, Eight (8) PT visits, 6 additional acupuncture sessions
-  String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo4>\d{1,3})\s*\)\s*)?(?:${INNER_WORD}\s+){0,5}?${COUNT_NOUN}\b`,
+  // (a short parenthesis among the words: "6 occupational therapy (hand therapy) visits")
+  String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo4>\d{1,3})\s*\)\s*)?(?:(?:${INNER_WORD}|\([A-Za-z][^()\d]{0,28}\))\s+){0,5}?${COUNT_NOUN}\b`,
   // sessions, 12 / visits: 6
   String.raw`\b${COUNT_NOUN}\s*(?:[:,]\s*|#\s*|x\s*|(?:=|total(?:\s+of)?)\s*)(?<c5>\d{1,3})\b(?!\s*(?:times|x\b|per\b|a\s+week|wks?\b|weeks?\b|\/|-\s*\d|%|days?\b|mg\b))`,
 ];

@@ -1,4 +1,5 @@
 import type { Span, TreatmentNameMention } from '../types';
+import { unitAt } from '../parse/part-role';
 import { inPlaceholder, sentenceOf } from '../parse/sentences';
 import type { RuleContext } from './rule';
 
@@ -9,7 +10,8 @@ import type { RuleContext } from './rule';
 // active care?" once per document.
 
 const ACTIVE = /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
-const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.\n]{0,25}$/i;
+// (A line break does not end the reach: "has no home\nexercise program".)
+const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.]{0,25}$/i;
 const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG|9792\.\d+)\b/i;
 const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;
 const PRIOR = /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
@@ -73,11 +75,27 @@ export function itemOverlaps(ctx: RuleContext, start: number, end: number): bool
   return false;
 }
 
-/** A treatment name in a request: an item with a quantity, or a sentence that asks for it. */
+// A therapy named inside a service of another kind is part of that service: "Transfer to acute
+// inpatient rehabilitation: PT and OT 3 hours/day", "Chiropractic evaluation", "PM&R consultation".
+const OTHER_SERVICE = /\b(?:inpatient|admission|admit|transfer to|skilled nursing|SNF|home health|hospital(?:ization)?|consultation|consult|referral|evaluation|re-?exam\w*)\b/i;
+
+/**
+ * A treatment name in a request: an item with a quantity, or a name in a passage that asks for
+ * treatment now (a request list, table or fields; in a letter with no such part, a sentence
+ * that asks for it). History, guideline quotations and denials as quoted ask for nothing.
+ */
 export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): boolean {
   if (itemsOf(ctx).starts.has(mention.span.start)) return true;
   const { text } = ctx;
+  const role = mention.role;
   const sentence = sentenceOf(text, mention.span);
+  if (role === 'request') {
+    const unitStart = unitAt(ctx.doc.structure.units, mention.span.start)?.span.start ?? mention.span.start;
+    if (OTHER_SERVICE.test(text.slice(unitStart, mention.span.start))) return false;
+    if (PRIOR.test(text.slice(Math.max(unitStart, mention.span.start - 60), mention.span.start))) return false;
+    return !(GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence));
+  }
+  if (role !== 'narrative' || ctx.doc.structure.hasRequestStructure) return false;
   if (GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence)) return false;
   if (POSTSURGICAL.test(sentence)) return false;
   if (PRIOR.test(text.slice(Math.max(0, mention.span.start - 60), mention.span.start))) return false;

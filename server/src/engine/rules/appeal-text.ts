@@ -90,7 +90,10 @@ export function saysUrAttached(text: string): boolean {
 }
 
 /** A closing line: "Sincerely,", "Respectfully submitted,", "Very truly yours,". */
-export const CLOSING = /^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|(?:Best |Kind |Warm )?Regards|Very truly yours|Yours (?:truly|sincerely|faithfully)|Cordially)[ \t]*,?[ \t]*$/gim;
+export const CLOSING = /^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|(?:Best |Kind |Warm(?:est)? )?(?:Regards|wishes)|Very truly yours|Yours (?:truly|sincerely|faithfully)|Cordially|With (?:thanks|gratitude|appreciation|kind regards|best regards)|Thanks(?: again)?|Thank you|Warmly|Yours)[ \t]*,?[ \t]*$/gim;
+
+/** A line that is a name with a professional credential: "Victoria Lindqvist-Park, M.D.". */
+const NAME_WITH_CREDENTIAL = /^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,4},?\s+(?:M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?D\.?|PA-C|N\.?P\.?|L\.?Ac\.?|D\.?P\.?M\.?|DPT|M\.?P\.?T\.?|FNP|RN)\b/m;
 
 const PLACEHOLDER = /\[[^\]\n]*\]/g;
 /** Letters other than placeholders: "[Physician name], M.D." has "MD"; "[Name]" has none. */
@@ -124,6 +127,9 @@ function readSignatureIn(text: string): Signature {
   const sig = /^[ \t]*(?:Signature|Signed(?: by)?|Electronically signed(?: by)?)[ \t]*:?[ \t]*(.*)$/gim;
   for (let m; (m = sig.exec(text)); ) if (hasRealWords(m[1]) && !/^by$/i.test(m[1].trim())) return { state: 'signed' };
   let found: Signature = { state: 'missing' };
+  // A letter may close with the physician's name and credentials alone, no closing word.
+  // (Not a name copied to, "cc: Rodrigo Valdivia, M.D.", nor one in the enclosures list.)
+  const signedByName = text.split(/\r?\n/).slice(-14).some((l) => !/^\s*(?:Enclosures?|Encl\.?|Attachments?|cc|re)\b/i.test(l) && NAME_WITH_CREDENTIAL.test(l));
   const re = new RegExp(CLOSING.source, 'gim');
   for (let m; (m = re.exec(text)); ) {
     const span = { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
@@ -137,5 +143,5 @@ function readSignatureIn(text: string): Signature {
     else if (block.some(hasRealWords)) return { state: 'signed' };
     else found = { state: 'placeholders', span };
   }
-  return found;
+  return found.state === 'missing' && signedByName ? { state: 'signed' } : found;
 }

@@ -1,27 +1,49 @@
 import { inPlaceholder } from '../parse/sentences';
+import type { Span } from '../types';
 import { fillInLineAfter } from './fill-in';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 
 // Expedited review (72 hours) is for an imminent and serious threat to the employee's health,
-// certified by the physician (Labor Code 4610(i), 8 CCR 9792.9.1). Asking for it without that
-// statement is denied as a standard request, or not reviewed as expedited at all.
+// certified by the physician (Labor Code 4610(i), 8 CCR 9792.9.1; the threat as 8 CCR
+// 9792.6.1(j) words it). Asking for it without that statement is denied as a standard request.
+// A box asks only when ticked: "[ ] Expedited Review" asks for nothing, and the form's printed
+// label ("Check box if employee faces an imminent and serious threat ...") is nobody's statement.
 
-// A ticked box on the DWC Form RFA, "Expedited: yes", or words asking for it.
-const ASKS = /(?:\[\s*[xX✓✔]\s*\]|☒|☑)\s*Expedited\b|\bExpedited(?: Review)?\s*[:-]\s*(?:yes|x)\b|\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b/i;
-const THREAT = /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bseriously jeopardi[sz]e\b/gi;
-// The form's own label ("Check box if employee faces an imminent and serious threat ...") and a
-// fill-in label waiting for its text are not the physician's statement.
-const FORM_LABEL = /check (?:the )?box if[^.\n]{0,40}$/i;
+// Words asking for it outside the form's boxes: "PLEASE EXPEDITE", "expedited review is requested".
+const ASKS = /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is|was) requested)/gi;
+const THREAT = /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bjeopardi[sz]e\b[^.\n]{0,80}\b(?:life|health|ability to regain maximum function)\b|\bdetrimental to (?:his|her|their|the (?:employee|patient)'?s?) (?:health|life)\b/gi;
 const FILL_IN_LABEL = /^[^\n]{0,5}:\s*\[/;
 
-function statesThreat(text: string): boolean {
+const inAny = (spans: Span[], at: number) => spans.some((s) => s.start <= at && at < s.end);
+const lineOf = (text: string, at: number): Span => {
+  const start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const nl = text.slice(at).search(/[\r\n]/);
+  return { start, end: nl < 0 ? text.length : at + nl };
+};
+
+function statesThreat(ctx: RuleContext, head: string): boolean {
+  const form = ctx.doc.structure.formText;
   THREAT.lastIndex = 0;
-  for (let m; (m = THREAT.exec(text)); ) {
-    if (FORM_LABEL.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
-    if (FILL_IN_LABEL.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)) || inPlaceholder(text, m.index)) continue;
+  for (let m; (m = THREAT.exec(head)); ) {
+    if (inAny(form, m.index)) continue;
+    if (FILL_IN_LABEL.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8)) || inPlaceholder(head, m.index)) continue;
     return true;
   }
   return false;
+}
+
+/** Where the document asks for expedited review: a ticked box, or words outside the form's labels. */
+function askedAt(ctx: RuleContext, head: string): Span | undefined {
+  const box = ctx.doc.structure.checkboxes.find((c) => c.checked && /expedit/i.test(ctx.text.slice(c.label.start, c.label.end)));
+  if (box) return { start: box.box.start, end: Math.min(box.label.end, box.label.start + 40) };
+  // The lines holding boxes are the form's: words there ("Date of request ... [ ] Expedited") ask nothing.
+  const boxLines = ctx.doc.structure.checkboxes.map((c) => lineOf(ctx.text, c.box.start));
+  ASKS.lastIndex = 0;
+  for (let m; (m = ASKS.exec(head)); ) {
+    if (inAny(boxLines, m.index) || inAny(boxLines, m.index + m[0].length - 1) || inAny(ctx.doc.structure.formText, m.index)) continue;
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
 }
 
 export const expeditedWithoutThreat: Rule = {
@@ -31,9 +53,8 @@ export const expeditedWithoutThreat: Rule = {
   check(ctx) {
     if (ctx.doc.kind !== 'request') return [];
     const head = ctx.text.length > 50_000 ? ctx.text.slice(0, 50_000) : ctx.text;
-    const ask = ASKS.exec(head);
-    if (!ask || statesThreat(head)) return [];
-    const span = { start: ask.index, end: ask.index + ask[0].length };
+    const span = askedAt(ctx, head);
+    if (!span || statesThreat(ctx, head)) return [];
     return [
       {
         span,

@@ -1,9 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Citation, RequestedItem, Span } from '../types';
 import type { Rule } from './rule';
-import { regionExclusion } from './manual-therapy-body-region';
-import { citationLabel, therapyVerdict } from './therapy-verdict';
-import { visitCapVerdict } from './visit-cap-24';
+import { citationLabel } from './therapy-verdict';
 
 // The strength-of-evidence hierarchy, 8 CCR 9792.21.1: the MTUS first; ODG or another
 // guideline only where the MTUS is silent. The four therapies mtus-lint reads are all
@@ -66,16 +64,16 @@ export function treatmentName(item: RequestedItem): string {
 }
 
 /** The heading of the official request form, DWC Form RFA (8 CCR 9785.5). */
-const RFA_FORM = /\bDWC\s+Form\s+RFA\b/i;
+export const RFA_FORM = /\bDWC\s+Form\s+RFA\b/i;
 
 /** Lower-case the first letter unless the word is an abbreviation ("PT", "CMT"). */
 export const lower = (s: string) =>
   /^[A-Z]{2,4}\b/.test(s) && !/^[A-Z]{5,}/.test(s) ? s : s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1);
 
-/** A request citing ODG or ACOEM 3rd (or no guideline at all) for a therapy the MTUS addresses. */
+/** A request citing ODG or ACOEM 3rd for a therapy the MTUS addresses (no citation at all: guideline-not-cited). */
 export const guidelineHierarchy: Rule = {
   id: 'guideline-hierarchy',
-  summary: 'A requested therapy supported by ODG, ACOEM 3rd edition or no guideline, where the MTUS addresses it (8 CCR 9792.21.1)',
+  summary: 'A requested therapy supported by ODG or ACOEM 3rd edition where the MTUS addresses it (8 CCR 9792.21.1)',
   defaultSeverity: 'warning',
   check(ctx) {
     // In an appeal the ODG a letter names is usually the UR reviewer's: ur-hierarchy-argument.
@@ -115,21 +113,7 @@ export const guidelineHierarchy: Rule = {
             : undefined,
         }];
       }
-      // No guideline anywhere: reported only on the DWC Form RFA, not in a fragment or a draft
-      // (a line in a scratch buffer, a note), which is not yet a request to support.
-      if (!RFA_FORM.test(text.slice(0, 5000))) return [];
-      // The least serious thing to say about an item: said only when no therapy rule reports it.
-      if (therapyVerdict(item, ctx) || regionExclusion(item, ctx) || visitCapVerdict(item, ctx)) return [];
-      return [{
-        span: item.span,
-        message: `${name} is addressed by the MTUS, and this request cites no guideline: cite ${mtus}; the MTUS takes precedence (${HIERARCHY_REGULATION})`,
-        citation,
-        fix: {
-          title: `Insert "(MTUS: ${label})"`,
-          edits: [{ span: { start: item.span.end, end: item.span.end }, newText: ` (MTUS: ${label})` }],
-          certain: ids.length === 1 ? undefined : false,
-        },
-      }];
+      return [];
     });
   },
 };

@@ -4,6 +4,7 @@ import { citationWrongChapter } from './citation-wrong-chapter';
 import { extensionWithoutImprovement } from './extension-without-improvement';
 import { frequencyOverLimit } from './frequency-over-limit';
 import { guidelineHierarchy } from './guideline-hierarchy';
+import { guidelineNotCited } from './guideline-not-cited';
 import { painReliefOnly } from './pain-relief-only';
 import { priorCourseWithoutFacts } from './prior-course-without-facts';
 import { manualTherapyBodyRegion } from './manual-therapy-body-region';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   appealSignature,
   appealUnansweredDenial,
   guidelineHierarchy,
+  guidelineNotCited,
   urHierarchyArgument,
   massageWithoutExercise,
   passiveModalityWithoutActiveCare,

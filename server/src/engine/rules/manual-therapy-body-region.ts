@@ -1,5 +1,5 @@
 import type { RequestedItem } from '../types';
-import type { Rule, RuleContext } from './rule';
+import { itemSubject, type Rule, type RuleContext } from './rule';
 import { citationLabel, itemCore, treatmentNoun } from './therapy-verdict';
 
 // A treatment the guideline does not recommend for a body region at all (CPMTG 2009 pp. 58-59:
@@ -56,7 +56,7 @@ export const manualTherapyBodyRegion: Rule = {
       const todo = x.allowed.length
         ? `request ${noun} for ${list(x.allowed.map(the))} only and physical therapy for ${what}, or cite why the guideline does not fit`
         : 'request physical therapy or cite why the guideline does not fit';
-      const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+      const subject = itemSubject(item);
       return [
         {
           span: itemCore(item),

@@ -1,6 +1,8 @@
+import { unitAt } from '../parse/part-role';
+import type { Span } from '../types';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from './fill-in';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { citationLabel } from './therapy-verdict';
 
 export const massageWithoutExercise: Rule = {
@@ -8,7 +10,9 @@ export const massageWithoutExercise: Rule = {
   summary: 'Massage therapy requested with no exercise or home program for it to be an adjunct to (CPMTG, Massage therapy).',
   defaultSeverity: 'warning',
   check(ctx) {
-    const requested = requestedOf(ctx, 'massage');
+    // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
+    // tissue massage 1x4") is already that treatment's adjunct.
+    const requested = requestedOf(ctx, 'massage').filter((m) => !partOfOtherItem(ctx, m.span));
     if (!requested.length || hasActiveCare(ctx)) return [];
     const limit = ctx.kb.limitFor('massage', ctx.edition);
     if (!limit) return [];
@@ -28,3 +32,9 @@ export const massageWithoutExercise: Rule = {
     ];
   },
 };
+
+function partOfOtherItem(ctx: RuleContext, at: Span): boolean {
+  const unit = unitAt(ctx.doc.structure.units, at.start);
+  if (!unit) return false;
+  return ctx.doc.items.some((i) => i.treatment !== 'massage' && i.span.start >= unit.span.start && i.span.start < unit.span.end && (unit.kind !== 'sentence' || i.span.end >= at.start));
+}

@@ -1,7 +1,10 @@
+import { unitAt } from '../parse/part-role';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from './fill-in';
 import type { Rule } from './rule';
 import { citationLabel } from './therapy-verdict';
+
+const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:[a-z]+ )?(?:surgery|operation|repair|arthroscopy)\b|\bassociated surgical service\b/i;
 
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',
@@ -14,9 +17,21 @@ export const passiveModalityWithoutActiveCare: Rule = {
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);
     const edition = ctx.kb.guideline(limit.guideline)?.edition;
-    // One diagnostic per modality, on its first request; restatements point at it.
+    // One diagnostic per requested modality: each row or list item that asks for one is a
+    // request of its own ("TENS unit purchase", "E-stim in office"); a sentence naming the same
+    // modality again restates one and points at it.
     const byTreatment = new Map<string, typeof requested>();
-    for (const m of requested) byTreatment.set(m.treatment, [...(byTreatment.get(m.treatment) ?? []), m]);
+    const firstKey = new Map<string, string>();
+    let n = 0;
+    for (const m of requested) {
+      // Cold therapy after surgery is part of the surgery's care, not chronic pain treatment.
+      const unit = unitAt(ctx.doc.structure.units, m.span.start);
+      if (unit && POSTSURGICAL.test(ctx.text.slice(unit.span.start, unit.span.end))) continue;
+      const restated = unit?.kind === 'sentence' ? firstKey.get(m.treatment) : undefined;
+      const key = restated ?? `${m.treatment}@${n++}`;
+      if (!firstKey.has(m.treatment)) firstKey.set(m.treatment, key);
+      byTreatment.set(key, [...(byTreatment.get(key) ?? []), m]);
+    }
     const fill = 'Given with: [active therapy or home exercise program, and how often]';
     let fixOffered = new RegExp(`^[ \\t]*${fill.slice(0, 11)}`, 'm').test(ctx.text);
     return [...byTreatment.values()].map((ms) => {

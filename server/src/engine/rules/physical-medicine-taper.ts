@@ -1,6 +1,6 @@
 import { sentenceOf } from '../parse/sentences';
 import { regionExclusion } from './manual-therapy-body-region';
-import type { Rule } from './rule';
+import { itemSubject, type Rule } from './rule';
 import { citationLabel, itemCore, therapyVerdict, treatmentNoun } from './therapy-verdict';
 import { visitCapVerdict } from './visit-cap-24';
 
@@ -42,7 +42,7 @@ export const physicalMedicineTaper: Rule = {
           message: `${perWeek} ${treatmentNoun(item)} visits a week for ${weeks} weeks does not fade: the guideline expects the frequency to fall from up to 3 a week to 1 or less, with a self-directed home program (${label}); taper the schedule and name the home program`,
           citation: { id: limit.citation, label },
           edition: ctx.kb.guideline(limit.guideline)?.edition,
-          subject: `${item.treatment}|${q.total}|taper#${[...item.bodyRegions].sort().join(',')}`,
+          subject: itemSubject(item, 'taper'),
         },
       ];
     });

@@ -1,6 +1,6 @@
 import { findDates, formatDate, daysBetween } from '../parse/dates';
 import { sentenceSpan } from '../parse/sentences';
-import { letterDate } from './appeal-text';
+import { requestDate } from '../judgements/request-date';
 import { fillInLineAfter } from './fill-in';
 import type { Rule } from './rule';
 
@@ -21,10 +21,13 @@ export const repeatRequestWithin12Months: Rule = {
     if (ctx.doc.kind !== 'request' || !ctx.doc.items.length && !ctx.doc.mentions.length) return [];
     const { text } = ctx;
     const head = text.length > 100_000 ? text.slice(0, 100_000) : text;
-    // A fill-in line still waiting for its text ("Change in material facts ...: [ ... ]") says nothing yet.
-    if (CHANGE.test(head.replace(PLACEHOLDER_LINE, ''))) return [];
+    // A fill-in line still waiting for its text ("Change in material facts ...: [ ... ]") says
+    // nothing yet, and neither does the form's printed box "Resubmission - Change in Material Facts".
+    let written = head;
+    for (const s of ctx.doc.structure.formText) if (s.end <= written.length) written = written.slice(0, s.start) + ' '.repeat(s.end - s.start) + written.slice(s.end);
+    if (CHANGE.test(written.replace(PLACEHOLDER_LINE, ''))) return [];
     const today = ctx.today ?? new Date();
-    const own = letterDate(head)?.date ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+    const own = requestDate(text, ctx.doc) ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
     const requested = new Set(ctx.doc.items.map((i) => i.treatment));
     DENIAL.lastIndex = 0;
     for (let m; (m = DENIAL.exec(head)); ) {

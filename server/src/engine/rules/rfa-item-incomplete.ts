@@ -1,6 +1,7 @@
+import { unitAt } from '../parse/part-role';
 import { sentenceSpan } from '../parse/sentences';
 import { itemOverlaps, requestedOf } from './active-care';
-import type { Rule } from './rule';
+import { itemSubject, type Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
 import { itemCore, treatmentNoun } from './therapy-verdict';
 
@@ -25,22 +26,29 @@ export const rfaItemIncomplete: Rule = {
     for (const item of ctx.doc.items) {
       if (!THERAPY.includes(ctx.kb.treatment(item.treatment)?.category ?? '')) continue;
       if (item.bodyRegions.length || oneRegion) continue;
+      // Postoperative therapy is an associated service of a surgery: the surgery names the body part.
+      if (item.postsurgical) continue;
       out.push({
         span: itemCore(item),
         message: `${capitalize(treatmentNoun(item))} is requested with no body part${named.size ? ` (the request names ${named.size} body parts)` : ''}: name the body part each item treats (DWC Form RFA, 8 CCR 9785.5)`,
         citation: CITATION,
-        subject: `${item.treatment}|${item.quantity?.total}|no-region#`,
+        subject: itemSubject({ ...item, bodyRegions: [] }, 'no-region'),
       });
     }
-    // A therapy named in a request with no count at all. One whose words join another item
-    // ("chiropractic with massage 1x4") is counted with that item.
-    // A plan or summary that names a treatment already requested with a count elsewhere restates it.
+    // A therapy named in a request with no count at all: a request row, field or list item that
+    // names it. A plan or summary that names a treatment already requested with a count
+    // elsewhere restates it; one per treatment (restatements say the same).
     const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
     for (const c of THERAPY) {
       for (const m of requestedOf(ctx, c)) {
         const sentence = sentenceSpan(ctx.text, m.span);
-        if (itemOverlaps(ctx, sentence.start, sentence.end)) continue;
-        if (seen.has(m.treatment)) continue; // one per treatment: restatements say the same
+        if (itemOverlaps(ctx, sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
+        if (itemOverlaps(ctx, m.span.start, m.span.end)) continue;
+        // Named in a row, field block or list item that holds a counted item: part of it
+        // ("Chiropractic manipulation w/ deep tissue massage ... 4").
+        const unit = unitAt(ctx.doc.structure.units, m.span.start);
+        if (unit && unit.kind !== 'sentence' && itemOverlaps(ctx, unit.span.start, unit.span.end)) continue;
+        if (seen.has(m.treatment)) continue;
         seen.add(m.treatment);
         out.push({
           span: m.span,

@@ -43,3 +43,14 @@ export function perItem<T>(judge: (item: RequestedItem, ctx: RuleContext) => T |
     return v ?? undefined;
   };
 }
+
+/**
+ * What a finding about an item is about, to report a request restated in a letter once:
+ * "treatment|total|aspect#regions", and "@" when the item stands in a form's table, fields or
+ * list. Two such items are two requests however alike they are (manual and electro-
+ * acupuncture, 12 each); a sentence restating one of them is the same request.
+ */
+export function itemSubject(item: RequestedItem, aspect: string = String(item.extendsPriorCourse)): string {
+  const structured = item.unit && item.unit !== 'sentence' ? '@' : '';
+  return `${item.treatment}|${item.quantity?.total}|${aspect}#${[...item.bodyRegions].sort().join(',')}${structured}`;
+}

@@ -1,10 +1,11 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
+import { completedFor } from '../judgements/completed-visits';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
-import { perItem, type Rule, type RuleContext } from './rule';
+import { itemSubject, perItem, type Rule, type RuleContext } from './rule';
 import { visitCapVerdict } from './visit-cap-24';
 
 // One item gets at most one therapy-limit diagnostic: the most serious problem wins, so the
@@ -69,18 +70,6 @@ export function citationLabel(kb: Knowledge, citationId: string): string {
 
 export const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.max}` : `${r.min}–${r.max}`);
 
-const priorCounts = new WeakMap<object, Map<string, number>>();
-
-function priorCount(ctx: RuleContext, treatment: string): number {
-  let counts = priorCounts.get(ctx.doc.evidence);
-  if (!counts) {
-    counts = new Map();
-    for (const p of ctx.doc.evidence.priorCourses) counts.set(p.treatment, Math.max(counts.get(p.treatment) ?? 0, p.count));
-    priorCounts.set(ctx.doc.evidence, counts);
-  }
-  return counts.get(treatment) ?? 0;
-}
-
 export const therapyVerdict = perItem((item, ctx) => judge(item, ctx));
 
 function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
@@ -100,10 +89,12 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   const citation = { id: limit.citation, label: citationLabel(ctx.kb, limit.citation) };
   const edition = ctx.kb.guideline(limit.guideline)?.edition ?? '';
   const improved = ctx.doc.evidence.functionalImprovement;
-  const prior = priorCount(ctx, item.treatment);
+  const prior = completedFor(item, ctx.doc.evidence.priorCourses);
   const base = { item, limit, citation, edition };
   const total = q.total;
-  const extension = item.extendsPriorCourse || prior > 0;
+  const firstCourse = ctx.doc.firstCourses.includes(item.treatment) && prior === 0;
+  const extension = !firstCourse && (item.extendsPriorCourse || prior > 0);
+  const needsImprovement = extension && limit.extensionNeedsImprovement && !improved;
 
   if (total !== undefined && limit.maximum) {
     const max = limit.maximum.max;
@@ -115,7 +106,8 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         ...base,
         kind: 'over-maximum',
         message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); request no more than ${max}${trialOnly ? ` with documented functional improvement, ${target} without` : ''}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
-        fix: capQuantity(q, target, ctx.text, unit),
+        // An extension with no documented improvement is not cured by a smaller number.
+        fix: needsImprovement ? undefined : capQuantity(q, target, ctx.text, unit),
       };
     }
     if (prior > 0 && prior + total > max) {
@@ -123,29 +115,23 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       return {
         ...base,
         kind: 'over-maximum',
-        message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); ${room > 0 ? `request no more than ${room}` : 'the guideline allows no more; document why this case is an exception'}`,
-        fix: room > 0 ? capQuantity(q, room, ctx.text, unit) : undefined,
+        message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); ${room > 0 ? `request no more than ${room}${needsImprovement ? ', and document functional improvement from the completed visits (8 CCR 9792.20(e))' : ''}` : 'the guideline allows no more; document why this case is an exception'}`,
+        fix: room > 0 && !needsImprovement ? capQuantity(q, room, ctx.text, unit) : undefined,
       };
     }
   }
-  if (total !== undefined && limit.trial && total > limit.trial.max && !improved) {
-    return {
-      ...base,
-      kind: 'over-trial',
-      message: `${total} ${noun} ${unit} exceeds the ${trialPhrase(limit.trial, unit)} (${citation.label}); document functional improvement or request ${limit.trial.max}`,
-      fix: capQuantity(q, limit.trial.max, ctx.text, unit),
-    };
-  }
   const completed = prior > 0 ? ` after ${prior} completed` : '';
   const asked = `${total ?? 'More'} ${total !== undefined && item.extendsPriorCourse ? 'additional ' : ''}${noun} ${unit}${completed}`;
-  if (extension && limit.extensionNeedsImprovement && !improved) {
+  // More of a course that brought no documented functional improvement: a smaller number does
+  // not cure it, so these verdicts ask for the improvement and offer no quantity fix.
+  if (needsImprovement) {
     const relief = painRelief(ctx);
     if (relief) {
       return {
         ...base,
         kind: 'pain-relief-only',
         citation: FI_CITATION,
-        message: `Pain relief alone${relief.quote ? ` ("${relief.quote}")` : ''} is not functional improvement under 8 CCR 9792.20(e): document ADLs or work restrictions and reduced dependency on treatment`,
+        message: `${asked}: pain relief alone${relief.quote ? ` ("${relief.quote}")` : ''} is not functional improvement under 8 CCR 9792.20(e); document ADLs or work restrictions and reduced dependency on treatment before more is certified`,
         // The document needs one block: offered on the first item flagged (a restated request
         // is merged with it, and fix-all must not insert the block twice).
         fix: claimOnce(ctx, 'pain-relief') ? relief.fix : undefined,
@@ -156,6 +142,14 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       kind: 'extension-without-improvement',
       citation: FI_CITATION,
       message: `${asked} without documented functional improvement (8 CCR 9792.20(e)); document gains in ADLs or work status and reduced medication from the prior course`,
+    };
+  }
+  if (total !== undefined && limit.trial && total > limit.trial.max && !improved) {
+    return {
+      ...base,
+      kind: 'over-trial',
+      message: `${total} ${noun} ${unit} exceeds the ${trialPhrase(limit.trial, unit)} (${citation.label}); document functional improvement or request ${limit.trial.max}`,
+      fix: capQuantity(q, limit.trial.max, ctx.text, unit),
     };
   }
   if (q.perWeek !== undefined && limit.perWeek && q.perWeek > limit.perWeek.max) {
@@ -314,7 +308,7 @@ export function therapyRule(def: Omit<Rule, 'check'> & { kind: VerdictKind }): R
       return ctx.doc.items.flatMap((item) => {
         const v = therapyVerdict(item, ctx);
         if (v?.kind !== def.kind) return [];
-        const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+        const subject = itemSubject(item);
         return [{ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix, subject }];
       });
     },

@@ -1,9 +1,9 @@
 import { capQuantity } from '../fixes';
-import { findTreatmentMentions } from '../parse/mentions';
-import type { FixData, PriorCourse, RequestedItem } from '../types';
+import { completedForCap } from '../judgements/completed-visits';
+import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { DATE_SOURCE, dateOf } from '../parse/dates';
-import { perItem, type Rule, type RuleContext } from './rule';
+import { itemSubject, perItem, type Rule, type RuleContext } from './rule';
 import { citationLabel, itemCore } from './therapy-verdict';
 
 // Labor Code 4604.5(c)(1): for injuries on or after 1/1/2004, no more than 24 chiropractic,
@@ -75,8 +75,6 @@ interface DocFacts {
   injury?: Date;
   /** The employer authorized more in writing; undefined until first asked. */
   authorized?: boolean;
-  /** Completed visits per discipline: the largest course stated (a course is often restated). */
-  completed: Map<Discipline, number>;
 }
 
 const facts = new WeakMap<object, DocFacts>();
@@ -84,38 +82,10 @@ const facts = new WeakMap<object, DocFacts>();
 function docFacts(ctx: RuleContext): DocFacts {
   let f = facts.get(ctx.doc.evidence);
   if (!f) {
-    const completed = new Map<Discipline, number>();
-    for (const p of ctx.doc.evidence.priorCourses) {
-      const d = priorDiscipline(p, ctx);
-      if (d) completed.set(d, Math.max(completed.get(d) ?? 0, p.count));
-    }
-    f = { injury: dateOfInjury(ctx.text), completed };
+    f = { injury: dateOfInjury(ctx.text) };
     facts.set(ctx.doc.evidence, f);
   }
   return f;
-}
-
-/** A completed course's discipline, from the treatment named nearest its number on its line. */
-function priorDiscipline(p: PriorCourse, ctx: RuleContext): Discipline | undefined {
-  if (p.treatment === 'manual-therapy') return 'chiropractic';
-  if (p.treatment !== 'physical-medicine') return undefined;
-  const from = Math.max(0, p.span.start - 80, ctx.text.lastIndexOf('\n', p.span.start - 1) + 1);
-  const nl = ctx.text.indexOf('\n', p.span.end);
-  const to = Math.min(ctx.text.length, p.span.end + 60, nl < 0 ? Infinity : nl);
-  const near = findTreatmentMentions(ctx.text.slice(from, to), ctx.kb).filter((m) => m.treatment === p.treatment);
-  const at = (m: { span: { start: number; end: number } }) => {
-    const s = m.span.start + from;
-    const e = m.span.end + from;
-    return e <= p.span.start ? p.span.start - e : s >= p.span.end ? s - p.span.end : 0;
-  };
-  near.sort((a, b) => at(a) - at(b));
-  return near.length ? disciplineOf(p.treatment, near[0].text) : 'PT/OT';
-}
-
-function completedFor(d: Discipline, f: DocFacts): number {
-  // PT/OT written together, or a course whose discipline is unclear, counts against either.
-  const ds: Discipline[] = d === 'PT/OT' ? ['physical therapy', 'occupational therapy', 'PT/OT'] : d === 'chiropractic' ? [d] : [d, 'PT/OT'];
-  return Math.max(0, ...ds.map((x) => f.completed.get(x) ?? 0));
 }
 
 export interface CapVerdict {
@@ -142,7 +112,7 @@ function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined
   if (regionExclusion(item, ctx)) return undefined;
   const f = docFacts(ctx);
   if (f.injury && f.injury.getTime() < Date.parse(`${cap.injuriesFrom}T00:00:00Z`)) return undefined;
-  const completed = completedFor(discipline, f);
+  const completed = completedForCap(item, ctx.doc.evidence.priorCourses);
   if (completed + requested <= cap.visits) return undefined;
   // Read only when some item is over the cap: the search is the costliest part on long letters.
   f.authorized ??= employerAuthorizedInWriting(ctx.text);
@@ -165,7 +135,7 @@ export const visitCap24: Rule = {
       const assumed = v.assumed ? '; no date of injury is stated, so an injury on or after 1/1/2004 is assumed' : '';
       const todo = room > 0 ? `request at most ${room}, or attach the employer's written authorization` : `no visits remain: attach the employer's written authorization`;
       const fix: FixData | undefined = room > 0 && item.quantity ? capQuantity(item.quantity, room, ctx.text, 'visits') : undefined;
-      const subject = `${item.treatment}|${item.quantity?.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`;
+      const subject = itemSubject(item);
       return [
         {
           span: itemCore(item),

@@ -1,0 +1,21 @@
+import { findDates } from '../parse/dates';
+import { letterDate } from '../rules/appeal-text';
+import type { AnalysisResult } from '../types';
+
+// The date a request or letter bears: the form's date field ("Date of request", "Date:" beside
+// the signature, "Date of exam" on a PR-2), else a letter's dateline. Undefined when none is written.
+
+type Doc = Pick<AnalysisResult, 'structure'>;
+
+const PREFERRED = /request|report|letter/i;
+
+export function requestDate(text: string, doc: Doc): Date | undefined {
+  const dated = doc.structure.fields
+    .filter((f) => f.kind === 'date' && !f.blank)
+    .map((f) => ({ f, d: findDates(text, f.value.start, f.value.end).find((x) => x.date)?.date }))
+    .filter((x): x is { f: typeof x.f; d: Date } => x.d !== undefined);
+  const preferred = dated.find((x) => PREFERRED.test(text.slice(x.f.label.start, x.f.label.end)));
+  if (preferred) return preferred.d;
+  if (dated.length) return dated[0].d;
+  return letterDate(text.length > 100_000 ? text.slice(0, 100_000) : text)?.date;
+}

@@ -1,0 +1,68 @@
+import type { Span } from '../types';
+import type { Field } from './types';
+import { fieldKindOf } from './vocabulary';
+
+// Labelled fields: "Employee: ...", "Date of Injury: 03/14/2013", "Claim # ...", "DOI 10/26/2013",
+// "Employee ....... Gilberto", several on one line when the form sets them in columns.
+
+/** A line cut into its columns: runs of two or more spaces, tabs and pipes separate them. */
+export function cellsOf(line: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /[^\t|]+?(?=\s{2,}|\t|\||$)/g;
+  for (let m; (m = re.exec(line)); ) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ start: m.index + lead, end: m.index + lead + text.length });
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+// A label: a few words, then a colon (not "://"), dot leaders, or "#".
+const LABEL = /^([A-Za-z][A-Za-z0-9 /&'().,-]{0,80}?)\s*(?:#\s*:|:(?!\/\/)|\.{3,}|(?<=\bclaim)\s*#)\s*/i;
+// Labels forms print with no colon before the value.
+const BARE_LABEL = /^(DOB|DOI|D\/I|Claim(?:\s*#|\s+No\.?)?|Date)\s+(?=\S)/;
+const BLANK = /^[\s_.\-[\]()]*$/;
+
+function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number): Field | undefined {
+  const text = line.slice(cell.start, cell.end);
+  const m = LABEL.exec(text) ?? BARE_LABEL.exec(text);
+  if (!m) return undefined;
+  const label = m[1].trim();
+  if (label.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).length > 6) return undefined;
+  const valueStart = cell.start + m[0].length;
+  const value = { start: base + valueStart, end: base + Math.max(valueStart, cell.end) };
+  const kind = fieldKindOf(label) ?? 'other';
+  return {
+    kind,
+    label: { start: base + cell.start, end: base + cell.start + label.length },
+    value: value.end > lineEnd ? { ...value, end: lineEnd } : value,
+    // A [placeholder] waiting to be filled in is no value yet.
+    blank: BLANK.test(line.slice(valueStart, cell.end).replace(/\[[^\]]*\]/g, '')),
+  };
+}
+
+/**
+ * The fields on one line. A cell that is not itself "label: value" continues the field before
+ * it on the line ("Name: Arturo M. Delgado" then a gap then "Date of Injury: ...").
+ */
+export function findFields(line: string, base: number, extend = true): Field[] {
+  const out: Field[] = [];
+  const cells = cellsOf(line);
+  for (const cell of cells) {
+    const f = fieldAt(line, cell, base, base + line.length);
+    if (f) {
+      out.push(f);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (!extend) continue;
+    // A blank form field ("DIAGNOSIS: ______    ICD-10: ____") keeps its blank state.
+    if (last && !BLANK.test(line.slice(cell.start, cell.end)) && last.value.end <= base + cell.start) {
+      if (last.blank && last.value.end - last.value.start > 0) continue;
+      last.value = { start: last.value.start === last.value.end ? base + cell.start : last.value.start, end: base + cell.end };
+      last.blank = false;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+// Scanned and faxed forms often come back from OCR with every gap doubled ("Employee :  Nguyen ,
+// Thu  Ha", "2 x 4   ( 8 )", "02 / 11 / 1956"). Such a text is read through a normalized copy
+// (single spaces between words, no space before punctuation or inside brackets, column gaps kept)
+// and every offset found in the copy is mapped back, so diagnostics and fixes land on the
+// original characters. Other texts are read as they are.
+
+export interface TextView {
+  /** The text the engine reads. */
+  text: string;
+  /** Offset in `text` to offset in the original (identity when nothing was changed). */
+  toOriginal(offset: number): number;
+  /** True when `text` is the original. */
+  identity: boolean;
+}
+
+const SAMPLE = 20_000;
+
+/** A text whose word gaps are mostly doubled: OCR output, not a writer's spacing. */
+export function isSpacedOut(text: string): boolean {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const doubled = sample.match(/[A-Za-z0-9,.:)]  (?=[A-Za-z0-9(])/g)?.length ?? 0;
+  const single = sample.match(/[A-Za-z0-9,.:)] (?=[A-Za-z0-9(])/g)?.length ?? 0;
+  return doubled >= 20 && doubled > 1.5 * single;
+}
+
+const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, identity: true });
+
+/** The view the engine reads a text through. */
+export function readSpacing(text: string): TextView {
+  if (!isSpacedOut(text)) return identityView(text);
+  const out: string[] = [];
+  // map[i] = original offset of the i-th character written; one extra entry for the end.
+  const map = new Int32Array(text.length + 1);
+  let n = 0;
+  const emit = (ch: string, at: number) => {
+    out.push(ch);
+    map[n++] = at;
+  };
+  const isSpace = (c: string | undefined) => c === ' ';
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c !== ' ') {
+      emit(c, i);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (text[j] === ' ') j++;
+    const run = j - i;
+    const prev = i > 0 ? text[i - 1] : '\n';
+    const next = j < text.length ? text[j] : '\n';
+    const lineStart = prev === '\n' || prev === '\r';
+    if (lineStart || next === '\n' || next === '\r' || j >= text.length) {
+      // Indentation and trailing spaces stay as they are.
+      for (let k = i; k < j; k++) emit(' ', k);
+    } else if (run >= 3) {
+      // A column gap: kept, so tables still split into cells.
+      for (let k = i; k < j; k++) emit(' ', k);
+    } else if (/[,.;:)\]/%]/.test(next) && !isSpace(prev) && !(next === '.' && /[A-Za-z]/.test(text[j + 1] ?? ''))) {
+      // "Nguyen ," "1 ." "( 8 )" "02 / 11": the gap before punctuation goes.
+    } else if (/[(\[/#]/.test(prev) && run <= 2) {
+      // "( 8", "/ 11", "# 30": the gap after an opening mark goes.
+    } else {
+      emit(' ', i);
+    }
+    i = j;
+  }
+  map[n] = text.length;
+  const normalized = out.join('');
+  return {
+    text: normalized,
+    identity: false,
+    toOriginal: (o) => (o <= 0 ? map[0] : o >= n ? text.length : map[o]),
+  };
+}
+
+/** Map a half-open span of the view back to the original. */
+export function spanToOriginal(view: TextView, s: { start: number; end: number }): { start: number; end: number } {
+  if (view.identity) return s;
+  const start = view.toOriginal(s.start);
+  const end = s.end <= s.start ? start : view.toOriginal(s.end - 1) + 1;
+  return { start, end };
+}

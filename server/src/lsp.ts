@@ -141,6 +141,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       },
       warn: warnOnce,
       info: (m) => connection.console.info(m),
+      error: (m) => connection.console.error(m),
     });
     customFile.update(file);
   };

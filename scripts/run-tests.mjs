@@ -21,6 +21,8 @@ const SUITES = {
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// --fuzz: the reliability tier at its large budget (npm run fuzz), on any shell.
+if (process.argv.includes('--fuzz')) process.env.MTUS_LINT_FUZZ_SCALE ??= '40';
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const scratch = mkdtempSync(join(tmpdir(), 'mtus-lint-tests-'));

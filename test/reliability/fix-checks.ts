@@ -116,7 +116,9 @@ function checkFix(a: Analysis, text: string, f: Finding, out: Violation[]): void
       else if (before[0].capital && after[0].style === 'word' && !after[0].capital) out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: the capital is lost` });
     }
     const maxBefore = Math.max(...before.map((n) => n.value));
-    const raised = before.length === after.length ? after.some((n, i) => n.value > before[i].value) : after.some((n) => n.value > maxBefore);
+    // Compared in order of size: a range written high to low ("14-5") is still one range.
+    const up = (ns: Num[]) => ns.map((n) => n.value).sort((x, y) => x - y);
+    const raised = before.length === after.length ? up(after).some((v, i) => v > up(before)[i]) : after.some((n) => n.value > maxBefore);
     if (before.length && after.length && raised) {
       out.push({ invariant: 'never-raises', rule: f.rule, detail: `raises ${JSON.stringify(old)} to ${JSON.stringify(e.newText)}` });
     }

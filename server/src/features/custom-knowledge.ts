@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { FileRefusedError, formatBytes, readRegularFile } from '../bounded-read';
+import { FileRefusedError, readRegularFile } from '../bounded-read';
 import { lineStarts, offsetToPosition } from '../engine';
 import { loadCustomKnowledge } from '../knowledge/custom';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -92,7 +92,7 @@ export class CustomKnowledgeFile {
     } catch (e) {
       if (n !== this.reads || file !== this.file) return;
       const why = e instanceof FileRefusedError ? e.message : `cannot be read (${(e as Error).message})`;
-      this.events.warn(`the knowledge file ${file} ${why}; using the bundled knowledge base.${e instanceof FileRefusedError && e.code === 'too-large' ? ` (A knowledge file may be up to ${formatBytes(MAX_KNOWLEDGE_FILE_BYTES)}.)` : ''}`);
+      this.events.warn(`the knowledge file ${file} ${why}; using the bundled knowledge base.`);
       this.clearProblems();
       this.events.onKnowledge(undefined);
       return;

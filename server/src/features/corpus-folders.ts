@@ -25,11 +25,6 @@ export interface CorpusFoldersOptions {
   warn: (message: string) => void;
   /** How long to wait after a file changes before indexing again. */
   settleMs?: number;
-  /**
-   * Lists a folder; fs.promises.readdir unless a test says otherwise (tests run as root, for
-   * whom no folder is unreadable).
-   */
-  listDir?: (dir: string) => Promise<fs.Dirent[]>;
 }
 
 const LETTER = /\.(?:txt|pdf)$/i;
@@ -48,18 +43,16 @@ interface PassProblems {
   unreadable: { dir: string; code: string }[];
 }
 
-const listDirDefault = (dir: string) => fs.promises.readdir(dir, { withFileTypes: true });
-
 /**
  * The letters under `dir`, to a depth of 4. A subfolder that cannot be listed is noted and
  * skipped; the walk goes on. Only regular files are letters: a FIFO or device named .txt is not.
  */
-async function listLetters(dir: string, listDir: (d: string) => Promise<fs.Dirent[]>, unreadable: PassProblems['unreadable']): Promise<Letter[]> {
+async function listLetters(dir: string, unreadable: PassProblems['unreadable']): Promise<Letter[]> {
   const out: Letter[] = [];
   const walk = async (d: string, depth: number): Promise<void> => {
     let entries: fs.Dirent[];
     try {
-      entries = await listDir(d);
+      entries = await fs.promises.readdir(d, { withFileTypes: true });
     } catch (e) {
       unreadable.push({ dir: d, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
       return;
@@ -203,7 +196,7 @@ export class CorpusFolders {
       this.byFolder.delete(dir);
       return false;
     }
-    const letters = await listLetters(dir, this.opts.listDir ?? listDirDefault, problems.unreadable);
+    const letters = await listLetters(dir, problems.unreadable);
     if (gen !== this.generation) return true;
     const fingerprint = createHash('sha256').update(JSON.stringify(letters.map((l) => [path.relative(dir, l.file), l.size, l.mtimeMs]))).digest('hex');
     const cached = await this.readCache(dir, fingerprint);

@@ -13,12 +13,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES = {
   unit: { dir: 'out/test/unit', what: 'engine, rules, fixes, knowledge, CLI, grammar' },
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
+  // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
+  reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
   extension: { runner: 'test/extension/run-code-server.mjs', what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace' },
   ui: { runner: 'test/ui/run.mjs', what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// --fuzz: the reliability tier at its large budget (npm run fuzz), on any shell.
+if (process.argv.includes('--fuzz')) process.env.MTUS_LINT_FUZZ_SCALE ??= '40';
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const scratch = mkdtempSync(join(tmpdir(), 'mtus-lint-tests-'));

@@ -15,7 +15,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hoverAt, positionToOffset, RULES } from './engine';
+import { hoverAt, RULES } from './engine';
+import { clampedOffset } from './features/clamp-position';
 import { defaultCorpusIndex } from './corpus/load-index';
 import type { CorpusIndex } from './corpus/types';
 import { defaultKnowledge } from './knowledge/load';
@@ -141,6 +142,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       },
       warn: warnOnce,
       info: (m) => connection.console.info(m),
+      error: (m) => connection.console.error(m),
     });
     customFile.update(file);
   };
@@ -347,7 +349,8 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       const kind = kindFor(doc.languageId, settings);
       if (!kind || kbError || looksBinary(doc.getText())) return null;
       const current = cache.get(doc, kind, settings);
-      const offset = positionToOffset(current.starts, params.position, current.text.length);
+      const offset = clampedOffset(current.text, current.starts, params.position);
+      if (offset === undefined) return null;
       const info = hoverAt(current.analysis, current.text, offset, knowledge(), corpus);
       if (!info) return null;
       return { contents: { kind: 'markdown', value: info.markdown }, range: toRange(current.starts, info.span) };

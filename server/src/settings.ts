@@ -10,8 +10,9 @@ const FIELDS = {
   plaintext: z.object({ enable: z.boolean() }),
   debounceMs: z.number().int().min(0).max(5000),
   maxDocumentSize: z.number().int().min(10_000).max(50_000_000),
-  rules: z.record(z.string(), severity),
-  corpus: z.object({ paths: z.array(z.string().min(1)) }),
+  // rules and corpus.paths are read entry by entry below: one bad entry drops that entry only.
+  rules: z.record(z.string(), z.unknown()),
+  corpus: z.object({ paths: z.array(z.unknown()) }),
   edition: z.string().regex(/^(?:auto|\d{4})$/),
   inlayHints: z.object({ enable: z.boolean() }),
   knowledge: z.object({ customFile: z.string() }),
@@ -75,6 +76,7 @@ export function readSettings(raw: unknown, knownRules: readonly string[], knownE
     return { settings, problems: [`mtusLint settings must be an object, got ${show(raw)}; using the defaults.`] };
   }
   const obj = raw as Record<string, unknown>;
+  // A setting is read from each field alone; anything outside them is not ours to judge.
   for (const key of Object.keys(FIELDS) as (keyof Settings)[]) {
     if (obj[key] === undefined || obj[key] === null) continue;
     const r = FIELDS[key].safeParse(obj[key]);
@@ -85,8 +87,57 @@ export function readSettings(raw: unknown, knownRules: readonly string[], knownE
     problems.push(`mtusLint.edition "${settings.edition}" is not an edition the knowledge base holds (${['auto', ...knownEditions].join(', ')}); using "auto".`);
     settings.edition = 'auto';
   }
-  for (const id of Object.keys(settings.rules)) {
-    if (!knownRules.includes(id)) problems.push(`mtusLint.rules names an unknown rule "${id}" (known: ${knownRules.join(', ')}); it is ignored.`);
-  }
+  readRules(settings, knownRules, problems);
+  readCorpusPaths(settings, problems);
   return { settings, problems };
+}
+
+/** How many corpus folders are indexed at most; each is watched and read in the background. */
+export const MAX_CORPUS_FOLDERS = 100;
+/** How many names a summary quotes before "and N more". */
+const QUOTED = 3;
+
+/** '"a", "b", "c" and 19,997 more': the first few of a long list, each shown as JSON. */
+export function listSome(values: readonly unknown[], quoted = QUOTED): string {
+  const shown = values.slice(0, quoted).map(show).join(', ');
+  return values.length > quoted ? `${shown} and ${(values.length - quoted).toLocaleString('en-US')} more` : shown;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** Keep each rule whose id is known and whose value is a severity; one message per kind of problem. */
+function readRules(settings: Settings, knownRules: readonly string[], problems: string[]): void {
+  const raw = settings.rules as Record<string, unknown>;
+  const known = new Set(knownRules);
+  const rules: Settings['rules'] = {};
+  const unknown: string[] = [];
+  const badValue: string[] = [];
+  for (const [id, value] of Object.entries(raw)) {
+    if (!known.has(id)) unknown.push(id);
+    else if (severity.safeParse(value).success) rules[id] = value as z.infer<typeof severity>;
+    else badValue.push(`${show(id)}: ${show(value)}`);
+  }
+  settings.rules = rules;
+  if (badValue.length) {
+    const shown = badValue.slice(0, QUOTED).join(', ') + (badValue.length > QUOTED ? ` and ${(badValue.length - QUOTED).toLocaleString('en-US')} more` : '');
+    problems.push(`mtusLint.rules: ${plural(badValue.length, 'value is', 'values are')} not "error", "warning", "information", "hint" or "off" (${shown}); ${badValue.length === 1 ? 'that rule keeps its' : 'those rules keep their'} default severity, the others apply.`);
+  }
+  if (unknown.length) {
+    const which = unknown.length === 1 ? `an unknown rule ${show(unknown[0])}; it is` : `${plural(unknown.length, 'unknown rule', 'unknown rules')} (${listSome(unknown)}); they are`;
+    problems.push(`mtusLint.rules names ${which} ignored. Known rules: ${knownRules.join(', ')}.`);
+  }
+}
+
+/** Keep the folder names that are non-empty strings, at most MAX_CORPUS_FOLDERS of them. */
+function readCorpusPaths(settings: Settings, problems: string[]): void {
+  const raw = settings.corpus.paths as unknown[];
+  const isName = (p: unknown): p is string => typeof p === 'string' && p.trim() !== '';
+  const good = raw.filter(isName);
+  const bad = raw.filter((p) => !isName(p));
+  if (bad.length) problems.push(`mtusLint.corpus.paths: ${plural(bad.length, 'entry is', 'entries are')} not a folder name (${listSome(bad)}); ${bad.length === 1 ? 'it is' : 'they are'} skipped.`);
+  const unique = [...new Set(good)];
+  if (unique.length > MAX_CORPUS_FOLDERS) {
+    problems.push(`mtusLint.corpus.paths names ${plural(unique.length, 'folder', 'folders')}; only the first ${MAX_CORPUS_FOLDERS} are indexed, and the rest, from ${show(unique[MAX_CORPUS_FOLDERS])} on, are left out.`);
+  }
+  settings.corpus = { paths: unique.slice(0, MAX_CORPUS_FOLDERS) };
 }

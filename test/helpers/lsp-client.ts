@@ -123,6 +123,7 @@ export class LspClient {
   private readonly docs = new Map<string, TextDocument>();
   private readonly diagnosticWaiters = new Set<(p: PublishDiagnosticsParams) => void>();
   private readonly messageWaiters = new Set<(m: ShownMessage) => void>();
+  private readonly logWaiters = new Set<(l: LogMessageParams) => void>();
   /** Every mtusLint/documentStatus the server sent (the edition a document is judged by). */
   readonly statuses: DocumentStatusParams[] = [];
   private readonly statusWaiters = new Set<(s: DocumentStatusParams) => void>();
@@ -164,6 +165,7 @@ export class LspClient {
     });
     connection.onNotification('window/logMessage', (m: LogMessageParams) => {
       this.logs.push(m);
+      for (const w of [...this.logWaiters]) w(m);
     });
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.published.push(p);
@@ -380,6 +382,20 @@ export class LspClient {
     return this.within(match, `${what}; messages so far: ${JSON.stringify(this.messages.map((m) => m.message))}`, ms).finally(() =>
       this.messageWaiters.delete(waiter),
     );
+  }
+
+  /** Resolve with the first window/logMessage, already received or arriving later, that matches. */
+  waitForLog(predicate: (l: LogMessageParams) => boolean, what = 'a matching window/logMessage', ms = DEFAULT_TIMEOUT_MS): Promise<LogMessageParams> {
+    const old = this.logs.find(predicate);
+    if (old) return Promise.resolve(old);
+    let waiter: (l: LogMessageParams) => void = () => {};
+    const match = new Promise<LogMessageParams>((resolve) => {
+      waiter = (l) => {
+        if (predicate(l)) resolve(l);
+      };
+      this.logWaiters.add(waiter);
+    });
+    return this.within(match, what, ms).finally(() => this.logWaiters.delete(waiter));
   }
 
   // ----- requests ---------------------------------------------------------------------------

@@ -23,7 +23,7 @@ describe('settings', () => {
   });
   test('an unknown severity or rule is reported', () => {
     const a = readSettings({ rules: { 'therapy-over-trial': 'loud' } }, RULES);
-    assert.match(a.problems[0], /^mtusLint\.rules should be an object mapping rule ids/);
+    assert.match(a.problems[0], /^mtusLint\.rules: 1 value is not "error", "warning", "information", "hint" or "off" \("therapy-over-trial": "loud"\)/);
     const b = readSettings({ rules: { 'no-such-rule': 'off' } }, RULES);
     assert.match(b.problems[0], /unknown rule "no-such-rule"/);
   });

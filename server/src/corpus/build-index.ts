@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { findCitations, normalizeSection } from '../engine/parse/citations';
 import type { Knowledge } from '../knowledge/knowledge';
 import { defaultKnowledge } from '../knowledge/load';
-import type { CitationEntry } from '../knowledge/schema';
-import { parseLetter } from './parse-letter';
-import { isLetterFile, readLetter } from './read-letter';
-import type { CitationStats, CorpusIndex, DecidedItem, Decision, Outcome, TreatmentStats } from './types';
+import { caseOf, IndexAggregates } from './index-aggregates';
+import { MAX_QUOTE_LENGTH } from './quote-picker';
+import { readDecisions, type ReadStats } from './read-decisions';
+import { isLetterFile } from './read-letter';
+import type { CorpusIndex, DecidedItem, Decision, Outcome } from './types';
 
 // Decisions into the corpus index (types.ts): how often each knowledge-base citation is cited
 // in disputed items and how those items were decided, how therapy requests fared within and
@@ -20,65 +21,30 @@ export interface IndexOptions {
   full?: boolean;
 }
 
-const MAX_EXAMPLES = 3;
-const MAX_QUOTES_PER_CITATION = 3;
-export const MAX_QUOTE_LENGTH = 300;
-
-const caseOf = (d: Decision) => d.caseNumber ?? d.source.replace(/\.[^.]+$/, '');
-const tally = () => ({ upheld: 0, overturned: 0 });
-
-/** The limit a treatment's requests are split at: the trial's upper end, else the maximum's. */
-export function limitOf(kb: Knowledge, treatment: string): number | undefined {
-  const l = kb.limitFor(treatment);
-  return l?.trial?.max ?? l?.maximum?.max;
-}
+export { limitOf } from './index-aggregates';
+export { MAX_QUOTE_LENGTH } from './quote-picker';
 
 export function buildIndex(decisions: Decision[], options: IndexOptions = {}): CorpusIndex {
   const kb = options.kb ?? defaultKnowledge();
-  const citations: Record<string, CitationStats> = {};
-  const treatments: Record<string, TreatmentStats> = {};
-
-  for (const d of decisions) {
-    for (const item of d.items) {
-      // An item citing the same entry twice (both sides, or one side twice) counts once.
-      const ids = new Set(item.citations.flatMap((c) => c.resolved));
-      for (const id of ids) {
-        const s = (citations[id] ??= { items: 0, ...tally(), examples: [] });
-        s.items++;
-        s[item.outcome]++;
-        if (s.examples.length < MAX_EXAMPLES) s.examples.push({ caseNumber: caseOf(d), item: item.title, outcome: item.outcome });
-      }
-      if (item.treatment && item.total !== undefined && item.aboveLimit !== undefined && !item.postsurgical) {
-        const limit = limitOf(kb, item.treatment);
-        if (limit === undefined) continue;
-        const t = (treatments[item.treatment] ??= { limit, withinLimit: tally(), aboveLimit: tally(), aboveLimitWithoutImprovement: tally() });
-        if (!item.aboveLimit) t.withinLimit[item.outcome]++;
-        else {
-          t.aboveLimit[item.outcome]++;
-          // The rationale says functional improvement was not documented.
-          if (item.functionalImprovement === false) t.aboveLimitWithoutImprovement[item.outcome]++;
-        }
-      }
-    }
-  }
-
-  const quotes = pickQuotes(decisions, kb);
-  const kept = options.full ? decisions : decisions.map((d) => ({ ...d, items: d.items.map(withoutSentences) }));
+  const aggregates = new IndexAggregates(kb);
+  for (const d of decisions) aggregates.add(d);
+  const { knowledgeVersion, letters, items, citations, treatments, quotes } = aggregates.result();
   return {
     version: 1,
-    knowledgeVersion: kb.version,
-    letters: kept.length,
-    items: kept.reduce((n, d) => n + d.items.length, 0),
-    decisions: kept,
-    citations: sortKeys(citations),
-    treatments: sortKeys(treatments),
+    knowledgeVersion,
+    letters,
+    items,
+    decisions: options.full ? decisions : decisions.map(withoutGuidelineSentences),
+    citations,
+    treatments,
     quotes,
     problems: [...(options.problems ?? [])],
   };
 }
 
-function sortKeys<T>(o: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+/** A decision as the index keeps it when not --full: the rationale sentences go. */
+export function withoutGuidelineSentences(d: Decision): Decision {
+  return { ...d, items: d.items.map(withoutSentences) };
 }
 
 function withoutSentences(item: DecidedItem): DecidedItem {
@@ -106,106 +72,28 @@ export function shortTitle(title: string): string {
 }
 
 export function compact(index: CorpusIndex): CorpusIndex {
-  const citations: CorpusIndex['citations'] = {};
-  for (const [id, c] of Object.entries(index.citations)) citations[id] = { ...c, examples: c.examples.map((e) => ({ ...e, item: shortTitle(e.item) })) };
+  return { ...index, ...compactAggregates(index), decisions: index.decisions.map(compactDecision) };
+}
+
+/** One decision as the compact index keeps it. */
+export function compactDecision(d: Decision): Decision {
+  const dates: Decision['dates'] = {};
+  if (d.dates.urDenial) dates.urDenial = d.dates.urDenial;
+  if (d.dates.decision) dates.decision = d.dates.decision;
   return {
-    ...index,
-    citations,
-    decisions: index.decisions.map((d) => {
-      const dates: Decision['dates'] = {};
-      if (d.dates.urDenial) dates.urDenial = d.dates.urDenial;
-      if (d.dates.decision) dates.decision = d.dates.decision;
-      return {
-        source: d.source,
-        ...(d.caseNumber ? { caseNumber: d.caseNumber } : {}),
-        dates,
-        ...(d.specialty ? { specialty: d.specialty } : {}),
-        items: d.items.map((i) => ({ ...withoutSentences(i), title: shortTitle(i.title) })),
-      };
-    }),
-    quotes: index.quotes.filter((q) => q.text.length <= MAX_QUOTE_LENGTH),
+    source: d.source,
+    ...(d.caseNumber ? { caseNumber: d.caseNumber } : {}),
+    dates,
+    ...(d.specialty ? { specialty: d.specialty } : {}),
+    items: d.items.map((i) => ({ ...withoutSentences(i), title: shortTitle(i.title) })),
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Quotations
-// ---------------------------------------------------------------------------------------------
-
-// A quotation is the guideline's words, not the reviewer's account of this case.
-const ABOUT_THE_CASE =
-  /\b(?:injured\s+worker|IW|claimant|applicant|in\s+this\s+case|this\s+(?:patient|case|request)|the\s+patient\s+(?:has|had|is|was|does|did|reports?|underwent)|(?:he|she|his|her|him)|request(?:ed|ing)?|requesting|provider|physician|submitted|records?|medical\s+documents?|medically\s+necessary|denied|authori[sz]ed|certified|non-?certified|UR|utilization\s+review|(?:was|were)\s+used|Strength\s+of\s+Evidence|(?:does|did)\s+not\s+address|silent)\b|^(?:Please\s+)?see\b/i;
-const GUIDELINE_FAMILY: [string, RegExp][] = [
-  ['odg', /\bODG\b|Official\s+Disability/i],
-  ['acoem', /\bACOEM\b/i],
-  ['mtus', /\bMTUS\b|Chronic\s+Pain|CPMTG|Acupuncture\s+(?:Medical\s+)?Treatment\s+Guidelines|9792\.\d/i],
-];
-const familyOf = (e: CitationEntry) => (e.guideline === 'odg' ? ['odg'] : e.guideline === 'acoem-2' ? ['acoem', 'mtus'] : ['mtus']);
-const words = (s: string) => ` ${normalizeSection(s)} `;
-
-/**
- * Words that tie a sentence to one knowledge-base entry: its topic, sections and treatments,
- * leaving out words several entries share ("Special Studies" is in every ACOEM chapter).
- */
-function distinctiveCues(kb: Knowledge): Map<string, string[]> {
-  const byEntry = new Map<string, string[]>();
-  const owners = new Map<string, Set<string>>();
-  for (const e of kb.data.citations) {
-    const cues = [e.topic, ...(e.sections ?? [])];
-    for (const t of e.treatments) {
-      const tr = kb.treatment(t);
-      if (tr) cues.push(tr.name, ...tr.aliases.filter((a) => !a.startsWith('/')));
-    }
-    const norm = [...new Set(cues.map((c) => normalizeSection(c)).filter((c) => c.length >= 3))];
-    byEntry.set(e.id, norm);
-    for (const c of norm) (owners.get(c) ?? owners.set(c, new Set()).get(c)!).add(e.id);
-  }
-  for (const [id, cues] of byEntry) byEntry.set(id, cues.filter((c) => owners.get(c)!.size === 1));
-  return byEntry;
-}
-
-function pickQuotes(decisions: Decision[], kb: Knowledge): CorpusIndex['quotes'] {
-  const cueMap = distinctiveCues(kb);
-  const cues = (id: string) => cueMap.get(id) ?? [];
-  const candidates: { citation: string; text: string; caseNumber: string; score: number; order: number }[] = [];
-  let order = 0;
-  for (const d of decisions) {
-    for (const item of d.items) {
-      const cited = new Set(item.citations.filter((c) => c.by === 'maximus').flatMap((c) => c.resolved));
-      if (cited.size === 0) for (const c of item.citations) for (const id of c.resolved) cited.add(id);
-      for (const sentence of item.guidelineSentences ?? []) {
-        order++;
-        if (sentence.length < 40 || sentence.length > MAX_QUOTE_LENGTH || !/^["“(]?[A-Z]/.test(sentence) || ABOUT_THE_CASE.test(sentence)) continue;
-        const families = GUIDELINE_FAMILY.filter(([, re]) => re.test(sentence)).map(([f]) => f);
-        const quoted = /["“”]/.test(sentence) ? 1 : 0;
-        const own = new Set(findCitations(sentence, kb).flatMap((c) => c.resolved));
-        const w = words(sentence);
-        const ids = own.size ? own : cited;
-        for (const id of ids) {
-          const e = kb.citation(id);
-          if (!e) continue;
-          if (families.length && !familyOf(e).some((f) => families.includes(f))) continue;
-          const relevant = cues(id).some((c) => w.includes(` ${c} `));
-          // Attributed by a citation in the sentence itself, or by the words of the entry the
-          // reviewer based the decision on.
-          if (!own.has(id) && !relevant) continue;
-          const score = (own.has(id) ? 3 : 0) + (relevant ? 2 : 0) + quoted + (families.length ? 1 : 0);
-          candidates.push({ citation: id, text: sentence, caseNumber: caseOf(d), score, order });
-        }
-      }
-    }
-  }
-  candidates.sort((a, b) => a.citation.localeCompare(b.citation) || b.score - a.score || a.order - b.order);
-  const out: CorpusIndex['quotes'] = [];
-  const seen = new Set<string>();
-  const perId = new Map<string, number>();
-  for (const c of candidates) {
-    const key = `${c.citation}|${c.text.toLowerCase().replace(/[^a-z0-9]+/g, ' ')}`;
-    if (seen.has(key) || (perId.get(c.citation) ?? 0) >= MAX_QUOTES_PER_CITATION) continue;
-    seen.add(key);
-    perId.set(c.citation, (perId.get(c.citation) ?? 0) + 1);
-    out.push({ citation: c.citation, text: c.text, caseNumber: c.caseNumber });
-  }
-  return out;
+/** The citation examples and quotations as the compact index keeps them. */
+export function compactAggregates(index: Pick<CorpusIndex, 'citations' | 'quotes'>): Pick<CorpusIndex, 'citations' | 'quotes'> {
+  const citations: CorpusIndex['citations'] = {};
+  for (const [id, c] of Object.entries(index.citations)) citations[id] = { ...c, examples: c.examples.map((e) => ({ ...e, item: shortTitle(e.item) })) };
+  return { citations, quotes: index.quotes.filter((q) => q.text.length <= MAX_QUOTE_LENGTH) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,15 +108,7 @@ export interface BuildOptions {
   kb?: Knowledge;
 }
 
-export interface BuildStats {
-  /** Letter files found (a letter kept both as .txt and .pdf counts once). */
-  files: number;
-  texts: number;
-  pdfs: number;
-  /** Letters whose case number was already indexed from another file; left out. */
-  duplicates: string[];
-  seconds: number;
-}
+export type BuildStats = ReadStats;
 
 /** The letter files under these paths: folders (searched to a depth of 4) and files. */
 export function letterFiles(paths: string[]): { files: string[]; problems: CorpusIndex['problems'] } {
@@ -266,39 +146,15 @@ export function letterFiles(paths: string[]): { files: string[]; problems: Corpu
   return { files, problems };
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /** Read, parse and index letters; what cannot be read is listed in `problems` and skipped. */
 export async function buildCorpusWithStats(paths: string[], options: BuildOptions = {}): Promise<{ index: CorpusIndex; stats: BuildStats }> {
-  const started = process.hrtime.bigint();
   const kb = options.kb ?? defaultKnowledge();
   const { files, problems } = letterFiles(paths);
   const decisions: Decision[] = [];
-  const seenCases = new Set<string>();
-  const stats: BuildStats = { files: files.length, texts: 0, pdfs: 0, duplicates: [], seconds: 0 };
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const name = path.basename(file);
-    if (/\.pdf$/i.test(name)) stats.pdfs++;
-    else stats.texts++;
-    try {
-      const text = await readLetter(file);
-      const d = parseLetter(text, name, { kb });
-      if (d.caseNumber && seenCases.has(d.caseNumber)) stats.duplicates.push(name);
-      else {
-        if (d.caseNumber) seenCases.add(d.caseNumber);
-        decisions.push(d);
-      }
-    } catch (e) {
-      problems.push({ source: name, reason: (e as Error).message || String(e) });
-    }
-    options.progress?.(i + 1, files.length, name);
-    // Let a language server answer its editor between letters.
-    if (i + 1 < files.length) await nextTurn();
-  }
-  const index = buildIndex(decisions, { kb, problems, full: options.full });
-  stats.seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { index, stats };
+  const stats = await readDecisions(files, problems, { kb, progress: options.progress }, (d) => {
+    decisions.push(d);
+  });
+  return { index: buildIndex(decisions, { kb, problems, full: options.full }), stats };
 }
 
 /** Read, parse and index letters (files, or folders of .txt and .pdf letters). */

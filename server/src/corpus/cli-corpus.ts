@@ -1,10 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultKnowledge } from '../knowledge/load';
-import { buildCorpusWithStats, compact, corpusGaps, type Gap } from './build-index';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { buildCorpusWithStats, corpusGaps, type Gap } from './build-index';
 import { defaultCorpusIndex, defaultCorpusIndexPath } from './load-index';
 import type { CorpusIndex } from './types';
 import { figuresOf, formatMeasurement, measureOutcomes, type ItemResult } from './measure';
+import { buildCorpusToStream } from './stream-build';
+
+export { formatIndex } from './stream-build';
 
 // `mtus-lint corpus build|gaps`: the corpus miner on the command line.
 
@@ -120,54 +125,52 @@ async function build(a: BuildArgs, io: Io): Promise<number> {
     else if (done === total || done % 25 === 0) io.err(`${line}\n`);
     lastLine = line.length;
   };
-  const { index, stats } = await buildCorpusWithStats(a.paths, { progress, full: a.full });
-  const written = a.compact ? compact(index) : index;
-  const json = a.compact ? formatIndex(written) : `${JSON.stringify(written, null, 1)}\n`;
-  if (a.out === '-') io.out(json);
-  else {
-    fs.mkdirSync(path.dirname(path.resolve(a.out!)), { recursive: true });
-    fs.writeFileSync(a.out!, json);
+  // The index goes to disk as it is built (a file written beside the target, then renamed into
+  // place), so memory stays the same however many letters there are.
+  const target = a.out === '-' ? undefined : path.resolve(a.out!);
+  const partial = target ? `${target}.${process.pid}.partial` : undefined;
+  let out: Writable;
+  if (partial) {
+    fs.mkdirSync(path.dirname(partial), { recursive: true });
+    out = fs.createWriteStream(partial, { encoding: 'utf8' });
+  } else {
+    out = new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        io.out(chunk.toString());
+        done();
+      },
+    });
   }
-
-  const f = indexFigures(index);
+  let result;
+  try {
+    result = await buildCorpusToStream(a.paths, out, { kb: defaultKnowledge(), full: a.full, compact: a.compact, progress });
+    out.end();
+    await once(out, 'finish');
+    if (partial) await once(out, 'close');
+    if (partial && target) fs.renameSync(partial, target);
+  } catch (e) {
+    out.destroy();
+    if (partial) fs.rmSync(partial, { force: true });
+    throw e;
+  }
+  const { figures: f, stats, problems } = result;
   const speed = stats.seconds > 0 ? (stats.files / stats.seconds).toFixed(1) : '-';
   io.err(
     `${f.letters} letters indexed from ${stats.files} files (${stats.texts} text, ${stats.pdfs} PDF), ${f.items} disputed items, ${f.upheld + f.overturned} outcomes read (${f.upheld} upheld, ${f.overturned} overturned)\n` +
       `${f.citations} citations, ${f.resolved} resolved to the knowledge base (${pct(f.resolved, f.citations)})\n` +
       `${speed} letters/second (${stats.seconds.toFixed(2)} s)\n`,
   );
-  if (stats.duplicates.length) io.err(`left out ${stats.duplicates.length} letters whose case was already indexed: ${stats.duplicates.join(', ')}\n`);
-  if (a.out !== '-') io.err(`wrote ${a.out} (${Math.round(Buffer.byteLength(json) / 1024)} KB)\n`);
-  if (index.problems.length) {
-    io.err(`${index.problems.length} letter${index.problems.length === 1 ? '' : 's'} could not be read:\n`);
-    for (const p of index.problems) io.err(`  ${p.source}: ${p.reason}\n`);
+  if (stats.duplicateCount) {
+    const more = stats.duplicateCount > stats.duplicates.length ? ` and ${stats.duplicateCount - stats.duplicates.length} more` : '';
+    io.err(`left out ${stats.duplicateCount} letters already indexed (the same case number, or the same text): ${stats.duplicates.join(', ')}${more}\n`);
+  }
+  if (target) io.err(`wrote ${a.out} (${Math.round(fs.statSync(target).size / 1024)} KB)\n`);
+  if (problems.length) {
+    io.err(`${problems.length} letter${problems.length === 1 ? '' : 's'} could not be read:\n`);
+    for (const p of problems) io.err(`  ${p.source}: ${p.reason}\n`);
     return 1;
   }
   return 0;
-}
-
-/**
- * The index as JSON that diffs well and stays small: one decision, citation statistic,
- * treatment or quotation per line.
- */
-export function formatIndex(index: CorpusIndex): string {
-  const lines: string[] = ['{'];
-  const entries = Object.entries(index) as [keyof CorpusIndex, unknown][];
-  entries.forEach(([key, value], n) => {
-    const comma = n + 1 < entries.length ? ',' : '';
-    if (Array.isArray(value) && value.length) {
-      lines.push(`${JSON.stringify(key)}: [`);
-      value.forEach((v, i) => lines.push(`${JSON.stringify(v)}${i + 1 < value.length ? ',' : ''}`));
-      lines.push(`]${comma}`);
-    } else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
-      const kv = Object.entries(value);
-      lines.push(`${JSON.stringify(key)}: {`);
-      kv.forEach(([k, v], i) => lines.push(`${JSON.stringify(k)}: ${JSON.stringify(v)}${i + 1 < kv.length ? ',' : ''}`));
-      lines.push(`}${comma}`);
-    } else lines.push(`${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
-  });
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
 }
 
 function repoRoot(): string | undefined {

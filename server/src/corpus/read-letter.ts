@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { FileRefusedError, readRegularFile } from '../bounded-read';
 import { decodeText } from '../text-decoding';
 
 // The text of one IMR letter, from a .txt or a .pdf. PDFs are read with pdfjs-dist (pure
@@ -18,6 +18,12 @@ export class LetterReadError extends Error {
 
 export const LETTER_EXTENSIONS = ['.txt', '.pdf'] as const;
 
+/**
+ * An IMR letter is a few pages: some tens of KB as text, a few MB as a PDF. A file far larger is
+ * something else and is not read (nor held in memory) at all.
+ */
+export const MAX_LETTER_BYTES = 20 * 1024 * 1024;
+
 export function isLetterFile(file: string): boolean {
   return (LETTER_EXTENSIONS as readonly string[]).includes(path.extname(file).toLowerCase());
 }
@@ -26,10 +32,9 @@ export function isLetterFile(file: string): boolean {
 export async function readLetter(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await fs.promises.readFile(file);
+    bytes = await readRegularFile(file, MAX_LETTER_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LetterReadError(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message);
+    throw new LetterReadError(e instanceof FileRefusedError && e.message === 'does not exist' ? 'no such file' : (e as Error).message);
   }
   const ext = path.extname(file).toLowerCase();
   if (ext === '.pdf' || isPdf(bytes)) return pdfText(bytes);

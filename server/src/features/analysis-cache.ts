@@ -47,6 +47,9 @@ export class AnalysisCache {
   get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
     const hit = this.byUri.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
+    // Let the old version's text go before reading the new one: for a long document that is
+    // the difference between one copy of it and two.
+    if (hit) this.byUri.delete(doc.uri);
     const text = doc.getText();
     const analysis = analyze(text, this.kb(), {
       kind: kind === 'infer' ? undefined : kind,
@@ -55,7 +58,10 @@ export class AnalysisCache {
       edition: settings.edition,
       corpus: this.corpus(),
     });
-    const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(text), analysis };
+    // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
+    // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
+    const reach = analysis.truncatedAt === undefined ? text : text.slice(0, analysis.truncatedAt + 1);
+    const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(reach), analysis };
     this.byUri.set(doc.uri, entry);
     return entry;
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../bounded-read';
 import type { CorpusIndex } from '../corpus/types';
 import { mergeIndexes } from '../corpus/load-index';
 
@@ -27,27 +28,61 @@ export interface CorpusFoldersOptions {
 }
 
 const LETTER = /\.(?:txt|pdf)$/i;
+const MAX_DEPTH = 4;
 
-function listLetters(dir: string): { file: string; size: number; mtimeMs: number }[] {
-  const out: { file: string; size: number; mtimeMs: number }[] = [];
-  const walk = (d: string, depth: number) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+interface Letter {
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What one pass over the folders could not use, gathered so each kind is said once. */
+interface PassProblems {
+  missing: string[];
+  notFolders: string[];
+  unreadable: { dir: string; code: string }[];
+}
+
+/**
+ * The letters under `dir`, to a depth of 4. A subfolder that cannot be listed is noted and
+ * skipped; the walk goes on. Only regular files are letters: a FIFO or device named .txt is not.
+ */
+async function listLetters(dir: string, unreadable: PassProblems['unreadable']): Promise<Letter[]> {
+  const out: Letter[] = [];
+  const walk = async (d: string, depth: number): Promise<void> => {
+    let entries: fs.Dirent[];
+    try {
+      entries = await fs.promises.readdir(d, { withFileTypes: true });
+    } catch (e) {
+      unreadable.push({ dir: d, code: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      return;
+    }
+    for (const e of entries) {
       const p = path.join(d, e.name);
-      if (e.isDirectory() && depth < 4 && !e.name.startsWith('.')) walk(p, depth + 1);
-      else if (e.isFile() && LETTER.test(e.name)) {
-        const st = fs.statSync(p);
-        out.push({ file: p, size: st.size, mtimeMs: st.mtimeMs });
+      if (e.isDirectory()) {
+        if (depth < MAX_DEPTH && !e.name.startsWith('.')) await walk(p, depth + 1);
+      } else if ((e.isFile() || e.isSymbolicLink()) && LETTER.test(e.name)) {
+        try {
+          const st = await fs.promises.stat(p);
+          if (st.isFile()) out.push({ file: p, size: st.size, mtimeMs: st.mtimeMs });
+        } catch {
+          // Gone since it was listed, or a broken link: not a letter to read.
+        }
       }
     }
   };
-  walk(dir, 0);
+  await walk(dir, 0);
   out.sort((a, b) => a.file.localeCompare(b.file));
   // A letter saved both as text and as PDF is read once, from the text.
   const texts = new Set(out.filter((x) => /\.txt$/i.test(x.file)).map((x) => x.file.slice(0, -4)));
   return out.filter((x) => !(/\.pdf$/i.test(x.file) && texts.has(x.file.slice(0, -4))));
 }
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
 const yieldToEvents = () => new Promise<void>((r) => setImmediate(r));
+/** A cached index is derived data, a small fraction of the letters it came from. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 export class CorpusFolders {
   private byFolder = new Map<string, CorpusIndex>();
@@ -64,11 +99,11 @@ export class CorpusFolders {
       if (!wanted.has(dir)) {
         w.close();
         this.watchers.delete(dir);
-        this.byFolder.delete(dir);
       }
     }
+    for (const dir of this.byFolder.keys()) if (!wanted.has(dir)) this.byFolder.delete(dir);
     const gen = ++this.generation;
-    void this.indexAll([...wanted], gen);
+    this.run(this.indexAll([...wanted], gen));
   }
 
   dispose(): void {
@@ -78,21 +113,44 @@ export class CorpusFolders {
     this.watchers.clear();
   }
 
+  /** Background work never ends in an unhandled rejection: a failure is said, and the rest stays. */
+  private run(work: Promise<void>): void {
+    work.catch((e: unknown) => this.opts.warn(`indexing the corpus folders stopped: ${(e as Error)?.message ?? String(e)}`));
+  }
+
   private publish(): void {
     this.opts.onIndex(mergeIndexes([...this.byFolder.values()]));
   }
 
   private async indexAll(folders: string[], gen: number): Promise<void> {
+    const problems: PassProblems = { missing: [], notFolders: [], unreadable: [] };
     for (const dir of folders) {
       if (gen !== this.generation) return;
-      await this.indexFolder(dir, gen);
-      this.watch(dir);
+      const isFolder = await this.indexFolder(dir, gen, problems);
+      if (isFolder && gen === this.generation) this.watch(dir);
     }
-    if (gen === this.generation) this.publish();
+    if (gen !== this.generation) return;
+    this.report(problems);
+    this.publish();
+  }
+
+  /** One message per kind of problem, however many folders share it. */
+  private report(p: PassProblems): void {
+    if (p.missing.length) {
+      this.opts.warn(`${plural(p.missing.length, 'corpus folder does', 'corpus folders do')} not exist (mtusLint.corpus.paths); the first: "${p.missing[0]}". ${p.missing.length === 1 ? 'It is' : 'They are'} skipped.`);
+    }
+    if (p.notFolders.length) {
+      this.opts.warn(`${plural(p.notFolders.length, 'entry', 'entries')} of mtusLint.corpus.paths ${p.notFolders.length === 1 ? 'is' : 'are'} not a folder; the first: "${p.notFolders[0]}". ${p.notFolders.length === 1 ? 'It is' : 'They are'} skipped.`);
+    }
+    if (p.unreadable.length) {
+      const shown = p.unreadable.slice(0, 3).map((u) => `"${u.dir}" (${u.code})`).join(', ');
+      const more = p.unreadable.length > 3 ? ` and ${(p.unreadable.length - 3).toLocaleString('en-US')} more` : '';
+      this.opts.warn(`${plural(p.unreadable.length, 'folder', 'folders')} of IMR letters could not be read and ${p.unreadable.length === 1 ? 'was' : 'were'} skipped: ${shown}${more}. The letters in the other folders are indexed.`);
+    }
   }
 
   private watch(dir: string): void {
-    if (this.watchers.has(dir) || !fs.existsSync(dir)) return;
+    if (this.watchers.has(dir)) return;
     try {
       const w = fs.watch(dir, { recursive: true }, (_event, name) => {
         if (name && !LETTER.test(String(name))) return;
@@ -101,7 +159,14 @@ export class CorpusFolders {
           dir,
           setTimeout(() => {
             const gen = this.generation;
-            void this.indexFolder(dir, gen).then(() => gen === this.generation && this.publish());
+            const problems: PassProblems = { missing: [], notFolders: [], unreadable: [] };
+            this.run(
+              this.indexFolder(dir, gen, problems).then(() => {
+                if (gen !== this.generation) return;
+                this.report(problems);
+                this.publish();
+              }),
+            );
           }, this.opts.settleMs ?? 1000),
         );
       });
@@ -116,58 +181,71 @@ export class CorpusFolders {
     return path.join(this.opts.cacheDir, `corpus-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}.json`);
   }
 
-  private async indexFolder(dir: string, gen: number): Promise<void> {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      this.opts.warn(`mtusLint.corpus.paths: "${dir}" is not a folder; it is skipped.`);
-      return;
+  /** Index one folder; false when it is not a folder at all. */
+  private async indexFolder(dir: string, gen: number, problems: PassProblems): Promise<boolean> {
+    let st: fs.Stats;
+    try {
+      st = await fs.promises.stat(dir);
+    } catch {
+      problems.missing.push(dir);
+      this.byFolder.delete(dir);
+      return false;
     }
-    const letters = listLetters(dir);
+    if (!st.isDirectory()) {
+      problems.notFolders.push(dir);
+      this.byFolder.delete(dir);
+      return false;
+    }
+    const letters = await listLetters(dir, problems.unreadable);
+    if (gen !== this.generation) return true;
     const fingerprint = createHash('sha256').update(JSON.stringify(letters.map((l) => [path.relative(dir, l.file), l.size, l.mtimeMs]))).digest('hex');
-    const cached = this.readCache(dir, fingerprint);
+    const cached = await this.readCache(dir, fingerprint);
     if (cached) {
       this.byFolder.set(dir, cached);
-      return;
+      return true;
     }
     const progress = this.opts.progress();
     progress.begin(`Indexing IMR letters in ${path.basename(dir)}`, letters.length);
     const parts: CorpusIndex[] = [];
-    const problems: CorpusIndex['problems'] = [];
+    const unread: CorpusIndex['problems'] = [];
     for (let i = 0; i < letters.length; i++) {
       if (gen !== this.generation) {
         progress.done('stopped: the setting changed');
-        return;
+        return true;
       }
       try {
         parts.push(await this.opts.buildOne(letters[i].file));
       } catch (e) {
-        problems.push({ source: path.basename(letters[i].file), reason: (e as Error).message });
+        unread.push({ source: path.basename(letters[i].file), reason: (e as Error).message });
       }
       progress.report(i + 1, letters.length);
       await yieldToEvents(); // let edits and diagnostics through between letters
     }
     const index = mergeIndexes(parts);
     if (index) {
-      index.problems = [...index.problems, ...problems];
+      index.problems = [...index.problems, ...unread];
       this.byFolder.set(dir, index);
-      this.writeCache(dir, fingerprint, index);
+      await this.writeCache(dir, fingerprint, index);
     } else this.byFolder.delete(dir);
-    const unread = (index?.problems.length ?? 0) + (index ? 0 : problems.length);
-    progress.done(`${index?.letters ?? 0} decisions indexed${unread ? `, ${unread} letters could not be read` : ''}`);
+    const failed = (index?.problems.length ?? 0) + (index ? 0 : unread.length);
+    progress.done(`${index?.letters ?? 0} decisions indexed${failed ? `, ${failed} letters could not be read` : ''}`);
+    return true;
   }
 
-  private readCache(dir: string, fingerprint: string): CorpusIndex | undefined {
+  private async readCache(dir: string, fingerprint: string): Promise<CorpusIndex | undefined> {
     try {
-      const c = JSON.parse(fs.readFileSync(this.cacheFile(dir), 'utf8')) as { fingerprint: string; index: CorpusIndex };
+      const bytes = await readRegularFile(this.cacheFile(dir), MAX_CACHE_BYTES);
+      const c = JSON.parse(bytes.toString('utf8')) as { fingerprint: string; index: CorpusIndex };
       return c.fingerprint === fingerprint && c.index?.version === 1 ? c.index : undefined;
     } catch {
       return undefined;
     }
   }
 
-  private writeCache(dir: string, fingerprint: string, index: CorpusIndex): void {
+  private async writeCache(dir: string, fingerprint: string, index: CorpusIndex): Promise<void> {
     try {
-      fs.mkdirSync(this.opts.cacheDir, { recursive: true });
-      fs.writeFileSync(this.cacheFile(dir), JSON.stringify({ folder: dir, fingerprint, index }));
+      await fs.promises.mkdir(this.opts.cacheDir, { recursive: true });
+      await fs.promises.writeFile(this.cacheFile(dir), JSON.stringify({ folder: dir, fingerprint, index }));
     } catch {
       // No cache is no loss: the folder is indexed again next time.
     }

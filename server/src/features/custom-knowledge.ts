@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { FileRefusedError, readRegularFile } from '../bounded-read';
 import { lineStarts, offsetToPosition } from '../engine';
 import { loadCustomKnowledge } from '../knowledge/custom';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -14,11 +15,15 @@ import { SOURCE } from './convert';
 
 export const KNOWLEDGE_FILE_CODE = 'knowledge-file';
 
+/** The bundled knowledge base is about 300 KB; a file many times that is not a knowledge file. */
+export const MAX_KNOWLEDGE_FILE_BYTES = 5 * 1024 * 1024;
+
 export interface CustomKnowledgeEvents {
   /** The knowledge base to use now: the merged one, or undefined for the bundled one. */
   onKnowledge(kb: Knowledge | undefined): void;
   warn(message: string): void;
   info(message: string): void;
+  error(message: string): void;
 }
 
 export class CustomKnowledgeFile {
@@ -26,6 +31,8 @@ export class CustomKnowledgeFile {
   private watcher: fs.FSWatcher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private published: string | undefined;
+  /** Counts reads, so a slow read that finishes after a newer one is dropped. */
+  private reads = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -43,7 +50,7 @@ export class CustomKnowledgeFile {
       this.events.onKnowledge(undefined);
       return;
     }
-    this.read();
+    this.readLogged();
     try {
       // Editors save by replacing the file, which ends a watch on the file itself: watch its
       // folder, and read the file again a moment after it changes.
@@ -64,20 +71,33 @@ export class CustomKnowledgeFile {
 
   private readSoon(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.read(), 150);
+    this.timer = setTimeout(() => this.readLogged(), 150);
   }
 
-  private read(): void {
+  /** A failure inside is a bug: said in the log (never the file's text), and the bundled base stays. */
+  private readLogged(): void {
+    this.read().catch((e: unknown) => {
+      this.events.error(`reading the knowledge file failed: ${(e as Error)?.stack ?? String(e)}`);
+      this.events.onKnowledge(undefined);
+    });
+  }
+
+  private async read(): Promise<void> {
     const file = this.file;
     if (!file) return;
+    const n = ++this.reads;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      text = (await readRegularFile(file, MAX_KNOWLEDGE_FILE_BYTES)).toString('utf8').replace(/^\uFEFF/, '');
     } catch (e) {
-      this.events.warn(`the knowledge file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); using the bundled knowledge base.`);
+      if (n !== this.reads || file !== this.file) return;
+      const why = e instanceof FileRefusedError ? e.message : `cannot be read (${(e as Error).message})`;
+      this.events.warn(`the knowledge file ${file} ${why}; using the bundled knowledge base.`);
+      this.clearProblems();
       this.events.onKnowledge(undefined);
       return;
     }
+    if (n !== this.reads || file !== this.file) return; // a newer read or another file is in hand
     const r = loadCustomKnowledge(text, file, this.bundled().data);
     const starts = lineStarts(text);
     const diagnostics: Diagnostic[] = r.problems.map((p) => ({

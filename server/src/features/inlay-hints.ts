@@ -1,5 +1,6 @@
 import type { InlayHint, ServerCapabilities } from 'vscode-languageserver';
-import { inlayHints, offsetToPosition, positionToOffset } from '../engine';
+import { inlayHints, offsetToPosition } from '../engine';
+import { clampedOffset } from './clamp-position';
 import type { FeatureContext } from './context';
 import type { RecentAnalyses } from './recent-analysis';
 
@@ -15,7 +16,10 @@ export function registerInlayHints(ctx: FeatureContext, recent: RecentAnalyses):
       if (!(await ctx.settingsFor(uri)).inlayHints.enable) return [];
       const a = await recent.fresh(uri);
       if (!a) return [];
-      const within = { start: positionToOffset(a.starts, params.range.start, a.text.length), end: positionToOffset(a.starts, params.range.end, a.text.length) };
+      const start = clampedOffset(a.text, a.starts, params.range?.start);
+      const end = clampedOffset(a.text, a.starts, params.range?.end);
+      if (start === undefined || end === undefined) return [];
+      const within = { start, end };
       return inlayHints(a.analysis, ctx.knowledge(), within).map((h) => ({
         position: offsetToPosition(a.starts, h.offset),
         label: h.label,

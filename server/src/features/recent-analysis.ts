@@ -21,7 +21,9 @@ export class RecentAnalyses {
   async fresh(uri: string): Promise<Analyzed | undefined> {
     const settings = await this.ctx.settingsFor(uri);
     const analyzed = await this.ctx.current(uri);
-    if (analyzed) this.byUri.set(uri, { analyzed, settings, kb: this.ctx.knowledge() });
+    // Completion needs only the analysis's facts: keep neither the text nor its line starts, so
+    // an old version of a long document is not held here after the editor has moved on.
+    if (analyzed) this.byUri.set(uri, { analyzed: { ...analyzed, text: '', starts: [] }, settings, kb: this.ctx.knowledge() });
     else this.byUri.delete(uri);
     return analyzed;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compileKnowledge, type Knowledge } from './knowledge';
-import { jsonErrorOffset, locateJson, type Located } from './json-locate';
+import { findNodeAtLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { KnowledgeError, parseKnowledge } from './load';
 import { BodyRegionSchema, CitationEntrySchema, DiagnosisSchema, GuidelineSchema, LimitSchema, SurgerySchema, TreatmentSchema, type KnowledgeData } from './schema';
 
@@ -24,6 +24,12 @@ type Section = keyof typeof SECTIONS;
 const CustomSchema = z
   .object(Object.fromEntries(Object.entries(SECTIONS).map(([k, s]) => [k, z.array(s).optional()])) as { [K in Section]: z.ZodOptional<z.ZodArray<(typeof SECTIONS)[K]>> })
   .strict();
+
+/** Offsets of a place in the file. */
+export interface Located {
+  start: number;
+  end: number;
+}
 
 export interface CustomProblem {
   message: string;
@@ -64,18 +70,34 @@ function merge(base: KnowledgeData, custom: Partial<Record<Section, { id: string
 export function loadCustomKnowledge(text: string, file: string, base: KnowledgeData): CustomResult {
   const none = { problems: [], added: 0, replaced: 0 };
   const top = { start: 0, end: Math.min(text.length, Math.max(1, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n'))) };
+  // Read as VS Code reads its own settings: comments and trailing commas are allowed, and every
+  // value keeps its place in the file for the messages below.
+  const errors: ParseError[] = [];
+  let tree: Node | undefined;
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+    if (tree && !errors.length) raw = valueOf(tree);
   } catch (e) {
-    const at = Math.max(0, jsonErrorOffset(text));
-    return { ...none, problems: [{ message: `This knowledge file is not valid JSON: ${(e as Error).message}`, span: { start: at, end: Math.min(text.length, at + 1) } }] };
+    // The reader recurses per level: thousands of nested brackets end the stack, not the server.
+    if (!(e instanceof RangeError)) throw e;
+    return { ...none, problems: [{ message: 'This knowledge file is nested too deeply to be a knowledge file.', span: top }] };
   }
-  const places = locateJson(text);
-  const where = (path: (string | number)[]): Located => {
-    for (let n = path.length; n >= 0; n--) {
-      const p = places.get(path.slice(0, n).join('.'));
-      if (p && (n > 0 || path.length === 0)) return p;
+  if (errors.length || !tree) {
+    // The first error is the real one; those after it follow from the parser's recovery.
+    const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
+    const at = Math.min(first.offset, text.length);
+    return { ...none, problems: [{ message: `This knowledge file is not valid JSON: ${PARSE_ERRORS[first.error] ?? 'unexpected text'}.`, span: { start: at, end: Math.min(text.length, at + Math.max(1, first.length)) } }] };
+  }
+  const root: Node = tree;
+  const spanOf = (n: Node): Located => ({ start: n.offset, end: n.offset + n.length });
+  const where = (path: (string | number)[], key = false): Located => {
+    for (let n = path.length; n > 0; n--) {
+      const node = findNodeAtLocation(root, path.slice(0, n));
+      if (!node) continue;
+      // An unknown property is marked on its name, not on its whole value.
+      const name = key && n === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+      return spanOf(name ?? node);
     }
     return top;
   };
@@ -86,7 +108,7 @@ export function loadCustomKnowledge(text: string, file: string, base: KnowledgeD
       problems: parsed.error.issues.map((i) => {
         const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
         const unknownKey = i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.[0] : undefined;
-        const span = unknownKey ? where([...path, unknownKey]) : where(path);
+        const span = unknownKey ? where([...path, unknownKey], true) : where(path);
         const label = path.length ? path.join('.') : 'the file';
         const what = unknownKey ? `"${unknownKey}" is not a section of a knowledge file (${Object.keys(SECTIONS).join(', ')})` : i.message;
         return { message: `${label}: ${what}`, span };
@@ -111,3 +133,34 @@ export function loadCustomKnowledge(text: string, file: string, base: KnowledgeD
   }
 }
 
+
+const PARSE_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'a character that does not belong here',
+  [ParseErrorCode.InvalidNumberFormat]: 'a number written wrongly',
+  [ParseErrorCode.PropertyNameExpected]: 'a property name in double quotes was expected here',
+  [ParseErrorCode.ValueExpected]: 'a value was expected here',
+  [ParseErrorCode.ColonExpected]: 'a colon was expected here',
+  [ParseErrorCode.CommaExpected]: 'a comma was expected here',
+  [ParseErrorCode.CloseBraceExpected]: 'a closing brace } was expected here',
+  [ParseErrorCode.CloseBracketExpected]: 'a closing bracket ] was expected here',
+  [ParseErrorCode.EndOfFileExpected]: 'text after the end of the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'a comment written wrongly',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'a comment that is never closed',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string that is never closed',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number cut short',
+  [ParseErrorCode.InvalidUnicode]: 'a \\u escape written wrongly',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'a backslash escape that JSON does not have',
+  [ParseErrorCode.InvalidCharacter]: 'a character a string may not hold (a tab or line break must be written \\t or \\n)',
+};
+
+/** The value of a parsed node; keys are defined as own properties, so "__proto__" is a plain key. */
+function valueOf(n: Node): unknown {
+  if (n.type === 'array') return (n.children ?? []).map(valueOf);
+  if (n.type !== 'object') return n.value;
+  const o: Record<string, unknown> = {};
+  for (const p of n.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k && v) Object.defineProperty(o, String(k.value), { value: valueOf(v), enumerable: true, writable: true, configurable: true });
+  }
+  return o;
+}

@@ -131,7 +131,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     const role = unitAt(structure.units, at)?.role ?? 'narrative';
     return role === 'request' || (role === 'narrative' && !structure.hasRequestStructure);
   };
-  const medications = findMedications(scope, kb, segments, inCitation, asked);
+  const medications = findMedications(scope, kb, segments, inCitation, asked, mentions.map((m) => m.span.start));
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = findDiagnoses(scope, kb);

@@ -15,47 +15,48 @@ function replaceNumber(tok: NumberToken, value: number, text: string): TextEditD
   return { span: tok.span, newText };
 }
 
-/** Frequency and weeks that give at most `target` treatments, keeping the frequency if it fits. */
-function capFrequencyDuration(part: QuantityPart, target: number): { perWeek: number; weeks: number } {
-  const per = part.perWeek!.value;
-  if (per <= target) return { perWeek: per, weeks: Math.max(1, Math.floor(target / per)) };
-  return { perWeek: target, weeks: 1 };
+/**
+ * Frequency and weeks that give at most `target` treatments: the frequency kept if it fits
+ * (and is within the guideline's weekly figure, when one is given), the weeks cut. Never more
+ * than written: a fix only lowers.
+ */
+function capFrequencyDuration(part: QuantityPart, target: number, maxPerWeek?: number): { perWeek: number; weeks: number } {
+  const per = Math.max(1, Math.min(part.perWeek!.value, target, maxPerWeek ?? Infinity));
+  const weeks = Math.max(1, Math.min(part.weeks!.value, Math.floor(target / per)));
+  return { perWeek: per, weeks };
 }
 
 /**
  * Edits that bring a quantity down to at most `target` treatments, written the way the
  * writer wrote it: "2x4" → "2x3", "QTY 12" → "QTY 6", "eight sessions" → "six sessions".
  * Every number that states the total (a count and a frequency x duration, an echo in
- * parentheses) changes together so the item stays consistent. Returns undefined when the
- * quantity cannot be capped by changing its numbers alone.
+ * parentheses) changes together so the item stays consistent; a number already at or below
+ * its new value is left alone, so nothing is ever raised. Returns undefined when the quantity
+ * cannot be capped by lowering its numbers (a zero, totals that disagree: Quantity.invalid).
  */
-export function capQuantity(q: Quantity, target: number, text: string, unit = 'sessions'): FixData | undefined {
-  if (target < 1 || q.total === undefined || q.total <= target) return undefined;
+export function capQuantity(q: Quantity, target: number, text: string, unit = 'sessions', maxPerWeek?: number): FixData | undefined {
+  if (q.invalid || !Number.isInteger(target) || target < 1 || q.total === undefined || q.total <= target) return undefined;
   const edits: TextEditData[] = [];
   const fd = q.parts.find((p) => p.shape === 'frequency-duration' && p.weeks);
+  const counted = q.parts.some((p) => p.shape === 'count');
   let newTotal = target;
   if (fd && fd.perWeek && fd.weeks) {
-    const capped = capFrequencyDuration(fd, target);
-    const product = capped.perWeek * capped.weeks;
-    const counted = q.parts.some((p) => p.shape === 'count');
     // When a count states the total, the schedule only has to agree with it.
     if (!counted || fd.perWeek.value * fd.weeks.value > target) {
-      if (capped.perWeek !== fd.perWeek.value) {
-        if (fd.perWeekWord) {
-          edits.push({ span: fd.perWeek.span, newText: FREQUENCY_WORDS[capped.perWeek] ?? `${capped.perWeek} times` });
-        } else {
-          edits.push(replaceNumber({ ...fd.perWeek, low: undefined }, capped.perWeek, text));
-        }
+      const capped = capFrequencyDuration(fd, target, maxPerWeek);
+      if (capped.perWeek < fd.perWeek.value) {
+        if (fd.perWeekWord) edits.push({ span: fd.perWeek.span, newText: FREQUENCY_WORDS[capped.perWeek] ?? `${capped.perWeek} times` });
+        else edits.push(replaceNumber({ ...fd.perWeek, low: undefined }, capped.perWeek, text));
       }
-      if (capped.weeks !== fd.weeks.value || fd.weeks.low !== undefined) {
+      if (capped.weeks < fd.weeks.value || (fd.weeks.low !== undefined && capped.weeks < fd.weeks.value)) {
         edits.push(replaceNumber({ ...fd.weeks, low: undefined }, capped.weeks, text));
       }
-      if (!counted) newTotal = product;
+      if (!counted) newTotal = capped.perWeek * capped.weeks;
     }
   }
   for (const p of q.parts) {
-    if (p.shape === 'count' && p.count) edits.push(replaceNumber(p.count, newTotal, text));
-    if (p.countEcho) edits.push({ span: p.countEcho.span, newText: String(fd && !q.parts.some((x) => x.shape === 'count') ? newTotal : newTotal) });
+    if (p.shape === 'count' && p.count && p.count.value > newTotal) edits.push(replaceNumber(p.count, newTotal, text));
+    if (p.countEcho && p.countEcho.value > newTotal) edits.push({ span: p.countEcho.span, newText: String(newTotal) });
   }
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.span.start - b.span.start);

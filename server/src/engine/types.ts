@@ -50,6 +50,12 @@ export interface Quantity {
   weeks?: number;
   /** Human-readable account of the reading, e.g. "2x4 = 8 sessions". */
   reading: string;
+  /**
+   * Set when the figures cannot be a request as written: a zero ("0x4", "2x0"), or two totals
+   * that disagree ("eighteen (8) visits", "QTY 6 ... #99"). Such a quantity is judged by no
+   * limit and never capped; a finding asks for a real one.
+   */
+  invalid?: string;
 }
 
 export type TreatmentId = string;

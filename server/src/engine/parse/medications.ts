@@ -193,7 +193,7 @@ const OPEN_PAREN = /^\s*\(\s*$/;
  * `asked` tells whether the passage at an offset may ask for treatment (a request list, not a
  * history paragraph or a current-medications line); without it the words around a drug decide.
  */
-export function findMedications(text: string, kb: Knowledge, segments: Span[], skip?: (s: { span: Span }) => boolean, asked?: (at: number) => boolean): MedicationItem[] {
+export function findMedications(text: string, kb: Knowledge, segments: Span[], skip?: (s: { span: Span }) => boolean, asked?: (at: number) => boolean, therapyStarts: number[] = []): MedicationItem[] {
   const mentions = findMentions(text, kb, skip);
   if (mentions.length === 0) return [];
   const items: MedicationItem[] = [];
@@ -229,7 +229,9 @@ export function findMedications(text: string, kb: Knowledge, segments: Span[], s
     const last = group[group.length - 1];
     segIndex = segmentAt(segments, first.span.start, segIndex);
     const seg = segments[segIndex] ?? { start: 0, end: text.length };
-    const nextStart = j < mentions.length ? mentions[j].span.start : text.length;
+    // A drug's details end where the next drug, or a therapy ("Naproxen ... massage 1x/week"), is named.
+    const nextDrug = j < mentions.length ? mentions[j].span.start : text.length;
+    const nextStart = Math.min(nextDrug, firstAfter(therapyStarts, last.span.end) ?? text.length);
     const item = readItem(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
     // A drug outside the passages that ask is not asked for here: it is being taken when its
     // words say so ("since 10/2016", "continue"), else only named ("UR denied a request for Naprosyn").
@@ -246,6 +248,18 @@ export function findMedications(text: string, kb: Knowledge, segments: Span[], s
     if (!it.ongoing && (takenDrugs.has(it.drug) || CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class))) it.ongoing = true;
   }
   return items;
+}
+
+/** The first of sorted offsets at or after `at`. */
+function firstAfter(sorted: number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo];
 }
 
 // Switching within these classes continues the same course (cyclobenzaprine after orphenadrine).

@@ -16,7 +16,8 @@ export const NUM = `(?:\\d{1,3}|${Object.keys(WORDS)
   .join('|')})`;
 
 /** Regex source for a number or a range of numbers ("1-3", "1 to 2", "12–18"). */
-export const RANGE = `${NUM}(?:\\s*(?:-|–|—|to)\\s*${NUM})?`;
+// (A range stays on its line: "QTY 12\n-0 lumbar" is a count and a stray dash, not "12-0".)
+export const RANGE = `${NUM}(?:[ \\t]*(?:-|–|—|to)[ \\t]*${NUM})?`;
 
 export function wordValue(text: string): number | undefined {
   const t = text.toLowerCase().replace(/\s+|-/g, (m) => (m.trim() === '' ? ' ' : '-'));

@@ -20,6 +20,8 @@ const DENIED_AFTER = /^[^.\n;]{0,40}?\b(?:was|were|been)\s+(?:denied|non-?certif
 const TOTAL_AFTER = /^\s*(?:visits?|sessions?|treatments?)?\s*(?:in all|in total|altogether)\b|^\s*\+\s*\d/i;
 const TOTAL_BEFORE = /(?:\+\s*\d{1,3}\s*(?:[A-Za-z]+\s+){0,2}=|\bbrings? (?:the total|her|him|them) to|\bfor a total of)\s*$/i;
 
+const INNER_PRIOR = /\b(?:completed|authorized|approved|certified|remaining|prior|previous|past)\b/i;
+
 function lastMatch(r: RegExp, text: string): RegExpExecArray | undefined {
   r.lastIndex = 0;
   let last: RegExpExecArray | undefined;
@@ -45,6 +47,8 @@ export function cueOf(text: string, unit: Span, part: QuantityPart, namesBetween
   const before = text.slice(Math.max(unit.start, part.span.start - 40), part.span.start);
   const after = text.slice(part.span.end, Math.min(unit.end, part.span.end + 60));
   if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) return 'total';
+  // The count's own words say it is done or already granted: "the 2 remaining authorized visits", "6 prior sessions".
+  if (INNER_PRIOR.test(text.slice(part.span.start, part.span.end))) return 'prior';
   if (DENIED_AFTER.test(after)) return 'denial';
   // A guideline named earlier in the sentence quotes its figures ("MTUS: CRPS 24 visits over
   // 16 weeks"), unless a request comes between ("per MTUS I request 6").

@@ -36,7 +36,8 @@ const COUNT_FORMS = [
   // #6 (the therapy is named elsewhere in the item)
   String.raw`(?<![\w&])#\s*(?<c2>\d{1,3})\b`,
   // x 8, times 12 (no number before it: that is the compact form)
-  String.raw`(?<![\w])(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
+  // (not after a number: "2 x120" is a schedule written wrong, not a count of 120)
+  String.raw`(?<![\w])(?<!\d[ \t]{0,3})(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
   // 8 sessions, eight physical therapy sessions, Eight (8) PT visits, 6 additional acupuncture sessions
   // (a short parenthesis among the words: "6 occupational therapy (hand therapy) visits")
   String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo4>\d{1,3})\s*\)\s*)?(?:(?:${INNER_WORD}|\([A-Za-z][^()\d]{0,28}\))\s+){0,5}?${COUNT_NOUN}\b`,
@@ -197,5 +198,20 @@ export function combineParts(parts: QuantityPart[], text: string): Quantity {
     }
   }
   const reading = readings.join('; ') + (total !== undefined && parts.length > 1 ? `; judged as ${total} sessions` : '');
-  return { total, totalLow, span, parts, perWeek, weeks, reading };
+  const invalid = invalidReason(parts, text);
+  return { total, totalLow, span, parts, perWeek, weeks, reading, ...(invalid ? { invalid } : {}) };
+}
+
+/** Why the written figures are no quantity (a zero, or totals that disagree), or undefined. */
+function invalidReason(parts: QuantityPart[], text: string): string | undefined {
+  const written = (t: NumberToken) => text.slice(t.span.start, t.span.end);
+  for (const p of parts) {
+    for (const t of [p.perWeek, p.weeks, p.count, p.countEcho]) {
+      if (t && (t.value === 0 || t.low === 0)) return `"${written(t)}" is zero`;
+    }
+    if (p.count && p.countEcho && p.count.value !== p.countEcho.value) return `"${written(p.count)}" and "(${written(p.countEcho)})" disagree`;
+  }
+  const counts = parts.filter((p) => p.shape === 'count' && p.count).map((p) => p.count!);
+  if (new Set(counts.map((c) => c.value)).size > 1) return `${counts.map((c) => `"${written(c)}"`).join(' and ')} disagree`;
+  return undefined;
 }

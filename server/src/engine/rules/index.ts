@@ -29,6 +29,7 @@ import { massageWithoutExercise } from './massage-without-exercise';
 import { passiveModalityWithoutActiveCare } from './passive-modality-without-active-care';
 import { physicalMedicineTaper } from './physical-medicine-taper';
 import { rfaItemIncomplete } from './rfa-item-incomplete';
+import { quantityNotValid } from './quantity-not-valid';
 import { rfaDiagnosisMissing } from './rfa-diagnosis-missing';
 import { expeditedWithoutThreat } from './expedited-without-threat';
 import { repeatRequestWithin12Months } from './repeat-request-within-12-months';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   passiveModalityWithoutActiveCare,
   physicalMedicineTaper,
   rfaItemIncomplete,
+  quantityNotValid,
   rfaDiagnosisMissing,
   expeditedWithoutThreat,
   repeatRequestWithin12Months,

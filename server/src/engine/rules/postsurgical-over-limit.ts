@@ -14,7 +14,7 @@ export const postsurgicalOverLimit: Rule = {
   check(ctx) {
     return ctx.doc.items.flatMap((item) => {
       const total = item.quantity?.total;
-      if (!item.postsurgical || total === undefined) return [];
+      if (!item.postsurgical || total === undefined || item.quantity?.invalid) return [];
       const surgery = surgeryFor(item, ctx.doc, ctx.kb);
       if (!surgery || surgery.treatment !== item.treatment) return [];
       // Completed postoperative visits count toward the same course (8 CCR 9792.24.3).

@@ -1,8 +1,9 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
+import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
 import { completedFor } from '../judgements/completed-visits';
-import type { FixData, RequestedItem } from '../types';
+import type { FixData, Quantity, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import { itemSubject, perItem, type Rule, type RuleContext } from './rule';
@@ -79,7 +80,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (regionExclusion(item, ctx) || visitCapVerdict(item, ctx)) return undefined;
   const general = ctx.kb.limitFor(item.treatment, ctx.edition);
   const q = item.quantity;
-  if (!general || !q) return undefined;
+  if (!general || !q || q.invalid) return undefined;
   const dx = diagnosisFigure(general, ctx);
   const limit: Limit = dx ? { ...general, maximum: dx.visits, weeks: { min: dx.weeks, max: dx.weeks } } : general;
   const forDx = dx ? ` for ${dx.name} (over ${dx.weeks} weeks)` : '';
@@ -107,7 +108,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         kind: 'over-maximum',
         message: `${total} ${noun} ${unit} exceeds the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); request no more than ${max}${trialOnly ? ` with documented functional improvement, ${target} without` : ''}${limit.treatment === 'physical-medicine' ? ' and taper toward a home program' : ''}`,
         // An extension with no documented improvement is not cured by a smaller number.
-        fix: needsImprovement ? undefined : capQuantity(q, target, ctx.text, unit),
+        fix: needsImprovement ? undefined : capTo(q, item, ctx, unit),
       };
     }
     if (prior > 0 && prior + total > max) {
@@ -116,7 +117,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         ...base,
         kind: 'over-maximum',
         message: `${prior} completed + ${total} requested = ${prior + total} ${noun} ${unit}, above the ${range(limit.maximum)} ${unitSingular(unit)} limit${forDx} (${citation.label}); ${room > 0 ? `request no more than ${room}${needsImprovement ? ', and document functional improvement from the completed visits (8 CCR 9792.20(e))' : ''}` : 'the guideline allows no more; document why this case is an exception'}`,
-        fix: room > 0 && !needsImprovement ? capQuantity(q, room, ctx.text, unit) : undefined,
+        fix: room > 0 && !needsImprovement ? capTo(q, item, ctx, unit) : undefined,
       };
     }
   }
@@ -149,7 +150,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       ...base,
       kind: 'over-trial',
       message: `${total} ${noun} ${unit} exceeds the ${trialPhrase(limit.trial, unit)} (${citation.label}); document functional improvement or request ${limit.trial.max}`,
-      fix: capQuantity(q, limit.trial.max, ctx.text, unit),
+      fix: capTo(q, item, ctx, unit),
     };
   }
   if (q.perWeek !== undefined && limit.perWeek && q.perWeek > limit.perWeek.max) {
@@ -286,6 +287,12 @@ function functionalBlockFix(text: string, at: number): FixData | undefined {
     certain: false,
     edits: [{ span: { start: end, end }, newText: `${eol}${own}Functional improvement:${eol}${own}   ADLs before [ ] / after [ ]; work status [ ]; medication change [ ]; objective measures [ ]` }],
   };
+}
+
+/** The fix every therapy verdict offers: down to what all the item's limits allow together. */
+function capTo(q: Quantity, item: RequestedItem, ctx: RuleContext, unit: string): FixData | undefined {
+  const target = allowedTotal(item, ctx);
+  return target === undefined ? undefined : capQuantity(q, target, ctx.text, unit, perWeekMax(item, ctx));
 }
 
 function unitSingular(unit: string): string {

@@ -1,4 +1,5 @@
 import { capQuantity } from '../fixes';
+import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
 import { completedForCap } from '../judgements/completed-visits';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
@@ -105,7 +106,7 @@ export const visitCapVerdict = perItem((item, ctx) => judgeCap(item, ctx));
 function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined {
   if (item.postsurgical) return undefined; // 8 CCR 9792.24.3: postsurgical physical medicine is outside the cap
   const cap = ctx.kb.limitFor(item.treatment, ctx.edition)?.statutoryCap;
-  const requested = item.quantity?.total;
+  const requested = item.quantity?.invalid ? undefined : item.quantity?.total;
   const discipline = disciplineOf(item.treatment, item.treatmentText);
   if (!cap || requested === undefined || !discipline) return undefined;
   // Not recommended for the region at all: manual-therapy-body-region reports it, the count is moot.
@@ -118,6 +119,22 @@ function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined
   f.authorized ??= employerAuthorizedInWriting(ctx.text);
   if (f.authorized) return undefined;
   return { item, discipline, completed, requested, cap: cap.visits, citation: cap.citation, assumed: !f.injury };
+}
+
+/**
+ * Visits of the item's discipline still allowed under the cap (the cap less completed visits),
+ * or undefined when the cap does not bind this item (postsurgical, an injury before 2004, the
+ * employer's written authorization, a treatment the statute does not cap).
+ */
+export function capRoom(item: RequestedItem, ctx: RuleContext): number | undefined {
+  if (item.postsurgical) return undefined;
+  const cap = ctx.kb.limitFor(item.treatment, ctx.edition)?.statutoryCap;
+  if (!cap || !disciplineOf(item.treatment, item.treatmentText)) return undefined;
+  const f = docFacts(ctx);
+  if (f.injury && f.injury.getTime() < Date.parse(`${cap.injuriesFrom}T00:00:00Z`)) return undefined;
+  f.authorized ??= employerAuthorizedInWriting(ctx.text);
+  if (f.authorized) return undefined;
+  return cap.visits - completedForCap(item, ctx.doc.evidence.priorCourses);
 }
 
 export const visitCap24: Rule = {
@@ -134,7 +151,9 @@ export const visitCap24: Rule = {
       const sum = v.completed > 0 ? `${v.completed} completed + ${v.requested} requested = ${total}` : `${total}`;
       const assumed = v.assumed ? '; no date of injury is stated, so an injury on or after 1/1/2004 is assumed' : '';
       const todo = room > 0 ? `request at most ${room}, or attach the employer's written authorization` : `no visits remain: attach the employer's written authorization`;
-      const fix: FixData | undefined = room > 0 && item.quantity ? capQuantity(item.quantity, room, ctx.text, 'visits') : undefined;
+      // The fix goes to the figure every limit allows at once (the guideline's may be lower).
+      const target = allowedTotal(item, ctx);
+      const fix: FixData | undefined = room > 0 && item.quantity && target !== undefined ? capQuantity(item.quantity, target, ctx.text, 'visits', perWeekMax(item, ctx)) : undefined;
       const subject = itemSubject(item);
       return [
         {

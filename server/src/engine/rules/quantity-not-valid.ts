@@ -1,0 +1,28 @@
+import type { Rule } from './rule';
+import { itemSubject } from './rule';
+import { itemCore, treatmentNoun } from './therapy-verdict';
+
+// A quantity that cannot be what the writer means: a zero ("0x4", "2x0", "QTY 0") or two totals
+// that disagree ("eighteen (8) visits", "QTY 6 ... #99"). No limit can judge it and no fix can
+// guess it (a fix never raises a number or invents one), so the writer is asked for the figure.
+
+export const quantityNotValid: Rule = {
+  id: 'quantity-not-valid',
+  summary: 'A requested therapy whose quantity has a zero or two totals that disagree, so no limit can judge it (DWC Form RFA, 8 CCR 9785.5).',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    return ctx.doc.items.flatMap((item) => {
+      const why = item.quantity?.invalid;
+      if (!why) return [];
+      const noun = treatmentNoun(item);
+      return [
+        {
+          span: itemCore(item),
+          message: `The ${noun} quantity cannot be read as a request: ${why}. Write the frequency x duration or the number of visits asked for, once (DWC Form RFA, 8 CCR 9785.5)`,
+          citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
+          subject: itemSubject(item, 'invalid'),
+        },
+      ];
+    });
+  },
+};

@@ -34,6 +34,8 @@ export const DrugClassSchema = z
     exemptFirstCourseDays: z.number().int().positive().optional(),
     /** What the reviewer will ask for, printed after the figure. */
     advice: z.string().min(5).optional(),
+    /** Body regions (body-region ids) the class is recommended for, where the guideline limits it to some. */
+    suitedRegions: z.object({ regions: z.array(z.string()).min(1), wording: z.string().min(5), source }).optional(),
     source,
   })
   .refine((c) => c.requires === 'none' || (c.citation && c.advice), { message: 'a judged class needs a citation and advice' })

@@ -38,11 +38,18 @@ describe(RULE, () => {
     assert.match(only('Robaxin 750 mg #40, 2 tablets twice daily for 30 days')[0].message, /^Robaxin \(methocarbamol\) 750 mg #40 for 30 days, beyond the 2–3 week limit/);
   });
 
+  test('use already under way for months: no 21-day fix, since a shorter refill is still continued use', () => {
+    const f = only('She has taken cyclobenzaprine 10 mg three times a day since March. Cyclobenzaprine 10 mg #90, 1 tab TID - continue.');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /continues muscle relaxant use already under way \(this request: 30 days\): the guideline supports one short course of 2–3 weeks, not continued use/);
+    assert.equal(f[0].fix, undefined);
+  });
+
   test('flags a short request that continues use already under way, unless an exacerbation is documented', () => {
     const text = 'She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.';
     assert.equal(
       only(text)[0].message,
-      'Cyclobenzaprine 5 mg #15 continues muscle relaxant use already under way (this request: 15 days): the guideline supports a short course of 2–3 weeks (CPMTG 2016, Cyclobenzaprine (Flexeril)); document the acute exacerbation it treats, or plan to stop',
+      'Cyclobenzaprine 5 mg #15 continues muscle relaxant use already under way (this request: 15 days): the guideline supports one short course of 2–3 weeks, not continued use (CPMTG 2016, Cyclobenzaprine (Flexeril)); a smaller quantity does not make continued use supported: document the acute exacerbation it treats, or plan to stop',
     );
     assert.deepEqual(only('Acute exacerbation of low back pain with new spasm after lifting. She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.'), []);
   });

@@ -131,7 +131,8 @@ const CURRENT_CUE = /\b(?:current(?:ly)?|takes|taking|uses|using|is on|remains o
 const CONTINUES = /^(?:continu\w*|refill\w*|renew\w*|resum\w*)$/i;
 const REQUESTED_AFTER = /^[^.;\n]{0,40}?\b(?:is|are|was|were|has been|have been) (?:requested|prescribed|recommended|denied|non-?certified|modified|dispensed)\b/i;
 const HISTORY_AFTER = /^[^.;\n]{0,40}?\b(?:was|were|has been|had been) (?:reduced|decreased|tapered|weaned|stopped|discontinued|tried)\b|^[^.;\n]{0,25}?\b(?:in the past|previously|before|did not help|was not tolerated|caused)\b/i;
-const ONGOING_AFTER = /^[^.;\n]{0,30}?\b(?:continu\w*|renew\w*|since|ongoing|long[- ]term|chronically|maintenance|as before)\b|^[^.;\n]{0,30}?\brefill\b(?!s)/i;
+// ("refill" as a verb continues use; "with 1 refill" counts refills of a new prescription.)
+const ONGOING_AFTER = /^[^.;\n]{0,30}?\b(?:continu\w*|renew\w*|since|ongoing|long[- ]term|chronically|maintenance|as before)\b|^[^.;\n]{0,30}?(?<!\b(?:\d{1,2}|one|two|three|four|five)\s{1,3})\brefill\b(?!s)/i;
 const ONGOING_BEFORE = /\b(?:long[- ]term|chronic)\s+(?:use of\s+)?$/i;
 
 // Guideline talk with no strength or quantity ("NSAIDs such as Naprosyn are recommended") is not a request.
@@ -496,6 +497,8 @@ function daysOfSupply(item: MedicationItem, drug: Drug): DaysOfSupply | undefine
 
 export type MedicationEvidenceKind =
   | 'failed-first-line'
+  /** An oral NSAID failed or was not tolerated: a reason to prescribe a topical one. */
+  | 'oral-nsaid-failed'
   | 'osteoarthritis'
   | 'flare'
   | 'gi-risk'
@@ -535,6 +538,7 @@ const EVIDENCE: [EvidenceKey, string[]][] = [
   ['function', [String.raw`function(?:al)? (?:improvement|gains?|status|benefit|level|capacity)`, String.raw`improv\w* (?:in )?function`, String.raw`ADLs?`, 'activities of daily living', String.raw`able to (?:work|walk|sleep|sit|stand|perform|do|complete|drive|lift|exercise|care|cook|clean)`, String.raw`work(?:s|ing)? (?:full|modified|regular|light)[- ](?:duty|time)`, String.raw`work(?:s|ing)? full (?:shifts?|days?)`, String.raw`return(?:ed|s|ing)? to (?:full |modified |regular |light |usual )?(?:work|duty)`, String.raw`allows? (?:him|her|the patient) to`, String.raw`with (?:it|them|the medications?|this medication|the opioids?),? (?:s?he|the patient|they) (?:walks|sleeps|works|dresses|cooks|cleans|drives|sits|stands|lifts|can|is able|does|completes|finishes|climbs|kneels|bathes)`, String.raw`sleeps? through the night`]],
   ['drug-test', [String.raw`urine (?:drug |toxicology |tox )?(?:screens?|screening|tests?|testing)`, 'urine drug', 'UDS', 'UDT', 'UTOX', String.raw`urine tox\w*`, String.raw`drug screen(?:s|ing)?`, String.raw`toxicology screen\w*`]],
   ['risk-assessment', ['CURES', 'PDMP', String.raw`prescription (?:drug )?monitoring program`, String.raw`opioid risk (?:assessment|screening|stratification|tool)`, String.raw`risk (?:assessment|screening|stratification|tool)`, 'ORT', String.raw`SOAPP(?:-R)?`, 'COMM', 'DIRE', String.raw`screen(?:ed|ing)? for (?:aberrant|addiction|misuse|abuse|substance)`, String.raw`opioid (?:agreement|contract)`, String.raw`pain (?:agreement|contract)`, String.raw`narcotic (?:agreement|contract)`, String.raw`medication (?:agreement|contract)`, String.raw`treatment (?:agreement|contract)`]],
+  ['oral-nsaid-failed', [String.raw`(?:oral\s+)?(?:NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?| drugs?)?)\s+(?:are|were|is|was)\s+(?:not tolerated|poorly tolerated|stopped|discontinued)`, String.raw`(?:not|cannot|could not|unable to)\s+tolerate\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`, String.raw`intoleran\w*\s+(?:of|to)\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`]],
   ['adverse-effects', [String.raw`no side[- ]effects?`, String.raw`no adverse (?:effects?|events?|reactions?)`, String.raw`without side[- ]effects?`, String.raw`denies side[- ]effects?`, String.raw`side[- ]effects?`, String.raw`adverse (?:effects?|events?|reactions?)`, 'constipation', 'sedation', 'somnolence']],
   ['aberrant-behavior', ['aberrant', String.raw`drug[- ]seeking`, 'diversion', 'misuse', 'abuse', String.raw`early refills?`, String.raw`consistent with (?:the )?prescri\w*`, 'compliant', 'compliance']],
 ];
@@ -645,6 +649,13 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
   while (wanted && !found.has('failed-first-line') && (m = re.exec(text))) {
     const d = kb.drugOf(m[0]);
     if (d?.firstLine && failedNear(text, { start: m.index, end: m.index + m[0].length })) found.add('failed-first-line');
+  }
+  // An oral NSAID named with a failure or intolerance ("Ibuprofen upset his stomach and was stopped").
+  const topicalNsaid = items.some((x) => x.class === 'topical-nsaid');
+  re.lastIndex = 0;
+  while (topicalNsaid && !found.has('oral-nsaid-failed') && (m = re.exec(text))) {
+    const d = kb.drugOf(m[0]);
+    if (d?.class === 'nsaid' && (failedNear(text, { start: m.index, end: m.index + m[0].length }) || /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)))) found.add('oral-nsaid-failed');
   }
   const nsaids = new Set(items.filter((x) => x.class === 'nsaid' && x.route === 'oral').map((x) => x.drug));
   if (nsaids.size > 1) giRisks.add('high-dose or multiple NSAIDs');

@@ -42,7 +42,11 @@ export function dropOverlaps<T extends { span: Span }>(xs: T[]): T[] {
 }
 
 // Words after a treatment name that make it something other than a course of treatment.
-const NOT_A_COURSE = /^[\s-]*(?:evaluation|eval|re-?evaluation|re-?exam|consultation|consult|referral|report|note|notes|records?|guidelines?|treatment guidelines?|medical treatment guidelines?)\b/i;
+// "Physical Medicine & Rehabilitation" (a specialty) and "PM&R" are no course either.
+const NOT_A_COURSE = /^[\s-]*(?:evaluation|eval|re-?evaluation|re-?exam|consultation|consult|referral|report|note|notes|records?|guidelines?|treatment guidelines?|medical treatment guidelines?|(?:&|and)\s*rehab\w*|specialist|physician|clinic)\b/i;
+// Lookalikes: "PT/PTT" and "PT/INR" among laboratory tests are prothrombin time, not physical therapy.
+const LAB_AFTER = /^\s*\/\s*(?:PTT|INR|aPTT)\b|^\s*\(\s*prothrombin/i;
+const LAB_BEFORE = /\b(?:PTT|INR|aPTT|CBC|BMP|CMP|labs?)\s*[/,]\s*$/i;
 
 /** Treatment names in the text: aliases case-insensitively, abbreviations in capitals only. */
 export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMention[] {
@@ -51,7 +55,9 @@ export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMen
     const t = kb.treatmentOf(m[0]);
     if (!t) return;
     const end = m.index + m[0].length;
-    if (NOT_A_COURSE.test(text.slice(end, end + 40))) return;
+    const after = text.slice(end, end + 40);
+    if (NOT_A_COURSE.test(after)) return;
+    if (/^PT$/.test(m[0]) && (LAB_AFTER.test(after) || LAB_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) return;
     found.push({ treatment: t.id, text: m[0], span: { start: m.index, end }, ...(t.category === 'passive-modality' ? { passive: true } : {}) });
   };
   scan(kb.treatmentPattern, text, add);

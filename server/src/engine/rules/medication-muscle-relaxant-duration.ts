@@ -15,6 +15,16 @@ export const medicationMuscleRelaxantDuration = medicationRule({
     const citation = citationFor(ctx.kb, item, klass);
     const flare = medicationEvidence(ctx).has('flare');
     const days = item.supply?.days;
+    // Use already under way is not recommended to go on at all: a shorter refill is no cure,
+    // so this comes first and offers no fix.
+    if (item.ongoing && !flare) {
+      return medicationFinding(
+        item,
+        ctx,
+        citation,
+        `${describe(item, ctx.kb)} continues ${klass.name} use already under way${days !== undefined ? ` (this request: ${formatDays(days)} days)` : ''}: the guideline supports one short course of ${weeks}s, not continued use (${citation.label}); a smaller quantity does not make continued use supported: ${klass.advice}, or plan to stop`,
+      );
+    }
     if (days !== undefined && days > max) {
       const reading = supplyReading(item, ctx.kb)!;
       const perDay = item.supply!.unitsPerDay;
@@ -31,14 +41,6 @@ export const medicationMuscleRelaxantDuration = medicationRule({
         citation,
         `${reading}, beyond the ${weeks} limit for ${klass.plural} (${citation.label}); ${ask}${flare ? '' : ` and ${klass.advice}`}`,
         capFix(item, cap, max, ctx.text),
-      );
-    }
-    if (item.ongoing && !flare) {
-      return medicationFinding(
-        item,
-        ctx,
-        citation,
-        `${describe(item, ctx.kb)} continues ${klass.name} use already under way${days !== undefined ? ` (this request: ${formatDays(days)} days)` : ''}: the guideline supports a short course of ${weeks}s (${citation.label}); ${klass.advice}, or plan to stop`,
       );
     }
     return undefined;

@@ -1,5 +1,8 @@
 import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
 import { notRecommendedIngredients } from './medication-compound-ingredient';
+import { unitAt } from '../parse/part-role';
+import type { Span } from '../types';
+import type { RuleContext } from './rule';
 
 export const FIRST_LINE_LINE = 'Antidepressant/anticonvulsant tried: [drug, dates, result or side effects]';
 
@@ -14,17 +17,26 @@ export const medicationTopicalFirstLine = medicationRule({
     // A product holding a drug the guideline does not recommend is reported by medication-compound-ingredient.
     if (notRecommendedIngredients(item, ctx.kb).length) return undefined;
     const e = medicationEvidence(ctx);
-    if (e.has('failed-first-line')) return undefined;
     const citation = citationFor(ctx.kb, item, klass);
     if (klass.requires === 'osteoarthritis') {
-      if (e.has('osteoarthritis')) return undefined;
+      // Topical diclofenac is judged by the joint it is for and the patient's osteoarthritis or
+      // failed oral NSAIDs, not by antidepressants tried (those are the neuropathic topicals' test).
+      const suited = klass.suitedRegions;
+      const site = regionsAt(ctx, item.span);
+      const unsuited = suited && site.length && !site.some((r) => suited.regions.includes(r));
+      if (unsuited) {
+        const where = site.map((r) => ctx.kb.region(r)?.name.replace(/\s*\(.*\)$/, '') ?? r).join(' and ');
+        return medicationFinding(item, ctx, citation, `${describe(item, ctx.kb)} for the ${where}: topical diclofenac is recommended for osteoarthritis pain in ${suited.wording} (${citation.label}); choose another treatment for the ${where}`);
+      }
+      if (e.has('osteoarthritis') || e.has('oral-nsaid-failed')) return undefined;
       return medicationFinding(
         item,
         ctx,
         citation,
-        `${describe(item, ctx.kb)}: topical diclofenac is recommended for osteoarthritis pain in joints, and neither osteoarthritis nor a failed antidepressant or anticonvulsant is documented (${citation.label}); ${klass.advice}`,
+        `${describe(item, ctx.kb)}: topical diclofenac is recommended for osteoarthritis pain in joints suited to topical treatment, and neither osteoarthritis nor failed or poorly tolerated oral NSAIDs are documented (${citation.label}); ${klass.advice}`,
       );
     }
+    if (e.has('failed-first-line')) return undefined;
     return medicationFinding(
       item,
       ctx,
@@ -34,3 +46,13 @@ export const medicationTopicalFirstLine = medicationRule({
     );
   },
 });
+
+/** Body regions named with a medication: in its own words, else just after them in its sentence, else in its row or list item. */
+function regionsAt(ctx: RuleContext, span: Span): string[] {
+  const unit = unitAt(ctx.doc.structure.units, span.start);
+  const within = (s: Span) => ctx.doc.regions.filter((r) => r.span.start >= s.start && r.span.end <= s.end).map((r) => r.region);
+  const own = within(span);
+  if (own.length || !unit) return [...new Set(own)];
+  const near = unit.kind === 'sentence' ? { start: span.start, end: Math.min(unit.span.end, span.end + 60) } : unit.span;
+  return [...new Set(within(near))];
+}

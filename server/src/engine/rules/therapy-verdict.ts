@@ -44,11 +44,14 @@ export function treatmentNoun(item: RequestedItem): string {
     case 'acupuncture':
       return /elec/.test(t) ? 'electroacupuncture' : 'acupuncture';
     case 'manual-therapy':
-      return /chiro/.test(t) ? 'chiropractic' : /manipulat/.test(t) ? 'manipulation' : 'manual therapy';
+      return /chiro|\bcmt\b|\b989\d\d\b/.test(t) ? 'chiropractic' : /manip|\bsmt\b/.test(t) ? 'manipulation' : 'manual therapy';
     case 'massage':
       return /myofascial/.test(t) ? 'myofascial release' : 'massage';
+    case 'physical-medicine':
+      // Office shorthand ("ther ex", "97110") is named as the therapy it is.
+      return /occupational|hand therap|\bot\b/.test(t) ? 'occupational therapy' : /aqua|pool|water/.test(t) ? 'aquatic therapy' : /work (?:hardening|conditioning)/.test(t) ? t : 'physical therapy';
     default:
-      return t;
+      return /^\d{5}$|^[a-z]\d{4}$/.test(t) ? 'therapy' : t;
   }
 }
 

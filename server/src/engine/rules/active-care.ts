@@ -75,6 +75,9 @@ export function itemOverlaps(ctx: RuleContext, start: number, end: number): bool
   return false;
 }
 
+const NOT_ASKED_BEFORE = /\b(?:no|not|without|never|nor|declines?|deferred?|hold(?:ing)?)\b(?:\s+(?:further|more|additional|formal|post-?op(?:erative)?|supervised|other))*\s*$/i;
+const NOT_ASKED_AFTER = /^[^.;\n]{0,50}?\b(?:is|are|was|were|has been|have been)\s+(?:not\s+(?:planned|needed|indicated|requested|recommended)|authorized|approved|certified|completed|done|finished|scheduled to start|under way)\b/i;
+
 // A therapy named inside a service of another kind is part of that service: "Transfer to acute
 // inpatient rehabilitation: PT and OT 3 hours/day", "Chiropractic evaluation", "PM&R consultation".
 const OTHER_SERVICE = /\b(?:inpatient|admission|admit|transfer to|skilled nursing|SNF|home health|hospital(?:ization)?|consultation|consult|referral|evaluation|re-?exam\w*)\b/i;
@@ -93,6 +96,9 @@ export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): bo
     const unitStart = unitAt(ctx.doc.structure.units, mention.span.start)?.span.start ?? mention.span.start;
     if (OTHER_SERVICE.test(text.slice(unitStart, mention.span.start))) return false;
     if (PRIOR.test(text.slice(Math.max(unitStart, mention.span.start - 60), mention.span.start))) return false;
+    // "No post-op physical therapy is planned", "Physical therapy 2x3 ... was authorized 11/21".
+    if (NOT_ASKED_BEFORE.test(text.slice(Math.max(unitStart, mention.span.start - 30), mention.span.start))) return false;
+    if (NOT_ASKED_AFTER.test(text.slice(mention.span.end, mention.span.end + 80)) || DENIED_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) return false;
     return !(GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence));
   }
   if (role !== 'narrative' || ctx.doc.structure.hasRequestStructure) return false;

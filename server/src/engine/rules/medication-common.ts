@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
 import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
+import { unitAt } from '../parse/part-role';
 import type { FixData, Finding } from '../types';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import type { Rule, RuleContext } from './rule';
@@ -143,7 +144,10 @@ export function subjectOf(item: MedicationItem): string {
 export function medicationFinding(item: MedicationItem, ctx: RuleContext, citation: { id: string; label: string }, message: string, fix?: FixData): MedicationFinding {
   // A message starts with a capital even when the drug is written in lower case.
   const sentence = message.charAt(0).toUpperCase() + message.slice(1);
-  return { span: item.span, message: sentence, citation, edition: editionOf(ctx.kb, citation.id), fix, subject: subjectOf(item) };
+  // Two rows or list items of a form are two requests, however alike (see itemSubject in rule.ts).
+  const unit = unitAt(ctx.doc.structure.units, item.span.start);
+  const structured = unit && unit.kind !== 'sentence' ? '@' : '';
+  return { span: item.span, message: sentence, citation, edition: editionOf(ctx.kb, citation.id), fix, subject: `${subjectOf(item)}${structured}` };
 }
 
 // ---------------------------------------------------------------- fill-in lines

@@ -27,8 +27,9 @@ export const passiveModalityWithoutActiveCare: Rule = {
       // Cold therapy after surgery is part of the surgery's care, not chronic pain treatment.
       const unit = unitAt(ctx.doc.structure.units, m.span.start);
       if (unit && POSTSURGICAL.test(ctx.text.slice(unit.span.start, unit.span.end))) continue;
+      // One row or list item is one request, whatever it names ("Mechanical traction (Spinolator table)").
       const restated = unit?.kind === 'sentence' ? firstKey.get(m.treatment) : undefined;
-      const key = restated ?? `${m.treatment}@${n++}`;
+      const key = restated ?? (unit && unit.kind !== 'sentence' ? `@${unit.span.start}` : `${m.treatment}@${n++}`);
       if (!firstKey.has(m.treatment)) firstKey.set(m.treatment, key);
       byTreatment.set(key, [...(byTreatment.get(key) ?? []), m]);
     }

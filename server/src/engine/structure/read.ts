@@ -72,6 +72,8 @@ export function readStructure(text: string): DocumentStructure {
   const roleNow = () => ctx.block?.role;
   let paragraph: Span[] = [];
   let paragraphRole: { role: PassageRole; cue?: string } | undefined;
+  // The labelled line a list hangs from, until the list ends at a blank line.
+  let listLead: { role: PassageRole; cue?: string } | undefined;
 
   const flushProse = () => {
     if (!paragraph.length) return;
@@ -90,6 +92,7 @@ export function readStructure(text: string): DocumentStructure {
     paragraphRole = undefined;
   };
   const openSection = (label: string, role: PassageRole, at: LineInfo) => {
+    listLead = undefined;
     const last = sections[sections.length - 1];
     if (last) last.span.end = at.start;
     sections.push({ role, heading: label.trim(), headingSpan: { start: at.start + indentOf(at.text), end: at.end }, span: { start: at.start, end: text.length } });
@@ -101,6 +104,7 @@ export function readStructure(text: string): DocumentStructure {
     const t = line.text;
     if (!t.trim()) {
       flushProse();
+      listLead = undefined;
       continue;
     }
     if (isRuleLine(t)) continue;
@@ -133,6 +137,9 @@ export function readStructure(text: string): DocumentStructure {
 
     const marker = LIST_MARKER.exec(t);
     if (marker) {
+      // A list right under a labelled line ("Plan: I am requesting authorization for") is that
+      // passage's list.
+      const lead = paragraph.length ? paragraphRole : undefined;
       flushProse();
       // The item goes on over lines indented deeper than its marker, or wrapped lines that
       // continue its words (no marker, label or heading of their own).
@@ -148,12 +155,14 @@ export function readStructure(text: string): DocumentStructure {
         if (!deeper && LABEL_LINE.test(n) && roleOfHeading(LABEL_LINE.exec(n)![1])) break;
         end = lines[j].end;
       }
-      const role = ctx.block?.role ?? 'narrative';
+      if (lead) listLead = lead;
+      const role = listLead?.role ?? ctx.block?.role ?? 'narrative';
+      const cue = listLead?.cue ?? ctx.block?.cue;
       const span = { start: line.start + own, end };
       // A list item long enough to hold several sentences is still one item.
       const pieces: Span[] = [];
       pushTrimmed(pieces, text, span.start, span.end);
-      for (const p of pieces) units.push({ kind: 'list-item', role, span: p, cue: ctx.block?.cue });
+      for (const p of pieces) units.push({ kind: 'list-item', role, span: p, cue });
       i = j - 1;
       continue;
     }
@@ -229,7 +238,10 @@ function readFieldBlock(lines: LineInfo[], i: number, service: Field, units: Uni
     if (fAtStart && f.kind === 'service') break;
     if (fAtStart && ITEM_FIELD_KINDS.has(f.kind)) {
       fields.push(...fs);
-      const kind: CellKind = f.kind === 'frequency' ? 'schedule' : f.kind === 'body' ? 'body' : f.kind === 'quantity' ? 'quantity' : f.kind === 'cpt' ? 'cpt' : f.kind === 'icd' ? 'icd' : 'diagnosis';
+      // "Frequency:" and "Duration:" on lines of their own are read together, like a table's cells.
+      const label = normalizeLabel(n.slice(f.label.start - lines[j].start, f.label.end - lines[j].start));
+      const timing: CellKind = /^freq(?:uency)?$/.test(label) ? 'frequency' : /^dur(?:ation)?$/.test(label) ? 'duration' : 'schedule';
+      const kind: CellKind = f.kind === 'frequency' ? timing : f.kind === 'body' ? 'body' : f.kind === 'quantity' ? 'quantity' : f.kind === 'cpt' ? 'cpt' : f.kind === 'icd' ? 'icd' : 'diagnosis';
       (cells[kind] ??= []).push(f.value);
     } else if (indentOf(n) > own || (!fAtStart && (/(?:,|\band|\bor|\bwith)\s*$/i.test(lines[j - 1].text) || !hasQuantity()))) {
       // An indented line ("  CPT 97110, 97140") or the service's words wrapping onto the next line.

@@ -21,6 +21,7 @@ interface Column {
 }
 
 export interface TableHeader {
+  /** Cells are counted, not measured: a pipe table, or one set apart by tabs (whose columns do not line up in characters). */
   pipes: boolean;
   columns: Column[];
 }
@@ -46,12 +47,24 @@ function pipeCells(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Cells between tabs, empty ones kept, so a row's cells line up with its header's by count. */
+function tabCells(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const part of text.split('\t')) {
+    const lead = part.length - part.trimStart().length;
+    out.push({ start: from + lead, end: from + lead + part.trim().length });
+    from += part.length + 1;
+  }
+  return out;
+}
+
 const QUANTITY_KINDS: CellKind[] = ['quantity', 'frequency', 'duration', 'schedule'];
 
 /** The header of a request table, if this line is one. */
 export function readTableHeader(text: string): TableHeader | undefined {
-  const pipes = isPiped(text);
-  const cells = pipes ? pipeCells(text) : cellsOf(text);
+  const pipes = isPiped(text) || text.trim().includes('\t');
+  const cells = isPiped(text) ? pipeCells(text) : cellsOf(text);
   if (cells.length < 3) return undefined;
   const columns = cells.map((c) => ({ kind: columnKindOf(text.slice(c.start, c.end)), start: c.start }));
   const kinds = columns.map((c) => c.kind);
@@ -95,7 +108,7 @@ export function readTableRows(header: TableHeader, lines: LineInfo[], first: num
     if (!text.trim() || stop(i)) break;
     last = i;
     if (isRuleLine(text)) continue;
-    const raw = header.pipes ? pipeCells(text) : cellsOf(text);
+    const raw = isPiped(text) ? pipeCells(text) : text.includes('\t') ? tabCells(text) : cellsOf(text);
     const cells: Partial<Record<CellKind, Span[]>> = {};
     let firstColumnFilled = false;
     raw.forEach((c, idx) => {

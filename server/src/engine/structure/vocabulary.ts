@@ -26,7 +26,7 @@ const ROLE_WORDS: [PassageRole, RegExp][] = [
   ['guideline', /^(?:guidelines?(?: basis| support| cited)?|basis|references?(?: for .*)?|mtus|per mtus|per the mtus|rationale|medical rationale|evidence|citations?)$/],
   ['denial', /^(?:prior ur|ur (?:decision|denial|determination|history)|prior (?:denial|decision)|denial|ur)$/],
   ['diagnosis', /^(?:diagnos[ie]s|dx|assessment|a|impressions?|icd(?:-?9|-?10)?(?:[- ]codes?)?|injuries)$/],
-  ['history', /^(?:history(?: of (?:injury|present illness))?|hx|interval history|past (?:medical |surgical )?history|prior (?:treatment|care|therapy|history)|previous (?:treatment|care)|treatment (?:to date|history)|past treatment|background|subjective(?: complaints)?|subjective\/objective|objective(?: findings)?|s|o|exam(?:ination)?(?: findings)?|physical exam(?:ination)?|clinical (?:summary|history|notes?|findings|information)|supporting (?:documentation|information)|hospital course|progress|post-?op(?:erative)? (?:therapy|course|care)(?: to date)?|response to .*|current (?:meds|medications)|medications?|meds|medication (?:review|history)|opioid monitoring|work status|imaging|mri.*|x-?rays?.*|doctor'?s first report.*|change in material facts.*|reason for (?:report|expedited review)|notes?|goals?|functional (?:status|improvement)|hpi|chief complaint|pr-?2(?: report)?|progress report|mechanism(?: of injury)?)$/],
+  ['history', /^(?:history(?: of (?:injury|present illness))?|hx|interval history|past (?:medical |surgical )?history|prior (?:treatment|care|therapy|history)|previous (?:treatment|care)|treatment (?:to date|history)|past treatment|background|subjective(?: complaints)?|subjective\/objective|objective(?: findings)?|s|o|exam(?:ination)?(?: findings)?|physical exam(?:ination)?|clinical (?:summary|history|notes?|findings|information)|supporting (?:documentation|information)|hospital course|progress|post-?op(?:erative)? (?:therapy|course|care)(?: to date)?|response to .*|current (?:meds|medications)|medications?|meds|medication (?:review|history)|opioid monitoring|work status|imaging|mri.*|x-?rays?.*|doctor'?s first report.*|change in material facts.*|reason for (?:report|expedited review)|notes?|goals?|functional (?:status|improvement)|hpi|chief complaint|pr-?2(?: report)?|progress report|(?:progress|office|clinic|visit|therapy|pt|chiropractic|acupuncture) notes?|mechanism(?: of injury)?)$/],
 ];
 
 /** The role a heading or label gives the passage under it, if it is one the vocabulary knows. */
@@ -41,10 +41,10 @@ export function roleOfHeading(label: string): PassageRole | undefined {
 }
 
 const FIELD_WORDS: [FieldKind, RegExp][] = [
-  ['service', /^(?:requested (?:treatment|service|item)s?|service\/goods? requested|services?|treatment requested|requested|item requested|disputed(?: items?| services?| treatments?)?|item (?:in dispute|disputed))$/],
+  ['service', /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed))$/],
   ['body', /^(?:body parts?|body regions?|region|area|site|part of body)$/],
   ['frequency', /^(?:frequency(?:\/duration)?(?:\/quantity)?|freq(?:\/dur)?(?:\/qty)?|frequency x duration|frequency and duration|schedule|duration|other information.*|other info.*)$/],
-  ['quantity', /^(?:qty|quantity|units?|number of (?:visits|sessions)|visits|sessions)$/],
+  ['quantity', /^(?:qty|quantity|units?|number of (?:visits|sessions|treatments|units)|#? ?(?:of )?visits|sessions|total(?: visits)?|visits requested)$/],
   ['cpt', /^(?:cpt(?:\/hcpcs)?(?: codes?)?|hcpcs(?: codes?)?)$/],
   ['diagnosis', /^(?:diagnos[ie]s|dx|assessment|impressions?)$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],
@@ -66,7 +66,7 @@ export function fieldKindOf(label: string): FieldKind | undefined {
 }
 
 const COLUMN_WORDS: [CellKind, RegExp][] = [
-  ['schedule', /^(?:freq(?:uency)?\/dur(?:ation)?(?:\/(?:qty|quantity))?|frequency\/duration\/quantity|frequency x duration|other information.*|other info.*|freq\/dur\/qty)$/],
+  ['schedule', /^(?:freq(?:uency)?\/dur(?:ation)?(?:\/(?:qty|quantity))?|freq(?:uency)? x dur(?:ation)?|frequency\/duration\/quantity|frequency x duration|other information.*|other info.*|freq\/dur\/qty)$/],
   ['service', /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/],
   ['diagnosis', /^(?:diagnos[ie]s|dx)$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],
@@ -93,4 +93,4 @@ export const INLINE_ONLY = /^(?:pr-?2(?: report)?|progress report|s|o|a|p)$/;
 
 // A sentence that asks, wherever it stands: "Request 6 additional acupuncture sessions",
 // "We are requesting ...", "Please authorize ...", "Continue chiropractic 2x3".
-export const ASKS_OPENER = /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\b|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add)\s+(?!to\b))/i;
+export const ASKS_OPENER = /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\s+(?!physician|provider|doctor|MD\b|party|facility|office)|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add)\s+(?!to\b))/i;

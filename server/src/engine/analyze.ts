@@ -9,6 +9,8 @@ import { findQuantityParts } from './parse/quantity';
 import { segmentText } from './parse/segments';
 import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
+import { mtusInForce } from './mtus/in-force';
+import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, Span } from './types';
 
@@ -98,8 +100,11 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;
   const kind = options.kind ?? inferKind(scope);
+  // The MTUS in force on the document's date (issue 12, engine/mtus/): today's citation forms
+  // are read, and findings revised, only for dates it applies to.
+  const mtus = mtusInForce(scope, kind, kb, options);
 
-  const citations = findCitations(scope, kb);
+  const citations = findCitations(scope, kb, scope.length, readsTodaysCitations(mtus));
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
     // Citations are sorted and do not overlap: find the last one starting at or before s.
@@ -129,7 +134,7 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: limit < text.length ? limit : undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, mtus };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
@@ -139,5 +144,6 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  return { ...doc, findings: applyDirectives(mergeRestatements(findings), directives, lineOf) };
+  const inForce = reviseForMtusInForce(findings, { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS }, options.ruleSeverity);
+  return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };
 }

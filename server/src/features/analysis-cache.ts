@@ -3,6 +3,7 @@ import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine
 import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
+import type { DrugList } from '../formulary/types';
 
 export interface Analyzed {
   uri: string;
@@ -42,6 +43,8 @@ export class AnalysisCache {
   constructor(
     private readonly kb: () => Knowledge,
     private readonly corpus: () => CorpusIndex | undefined = () => undefined,
+    /** The imported MTUS Drug Lists (features/drug-list.ts). */
+    private readonly drugLists: () => DrugList[] | undefined = () => undefined,
   ) {}
 
   get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
@@ -54,6 +57,7 @@ export class AnalysisCache {
       ruleSeverity: settings.rules,
       edition: settings.edition,
       corpus: this.corpus(),
+      drugLists: this.drugLists(),
     });
     const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(text), analysis };
     this.byUri.set(doc.uri, entry);

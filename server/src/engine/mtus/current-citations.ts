@@ -34,7 +34,7 @@ const ACOEM = new RegExp(
   String.raw`(?:\bMTUS\s*\(\s*ACOEM\s*\)|\bACOEM)\s+(?:${TITLES.map(([t, , src]) => `(?<t_${t.replace(/-/g, '_')}>${src})`).join('|')})(?:\s+(?:Guidelines?|Disorders))?${VERSION}`,
   'g',
 );
-const DRUG_LIST = /\bMTUS\s+Drug\s+(?:List|Formulary)(?:\s*,?\s*\(?\s*(?:v\.?\s*|version\s+)(?<v>\d+(?:\.\d+)?)\)?)?|\bDrug\s+List\s+(?:v\.?\s*|version\s+)(?<v2>\d+(?:\.\d+)?)/gi;
+const DRUG_LIST = /\bMTUS\s+Drug\s+(?:List|Formulary)(?:\s*,?\s*(?:\(\s*(?:v\.?\s*|version\s+)(?<v>\d+(?:\.\d+)?)\s*\)|(?:v\.?\s*|version\s+)(?<v1>\d+(?:\.\d+)?)))?|\bDrug\s+List\s+(?:v\.?\s*|version\s+)(?<v2>\d+(?:\.\d+)?)/gi;
 
 /** The timeline topic a current ACOEM citation names ("low-back"), from its citation entry. */
 export const topicOfCitation = (entry: string) => TITLES.find(([, id]) => id === entry)?.[0];
@@ -52,7 +52,7 @@ export function findCurrentCitations(text: string): Citation[] {
   }
   const list = new RegExp(DRUG_LIST.source, DRUG_LIST.flags);
   for (let m; (m = list.exec(text)); ) {
-    out.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], guideline: 'mtus-drug-list', edition: m.groups!.v ?? m.groups!.v2, resolved: ['mtus-drug-list'] });
+    out.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], guideline: 'mtus-drug-list', edition: m.groups!.v ?? m.groups!.v1 ?? m.groups!.v2, resolved: ['mtus-drug-list'] });
   }
   return out;
 }

@@ -2,7 +2,8 @@ import type { RuleContext } from '../rules/rule';
 import { itemCore, therapyVerdict } from '../rules/therapy-verdict';
 import type { Finding, Severity, Span } from '../types';
 import type { MtusInForce } from './in-force';
-import { asReference, governingFor, itemOf, SUPERSEDED_RULE, supersededAdjustment, supersededGuideline, supersededMessage } from './superseded';
+import { asReference, citeGoverning, governingFor, itemOf, SUPERSEDED_RULE, supersededAdjustment, supersededGuideline, supersededMessage } from './superseded';
+import { currentCitationText } from '../rules/citation-not-in-force';
 import { judgeByUserFigures } from './user-figures';
 import { usDate, milestone } from '../../knowledge/timeline';
 
@@ -36,6 +37,12 @@ export function reviseForMtusInForce(findings: Finding[], ctx: RuleContext, rule
   const out: Finding[] = [];
   for (const f of findings) {
     if (CITATION_RULES.has(f.rule) && notInForce.some((n) => overlaps(n.span, f.span))) continue;
+    if (f.rule === 'guideline-hierarchy' && f.citation && supersededGuideline(ctx.kb, mtus, f.citation.id)) {
+      const item = ctx.doc.items.find((i) => i.span.start === f.span.start && i.span.end === f.span.end);
+      const g = governingFor(ctx.kb, mtus, item?.bodyRegions ?? []);
+      out.push(g?.licensed ? citeGoverning(f, f.citation.label, currentCitationText(g)) : f);
+      continue;
+    }
     const old = NOT_FIGURES.has(f.rule) ? undefined : supersededGuideline(ctx.kb, mtus, f.citation?.id);
     if (!old) {
       out.push(f);
@@ -48,7 +55,7 @@ export function reviseForMtusInForce(findings: Finding[], ctx: RuleContext, rule
     const verdict = item && THERAPY_RULES.has(f.rule) ? therapyVerdict(item, ctx) : undefined;
     const adjusted = verdict ? supersededAdjustment(verdict, mtus, ctx.kb) : undefined;
     const topic = f.rule === 'medication-opioid-monitoring' ? 'opioids' : f.rule.startsWith('medication-') ? 'chronic-pain' : undefined;
-    const message = adjusted?.message ?? supersededMessage(f.message, f.citation!.label, `${old.entry.name} (superseded ${rebase})`, governingFor(ctx.kb, mtus, item?.bodyRegions ?? regionsAt(ctx, f.span), topic));
+    const message = adjusted?.message ?? supersededMessage(f.message, f.citation!.label, `superseded ${rebase}`, governingFor(ctx.kb, mtus, item?.bodyRegions ?? regionsAt(ctx, f.span), topic));
     out.push(asReference(f, message, severity));
   }
   out.push(...users.findings);

@@ -74,9 +74,19 @@ export function supersededAdjustment(v: Verdict, mtus: MtusInForce | undefined, 
 }
 
 /** Any other finding's message, with its citation marked superseded and the governing guideline named. */
-export function supersededMessage(message: string, label: string, what: string, governing: TimelineGuideline | undefined): string {
-  const marked = message.includes(`(${label})`) ? message.replace(`(${label})`, `(${label}: ${what.replace(/^.*?\(/, '').replace(/\)$/, '')})`) : `${message} (rests on ${label}: ${what})`;
+export function supersededMessage(message: string, label: string, superseded: string, governing: TimelineGuideline | undefined): string {
+  const marked = message.includes(`(${label}`) ? message.replace(`(${label}`, `(${label}, ${superseded}`) : `${message} (rests on ${label}, ${superseded})`;
   return `${marked}; ${instead(governing)}`;
+}
+
+/**
+ * guideline-hierarchy tells the writer which MTUS guideline to cite: from 12/1/2017 that is the
+ * governing ACOEM guideline, not the CPMTG section its figures come from.
+ */
+export function citeGoverning(f: Finding, label: string, current: string): Finding {
+  const swap = (s: string) => s.split(label).join(current);
+  const message = f.message.replace(/cite (.*?); the MTUS takes precedence/, (_, what: string) => `cite ${swap(what).replace(/ \(Chronic Pain Medical Treatment Guidelines\)/g, '')}; the MTUS takes precedence`);
+  return { ...f, message, fix: f.fix ? { ...f.fix, title: swap(f.fix.title), certain: false, edits: f.fix.edits.map((e) => ({ ...e, newText: swap(e.newText) })) } : undefined };
 }
 
 /** A finding turned into its reference form: its own rule and severity, a fix no longer applied by "fix all". */

@@ -38,7 +38,7 @@ function judge(c: Citation, ctx: RuleContext): { message: string; fix?: FixData 
   if (c.guideline === 'mtus-acoem') {
     const v = citedVersions(c, ctx.kb, m.date);
     if (!v?.cited || !v.governing || v.cited.id === v.governing.id) return undefined;
-    const when = v.cited.from && v.cited.from > m.date ? `it became the MTUS on ${usDate(v.cited.from)}` : v.cited.status === 'proposed' ? 'it was proposed, and its adoption is not found' : `it was replaced on ${usDate(v.governing.from!)}`;
+    const when = v.cited.from && v.cited.from > m.date ? `it became the MTUS on ${usDate(v.cited.from)}` : v.cited.status === 'proposed' ? 'it was proposed, and its adoption is not found' : `it governed until ${usDate(v.cited.until ?? v.governing.from!)}`;
     return { message: `"${cited}" did not govern on ${dated} (${when}); cite ${describeVersion(v.governing)}`, fix: fixTo(c, v.governing) };
   }
   if (c.guideline === 'mtus-drug-list' && c.edition) {

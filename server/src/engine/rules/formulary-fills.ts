@@ -67,9 +67,9 @@ function fillFindings(ctx: RuleContext, meds: MedicationItem[], which: 'specialF
 
 /** Special Fill: the single initial treatment visit within 7 days of injury (the day after the injury is day one). */
 export function specialFillFindings(ctx: RuleContext): Out[] {
-  const d = docDates(ctx);
   const meds = ctx.doc.medications ?? [];
-  if (!d?.injury || !meds.length) return [];
+  const d = meds.length ? docDates(ctx) : undefined;
+  if (!d?.injury) return [];
   const day = daysBetween(d.injury, d.visit);
   if (day < 0 || day > 7) return [];
   return fillFindings(ctx, meds, 'specialFill', (item, fill) => ({
@@ -82,9 +82,9 @@ export function specialFillFindings(ctx: RuleContext): Out[] {
 
 /** Perioperative Fill: from 4 days before to 4 days after surgery, the day of surgery being day zero. */
 export function perioperativeFillFindings(ctx: RuleContext): Out[] {
-  const d = docDates(ctx);
   const meds = ctx.doc.medications ?? [];
-  if (!d?.surgery || !meds.length) return [];
+  const d = meds.length ? docDates(ctx) : undefined;
+  if (!d?.surgery) return [];
   const day = daysBetween(d.surgery.date, d.visit);
   if (day < -4 || day > 4) return [];
   const when = day === 0 ? 'the day of surgery (day 0)' : `day ${day > 0 ? '+' : ''}${day} from the surgery of ${formatDate(d.surgery.date)}`;
@@ -105,6 +105,7 @@ const DISPENSED = /\b(?:physician[- ]dispensed|dispens(?:ed|ing)\s+(?:in|at|from
  * or dispensing later, needs prospective review.
  */
 export function physicianDispensedFindings(ctx: RuleContext, from: string | undefined): Out[] {
+  if (!ctx.doc.medications?.length) return [];
   const d = docDates(ctx);
   if (!d || !from || `${d.visit.toISOString().slice(0, 10)}` < from) return [];
   const out: Out[] = [];

@@ -14,6 +14,8 @@ import { registerGuidelineBrowser, type GuidelineBrowserState } from './guidelin
 import { LanguageStatus, type LanguageStatusText } from './language-status';
 import { registerNewDocumentCommands } from './templates/new-document';
 import { registerWalkthroughCommands } from './walkthrough';
+import { registerImportDrugList } from './import-drug-list';
+import { mtusTooltip } from './mtus-status';
 
 // The client starts the server, carries settings and shows the edition in the status bar; it
 // also registers the writing commands (templates, the guideline browser, the walkthrough's).
@@ -118,7 +120,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
     }
     barText = `$(law) MTUS: ${st.editionLabel}`;
     bar.text = barText;
-    bar.tooltip = `Figures from ${st.editionLabel}: ${REASON[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
+    bar.tooltip = mtusTooltip(st) ?? `Figures from ${st.editionLabel}: ${REASON[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
     bar.show();
   };
   client.onNotification('mtusLint/documentStatus', (st: DocumentStatus) => {
@@ -135,6 +137,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MtusLi
     ...browser.disposables,
     ...registerNewDocumentCommands(),
     ...registerWalkthroughCommands(context.extensionUri),
+    registerImportDrugList(client),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       languageStatus.trusted();
       void client?.sendNotification('mtusLint/trust', { trusted: true });

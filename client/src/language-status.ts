@@ -47,7 +47,7 @@ export class LanguageStatus implements vscode.Disposable {
     }
     this.item.busy = false;
     this.item.text = `MTUS: ${st.editionLabel}`;
-    this.item.detail = `knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus`;
+    this.item.detail = `${st.mtus ? `${st.mtus.explanation}; ` : ''}knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus`;
     this.item.accessibilityInformation = { label: `Judged by ${st.editionLabel}; knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus` };
   }
 

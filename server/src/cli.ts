@@ -6,16 +6,21 @@ import { defaultKnowledge, KnowledgeError } from './knowledge/load';
 import { defaultCorpusIndex } from './corpus/load-index';
 import { decodeText } from './text-decoding';
 import { CORPUS_USAGE, corpusCommand, CorpusUsageError } from './corpus/cli-corpus';
+import { FORMULARY_USAGE, formularyMain } from './formulary/cli-formulary';
+import { loadDrugLists } from './formulary/store';
+import { cliMtusNote, parseDateOption } from './engine/mtus/cli-words';
 
 const USAGE = `Usage:
-  mtus-lint check [--format text|json] [--kind request|appeal] [--edition auto|2009|2016] [--explain] FILE...
-      Check treatment requests and IMR appeal letters against the MTUS.
+  mtus-lint check [--format text|json] [--kind request|appeal] [--edition auto|2009|2016|current] [--date YYYY-MM-DD] [--explain] FILE...
+      Check treatment requests and IMR appeal letters against the MTUS (in force on the
+      document's date, or on --date).
       --explain prints how each document was read: passages and their roles, boxes, fields,
-      requested items with their quantities and body parts, completed courses.
+      requested items with their quantities and body parts, completed courses, and which MTUS governs.
       Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
   mtus-lint lsp --stdio
       Start the language server on standard input/output (for any LSP editor).
 ${CORPUS_USAGE}
+${FORMULARY_USAGE}
   mtus-lint --help | --version`;
 
 interface Io {
@@ -58,6 +63,7 @@ function check(args: string[], io: Io): number {
   let kind: DocumentKind | undefined;
   let edition: string | undefined;
   let explainIt = false;
+  let date: Date | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -77,8 +83,12 @@ function check(args: string[], io: Io): number {
     } else if (a === '--edition' || a.startsWith('--edition=')) {
       const v = value('--edition');
       const known = defaultKnowledge().editions;
-      if (v !== 'auto' && !known.includes(v)) throw new UsageError(`--edition must be auto or one of ${known.join(', ')}, not "${v}"`);
+      if (v !== 'auto' && v !== 'current' && !known.includes(v)) throw new UsageError(`--edition must be auto or one of ${known.join(', ')}, not "${v}"`);
       edition = v;
+    } else if (a === '--date' || a.startsWith('--date=')) {
+      const v = value('--date');
+      date = parseDateOption(v);
+      if (!date) throw new UsageError(`--date must be a date as YYYY-MM-DD or MM/DD/YYYY, not "${v}"`);
     } else if (a === '--explain') explainIt = true;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -105,11 +115,11 @@ function check(args: string[], io: Io): number {
       unreadable++;
       continue;
     }
-    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex(), edition });
+    const analysis = analyze(decoded.text, kb, { kind: kind ?? kindFromPath(file), corpus: defaultCorpusIndex(), edition, date, drugLists: loadDrugLists().lists });
     const r = report(file, decoded.text, analysis.findings);
     if (explainIt) r.reading = explain(decoded.text, analysis, kb);
     if (decoded.note) r.notes = [decoded.note];
-    (r.notes ??= []).push(`judged by ${editionLabel(kb, analysis.edition)} (${EDITION_REASON[analysis.editionReason]})`);
+    (r.notes ??= []).push(cliMtusNote(analysis, `judged by ${editionLabel(kb, analysis.edition)} (${EDITION_REASON[analysis.editionReason]})`));
     if (analysis.truncatedAt !== undefined) (r.notes ??= []).push(`only the first ${analysis.truncatedAt} characters were checked`);
     errors += analysis.findings.filter((f) => f.severity === 'error').length;
     reports.push(r);
@@ -166,6 +176,8 @@ export function main(argv: string[], io: Io = stdio): number {
         );
         return -1;
       }
+      case 'formulary':
+        return formularyMain(rest, io, USAGE);
       case 'lsp':
         // The server reads --stdio (or --node-ipc / --socket) from process.argv itself.
         require('./server');

@@ -32,6 +32,7 @@ import { authoringCapabilities, registerAuthoring } from './features/authoring';
 import type { FeatureContext } from './features/context';
 import { guidelineCapabilities, registerGuidelines } from './features/guidelines';
 import { CustomKnowledgeFile } from './features/custom-knowledge';
+import { DrugLists, registerDrugListImport } from './features/drug-list';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 
 export const SERVER_NAME = 'mtus-lint';
@@ -67,7 +68,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   // The bundled corpus index, merged with the user's own folders of letters as they are indexed.
   const bundledCorpus = defaultCorpusIndex();
   let corpus: CorpusIndex | undefined = bundledCorpus;
-  const cache = new AnalysisCache(knowledge, () => corpus);
+  // The MTUS Drug Lists the user imported (per user; read lazily, once, then after each import).
+  let drugLists: DrugLists | undefined;
+  const cache = new AnalysisCache(knowledge, () => corpus, () => (drugLists ??= new DrugLists((m) => warnOnce(m))).all());
   let workspaceRoot: string | undefined;
   let storagePath: string | undefined;
   let canReportProgress = false;
@@ -387,6 +390,10 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   };
   registerAuthoring(features);
   registerGuidelines(features);
+  registerDrugListImport(features, (drugLists ??= new DrugLists((m) => warnOnce(m))), () => {
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
 
   documents.listen(connection);
   connection.listen();

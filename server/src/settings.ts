@@ -13,7 +13,7 @@ const FIELDS = {
   // rules and corpus.paths are read entry by entry below: one bad entry drops that entry only.
   rules: z.record(z.string(), z.unknown()),
   corpus: z.object({ paths: z.array(z.unknown()) }),
-  edition: z.string().regex(/^(?:auto|\d{4})$/),
+  edition: z.string().regex(/^(?:auto|current|\d{4})$/),
   inlayHints: z.object({ enable: z.boolean() }),
   knowledge: z.object({ customFile: z.string() }),
 };
@@ -25,7 +25,7 @@ export interface Settings {
   maxDocumentSize: number;
   rules: Record<string, z.infer<typeof severity>>;
   corpus: { paths: string[] };
-  /** "auto", or the Chronic Pain edition ("2009", "2016") every document is judged by. */
+  /** "auto", "current" (an undated document judged by today's MTUS), or the Chronic Pain edition ("2009", "2016") every undated or pre-2017 document is judged by. */
   edition: string;
   /** Inline totals after quantities ("= 8 sessions · trial 3–6"). */
   inlayHints: { enable: boolean };
@@ -52,7 +52,7 @@ const HINTS: Record<keyof Settings, string> = {
   maxDocumentSize: 'a whole number of characters from 10000 to 50000000',
   rules: 'an object mapping rule ids to "error", "warning", "information", "hint" or "off"',
   corpus: 'an object like { "paths": ["/path/to/letters"] }',
-  edition: '"auto" or an edition year such as "2009" or "2016"',
+  edition: '"auto", "current" or an edition year such as "2009" or "2016"',
   inlayHints: 'an object like { "enable": false }',
   knowledge: 'an object like { "customFile": "mtus-knowledge.json" }',
 };
@@ -83,7 +83,8 @@ export function readSettings(raw: unknown, knownRules: readonly string[], knownE
     if (r.success) (settings as unknown as Record<string, unknown>)[key] = r.data;
     else problems.push(`mtusLint.${key} should be ${HINTS[key]}, got ${show(obj[key])}; using ${show(DEFAULT_SETTINGS[key])}.`);
   }
-  if (knownEditions && settings.edition !== 'auto' && !knownEditions.includes(settings.edition)) {
+  // "current": an undated document is judged by the MTUS in force today (engine/mtus/in-force.ts).
+  if (knownEditions && settings.edition !== 'auto' && settings.edition !== 'current' && !knownEditions.includes(settings.edition)) {
     problems.push(`mtusLint.edition "${settings.edition}" is not an edition the knowledge base holds (${['auto', ...knownEditions].join(', ')}); using "auto".`);
     settings.edition = 'auto';
   }

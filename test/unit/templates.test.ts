@@ -229,8 +229,14 @@ const FI_VALUES: Record<number, string> = {
 
 const describeFindings = (a: Analysis) => a.findings.map((f) => `\n  ${f.rule}: ${f.message}`).join('');
 
+// The request template and snippets cite the Chronic Pain edition chosen in mtusLint.edition;
+// since issue 12 a request is judged by the MTUS in force on its date, and a CPMTG citation in
+// a request dated today is reported (citation-not-in-force). A request citing it is checked as
+// of a date that edition governed.
+const CPMTG_ERA = new Date(Date.UTC(2017, 2, 1));
+
 function assertClean(text: string, kind: 'request' | 'appeal'): Analysis {
-  const a = check(text, { kind, today: TODAY });
+  const a = check(text, { kind, today: TODAY, date: kind === 'request' && /Chronic Pain Medical Treatment/.test(text) ? CPMTG_ERA : undefined });
   assert.equal(a.findings.length, 0, `the filled ${kind} draws findings:${describeFindings(a)}\n--- text ---\n${text}`);
   return a;
 }
@@ -256,6 +262,13 @@ describe('the New Treatment Request template', () => {
       for (const s of REQUEST_SECTIONS) assert.ok(text.includes(s), `the request has "${s}"`);
     });
   }
+
+  test('by default it cites the MTUS in force today, and filled in, dated today, it draws no findings', () => {
+    const text = fill(requestTemplate(), REQUEST_VALUES, TODAY);
+    assert.match(text, /Guideline: MTUS \(ACOEM\) Low Back Disorders Guideline\./);
+    const a = assertClean(text, 'request');
+    assert.equal(a.mtus?.explanation, `dated ${mdY(TODAY)}: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)`);
+  });
 
   test('every choice of the request type draws no findings', () => {
     for (const { index, choices } of choicesOf(requestTemplate(), TODAY)) {
@@ -318,8 +331,10 @@ describe("the guideline browser's citations", () => {
     const entries = guidelineEntries(kb(), 'all');
     assert.equal(entries.length, kb().data.citations.filter((c) => !['odg', 'acoem-3'].includes(c.guideline)).length, 'every MTUS entry is offered');
     for (const e of entries) {
-      const text = fill(requestTemplate(), REQUEST_VALUES, TODAY).replace('\nFUNCTIONAL IMPROVEMENT', `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`);
-      const a = check(text, { kind: 'request', today: TODAY });
+      // Today's forms in today's request; the Chronic Pain editions' in a request of their time.
+      const today = ['mtus-acoem', 'mtus-drug-list'].includes(kb().citation(e.id)?.guideline ?? '');
+      const text = fill(requestTemplate(today ? 'current' : '2016'), REQUEST_VALUES, TODAY).replace('\nFUNCTIONAL IMPROVEMENT', `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`);
+      const a = check(text, { kind: 'request', today: TODAY, date: today ? undefined : CPMTG_ERA });
       const at = text.indexOf(e.insertText);
       const cited = a.citations.filter((c) => c.span.start >= at && c.span.end <= at + e.insertText.length + 1);
       assert.ok(cited.length > 0 && cited.every((c) => c.resolved.includes(e.id)), `${e.id}: "${e.insertText}" reads as ${JSON.stringify(cited.map((c) => [c.text, c.resolved]))}`);
@@ -355,7 +370,8 @@ const bodyOf = (s: SnippetDef) => (Array.isArray(s.body) ? s.body.join('\n') : s
 /** A snippet inserted where a writer would put it: a request item, or a block after the letter's answers. */
 function placeIn(kind: 'request' | 'appeal', snippet: string, name: string): string {
   if (kind === 'request') {
-    const base = fill(requestTemplate(), REQUEST_VALUES, TODAY);
+    // The snippets cite the Chronic Pain editions: tried in a request that cites one too.
+    const base = fill(requestTemplate('2016'), REQUEST_VALUES, TODAY);
     const at = base.indexOf('\nFUNCTIONAL IMPROVEMENT');
     const piece = /^Functional improvement:/.test(snippet) ? `\n${snippet}` : `\n3. ${snippet}`;
     return `${base.slice(0, at)}${piece}${base.slice(at)}`;

@@ -18,7 +18,7 @@ export const REQUEST_SECTIONS = [
   'SUPPORTING DOCUMENTATION',
 ] as const;
 
-export function requestTemplate(edition: TemplateEdition = '2016'): string {
+export function requestTemplate(edition: TemplateEdition = 'current'): string {
   const acupuncture = snippetText(CITATIONS.acupuncture.text[edition]);
   const physical = snippetText(CITATIONS.physicalMedicine.text[edition]);
   return `REQUEST FOR AUTHORIZATION (DWC Form RFA)

@@ -11,6 +11,8 @@ import { readSpacing } from './structure/spacing';
 import { readStructure } from './structure/read';
 import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
+import { mtusInForce } from './mtus/in-force';
+import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding } from './types';
 
@@ -104,8 +106,11 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
 }
 
 function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind): Analysis {
+  // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
+  // and findings revised, only for dates it applies to.
+  const mtus = mtusInForce(scope, kind, kb, options);
   const structure = readStructure(scope);
-  const citations = findCitations(scope, kb);
+  const citations = findCitations(scope, kb, scope.length, readsTodaysCitations(mtus));
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
     // Citations are sorted and do not overlap: find the last one starting at or before s.
@@ -138,7 +143,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses] };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], mtus };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
@@ -148,5 +153,6 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  return { ...doc, findings: applyDirectives(mergeRestatements(findings), directives, lineOf) };
+  const inForce = reviseForMtusInForce(findings, { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS }, options.ruleSeverity);
+  return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };
 }

@@ -89,6 +89,12 @@ export function citationText(e: CitationEntry, kb: Knowledge): string | undefine
       if (e.chapter !== undefined) return `ACOEM Practice Guidelines, 2nd Edition (2004), Chapter ${e.chapter}, ${plainTopic(e)}${e.pages?.length ? `, ${pageText(e.pages)}` : ''}`;
       if (e.sections?.length) return `MTUS ACOEM General Approaches (2004), Section(s): ${e.sections[0]}`;
       break;
+    case 'mtus-acoem':
+      // Today's MTUS: the ACOEM guideline by name; its version is the one in force on the document's date.
+      return `MTUS (ACOEM) ${e.sections?.[0] ?? plainTopic(e)} Guideline`.replace(/ Guideline Guideline$/, ' Guideline');
+    case 'mtus-drug-list':
+      if (e.wholeGuideline) return 'MTUS Drug List';
+      break;
     case 'acupuncture-mtg':
     case 'postsurgical-mtg':
     case 'opioids-mtg-2016':

@@ -3,6 +3,8 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Limit } from '../knowledge/schema';
 import type { Analysis } from './analyze';
 import { medicationHover } from './medication-hover';
+import { mtusCitationLines, mtusItemLines } from './mtus/hover-lines';
+import { formularyHoverLines } from '../formulary/hover-lines';
 import { citationLabel, range } from './rules/therapy-verdict';
 import type { Citation, RequestedItem, Span } from './types';
 
@@ -98,6 +100,7 @@ function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text:
   );
   const limit = kb.limitFor(item.treatment, analysis.edition);
   if (limit) lines.push(limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit));
+  lines.push(...mtusItemLines(item, analysis, kb)); // the MTUS in force on the document's date (issue 12)
   lines.push(evidenceLine(analysis, item.treatment));
   const fared = corpusTreatmentLine(item.treatment, kb, corpus);
   if (fared) lines.push(fared);
@@ -151,9 +154,9 @@ function evidenceLine(analysis: Analysis, treatment: string): string {
 /** What to show when the pointer rests at `offset`: a citation, a requested item, or a treatment name. */
 export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Knowledge, corpus?: CorpusIndex): HoverInfo | undefined {
   const c = analysis.citations.find((x) => contains(x.span, offset));
-  if (c) return { span: c.span, markdown: citationHover(c, kb, corpus) };
+  if (c) return { span: c.span, markdown: [citationHover(c, kb, corpus), ...mtusCitationLines(c, analysis, kb)].join('\n\n') };
   const med = analysis.medications?.find((x) => contains(x.span, offset));
-  if (med) return { span: med.span, markdown: medicationHover(med, kb, (ids) => corpusCitationLines(ids, corpus)) };
+  if (med) return { span: med.span, markdown: [medicationHover(med, kb, (ids) => corpusCitationLines(ids, corpus)), ...formularyHoverLines(med, analysis, kb)].join('\n\n') };
   const item = analysis.items.find((x) => contains(x.span, offset));
   if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text, corpus) };
   const m = analysis.mentions.find((x) => contains(x.span, offset));

@@ -190,6 +190,8 @@ export interface AnalysisResult {
   structure: import('./structure/types').DocumentStructure;
   /** Treatments the document says the patient never had: a request for one is a first course. */
   firstCourses: string[];
+  /** The MTUS in force on the document's date, and why that date (issue 12: engine/mtus/). */
+  mtus?: import('./mtus/in-force').MtusInForce;
 }
 
 export interface TreatmentNameMention {
@@ -226,4 +228,8 @@ export interface AnalyzeOptions {
   today?: Date;
   /** "2009" or "2016" judges by that Chronic Pain edition; "auto" (default) by the edition the document cites, else the knowledge base's default. */
   edition?: string;
+  /** Judge as of this date whatever the document states (the CLI's --date); see engine/mtus/in-force.ts. */
+  date?: Date;
+  /** Imported MTUS Drug List versions (formulary/), for the formulary rules and the medication hover. */
+  drugLists?: import('../formulary/types').DrugList[];
 }

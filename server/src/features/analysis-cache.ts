@@ -3,6 +3,7 @@ import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine
 import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
+import type { DrugList } from '../formulary/types';
 
 export interface Analyzed {
   uri: string;
@@ -42,6 +43,8 @@ export class AnalysisCache {
   constructor(
     private readonly kb: () => Knowledge,
     private readonly corpus: () => CorpusIndex | undefined = () => undefined,
+    /** The imported MTUS Drug Lists (features/drug-list.ts). */
+    private readonly drugLists: () => DrugList[] | undefined = () => undefined,
   ) {}
 
   get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
@@ -57,6 +60,7 @@ export class AnalysisCache {
       ruleSeverity: settings.rules,
       edition: settings.edition,
       corpus: this.corpus(),
+      drugLists: this.drugLists(),
     });
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.

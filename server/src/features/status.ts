@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../corpus/types';
 import { editionLabel, type Analysis } from '../engine';
+import { dateReasonWords, mtusLabel, type MtusDateReason } from '../engine/mtus/in-force';
 import type { Knowledge } from '../knowledge/knowledge';
 
 // What the editor shows about a checked document beside the diagnostics: the edition its
@@ -19,6 +20,20 @@ export interface DocumentStatus {
   editionReason: 'setting' | 'document' | 'default';
   knowledgeVersion: string;
   corpusLetters: number;
+  /** Which MTUS governs the document and why (issue 12); absent for an undated document judged as before. */
+  mtus?: {
+    /** The date judged at, YYYY-MM-DD. */
+    date: string;
+    reason: MtusDateReason;
+    /** "dated 03/14/2026: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)". */
+    explanation: string;
+    /** "the date of the request". */
+    why: string;
+    /** From 12/1/2017: the Chronic Pain figures are superseded. */
+    acoem: boolean;
+    /** The imported Drug List version in force on the date, if any. */
+    drugList?: string;
+  };
 }
 
 export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, corpus: CorpusIndex | undefined): DocumentStatus {
@@ -26,10 +41,13 @@ export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, c
     uri,
     checked: true,
     edition: analysis.edition,
-    editionLabel: editionLabel(kb, analysis.edition),
+    editionLabel: mtusLabel(analysis.mtus, editionLabel(kb, analysis.edition)),
     editionReason: analysis.editionReason,
     knowledgeVersion: kb.version,
     corpusLetters: corpus?.letters ?? 0,
+    mtus: analysis.mtus?.date
+      ? { date: analysis.mtus.date, reason: analysis.mtus.reason, explanation: analysis.mtus.explanation, why: dateReasonWords(analysis.mtus), acoem: analysis.mtus.acoem, drugList: analysis.mtus.drugList?.version }
+      : undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compileKnowledge, type Knowledge } from './knowledge';
 import { findNodeAtLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { KnowledgeError, parseKnowledge } from './load';
+import { UserFigureSchema } from './timeline-schema';
 import { BodyRegionSchema, CitationEntrySchema, DiagnosisSchema, GuidelineSchema, LimitSchema, SurgerySchema, TreatmentSchema, type KnowledgeData } from './schema';
 
 // A user's own knowledge file: entries that add to the bundled knowledge base or replace an
@@ -17,6 +18,8 @@ const SECTIONS = {
   bodyRegions: BodyRegionSchema,
   diagnoses: DiagnosisSchema,
   surgeries: SurgerySchema,
+  // Figures read from a licensed guideline the user holds (docs/mtus-timeline.md).
+  figures: UserFigureSchema,
 } as const;
 
 type Section = keyof typeof SECTIONS;

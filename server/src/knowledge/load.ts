@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { KnowledgeSchema, type KnowledgeData } from './schema';
 import { compileKnowledge, type Knowledge } from './knowledge';
 import { medicationProblems } from './medication-schema';
+import { timelineProblems } from './timeline-schema';
 
 /** A knowledge file that did not validate, with the file and the path inside it. */
 export class KnowledgeError extends Error {
@@ -26,6 +27,7 @@ const FILES = {
   diagnoses: 'diagnoses.json',
   surgeries: 'surgeries.json',
   medications: 'medications.json',
+  timeline: 'mtus-timeline.json',
 } as const;
 
 /** Where the bundled data lives: beside this module in a build, or in the source tree. */
@@ -115,6 +117,7 @@ function checkReferences(data: KnowledgeData, file: string): void {
     }
   }
   problems.push(...medicationProblems(data.medications, citations));
+  if (data.timeline) problems.push(...timelineProblems(data.timeline, data.figures, { guidelines, citations, treatments, regions }));
   if (problems.length) {
     throw new KnowledgeError(`knowledge data in ${file} is inconsistent:\n  ${problems.join('\n  ')}`, file, problems);
   }

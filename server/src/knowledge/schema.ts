@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MedicationsSchema } from './medication-schema';
+import { TimelineSchema, UserFigureSchema } from './timeline-schema';
 
 // The knowledge base is data reviewed by people; these schemas are what "valid" means.
 // Every limit and quotation must say where it was read (`source`).
@@ -176,6 +177,10 @@ export const KnowledgeSchema = z.object({
   diagnoses: z.array(DiagnosisSchema).default([]),
   surgeries: z.array(SurgerySchema).default([]),
   medications: MedicationsSchema.default({ classes: [], drugs: [], topicalNotRecommended: [] }),
+  // The MTUS in force by date (mtus-timeline.json), and figures a user adds from the licensed
+  // guidelines (custom knowledge file). Without a timeline every document is judged as before.
+  timeline: TimelineSchema.optional(),
+  figures: z.array(UserFigureSchema).default([]),
 });
 
 export type Guideline = z.infer<typeof GuidelineSchema>;

@@ -74,7 +74,8 @@ describe('writing: templates, snippets, the guideline browser, status and first 
     }
     // Each item: treatment, body part, frequency x duration with its total, and its guideline.
     assert.match(text, /1\. Acupuncture, CPT 97810, 2x3 \(6 sessions\), lumbar spine\.\n {3}Guideline: MTUS Acupuncture Medical Treatment Guidelines \(2007\), 8 CCR 9792\.24\.1\./);
-    assert.match(text, /2\. Physical therapy, CPT 97110, 2x4 \(8 visits\), lumbar spine, with a home exercise program\.\n {3}Guideline: MTUS Chronic Pain Medical Treatment 2016, Section\(s\): Physical medicine\./);
+    // A new request is dated today: it cites the MTUS in force today (issue 12), not the superseded CPMTG.
+    assert.match(text, /2\. Physical therapy, CPT 97110, 2x4 \(8 visits\), lumbar spine, with a home exercise program\.\n {3}Guideline: MTUS \(ACOEM\) Low Back Disorders Guideline\./);
     assert.ok(!/\$\{?\d/.test(text), 'no snippet syntax is left in the text');
     // The snippet is live: the first field (the kind of request) is selected, and Tab goes to the name.
     assert.equal(doc.getText(editor.selection), 'New request');

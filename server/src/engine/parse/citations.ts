@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { CitationEntry } from '../../knowledge/schema';
 import type { Citation } from '../types';
+import { findCurrentCitations, mergeCitations } from '../mtus/current-citations';
 
 // Citations as letters write them. A guideline name opens a citation; chapter, pages and
 // section names that follow on the same line (or wrapped line) belong to it.
@@ -187,8 +188,12 @@ function resolve(c: Citation, kb: Knowledge): string[] {
   return [...hits];
 }
 
-/** Every guideline citation in the text, parsed and resolved against the knowledge base. */
-export function findCitations(text: string, kb: Knowledge, limit = text.length): Citation[] {
+/**
+ * Every guideline citation in the text, parsed and resolved against the knowledge base; with
+ * `current`, today's forms too ("MTUS (ACOEM) Low Back Disorders Guideline", engine/mtus/).
+ * A document dated before 12/1/2017 is read without them, as it always was (analyze.ts).
+ */
+export function findCitations(text: string, kb: Knowledge, limit = text.length, current = true): Citation[] {
   const scope = limit < text.length ? text.slice(0, limit) : text;
   const out: Citation[] = [];
   const opener = new RegExp(OPENER.source, OPENER.flags);
@@ -262,7 +267,7 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length):
     out.push(c);
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  return out;
+  return current ? mergeCitations(out, findCurrentCitations(scope)) : out;
 }
 
 interface Tail {

@@ -33,6 +33,18 @@ import { quantityNotValid } from './quantity-not-valid';
 import { rfaDiagnosisMissing } from './rfa-diagnosis-missing';
 import { expeditedWithoutThreat } from './expedited-without-threat';
 import { repeatRequestWithin12Months } from './repeat-request-within-12-months';
+// The MTUS in force on the document's date (issue 12).
+import { citationNotInForce } from './citation-not-in-force';
+import { supersededFigure } from './superseded-figure';
+import { formularyNonExempt } from './formulary-non-exempt';
+import { formularyExempt } from './formulary-exempt';
+import { formularyBrand } from './formulary-brand';
+import { formularySpecialFill } from './formulary-special-fill';
+import { formularyPerioperativeFill } from './formulary-perioperative-fill';
+import { formularyPhysicianDispensed } from './formulary-physician-dispensed';
+import { rfaForm2026 } from './rfa-form-2026';
+import { rfaDocumentationAge } from './rfa-documentation-age';
+import { sb116030DayExemption } from './sb1160-30-day-exemption';
 
 /** Every rule, in the order their findings are reported. */
 export const RULES: readonly Rule[] = [
@@ -70,6 +82,17 @@ export const RULES: readonly Rule[] = [
   medicationCompoundIngredient,
   medicationPpiWithoutGiRisk,
   medicationOpioidMonitoring,
+  citationNotInForce,
+  supersededFigure,
+  formularyNonExempt,
+  formularyExempt,
+  formularyBrand,
+  formularySpecialFill,
+  formularyPerioperativeFill,
+  formularyPhysicianDispensed,
+  rfaForm2026,
+  rfaDocumentationAge,
+  sb116030DayExemption,
 ];
 
 export const ruleById = (id: string) => RULES.find((r) => r.id === id);

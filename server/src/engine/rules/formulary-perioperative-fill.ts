@@ -1,0 +1,9 @@
+import { perioperativeFillFindings } from './formulary-fills';
+import type { Rule } from './rule';
+
+export const formularyPerioperativeFill: Rule = {
+  id: 'formulary-perioperative-fill',
+  summary: 'A drug requested from 4 days before to 4 days after a surgery the document dates: the Perioperative Fill may apply (8 CCR 9792.27.13).',
+  defaultSeverity: 'information',
+  check: perioperativeFillFindings,
+};

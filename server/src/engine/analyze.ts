@@ -129,7 +129,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const mentions = findTreatmentMentions(scope, kb).filter((m) => !inCitation(m));
   for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
   const regions = findRegionMentions(scope, kb);
-  const { items, priorCourses, firstCourses } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
+  const { items, priorCourses, firstCourses, priorMentioned } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
   const segments = structure.units.map((u) => u.span);
   const evidence = findEvidence(scope, priorCourses);
   const asked = (at: number) => {
@@ -143,7 +143,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], mtus };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], priorMentioned: [...priorMentioned], mtus };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

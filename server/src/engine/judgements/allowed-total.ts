@@ -34,7 +34,7 @@ export function allowedTotal(item: RequestedItem, ctx: RuleContext): number | un
       const prior = completedFor(item, priors);
       const improved = ctx.doc.evidence.functionalImprovement;
       const firstCourse = ctx.doc.firstCourses.includes(item.treatment) && prior === 0;
-      const extension = !firstCourse && (item.extendsPriorCourse || prior > 0);
+      const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || ctx.doc.priorMentioned.includes(item.treatment));
       if (extension && limit.extensionNeedsImprovement && !improved) return undefined;
       if (limit.maximum) bounds.push(limit.maximum.max - prior);
       if (limit.trial && !improved) bounds.push(limit.trial.max);

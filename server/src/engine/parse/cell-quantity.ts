@@ -9,7 +9,7 @@ import { findQuantityParts } from './quantity';
 // work alike.
 
 const WEEKS_CELL = /^(\d{1,2}(?:\s*-\s*\d{1,2})?)\s*(?:wks?|weeks?)\.?$/i;
-const COUNT_CELL = /^(?:#\s*)?(\d{1,3})$/;
+const COUNT_CELL = /^(?:#\s*|x\s*)?(\d{1,3})(?![\d.]|\s*(?:x|×|\/|-\s*\d|times|mg|%))/i;
 
 function cellParts(text: string, cells: Span[] | undefined): QuantityPart[] {
   return cells?.length ? findQuantityParts(text, cells) : [];
@@ -32,6 +32,8 @@ export function partsFromCells(text: string, cells: Partial<Record<CellKind, Spa
   }
   for (const cell of cells.quantity ?? []) {
     const raw = text.slice(cell.start, cell.end);
+    // The cell's leading number is its count ("8", "#60", "4 (1x/week)"); what follows it may
+    // give the schedule.
     const m = COUNT_CELL.exec(raw.trim());
     if (!m) {
       parts.push(...cellParts(text, [cell]));
@@ -39,7 +41,9 @@ export function partsFromCells(text: string, cells: Partial<Record<CellKind, Spa
     }
     const at = cell.start + raw.indexOf(m[1]);
     const count = readNumber(m[1], at);
-    if (count && count.value > 0) parts.push({ shape: 'count', span: { start: cell.start + raw.indexOf(raw.trim()), end: at + m[1].length }, count });
+    if (count && count.value >= 0) parts.push({ shape: 'count', span: { start: cell.start + raw.indexOf(raw.trim()), end: at + m[1].length }, count });
+    const rest = { start: at + m[1].length, end: cell.end };
+    if (rest.end > rest.start) parts.push(...cellParts(text, [rest]).filter((p) => p.shape === 'frequency-duration'));
   }
   parts.push(...cellParts(text, cells.schedule));
   return parts.sort((a, b) => a.span.start - b.span.start);

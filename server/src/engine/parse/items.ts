@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { DocumentStructure, Unit } from '../structure/types';
 import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
 import { partsFromCells } from './cell-quantity';
-import { firstCourseMentions } from './first-course';
+import { firstCourseMentions, priorCourseMentions } from './first-course';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { cueOf, partRole, type PartRole } from './part-role';
 import { combineParts, findQuantityParts } from './quantity';
@@ -39,6 +39,8 @@ export interface ItemsResult {
   priorCourses: PriorCourse[];
   /** Treatments the document says the patient has never had (a first course). */
   firstCourses: Set<string>;
+  /** Treatments the document says were given before, counted or not. */
+  priorMentioned: Set<string>;
 }
 
 function lowerBound<T extends { span: Span }>(xs: T[], pos: number): number {
@@ -109,7 +111,9 @@ export function assembleItems(input: Input): ItemsResult {
   for (const item of items) if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end))) item.extendsPriorCourse = false;
   void citations;
   void regions;
-  return { items, priorCourses, firstCourses };
+  const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses);
+  for (const p of priorCourses) if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.add(p.treatment);
+  return { items, priorCourses, firstCourses, priorMentioned };
 }
 
 /** A table row or a field block: its service cell names the treatment, its cells the rest. */

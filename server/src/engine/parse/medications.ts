@@ -236,7 +236,14 @@ export function findMedications(text: string, kb: Knowledge, segments: Span[], s
     const item = readItem(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
     // A drug outside the passages that ask is not asked for here: it is being taken when its
     // words say so ("since 10/2016", "continue"), else only named ("UR denied a request for Naprosyn").
-    if (item.role === 'request' && asked && !asked(first.span.start)) item.role = item.item.ongoing ? 'current' : 'none';
+    const inAsking = asked?.(first.span.start);
+    if (item.role === 'request' && asked && !inAsking) item.role = item.item.ongoing ? 'current' : 'none';
+    // Written as an order in a request list, row or field ("Medication: Soma 350 mg #60, 1 PO BID -
+    // refill"), it is asked for whatever label precedes it; its use goes on.
+    else if (item.role === 'current' && inAsking && item.item.quantity) {
+      item.role = 'request';
+      item.item.ongoing = true;
+    }
     i = j;
     if (item.role === 'current' || item.item.ongoing) {
       for (const g of item.item.ingredients) takenDrugs.add(g.drug);

@@ -9,8 +9,11 @@ export const medicationNsaidDuration = medicationRule({
     const klass = ctx.kb.drugClass(item.class);
     if (!klass?.durationDays) return undefined;
     const e = medicationEvidence(ctx);
-    // A reason for longer use: arthritis, a flare, or a documented gain in function.
-    if (e.has('osteoarthritis') || e.has('flare') || e.has('function') || ctx.doc.evidence.functionalImprovement) return undefined;
+    // A reason for longer use: arthritis or a documented gain in function. A flare supports a
+    // short course again, not months of it (#60 with 2 refills for a flare: CM17-0013320 upheld).
+    // (Less of another drug is not a gain the NSAID brought: only function counts here.)
+    const gains = ctx.doc.evidence.mentions.some((m) => m.kind === 'adl' || m.kind === 'work-status' || m.kind === 'objective-measure');
+    if (e.has('osteoarthritis') || e.has('function') || gains) return undefined;
     const limit = klass.durationDays.max;
     const citation = citationFor(ctx.kb, item, klass);
     const days = item.supply?.days;
@@ -22,7 +25,7 @@ export const medicationNsaidDuration = medicationRule({
         `${supplyReading(item, ctx.kb)}, beyond short-term ${klass.name} use (more than ${limit} days) with no reason for longer use documented (${citation.label}); ${klass.advice}`,
       );
     }
-    if (item.ongoing) {
+    if (item.ongoing && !e.has('flare')) {
       return medicationFinding(
         item,
         ctx,

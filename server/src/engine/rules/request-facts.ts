@@ -20,7 +20,13 @@ export function statesDiagnosis(ctx: RuleContext): boolean {
   let v = cache.get(ctx.doc.evidence);
   if (v === undefined) {
     const st = ctx.doc.structure;
-    const filled = st.fields.some((f) => (f.kind === 'diagnosis' || f.kind === 'icd') && !f.blank) || st.units.some((u) => u.role === 'diagnosis' && /[A-Za-z]{3,}.*[A-Za-z]{3,}/.test(ctx.text.slice(u.span.start, u.span.end).replace(/^[^:]*:/, '').replace(/\[[^\]\n]*\]/g, '')));
+    // A diagnosis passage states one when words remain once its labels, blanks and [placeholders] are gone.
+    const words = (u: { span: { start: number; end: number } }) => {
+      let t = ctx.text.slice(u.span.start, u.span.end);
+      for (const f of st.fields) if (f.label.start >= u.span.start && f.label.end <= u.span.end) t = t.replace(ctx.text.slice(f.label.start, f.label.end), ' ');
+      return t.replace(/\[[^\]\n]*\]|_+|[():#]/g, ' ');
+    };
+    const filled = st.fields.some((f) => (f.kind === 'diagnosis' || f.kind === 'icd') && !f.blank) || st.units.some((u) => u.role === 'diagnosis' && /[A-Za-z]{3,}.*[A-Za-z]{3,}/.test(words(u)));
     // Outside blank fields: words or codes anywhere else.
     let head = ctx.text.length > 200_000 ? ctx.text.slice(0, 200_000) : ctx.text;
     for (const f of st.fields) if (f.blank && f.label.end <= head.length) head = head.slice(0, f.label.start) + ' '.repeat(f.value.end - f.label.start) + head.slice(f.value.end);

@@ -97,7 +97,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   const base = { item, limit, citation, edition };
   const total = q.total;
   const firstCourse = ctx.doc.firstCourses.includes(item.treatment) && prior === 0;
-  const extension = !firstCourse && (item.extendsPriorCourse || prior > 0);
+  const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || ctx.doc.priorMentioned.includes(item.treatment));
   const needsImprovement = extension && limit.extensionNeedsImprovement && !improved;
 
   if (total !== undefined && limit.maximum) {

@@ -49,10 +49,19 @@ function fieldAt(line: string, cell: { start: number; end: number }, base: numbe
 export function findFields(line: string, base: number, extend = true): Field[] {
   const out: Field[] = [];
   const cells = cellsOf(line);
-  for (const cell of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     const f = fieldAt(line, cell, base, base + line.length);
     if (f) {
       out.push(f);
+      continue;
+    }
+    // A form's label standing in its own column ("EMPLOYEE      Gus Papadakis", "DOB ..... 08/19/1966").
+    const alone = line.slice(cell.start, cell.end);
+    const kind = fieldKindOf(alone);
+    if (kind && kind !== 'service' && i + 1 < cells.length && !fieldAt(line, cells[i + 1], base, base + line.length)) {
+      const v = cells[++i];
+      out.push({ kind, label: { start: base + cell.start, end: base + cell.end }, value: { start: base + v.start, end: base + v.end }, blank: BLANK.test(line.slice(v.start, v.end)) });
       continue;
     }
     const last = out[out.length - 1];

@@ -29,6 +29,8 @@ export function splitLines(text: string): LineInfo[] {
   return out;
 }
 
+// A drug written as an order: a count of tablets ("#60", "QTY 30", "60 tablets").
+const MEDICATION_ORDER = /#\s*\d|\bqty\b|\b\d+\s*(?:tabs?|tablets|capsules|caps|patch(?:es)?)\b/i;
 const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty)\b/i;
 const indentOf = (s: string) => s.length - s.trimStart().length;
 const isCaps = (s: string) => {
@@ -189,7 +191,9 @@ export function readStructure(text: string): DocumentStructure {
     fields.push(...lineFields.filter((f) => atStart || f.kind !== 'other'));
     if (labelRole) {
       flushProse();
-      paragraphRole = { role: labelRole, cue: normalizeLabel(label![1]) };
+      // "Medication: Soma 350 mg #60, 1 PO BID - refill" asks; "Medications: Norflex, Pepcid since the injury" tells.
+      const asks = labelRole === 'history' && /^medications?$/.test(normalizeLabel(label![1])) && MEDICATION_ORDER.test(label![2]);
+      paragraphRole = asks ? { role: 'request', cue: normalizeLabel(label![1]) } : { role: labelRole, cue: normalizeLabel(label![1]) };
       paragraph.push({ start: line.start, end: line.end });
       continue;
     }

@@ -25,9 +25,21 @@ export function isSpacedOut(text: string): boolean {
 
 const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, identity: true });
 
+// Dot leaders between a label and its value ("Cyclobenzaprine 7.5 mg ...... #90 ...... 1 tab
+// PO TID", "Employee ....... Gilberto") are a column gap: read as spaces, one for one, so every
+// offset stays where it was.
+const DOT_LEADER = /(?<=\S ?) ?\.{3,}(?= ?\S)/g;
+
+/** The text with dot leaders blanked, the same length; the text itself when it has none. */
+function blankDotLeaders(text: string): string {
+  return text.includes('...') ? text.replace(DOT_LEADER, (m) => ' '.repeat(m.length)) : text;
+}
+
 /** The view the engine reads a text through. */
-export function readSpacing(text: string): TextView {
-  if (!isSpacedOut(text)) return identityView(text);
+export function readSpacing(raw: string): TextView {
+  const text = blankDotLeaders(raw);
+  // Same length: offsets need no mapping, but the engine reads the blanked text.
+  if (!isSpacedOut(text)) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
   const out: string[] = [];
   // map[i] = original offset of the i-th character written; one extra entry for the end.
   const map = new Int32Array(text.length + 1);

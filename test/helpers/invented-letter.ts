@@ -1,7 +1,7 @@
 // A made-up IMR decision for tests that need a letter file of the user's own: no real case,
 // and none of the corpus letters' wording beyond the field labels the parser keys on.
 
-export function inventedLetter(caseNumber: string, outcome: 'Upheld' | 'Overturned' = 'Upheld'): string {
+export function inventedLetter(caseNumber: string, outcome: 'Upheld' | 'Overturned' = 'Upheld', item = 'Acupuncture 2x4 low back'): string {
   return [
     `Case Number: ${caseNumber}`,
     'Date of Injury: 03/04/2025',
@@ -12,7 +12,7 @@ export function inventedLetter(caseNumber: string, outcome: 'Upheld' | 'Overturn
     '',
     'IMR ISSUES, DECISIONS AND RATIONALES',
     '',
-    `Acupuncture 2x4 low back: ${outcome}`,
+    `${item}: ${outcome}`,
     '',
     'Claims Administrator guideline: MTUS Acupuncture Treatment Guidelines.',
     '',

@@ -16,6 +16,7 @@ import type { CorpusIndex, Decision } from '../../server/src/corpus/types';
 import { findCitations } from '../../server/src/engine/parse/citations';
 import { disputedItems, labelMatches, labelName, normalizeTitle, readLetters, type TitleLabel } from '../helpers/letters';
 import { corpusDir, kb, repoRoot } from '../helpers/repo';
+import { inventedLetter } from '../helpers/invented-letter';
 
 const dir = corpusDir();
 const pdfDir = dir ? path.join(path.dirname(dir), 'imr-pdf') : undefined;
@@ -299,5 +300,22 @@ describe('the bundled default index', { skip }, () => {
     });
     assert.deepEqual(counts(committed), counts(fresh), 'the committed default index is stale: run "npm run corpus"');
     assert.ok(committed.decisions.every((d) => d.items.every((i) => i.guidelineSentences === undefined) && d.dates.injury === undefined), 'compact: derived data only');
+  });
+});
+
+describe('partly authorised items', () => {
+  const kbOf = () => kb();
+  test('the disputed part is the item: "nine ... original request ... six authorized ... three are disputed" is three sessions', () => {
+    const title = 'Acupuncture for the low back, nine sessions, was the original request. Six sessions were authorized by the Claims Administrator; three are disputed';
+    const letter = parseLetter(inventedLetter('CM99-0000001', 'Upheld', title), 'invented.txt', { kb: kbOf() });
+    assert.equal(letter.items.length, 1);
+    assert.equal(letter.items[0].treatment, 'acupuncture');
+    assert.equal(letter.items[0].total, 3);
+  });
+  test('the remaining portion named by its count alone', () => {
+    const title = 'Chiropractic manipulation eight sessions was the original request. Chiropractic manipulation six sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, two sessions is';
+    const letter = parseLetter(inventedLetter('CM99-0000002', 'Upheld', title), 'invented.txt', { kb: kbOf() });
+    assert.equal(letter.items[0].treatment, 'manual-therapy');
+    assert.equal(letter.items[0].total, 2);
   });
 });

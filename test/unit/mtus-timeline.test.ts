@@ -66,13 +66,14 @@ describe('each boundary', () => {
     const after = check(dated('07/28/2016', PT12), { kind: 'request' });
     assert.equal(before.mtus?.explanation, 'dated 07/27/2016: MTUS as of 2009-07-18 (CPMTG 2009; Postsurgical MTG, 2009)');
     assert.equal(after.mtus?.explanation, 'dated 07/28/2016: MTUS as of 2016-07-28 (CPMTG 2016; Opioids MTG 2016)');
-    assert.deepEqual(before.findings.map((f) => [f.rule, f.severity]), [['therapy-over-maximum', 'error']]);
+    // (guideline-not-cited, information: the form cites nothing for an item over its limit)
+    assert.deepEqual(before.findings.map((f) => [f.rule, f.severity]), [['therapy-over-maximum', 'error'], ['guideline-not-cited', 'information']]);
     assert.deepEqual(after.findings.map((f) => f.message), before.findings.map((f) => f.message));
   });
   test('2017-12-01: the CPMTG figure becomes a reference; acupuncture and the 24-visit cap keep their rule and severity', () => {
     const body = `${PT12}\nAcupuncture 2x4 low back.\nChiropractic 2x6 lumbar; 20 chiropractic visits completed.`;
     const rules = (d: string) => check(dated(d, body), { kind: 'request' }).findings.map((f) => `${f.rule}:${f.severity}`);
-    assert.deepEqual(rules('11/30/2017'), ['therapy-over-maximum:error', 'therapy-over-trial:error', 'visit-cap-24:error']);
+    assert.deepEqual(rules('11/30/2017'), ['therapy-over-maximum:error', 'guideline-not-cited:information', 'therapy-over-trial:error', 'visit-cap-24:error']);
     assert.deepEqual(rules('12/01/2017'), ['superseded-figure:warning', 'therapy-over-trial:error', 'visit-cap-24:error']);
   });
   test('2018-01-01: the Drug Formulary is operative (Special Fill counted from the dates)', () => {

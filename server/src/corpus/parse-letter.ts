@@ -1,5 +1,6 @@
 import { analyze } from '../engine/analyze';
 import { findCitations } from '../engine/parse/citations';
+import { NUM, wordValue } from '../engine/parse/numbers';
 import { segmentText } from '../engine/parse/segments';
 import type { Citation } from '../engine/types';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -154,7 +155,10 @@ function readItem(title: string, outcome: Outcome, block: string, kb: Knowledge)
   if (chosen) {
     item.treatment = chosen.treatment;
     if (chosen.postsurgical) item.postsurgical = true;
-    const total = chosen.quantity?.total;
+    // "... three are disputed", "The remaining ... portion, three sessions": the disputed part may
+    // give its count without naming the treatment again; the count is the part's, not the request's.
+    const disputed = disputedCount(title);
+    const total = disputed !== undefined && disputed < (chosen.quantity?.total ?? Infinity) ? disputed : chosen.quantity?.total;
     if (total !== undefined) {
       item.total = total;
       const limit = kb.limitFor(chosen.treatment);
@@ -171,6 +175,23 @@ function readItem(title: string, outcome: Outcome, block: string, kb: Knowledge)
     if (guideline.length) item.guidelineSentences = guideline;
   }
   return item;
+}
+
+const PORTION = /(?:remaining IMR eligible portion of the original request,?|the remaining|(?:that|which) (?:are|is|remain) disputed:?)\s*/gi;
+const DISPUTED_COUNT = new RegExp(`^(?:[^.]*?\\b)?(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?|visits?|treatments?)?\\s*(?:(?:are|is|remain|were)\\s+(?:disputed|in dispute|at issue)|is\\s*$)`, 'i');
+const ARE_DISPUTED = new RegExp(`\\b(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?\\s+|visits?\\s+|treatments?\\s+)?(?:are|is|remain)\\s+(?:disputed|in dispute|at issue)\\b`, 'i');
+
+/** The count of a partly authorised item's disputed part, when its own words give one. */
+function disputedCount(title: string): number | undefined {
+  const stated = ARE_DISPUTED.exec(title);
+  if (stated) return wordValue(stated[1]);
+  let last: RegExpExecArray | null = null;
+  PORTION.lastIndex = 0;
+  for (let m; (m = PORTION.exec(title)); ) last = m;
+  if (!last) return undefined;
+  const rest = title.slice(last.index + last[0].length);
+  const m = DISPUTED_COUNT.exec(rest);
+  return m ? wordValue(m[1]) : undefined;
 }
 
 function corpusCitation(c: Citation, by: CorpusCitation['by']): CorpusCitation {

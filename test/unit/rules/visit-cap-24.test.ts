@@ -17,13 +17,14 @@ describe(RULE, () => {
   const mustFlag: [string, string, string | undefined][] = [
     [
       'Date of injury: 06/04/2014. She has completed 18 physical therapy visits. Request physical therapy 2x6 for the lumbar spine.',
-      "18 completed + 12 requested = 30 physical therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); request at most 6, or attach the employer's written authorization",
-      'Request physical therapy 2x3 for the lumbar spine.',
+      // the guideline's 8-10 are long used and no improvement is documented: no number would do, so no fix
+      "18 completed + 12 requested = 30 physical therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); 6 remain under the cap, and CPMTG 2016, Physical medicine allows more only with documented functional improvement from the completed visits (8 CCR 9792.20(e)); or attach the employer's written authorization",
+      undefined,
     ],
     [
       'DOI 6-04-14. Completed 20 chiropractic visits. Request chiropractic 2x4 low back.',
-      "20 completed + 8 requested = 28 chiropractic visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); request at most 4, or attach the employer's written authorization",
-      'Request chiropractic 2x2 low back.',
+      "20 completed + 8 requested = 28 chiropractic visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); 4 remain under the cap, and CPMTG 2016, Manual therapy & manipulation allows more only with documented functional improvement from the completed visits (8 CCR 9792.20(e)); or attach the employer's written authorization",
+      undefined,
     ],
     [
       'He sustained an industrial injury on 6-04-14. Completed 24 PT visits. Request additional physical therapy 2x3 for the neck.',
@@ -32,19 +33,26 @@ describe(RULE, () => {
     ],
     [
       'She was injured on January 5, 2015. She has had 20 occupational therapy visits. Request occupational therapy x 6 for the right hand.',
-      "20 completed + 6 requested = 26 occupational therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); request at most 4, or attach the employer's written authorization",
-      'Request occupational therapy x 4 for the right hand.',
+      "20 completed + 6 requested = 26 occupational therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); 4 remain under the cap, and CPMTG 2016, Physical medicine allows more only with documented functional improvement from the completed visits (8 CCR 9792.20(e)); or attach the employer's written authorization",
+      undefined,
     ],
     // no date of injury stated: the cap is assumed to apply, and the message says so
     [
       'Physical therapy 3x10 for the lumbar spine',
-      `30 physical therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)${ASSUMED}); request at most 24, or attach the employer's written authorization`,
-      'Physical therapy 3x8 for the lumbar spine',
+      // the fix goes at once to what the cap and the guideline allow together (not 3x8, then 3x3)
+      `30 physical therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)${ASSUMED}); request at most 10 (24 remain under the cap; CPMTG 2016, Physical medicine allows 10), or attach the employer's written authorization`,
+      'Physical therapy 3x3 for the lumbar spine',
     ],
     [
       'Date of injury: [MM/DD/YYYY]. Completed 20 chiropractic visits. Request chiropractic 2x4 low back.',
-      `20 completed + 8 requested = 28 chiropractic visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)${ASSUMED}); request at most 4, or attach the employer's written authorization`,
-      'Request chiropractic 2x2 low back.',
+      `20 completed + 8 requested = 28 chiropractic visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)${ASSUMED}); 4 remain under the cap, and CPMTG 2016, Manual therapy & manipulation allows more only with documented functional improvement from the completed visits (8 CCR 9792.20(e)); or attach the employer's written authorization`,
+      undefined,
+    ],
+    // the cap counts every body part of the injury; the guideline, the low back's own visits
+    [
+      'DOI 6-04-14. She completed 20 physical therapy visits for the right knee and returned to full duty. Request physical therapy 2x4 for the lumbar spine.',
+      "20 completed + 8 requested = 28 physical therapy visits exceeds the 24-visit cap per injury (Labor Code 4604.5(c)(1)); request at most 4, or attach the employer's written authorization",
+      'Request physical therapy 2x2 for the lumbar spine.',
     ],
   ];
   for (const [text, message, fixed] of mustFlag) {
@@ -55,7 +63,7 @@ describe(RULE, () => {
       assert.equal(f.message, message);
       assert.equal(f.severity, 'error');
       assert.equal(f.citation?.id, 'lc-4604.5-visit-cap');
-      if (fixed === undefined) assert.equal(f.fix, undefined, 'no fix when nothing remains');
+      if (fixed === undefined) assert.equal(f.fix, undefined, 'no fix when no number would do');
       else {
         assert.ok(f.fix, 'offers a fix');
         assert.ok(applyFix(text, f.fix.edits).endsWith(fixed), applyFix(text, f.fix.edits));

@@ -17,7 +17,7 @@ export const readsTodaysCitations = (mtus: MtusInForce) => !mtus.date || mtus.ac
 /** The citation rules: one diagnostic per citation, and citation-not-in-force is the most telling. */
 const CITATION_RULES = new Set(['citation-wrong-chapter', 'citation-edition-form', 'citation-not-found']);
 /** Findings about which guideline is cited or relied on: not figures, never turned into references. */
-const NOT_FIGURES = new Set([...CITATION_RULES, 'citation-not-in-force', 'guideline-hierarchy', 'ur-hierarchy-argument']);
+const NOT_FIGURES = new Set([...CITATION_RULES, 'citation-not-in-force', 'guideline-hierarchy', 'guideline-not-cited', 'ur-hierarchy-argument']);
 const THERAPY_RULES = new Set(['therapy-over-maximum', 'therapy-over-trial', 'frequency-over-limit', 'pain-relief-only', 'extension-without-improvement', 'prior-course-without-facts']);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;

@@ -10,15 +10,17 @@ const SHORT_LINE = 64;
 const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|pp|p|no|vs|e\.g|i\.e|etc|sec|st|approx|fig|cf|jr|sr|inc|ltd|u\.s|c\.c\.r|ccr|lab)|\b[A-Z])\.$/i;
 
 function sentenceBreaks(text: string, start: number, end: number, out: Span[]): void {
+  // Only the block is searched: on the whole text a block with no full stop would make the
+  // search run on to the next one in the document (quadratic on a list of requests).
+  const block = text.slice(start, end);
   let segStart = start;
   const re = /[.!?](?=\s)/g;
-  re.lastIndex = start;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < end) {
-    const before = text.slice(Math.max(segStart, m.index - 8), m.index + 1);
+  for (let m; (m = re.exec(block)); ) {
+    const at = start + m.index;
+    const before = text.slice(Math.max(segStart, at - 8), at + 1);
     if (ABBREVIATION.test(before)) continue;
-    push(out, text, segStart, m.index + 1);
-    segStart = m.index + 1;
+    push(out, text, segStart, at + 1);
+    segStart = at + 1;
   }
   push(out, text, segStart, end);
 }

@@ -16,6 +16,9 @@ export const guidelineNotCited: Rule = {
   check(ctx) {
     if (ctx.doc.kind !== 'request' || !RFA_FORM.test(ctx.text.slice(0, 5000))) return [];
     if (ctx.doc.citations.some((c) => isMtus(c) || isNonMtus(c))) return [];
+    // From 12/1/2017 the section to cite is the governing ACOEM guideline, which the knowledge
+    // base names but does not hold (licensed text): superseded-figure names it instead.
+    if (ctx.doc.mtus?.acoem) return [];
     const flagged = ctx.doc.items.filter((i) => !i.postsurgical && mtusCitationsFor(ctx.kb, i.treatment, ctx.edition).length && (therapyVerdict(i, ctx) || regionExclusion(i, ctx) || visitCapVerdict(i, ctx)));
     if (!flagged.length) return [];
     const first = flagged[0];

@@ -1,5 +1,5 @@
 import { capQuantity } from '../fixes';
-import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
+import { allowedTotal, itemLimit, perWeekMax } from '../judgements/allowed-total';
 import { completedForCap } from '../judgements/completed-visits';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
@@ -150,9 +150,19 @@ export const visitCap24: Rule = {
       const room = v.cap - v.completed;
       const sum = v.completed > 0 ? `${v.completed} completed + ${v.requested} requested = ${total}` : `${total}`;
       const assumed = v.assumed ? '; no date of injury is stated, so an injury on or after 1/1/2004 is assumed' : '';
-      const todo = room > 0 ? `request at most ${room}, or attach the employer's written authorization` : `no visits remain: attach the employer's written authorization`;
-      // The fix goes to the figure every limit allows at once (the guideline's may be lower).
-      const target = allowedTotal(item, ctx);
+      // The fix goes to the figure every limit allows at once: the guideline's may be lower than
+      // the cap's, or, for more of a course without documented improvement, no figure at all.
+      const target = room > 0 ? allowedTotal(item, ctx) : undefined;
+      const limit = itemLimit(item, ctx);
+      const guideline = limit ? citationLabel(ctx.kb, limit.citation) : 'the guideline';
+      const todo =
+        room <= 0
+          ? `no visits remain: attach the employer's written authorization`
+          : target === undefined
+            ? `${room} remain under the cap, and ${guideline} allows more only with documented functional improvement from the completed visits (8 CCR 9792.20(e)); or attach the employer's written authorization`
+            : target < room
+              ? `request at most ${target} (${room} remain under the cap; ${guideline} allows ${target}), or attach the employer's written authorization`
+              : `request at most ${room}, or attach the employer's written authorization`;
       const fix: FixData | undefined = room > 0 && item.quantity && target !== undefined ? capQuantity(item.quantity, target, ctx.text, 'visits', perWeekMax(item, ctx)) : undefined;
       const subject = itemSubject(item);
       return [

@@ -141,7 +141,9 @@ export function readStructure(text: string): DocumentStructure {
     if (marker) {
       // A list right under a labelled line ("Plan: I am requesting authorization for") is that
       // passage's list.
-      const lead = paragraph.length ? paragraphRole : undefined;
+      const leadLine = paragraph.length ? text.slice(paragraph[paragraph.length - 1].start, paragraph[paragraph.length - 1].end).trim() : '';
+      const introduces = /(?::|\bfor|\bfollowing|\bincludes?|\bincluding)$/i.test(leadLine);
+      const lead = paragraphRole && (paragraphRole.role === 'request' || introduces) && paragraphRole.role !== 'header' && paragraphRole.role !== 'diagnosis' ? paragraphRole : undefined;
       flushProse();
       // The item goes on over lines indented deeper than its marker, or wrapped lines that
       // continue its words (no marker, label or heading of their own).

@@ -11,7 +11,8 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
+// jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: bundle its ES module build.
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') });
 // The server finds its knowledge base in ./knowledge beside it (see server/src/knowledge/load.ts).

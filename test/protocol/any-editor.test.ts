@@ -3,7 +3,7 @@
 // them (push). The server checks a draft by its file name, and answers both ways.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CLIENT_CAPABILITIES, docUri, LspClient } from '../helpers/lsp-client';
+import { CLIENT_CAPABILITIES, docUri, LspClient, ROOT } from '../helpers/lsp-client';
 
 const DRAFT = 'Acupuncture 2x4 for the low back\n';
 const codes = (ds: { code?: unknown }[]) => ds.map((d) => d.code);
@@ -102,5 +102,28 @@ describe('pull diagnostics (textDocument/diagnostic)', () => {
 
   test('a document that is not open has no problems to report', async () => {
     assert.deepEqual((await pullFor(docUri('never-opened.rfa'))).items, []);
+  });
+});
+
+describe('the shipped bundle (dist/server.js), as editors start it', () => {
+  test('checks a draft by its name, with the team configuration beside it', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-lint-bundle-')));
+    const client = await LspClient.start({ settings: { debounceMs: 0 }, serverJs: path.join(ROOT, 'dist', 'server.js') });
+    try {
+      fs.writeFileSync(path.join(dir, '.mtuslintrc.json'), '{ /* team */ "rules": { "therapy-over-trial": "hint" } }');
+      const uri = pathToFileURL(path.join(dir, 'draft.rfa')).href;
+      const published = client.waitForVersion(uri, 1);
+      await client.open(uri, '', DRAFT);
+      const [d] = (await published).diagnostics;
+      assert.equal(d?.code, 'therapy-over-trial');
+      assert.equal(d?.severity, 4, 'Hint, from the team configuration');
+    } finally {
+      await client.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,6 +35,7 @@ import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { ServerTeamConfig } from './config/server-config';
 import { CONFIG_FILE_NAME } from './config/team-config';
 import { PULL_CAPABILITY, PullDiagnostics, supportsPull, watchFiles } from './features/pull-diagnostics';
+import { startupMessage } from './features/startup-log';
 
 export const SERVER_NAME = 'mtus-lint';
 /** Sent by the client when the workspace's trust changes: { trusted: boolean }. */
@@ -53,7 +54,12 @@ function docsBase(): string | undefined {
  * Wire the engine to a connection. Works over stdio, IPC or an in-memory stream pair, so the
  * protocol tests drive exactly what editors run. Logs never contain document text.
  */
-export function startServer(connection: Connection, kbOverride?: Knowledge): void {
+/** Where the server runs: in a browser's web worker there is no file system to read. */
+export interface ServerPlatform {
+  fileSystem?: boolean;
+}
+
+export function startServer(connection: Connection, kbOverride?: Knowledge, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
   let kb: Knowledge | undefined = kbOverride;
   let kbError: string | undefined;
@@ -117,10 +123,12 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     canPullConfig ? applySettings(await connection.workspace.getConfiguration({ section: 'mtusLint' }).catch(() => undefined)) : globalSettings;
   const resolvePath = (p: string) => (path.isAbsolute(p) ? p : path.resolve(workspaceRoot ?? process.cwd(), p.replace(/^~(?=$|\/)/, os.homedir())));
   const RESTRICTED = 'this workspace is not trusted (Restricted Mode), so the knowledge file and corpus folders its settings name are not used; trust the workspace to use them.';
+  const NO_FILES = 'in the browser mtus-lint has no file system, so the knowledge file and corpus folders its settings name are not available here; they work in desktop VS Code.';
 
   /** The folders named in mtusLint.corpus.paths, relative ones from the workspace root. */
   const updateCorpusFolders = async () => {
     const s = await workspaceSettings();
+    if (platform.fileSystem === false) return void (s.corpus.paths.length && warnOnce(NO_FILES));
     if (!trusted && s.corpus.paths.length) warnOnce(RESTRICTED);
     const dirs = trusted ? s.corpus.paths.map(resolvePath) : [];
     if (dirs.length || folders) corpusFolders().update(dirs);
@@ -131,6 +139,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const updateCustomKnowledge = async () => {
     const s = await workspaceSettings();
     const named = s.knowledge.customFile.trim();
+    if (platform.fileSystem === false) return void (named && warnOnce(NO_FILES));
     if (!trusted && named) warnOnce(RESTRICTED);
     const file = trusted && named ? resolvePath(named) : undefined;
     if (!file && !customFile) return;
@@ -314,6 +323,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   };
 
   connection.onInitialized(() => {
+    void workspaceSettings().then((settings) =>
+      connection.console.info(startupMessage({ kb: kbError ? undefined : knowledge(), kbError, corpus, settings, pull: Boolean(pull), trusted, fileSystem: platform.fileSystem !== false })),
+    );
     watchFiles(connection, clientCapabilities, `**/${CONFIG_FILE_NAME}`);
     void updateCorpusFolders();
     void updateCustomKnowledge();

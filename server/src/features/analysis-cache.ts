@@ -45,6 +45,7 @@ export function kindFromUri(uri: string): DocumentKind | undefined {
  * Emacs "text"), so the file name decides unless the language id is one of ours.
  */
 export function kindFor(languageId: string, settings: Settings, uri = ''): DocumentKind | 'infer' | undefined {
+  if (!settings.enable) return undefined;
   const byLanguage = LANGUAGE_KINDS[languageId];
   if (byLanguage) return byLanguage;
   const byName = kindFromUri(uri);

@@ -17,6 +17,7 @@ import {
   startCodeServer,
 } from '../helpers/code-server.mjs';
 import { extensionPageSteps } from './extension-page.mjs';
+import { webExtensionSteps } from './web-extension.mjs';
 
 const OUT = join(REPO_ROOT, 'test-output', 'ui');
 const FIXTURE = join(REPO_ROOT, 'test', 'ui', 'fixtures', 'request.rfa');
@@ -151,6 +152,10 @@ try {
   });
 
   await extensionPageSteps(page, step, shot);
+  await browser.close();
+  await cs.stop();
+  browser = cs = undefined;
+  await webExtensionSteps({ vsix, fixture: FIXTURE, step, out: OUT });
 } catch (e) {
   const why = e instanceof HarnessError ? e.message : e?.stack ?? String(e);
   record(false, 'the browser-driven run could start and finish', why);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// Thin launcher: the CLI is compiled from server/src/cli.ts (npm ci builds it).
+// Thin launcher: the CLI is compiled from server/src/cli/ (npm ci builds it).
 let cli;
 try {
   cli = require('../out/server/src/cli.js');
@@ -11,5 +11,13 @@ try {
   }
   throw e;
 }
-const status = cli.main(process.argv.slice(2));
-if (status >= 0) process.exitCode = status;
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+// The exit status is set, not forced, so output still being written reaches its pipe.
+// (undefined: the language server is running and exits on its own.)
+cli.main(process.argv.slice(2)).then((status) => {
+  if (status !== undefined) process.exitCode = status;
+});

@@ -11,10 +11,37 @@ const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-// 'module' first: some packages (jsonc-parser) ship a UMD main whose requires esbuild cannot follow.
-const common = { mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning' };
+// jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: bundle its ES module build.
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') });
+
+// The web extension (package.json "browser"): the client for VS Code's web worker extension
+// host, and the server in a web worker of its own, with the knowledge base and corpus index
+// built in and Node's modules replaced by the small stand-ins in server/src/web/.
+const web = join(root, 'server/src/web');
+const browserCommon = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+await build({ ...browserCommon, entryPoints: [join(root, 'client/src/browser.ts')], outfile: join(dist, 'web', 'extension.js'), external: ['vscode'] });
+await build({
+  ...browserCommon,
+  format: 'iife',
+  entryPoints: [join(web, 'server.ts')],
+  outfile: join(dist, 'web', 'server.js'),
+  define: { __dirname: '"/mtus-lint"' },
+  inject: [join(web, 'process.ts')],
+  alias: {
+    ...common.alias,
+    'node:fs': join(web, 'node-fs.ts'),
+    'node:path': 'path-browserify',
+    'node:os': join(web, 'node-misc.ts'),
+    'node:url': join(web, 'node-misc.ts'),
+    'node:crypto': join(web, 'node-misc.ts'),
+    'node:module': join(web, 'node-misc.ts'),
+    'pdfjs-dist/legacy/build/pdf.mjs': join(web, 'node-misc.ts'),
+    'pdfjs-dist/legacy/build/pdf.worker.mjs': join(web, 'node-misc.ts'),
+  },
+});
+
 // The server finds its knowledge base in ./knowledge beside it (see server/src/knowledge/load.ts).
 cpSync(join(root, 'server/src/knowledge/data'), join(dist, 'knowledge'), { recursive: true });
 // And the corpus index derived from the shared IMR letters (npm run corpus), when built.
@@ -23,4 +50,4 @@ if (existsSync(corpusIndex)) {
   mkdirSync(join(dist, 'corpus'), { recursive: true });
   cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
 }
-console.log(`bundled dist/extension.js, dist/server.js, dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);
+console.log(`bundled dist/extension.js, dist/server.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);

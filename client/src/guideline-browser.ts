@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 // Types only: the entries and their citation text come from the server.
 import type { GuidelineEntry, GuidelinesParams, GuidelinesResult } from '../../server/src/features/guidelines';
 
@@ -65,7 +65,8 @@ function itemsOf(result: GuidelinesResult): EntryItem[] {
   return items;
 }
 
-export function registerGuidelineBrowser(client: LanguageClient): {
+/** `ready` starts the server if no checked document has started it yet. */
+export function registerGuidelineBrowser(client: BaseLanguageClient, ready: () => Promise<void>): {
   disposables: vscode.Disposable[];
   state(): GuidelineBrowserState;
   onDidChange: vscode.Event<GuidelineBrowserState>;
@@ -111,6 +112,7 @@ export function registerGuidelineBrowser(client: LanguageClient): {
   const browse = async (options: BrowseOptions = {}): Promise<void> => {
     const editor = vscode.window.activeTextEditor;
     const uri = editor?.document.uri.toString();
+    await ready();
     const fetch = (edition?: string) => client.sendRequest<GuidelinesResult>(GUIDELINES_REQUEST, { uri, edition } satisfies GuidelinesParams);
     let result = await fetch(options.edition);
     if (!result.entries.length) {

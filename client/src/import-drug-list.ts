@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 // Types only: the import runs in the server, with the same code as `mtus-lint formulary import`.
 import type { ImportDrugListParams, ImportDrugListResult } from '../../server/src/features/drug-list';
 
@@ -9,7 +9,7 @@ import type { ImportDrugListParams, ImportDrugListResult } from '../../server/sr
 
 const IMPORT_REQUEST = 'mtusLint/importDrugList';
 
-export function registerImportDrugList(client: LanguageClient): vscode.Disposable {
+export function registerImportDrugList(client: BaseLanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand('mtusLint.importDrugList', async (target?: vscode.Uri): Promise<ImportDrugListResult | undefined> => {
     let uri = target instanceof vscode.Uri ? target : undefined;
     if (!uri) {

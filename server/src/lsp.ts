@@ -34,6 +34,10 @@ import { guidelineCapabilities, registerGuidelines } from './features/guidelines
 import { CustomKnowledgeFile } from './features/custom-knowledge';
 import { DrugLists, registerDrugListImport } from './features/drug-list';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { ServerTeamConfig } from './config/server-config';
+import { CONFIG_FILE_NAME } from './config/team-config';
+import { PULL_CAPABILITY, PullDiagnostics, supportsPull, watchFiles } from './features/pull-diagnostics';
+import { startupMessage } from './features/startup-log';
 
 export const SERVER_NAME = 'mtus-lint';
 /** Sent by the client when the workspace's trust changes: { trusted: boolean }. */
@@ -52,7 +56,12 @@ function docsBase(): string | undefined {
  * Wire the engine to a connection. Works over stdio, IPC or an in-memory stream pair, so the
  * protocol tests drive exactly what editors run. Logs never contain document text.
  */
-export function startServer(connection: Connection, kbOverride?: Knowledge): void {
+/** Where the server runs: in a browser's web worker there is no file system to read. */
+export interface ServerPlatform {
+  fileSystem?: boolean;
+}
+
+export function startServer(connection: Connection, kbOverride?: Knowledge, platform: ServerPlatform = {}): void {
   const documents = new TextDocuments(TextDocument);
   let kb: Knowledge | undefined = kbOverride;
   let kbError: string | undefined;
@@ -118,10 +127,12 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     canPullConfig ? applySettings(await connection.workspace.getConfiguration({ section: 'mtusLint' }).catch(() => undefined)) : globalSettings;
   const resolvePath = (p: string) => (path.isAbsolute(p) ? p : path.resolve(workspaceRoot ?? process.cwd(), p.replace(/^~(?=$|\/)/, os.homedir())));
   const RESTRICTED = 'this workspace is not trusted (Restricted Mode), so the knowledge file and corpus folders its settings name are not used; trust the workspace to use them.';
+  const NO_FILES = 'in the browser mtus-lint has no file system, so the knowledge file and corpus folders its settings name are not available here; they work in desktop VS Code.';
 
   /** The folders named in mtusLint.corpus.paths, relative ones from the workspace root. */
   const updateCorpusFolders = async () => {
     const s = await workspaceSettings();
+    if (platform.fileSystem === false) return void (s.corpus.paths.length && warnOnce(NO_FILES));
     if (!trusted && s.corpus.paths.length) warnOnce(RESTRICTED);
     const dirs = trusted ? s.corpus.paths.map(resolvePath) : [];
     if (dirs.length || folders) corpusFolders().update(dirs);
@@ -132,6 +143,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   const updateCustomKnowledge = async () => {
     const s = await workspaceSettings();
     const named = s.knowledge.customFile.trim();
+    if (platform.fileSystem === false) return void (named && warnOnce(NO_FILES));
     if (!trusted && named) warnOnce(RESTRICTED);
     const file = trusted && named ? resolvePath(named) : undefined;
     if (!file && !customFile) return;
@@ -172,7 +184,16 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
     connection.console.warn(message);
   };
 
-  const settingsFor = (uri: string): Promise<Settings> => {
+  // The team's .mtuslintrc.json nearest each document, laid over the editor's settings.
+  const teamConfig = new ServerTeamConfig({
+    knownRules: () => RULES.map((r) => r.id),
+    knownEditions: () => knowledge().editions,
+    workspaceRoot: () => workspaceRoot,
+    warn: warnOnce,
+    info: (m) => connection.console.info(m),
+  });
+  const settingsFor = (uri: string): Promise<Settings> => editorSettingsFor(uri).then((s) => teamConfig.apply(uri, s));
+  const editorSettingsFor = (uri: string): Promise<Settings> => {
     if (!canPullConfig) return Promise.resolve(globalSettings);
     let p = settingsByUri.get(uri);
     if (!p) {
@@ -209,27 +230,25 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       }
     };
 
-  const validate = guard('diagnostics', undefined, async (uri: string) => {
+  /** The diagnostics of a document's current version (undefined: gone, or a newer version is on its way). */
+  const diagnose = guard('diagnostics', undefined, async (uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> => {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
     const settings = await settingsFor(uri);
     const current = documents.get(uri);
     if (!current || current.version !== version) return; // a newer edit will be checked instead
-    const kind = kindFor(doc.languageId, settings);
+    const kind = kindFor(doc.languageId, settings, doc.uri);
     if (!kind) {
-      connection.sendDiagnostics({ uri, diagnostics: [] });
       void connection.sendNotification(STATUS_NOTIFICATION, uncheckedStatus(uri));
-      return;
+      return { version, diagnostics: [] };
     }
     if (kbError) {
-      connection.sendDiagnostics({ uri, version, diagnostics: [notice(`mtus-lint could not load its knowledge base: ${kbError}`, DiagnosticSeverity.Error)] });
-      return;
+      return { version, diagnostics: [notice(`mtus-lint could not load its knowledge base: ${kbError}`, DiagnosticSeverity.Error)] };
     }
     const text = doc.getText();
     if (looksBinary(text)) {
-      connection.sendDiagnostics({ uri, version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] });
-      return;
+      return { version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] };
     }
     const result = cache.get(doc, kind, settings);
     const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref, uri));
@@ -241,11 +260,20 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
         ),
       );
     }
-    connection.sendDiagnostics({ uri, version, diagnostics });
     void connection.sendNotification(STATUS_NOTIFICATION, documentStatus(uri, result.analysis, knowledge(), corpus));
+    return { version, diagnostics };
   });
 
+  // Pushed to editors that cannot pull them (see features/pull-diagnostics.ts).
+  let pull: PullDiagnostics | undefined;
+  const validate = async (uri: string) => {
+    if (pull) return;
+    const r = await diagnose(uri);
+    if (r) connection.sendDiagnostics({ uri, version: r.version, diagnostics: r.diagnostics });
+  };
+
   const schedule = (uri: string, delay: number) => {
+    if (pull) return pull.refresh(); // the editor asks again for every document
     clearTimeout(timers.get(uri));
     timers.set(
       uri,
@@ -275,8 +303,12 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       kbError = (e as Error).message;
       connection.console.error(kbError);
     }
+    if (supportsPull(params.capabilities)) {
+      pull = new PullDiagnostics(connection, documents, { diagnose, debounceMs: async (uri) => (await settingsFor(uri)).debounceMs }, Boolean(params.capabilities.workspace?.diagnostics?.refreshSupport));
+    }
     return {
       capabilities: {
+        ...(pull ? PULL_CAPABILITY : {}),
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
@@ -296,12 +328,23 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   };
 
   connection.onInitialized(() => {
+    void workspaceSettings().then((settings) =>
+      connection.console.info(startupMessage({ kb: kbError ? undefined : knowledge(), kbError, corpus, settings, pull: Boolean(pull), trusted, fileSystem: platform.fileSystem !== false })),
+    );
+    watchFiles(connection, clientCapabilities, `**/${CONFIG_FILE_NAME}`);
     void updateCorpusFolders();
     void updateCustomKnowledge();
   });
   connection.onShutdown(() => {
     folders?.dispose();
     customFile?.dispose();
+  });
+  connection.onDidChangeWatchedFiles((p) => {
+    if (!p.changes.some((c) => ServerTeamConfig.isConfigFile(c.uri))) return;
+    teamConfig.clear();
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+    refreshInlayHints();
   });
   // The editor tells us when the user trusts the workspace (VS Code's Restricted Mode).
   connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
@@ -329,11 +372,12 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
   // Opening fires both events; the open is checked at once, only later edits wait.
   const justOpened = new Set<string>();
   documents.onDidOpen((e) => {
+    if (pull) return; // the editor asks for the problems itself
     justOpened.add(e.document.uri);
     schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
-    if (justOpened.delete(e.document.uri)) return;
+    if (pull || justOpened.delete(e.document.uri)) return;
     void settingsFor(e.document.uri).then((s) => schedule(e.document.uri, s.debounceMs));
   });
   documents.onDidClose((e) => {
@@ -349,7 +393,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return null;
       const settings = await settingsFor(doc.uri);
-      const kind = kindFor(doc.languageId, settings);
+      const kind = kindFor(doc.languageId, settings, doc.uri);
       if (!kind || kbError || looksBinary(doc.getText())) return null;
       const current = cache.get(doc, kind, settings);
       const offset = clampedOffset(current.text, current.starts, params.position);
@@ -365,7 +409,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const settings = await settingsFor(doc.uri);
-      const kind = kindFor(doc.languageId, settings);
+      const kind = kindFor(doc.languageId, settings, doc.uri);
       if (!kind || kbError || looksBinary(doc.getText())) return [];
       return codeActions(params, doc, cache.get(doc, kind, settings));
     }),
@@ -378,7 +422,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge): voi
       const doc = documents.get(uri);
       if (!doc) return undefined;
       const settings = await settingsFor(uri);
-      const kind = kindFor(doc.languageId, settings);
+      const kind = kindFor(doc.languageId, settings, doc.uri);
       if (!kind || kbError || looksBinary(doc.getText())) return undefined;
       return cache.get(doc, kind, settings);
     },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 const severity = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 
 const FIELDS = {
+  enable: z.boolean(),
   markdown: z.object({ enable: z.boolean() }),
   plaintext: z.object({ enable: z.boolean() }),
   debounceMs: z.number().int().min(0).max(5000),
@@ -19,6 +20,8 @@ const FIELDS = {
 };
 
 export interface Settings {
+  /** false: mtus-lint checks nothing in this document (per folder or per language). */
+  enable: boolean;
   markdown: { enable: boolean };
   plaintext: { enable: boolean };
   debounceMs: number;
@@ -34,6 +37,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
   markdown: { enable: false },
   plaintext: { enable: false },
   debounceMs: 250,
@@ -46,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const HINTS: Record<keyof Settings, string> = {
+  enable: 'true or false',
   markdown: 'an object like { "enable": true }',
   plaintext: 'an object like { "enable": true }',
   debounceMs: 'a whole number of milliseconds from 0 to 5000',

@@ -103,6 +103,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Extra environment for the server process (never used to point at another knowledge base). */
   env?: NodeJS.ProcessEnv;
+  /** The server to start: the compiled sources (default) or the shipped bundle, dist/server.js. */
+  serverJs?: string;
 }
 
 /** What the server says about a checked document. */
@@ -183,11 +185,12 @@ export class LspClient {
 
   /** Spawn the server over stdio and run the initialize handshake. */
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run "npx tsc -p ." first`);
+    const serverJs = options.serverJs ?? SERVER_JS;
+    if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run "npm run build" first`);
     const env = { ...process.env, ...options.env };
     // The tests check the bundled knowledge base, never a scratch copy.
     delete env.MTUS_LINT_KNOWLEDGE_DIR;
-    const proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection, options.settings ?? {});
     proc.on('error', (e) => {

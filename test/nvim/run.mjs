@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runReadmeConfig } from './readme-config.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -215,6 +216,25 @@ if (serverPid) {
   check(false, 'the language server exited with Neovim', 'check.lua never reported the server pid');
 }
 killGroup(); // nothing should be left in Neovim's group; make sure of it
+
+// --- The README's Neovim configuration, exactly as written. -----------------------------------
+const readme = await runReadmeConfig({ root, nvim: NVIM, runDir: run, env, timeoutMs: HARD_MS });
+for (const line of readme.lines) {
+  if (/^ok - /.test(line)) passed++;
+  else if (/^not ok - /.test(line)) failed++;
+  console.log(line.replace(/^(not )?ok - /, (m) => `${m}README: `));
+}
+if (readme.serverPid) {
+  const until = Date.now() + 3000;
+  while (alive(readme.serverPid) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  const still = alive(readme.serverPid);
+  if (still) {
+    try {
+      process.kill(readme.serverPid, 'SIGKILL');
+    } catch {}
+  }
+  check(!still, 'README: the language server exited with Neovim', `pid ${readme.serverPid} still running 3 s later (killed now)`);
+}
 
 if (failed > 0 || process.env.MTUS_NVIM_KEEP) {
   const tail = (s, n = 30) => s.trimEnd().split('\n').slice(-n).join('\n');

@@ -4,7 +4,7 @@
 // apply the quick fix with Ctrl+. and save, then read the file on disk. Each step leaves a
 // PNG in test-output/ui/. Ends with "N passed, N failed"; anything that cannot start fails.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, watch } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   HarnessError,
@@ -16,6 +16,8 @@ import {
   removeRunDir,
   startCodeServer,
 } from '../helpers/code-server.mjs';
+import { extensionPageSteps } from './extension-page.mjs';
+import { webExtensionSteps } from './web-extension.mjs';
 
 const OUT = join(REPO_ROOT, 'test-output', 'ui');
 const FIXTURE = join(REPO_ROOT, 'test', 'ui', 'fixtures', 'request.rfa');
@@ -86,6 +88,9 @@ try {
   const draft = join(ws, 'request.rfa');
   copyFileSync(FIXTURE, draft);
   const original = readFileSync(draft, 'utf8');
+  // No welcome page over the editor at start (it would take the keyboard).
+  mkdirSync(join(run, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none' }));
   cs = await startCodeServer({ workspace: ws, runDir: run });
   browser = await launchChromium({ runDir: run });
   const page = browser.page;
@@ -145,6 +150,12 @@ try {
     await page.locator('.statusbar-item', { hasText: 'MTUS: CPMTG 2009' }).waitFor();
     await shot('6-inline-total-and-edition.png');
   });
+
+  await extensionPageSteps(page, step, shot);
+  await browser.close();
+  await cs.stop();
+  browser = cs = undefined;
+  await webExtensionSteps({ vsix, fixture: FIXTURE, step, out: OUT });
 } catch (e) {
   const why = e instanceof HarnessError ? e.message : e?.stack ?? String(e);
   record(false, 'the browser-driven run could start and finish', why);

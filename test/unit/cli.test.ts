@@ -289,30 +289,31 @@ test('a missing file among good ones: the good ones are still checked, exit stat
   assert.ok(r.stderr.includes(missing), r.stderr);
 });
 
-test('exit status 2 and usage for an unknown option', () => {
-  const r = cli('check', '--bogus', RFA);
+/** A usage error is one line naming the mistake and where to read more, never the whole usage. */
+function assertOneLineUsageError(r: Run, mentions: RegExp, help = 'mtus-lint check --help'): void {
   assert.equal(r.status, 2, explain(r));
-  assert.match(r.stderr, /--bogus/);
-  assert.match(r.stderr, /Usage:/);
   assert.equal(r.stdout, '');
+  const lines = r.stderr.trimEnd().split('\n');
+  assert.equal(lines.length, 1, `one line on stderr:\n${r.stderr}`);
+  assert.match(lines[0], mentions);
+  assert.ok(lines[0].includes(`"${help}"`), `points at ${help}: ${lines[0]}`);
+  assert.doesNotMatch(r.stderr, /Usage:/);
+}
+
+test('exit status 2 and one line for an unknown option', () => {
+  assertOneLineUsageError(cli('check', '--bogus', RFA), /unknown option --bogus/);
 });
 
-test('exit status 2 and usage for --format xml', () => {
-  for (const args of [['--format', 'xml'], ['--format=xml']]) {
-    const r = cli('check', ...args, RFA);
-    assert.equal(r.status, 2, explain(r));
-    assert.match(r.stderr, /xml/);
-    assert.match(r.stderr, /Usage:/);
-    assert.equal(r.stdout, '');
-  }
+test('exit status 2 and one line for --format xml', () => {
+  for (const args of [['--format', 'xml'], ['--format=xml']]) assertOneLineUsageError(cli('check', ...args, RFA), /--format must be text, json or sarif, not "xml"/);
 });
 
-test('exit status 2 and usage for an unknown command or no file', () => {
-  for (const args of [['frobnicate'], ['check'], []]) {
-    const r = cli(...args);
-    assert.equal(r.status, 2, `${args.join(' ')}: ${explain(r)}`);
-    assert.match(r.stderr, /Usage:/);
-  }
+test('exit status 2 and one line for an unknown command or no file; the overview without a command', () => {
+  assertOneLineUsageError(cli('frobnicate'), /unknown command "frobnicate"/, 'mtus-lint --help');
+  assertOneLineUsageError(cli('check'), /name at least one file, folder or glob/);
+  const none = cli();
+  assert.equal(none.status, 2, explain(none));
+  assert.match(none.stderr, /Usage: mtus-lint COMMAND/);
 });
 
 test('exit status 2 for a binary file, with a clear message', () => {
@@ -337,9 +338,7 @@ test('--kind appeal is accepted (also as --kind=appeal) for a file without an .a
     assert.ok(r.stdout.includes(file), r.stdout);
     assert.match(r.stdout, /\[therapy-over-trial\]/);
   }
-  const bad = cli('check', '--kind', 'memo', file);
-  assert.equal(bad.status, 2, explain(bad));
-  assert.match(bad.stderr, /Usage:/);
+  assertOneLineUsageError(cli('check', '--kind', 'memo', file), /--kind must be request or appeal, not "memo"/);
 });
 
 test('a UTF-16 LE file with a byte order mark is read and checked', () => {
@@ -398,14 +397,24 @@ test('--version prints the package version', () => {
   assert.equal(r.stdout.trim(), pkg.version);
 });
 
-test('--help prints usage and exits 0', () => {
+test('--help lists the commands; COMMAND --help (and help COMMAND) gives each one\'s options', () => {
   const r = cli('--help');
   assert.equal(r.status, 0, explain(r));
-  assert.match(r.stdout, /Usage:/);
-  assert.match(r.stdout, /mtus-lint check/);
-  assert.match(r.stdout, /--format/);
-  assert.match(r.stdout, /lsp --stdio/);
+  assert.match(r.stdout, /Usage: mtus-lint COMMAND/);
+  for (const c of ['check', 'lsp', 'corpus']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   assert.equal(r.stderr, '');
+  const wanted: Record<string, RegExp[]> = {
+    check: [/--format text\|json\|sarif/, /--max-warnings N/, /--fix-dry-run/, /--stdin-filename/, /--no-color/, /--config FILE/, /--rule ID:SEVERITY/, /Exit status/],
+    lsp: [/--stdio/],
+    corpus: [/corpus build/, /corpus measure/],
+  };
+  for (const [command, patterns] of Object.entries(wanted)) {
+    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      const h = cli(...args);
+      assert.equal(h.status, 0, `${args.join(' ')}: ${explain(h)}`);
+      for (const p of patterns) assert.match(h.stdout, p, `${args.join(' ')}`);
+    }
+  }
 });
 
 // ---------------------------------------------------------------------------------------------

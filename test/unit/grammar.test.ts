@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
+import { requestTemplate } from '../../client/src/templates/request';
+import { appealTemplate } from '../../client/src/templates/appeal';
 
 // ---------------------------------------------------------------------------------------------
 // Locating the repository (the compiled test runs from out/test/unit/)
@@ -579,4 +581,33 @@ test('long lines tokenize quickly (no runaway backtracking)', async () => {
     assert.equal(result.stoppedEarly, false, `stopped early on a ${line.length}-character line`);
     assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms on a ${line.length}-character line`);
   }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Form labels are not coloured like errors (issue 14): light themes paint
+// entity.other.attribute-name and markup.deleted red.
+// ---------------------------------------------------------------------------------------------
+
+test('the labels of the request and appeal templates ("Diagnosis:", "Date of injury:", "Denial reason 1") are never coloured like errors', async () => {
+  const RED = ['entity.other.attribute-name', 'markup.deleted', 'invalid'];
+  let labels = 0;
+  for (const [g, text] of [
+    [request(), requestTemplate()],
+    [appeal(), appealTemplate()],
+  ] as const) {
+    const lines = tokenizeLines(await g, text.split('\n'));
+    for (const t of lines) {
+      const label = /^\s*([A-Z][A-Za-z0-9 ()-]*?)(?=,? as the UR decision|:)/.exec(t.line);
+      if (!label) continue;
+      labels++;
+      const start = t.line.indexOf(label[1]);
+      for (let i = start; i < start + label[1].length; i++) {
+        const red = scopesAt(t, i).filter((s) => RED.some((r) => s.startsWith(r)));
+        assert.deepEqual(red, [], `"${label[1]}" in "${t.line}":\n  ${describe(t)}`);
+      }
+    }
+  }
+  assert.ok(labels >= 20, `the templates' labels were found (${labels})`);
+  const t = await tok(request(), 'Diagnosis: lumbar strain (S39.012A)');
+  assertScope(t, 'Diagnosis', 'markup.bold.label.mtus');
 });

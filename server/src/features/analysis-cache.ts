@@ -27,12 +27,32 @@ export function looksBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.1;
 }
 
-/** The kind a document is checked as, or undefined when settings leave it unchecked. */
-export function kindFor(languageId: string, settings: Settings): DocumentKind | 'infer' | undefined {
-  if (languageId === 'mtus-request') return 'request';
-  if (languageId === 'mtus-appeal') return 'appeal';
+/** Language ids editors give drafts: VS Code's (from this extension), and names a user may pick elsewhere. */
+const LANGUAGE_KINDS: Record<string, DocumentKind> = { 'mtus-request': 'request', 'mtus-appeal': 'appeal', rfa: 'request', appeal: 'appeal' };
+/** What editors without the extension call plain text: VS Code, Emacs' text-mode, Neovim's "text". */
+const PLAIN_TEXT = new Set(['plaintext', 'text', '']);
+
+/** A draft's kind from its file name, whatever the editor calls its language. */
+export function kindFromUri(uri: string): DocumentKind | undefined {
+  const name = uri.replace(/[?#].*$/, '').toLowerCase();
+  if (name.endsWith('.rfa')) return 'request';
+  if (name.endsWith('.appeal')) return 'appeal';
+  return undefined;
+}
+
+/**
+ * The kind a document is checked as, or undefined when settings leave it unchecked. Editors
+ * other than VS Code often know no language for a .rfa or .appeal file (Neovim sends "",
+ * Emacs "text"), so the file name decides unless the language id is one of ours.
+ */
+export function kindFor(languageId: string, settings: Settings, uri = ''): DocumentKind | 'infer' | undefined {
+  if (!settings.enable) return undefined;
+  const byLanguage = LANGUAGE_KINDS[languageId];
+  if (byLanguage) return byLanguage;
+  const byName = kindFromUri(uri);
+  if (byName) return byName;
   if (languageId === 'markdown' && settings.markdown.enable) return 'infer';
-  if (languageId === 'plaintext' && settings.plaintext.enable) return 'infer';
+  if (PLAIN_TEXT.has(languageId) && settings.plaintext.enable) return 'infer';
   return undefined;
 }
 

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzed } from './analysis-cache';
 import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
 import { silenceFixes } from '../engine';
+import { certainFixEdits, hasCertainFix } from '../fix-all';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -25,11 +26,11 @@ function editAction(doc: TextDocument, title: string, kind: string, edits: TextE
   };
 }
 
-const certain = (f: { fix?: { certain?: boolean } }) => Boolean(f.fix) && f.fix!.certain !== false;
+const certain = hasCertainFix;
 
 /** Every certain fix in the current analysis, as LSP edits, for "fix all" and fix-on-save. */
 function allFixEdits(current: Analyzed): TextEdit[] {
-  return current.analysis.findings.filter(certain).flatMap((f) => f.fix!.edits.map((e) => toTextEdit(current.starts, e)));
+  return certainFixEdits(current.analysis.findings).map((e) => toTextEdit(current.starts, e));
 }
 
 export function codeActions(params: CodeActionParams, doc: TextDocument, current: Analyzed): CodeAction[] {

@@ -40,7 +40,8 @@ export function defaultKnowledgeDir(): string {
     path.resolve(__dirname, '../server/src/knowledge/data'),
   ];
   for (const dir of candidates) {
-    if (dir && fs.existsSync(path.join(dir, FILES.treatments))) return dir;
+    // Every file: a compiled tree may hold only the files some module imports.
+    if (dir && Object.values(FILES).every((f) => fs.existsSync(path.join(dir, f)))) return dir;
   }
   throw new Error(`mtus-lint: the bundled knowledge base was not found (looked in ${candidates.filter(Boolean).join(', ')})`);
 }

@@ -18,6 +18,14 @@ describe('activation', () => {
     }
   });
 
+  it('opening Markdown while mtusLint.markdown.enable is off starts no server and sends it nothing', async () => {
+    const { doc } = await open(fileUri('notes.md'));
+    assert.equal(doc.languageId, 'markdown');
+    const api = await extension().activate(); // VS Code activates on Markdown: it cannot ask the setting first
+    assert.equal(api.serverState(), 'stopped', 'no server for a Markdown file while Markdown is off');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('opening a .rfa gives it the mtus-request language and activates the extension, which starts its server', async () => {
     const { doc } = await open(fileUri('request.rfa'));
     assert.equal(doc.languageId, 'mtus-request');

@@ -19,6 +19,10 @@ export interface MtusLintApi {
   restrictedMode(): string | undefined;
   guidelineBrowser(): GuidelineBrowserState;
   readonly onDidChangeGuidelineBrowser: vscode.Event<GuidelineBrowserState>;
+  /** "stopped" until a checked document is open, then "starting" and "running". */
+  serverState(): 'stopped' | 'starting' | 'running';
+  /** The output channel's last lines. */
+  outputLines(): readonly string[];
 }
 
 /** The guideline browser's state (client/src/guideline-browser.ts). */

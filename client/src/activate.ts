@@ -1,0 +1,163 @@
+import * as vscode from 'vscode';
+import { MessageType, ShowMessageNotification, State, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
+// A type only: nothing of the server is loaded into the extension host.
+import type { DocumentStatus } from '../../server/src/features/status';
+import { registerCommands } from './commands';
+import { registerGuidelineBrowser, type GuidelineBrowserState } from './guideline-browser';
+import { languageSettings } from './language-settings';
+import type { LanguageStatusText } from './language-status';
+import { createOutputChannel } from './output';
+import { StartGate } from './start-gate';
+import { EditionStatus } from './status-bar';
+import { registerNewDocumentCommands } from './templates/new-document';
+import { registerWalkthroughCommands } from './walkthrough';
+import { registerImportDrugList } from './import-drug-list';
+
+// What the desktop (Node) and web (browser) extensions share: the client starts the server when
+// a checked document is open, carries settings, shows the edition and the language status, and
+// registers the commands. Every check runs in the server; only how it is started differs.
+
+export interface Platform {
+  /** For the output channel: "node v20.x" or "browser". */
+  describe: string;
+  /** The URI schemes of documents that are checked. */
+  schemes: readonly string[];
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+}
+
+/**
+ * What activate() returns: what the server asked the editor to show, its statuses and the
+ * output channel's lines, so the extension-host tests can observe what users see.
+ */
+export interface MtusLintApi {
+  readonly messages: readonly string[];
+  readonly onDidShowMessage: vscode.Event<string>;
+  status(uri: string): DocumentStatus | undefined;
+  readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
+  statusBarText(): string | undefined;
+  languageStatus(): LanguageStatusText;
+  restrictedMode(): string | undefined;
+  guidelineBrowser(): GuidelineBrowserState;
+  readonly onDidChangeGuidelineBrowser: vscode.Event<GuidelineBrowserState>;
+  /** "stopped" until a checked document is open, then "starting" and "running". */
+  serverState(): 'stopped' | 'starting' | 'running';
+  /** The output channel's last lines. */
+  outputLines(): readonly string[];
+}
+
+let client: BaseLanguageClient | undefined;
+
+export async function activateWith(context: vscode.ExtensionContext, platform: Platform): Promise<MtusLintApi> {
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? 'unknown');
+  const output = createOutputChannel();
+  output.channel.info(`mtus-lint ${version} in ${vscode.env.appName} ${vscode.version} (${platform.describe}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`);
+  const editionStatus = new EditionStatus(vscode.workspace.isTrusted);
+  let starting: Promise<void> | undefined;
+  const gate = new StartGate(
+    platform.schemes,
+    async (selector, restart) => {
+      // The client keeps its own copy of the options: the selector is changed there.
+      options.documentSelector = selector as DocumentSelector;
+      if (client) client.clientOptions.documentSelector = selector as DocumentSelector;
+      if (restart && client?.isRunning()) {
+        output.channel.info(`checking ${describeSelector(selector)}: restarting the server`);
+        await restartClient();
+      } else await start();
+    },
+    () => Boolean(client?.isRunning()) || starting !== undefined,
+  );
+  const options: LanguageClientOptions = {
+    documentSelector: gate.selector() as DocumentSelector,
+    synchronize: { configurationSection: 'mtusLint' },
+    initializationOptions: {
+      docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      // Where the server caches the index of the user's own folders of letters.
+      storagePath: context.globalStorageUri.fsPath,
+      // In Restricted Mode the server leaves out the workspace's knowledge file and corpus folders.
+      trusted: vscode.workspace.isTrusted,
+    },
+    outputChannel: output.channel,
+    middleware: { workspace: { configuration: languageSettings } },
+  };
+  client = platform.createClient(options);
+  const c = client;
+  const messages: string[] = [];
+  const shown = new vscode.EventEmitter<string>();
+  // Replaces the client's own window/showMessage handler with one that shows the message the
+  // same way (same severities) and also records it.
+  c.onNotification(ShowMessageNotification.type, ({ type, message }) => {
+    if (type === MessageType.Error) void vscode.window.showErrorMessage(message);
+    else if (type === MessageType.Warning) void vscode.window.showWarningMessage(message);
+    else void vscode.window.showInformationMessage(message);
+    messages.push(message);
+    if (messages.length > 100) messages.shift();
+    shown.fire(message);
+  });
+  c.onNotification('mtusLint/documentStatus', (st: DocumentStatus) => editionStatus.receive(st));
+  const start = (): Promise<void> =>
+    (starting ??= c.start().then(
+      () => output.channel.info(`server started; checking ${describeSelector(options.documentSelector as vscode.DocumentFilter[])}`),
+      (e: unknown) => {
+        starting = undefined;
+        output.channel.error(`the server could not start: ${(e as Error)?.message ?? String(e)}`);
+      },
+    ));
+  const restartClient = async () => {
+    await c.stop();
+    editionStatus.clear();
+    await c.start();
+  };
+  const browser = registerGuidelineBrowser(c, () => start());
+  const ruleIds = Object.keys(((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object);
+  context.subscriptions.push(
+    editionStatus,
+    gate,
+    shown,
+    ...browser.disposables,
+    ...registerNewDocumentCommands(),
+    ...registerWalkthroughCommands(context.extensionUri),
+    registerImportDrugList(c),
+    ...registerCommands(context.extensionUri, {
+      showOutput: () => output.channel.show(true),
+      restart: async () => {
+        if (!c.isRunning()) return start();
+        output.channel.info('restarting the server (mtus-lint: Restart Server)');
+        await restartClient();
+      },
+      ruleIds: async () => ruleIds,
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      editionStatus.languageStatus.trusted();
+      if (c.isRunning()) void c.sendNotification('mtusLint/trust', { trusted: true });
+    }),
+    { dispose: () => void (c.isRunning() ? c.stop() : undefined) },
+  );
+  await gate.startIfNeeded();
+  return {
+    messages,
+    onDidShowMessage: shown.event,
+    status: (uri) => editionStatus.statuses.get(uri),
+    onDidChangeStatus: editionStatus.changed.event,
+    statusBarText: () => editionStatus.text(),
+    languageStatus: () => editionStatus.languageStatus.status(),
+    restrictedMode: () => editionStatus.languageStatus.restrictedMode(),
+    guidelineBrowser: browser.state,
+    onDidChangeGuidelineBrowser: browser.onDidChange,
+    serverState: () => (c.state === State.Running ? 'running' : c.state === State.Starting || starting ? 'starting' : 'stopped'),
+    outputLines: output.lines,
+  };
+}
+
+interface PackageJson {
+  contributes?: { configuration?: { properties?: Record<string, { properties?: object }> } };
+}
+
+function describeSelector(selector: vscode.DocumentFilter[]): string {
+  const languages = [...new Set(selector.map((f) => f.language).filter(Boolean))];
+  return `${languages.join(', ')} and .rfa/.appeal files`;
+}
+
+export async function deactivate(): Promise<void> {
+  if (client?.isRunning()) await client.stop();
+  client = undefined;
+}

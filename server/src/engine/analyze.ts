@@ -143,7 +143,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], priorMentioned: [...priorMentioned], mtus };
+  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], priorMentioned, mtus };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

@@ -190,8 +190,8 @@ export interface AnalysisResult {
   structure: import('./structure/types').DocumentStructure;
   /** Treatments the document says the patient never had: a request for one is a first course. */
   firstCourses: string[];
-  /** Treatments the document says were given before (counted or not): a request for more extends a course. */
-  priorMentioned: string[];
+  /** Courses the document says were given before (counted or not): a request for more of one, for the same body parts, extends it. */
+  priorMentioned: import('./parse/first-course').PriorMention[];
   /** The MTUS in force on the document's date, and why that date (issue 12: engine/mtus/). */
   mtus?: import('./mtus/in-force').MtusInForce;
 }

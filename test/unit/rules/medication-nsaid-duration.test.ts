@@ -32,7 +32,7 @@ describe(RULE, () => {
     'Naproxen 550 mg #60, one tablet twice daily',
     'Naproxen 500 mg #60',
     'Ibuprofen 600 mg #90 three times daily with 1 refill. Diagnosis: osteoarthritis of the right knee.',
-    'Flare-up of low back pain after lifting. Naproxen 500 mg #60 BID with 1 refill.',
+    'Flare-up of low back pain after lifting. Naproxen 500 mg #60 BID.',
     'With naproxen she is able to work full duty. Continue naproxen 500 mg #60 twice daily.',
     'She previously took ibuprofen 800 mg three times daily for months.',
     'Diclofenac 1% gel 100 g, apply four times daily with 3 refills',
@@ -48,5 +48,13 @@ describe(RULE, () => {
     const text = 'Naproxen 500 mg #60 twice daily with 1 refill';
     assert.equal(only(text, { ruleSeverity: { [RULE]: 'information' } })[0].severity, 'information');
     assert.deepEqual(rulesOf(text, { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+  });
+});
+
+describe('a flare supports a short course, not months', () => {
+  test('#60 twice daily with 1 refill (60 days) for a flare is flagged; #60 alone (30 days) is not', () => {
+    const rules = (t: string) => check(t).findings.filter((f) => f.rule === 'medication-nsaid-duration').length;
+    assert.equal(rules('Flare-up of low back pain after lifting. Naproxen 500 mg #60 BID with 1 refill.'), 1);
+    assert.equal(rules('Flare-up of low back pain after lifting. Naproxen 500 mg #60 BID.'), 0);
   });
 });

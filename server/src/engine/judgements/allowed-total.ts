@@ -3,7 +3,7 @@ import type { RequestedItem } from '../types';
 import type { RuleContext } from '../rules/rule';
 import { diagnosisFigure } from '../rules/therapy-verdict';
 import { capRoom } from '../rules/visit-cap-24';
-import { completedFor } from './completed-visits';
+import { completedFor, givenBefore } from './completed-visits';
 import { surgeryFor } from './surgery-for';
 
 // The most an item may ask for now, every limit taken together: the guideline's maximum less
@@ -34,7 +34,7 @@ export function allowedTotal(item: RequestedItem, ctx: RuleContext): number | un
       const prior = completedFor(item, priors);
       const improved = ctx.doc.evidence.functionalImprovement;
       const firstCourse = ctx.doc.firstCourses.includes(item.treatment) && prior === 0;
-      const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || ctx.doc.priorMentioned.includes(item.treatment));
+      const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || givenBefore(item, ctx.doc.priorMentioned));
       if (extension && limit.extensionNeedsImprovement && !improved) return undefined;
       if (limit.maximum) bounds.push(limit.maximum.max - prior);
       if (limit.trial && !improved) bounds.push(limit.trial.max);

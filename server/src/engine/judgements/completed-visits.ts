@@ -57,3 +57,8 @@ export function completedForCap(item: Pick<RequestedItem, 'treatment' | 'treatme
   }
   return most;
 }
+
+/** Whether the document says a course of the item's treatment, for its body parts, was given before (counted or not). */
+export function givenBefore(item: Pick<RequestedItem, 'treatment' | 'bodyRegions'>, prior: { treatment: string; regions: string[] }[]): boolean {
+  return prior.some((p) => p.treatment === item.treatment && overlaps(p.regions, item.bodyRegions));
+}

@@ -1,5 +1,5 @@
 import type { DocumentStructure } from '../structure/types';
-import type { TreatmentMention } from './mentions';
+import type { RegionMention, TreatmentMention } from './mentions';
 import { unitAt } from './part-role';
 
 // "No prior acupuncture, chiropractic or therapy", "She has never had acupuncture", "No
@@ -14,19 +14,27 @@ const LIST_GAP = /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+|and\s+)?$/i;
 // "He saw a chiropractor through his own health plan", "Treatment to date: acupuncture, physical
 // therapy and medications": a course was given, its count unknown. A request for more of it is
 // an extension, whose count and response the limits need.
-const HAD_BEFORE = /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|course of|sessions? of|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
+const HAD_BEFORE = /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
 const HISTORY_LABEL = /^(?:treatment to date|prior (?:treatment|care|therapy)|past treatment|previous treatment|treatment history|hx|history)$/;
 
+/** A course the document says was given before, its count unknown, and the body parts named with it. */
+export interface PriorMention {
+  treatment: string;
+  regions: string[];
+}
+
 /** Treatments the document says were given before, with or without a count. */
-export function priorCourseMentions(text: string, structure: DocumentStructure, mentions: TreatmentMention[], firstCourses: Set<string>): Set<string> {
-  const out = new Set<string>();
+export function priorCourseMentions(text: string, structure: DocumentStructure, mentions: TreatmentMention[], firstCourses: Set<string>, regions: RegionMention[]): PriorMention[] {
+  const out: PriorMention[] = [];
   for (const m of mentions) {
     if (firstCourses.has(m.treatment) || (m.role !== 'history' && m.role !== 'narrative')) continue;
     const unit = unitAt(structure.units, m.span.start);
     const from = Math.max(unit?.span.start ?? 0, m.span.start - 60);
     const before = text.slice(from, m.span.start);
     const listedUnderLabel = unit?.cue !== undefined && HISTORY_LABEL.test(unit.cue) && /(?:^|[:;,]|\band)\s*(?:\w+\s+){0,2}$/i.test(before);
-    if (HAD_BEFORE.test(before) || listedUnderLabel) out.add(m.treatment);
+    if (!HAD_BEFORE.test(before) && !listedUnderLabel) continue;
+    const near = regions.filter((r) => Math.abs(r.span.start - m.span.start) < 80 && (!unit || (r.span.start >= unit.span.start && r.span.end <= unit.span.end)));
+    out.push({ treatment: m.treatment, regions: [...new Set(near.map((r) => r.region))] });
   }
   return out;
 }

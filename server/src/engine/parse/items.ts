@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { DocumentStructure, Unit } from '../structure/types';
 import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
 import { partsFromCells } from './cell-quantity';
-import { firstCourseMentions, priorCourseMentions } from './first-course';
+import { firstCourseMentions, priorCourseMentions, type PriorMention } from './first-course';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { cueOf, partRole, type PartRole } from './part-role';
 import { combineParts, findQuantityParts } from './quantity';
@@ -39,8 +39,8 @@ export interface ItemsResult {
   priorCourses: PriorCourse[];
   /** Treatments the document says the patient has never had (a first course). */
   firstCourses: Set<string>;
-  /** Treatments the document says were given before, counted or not. */
-  priorMentioned: Set<string>;
+  /** Courses the document says were given before, counted or not. */
+  priorMentioned: PriorMention[];
 }
 
 function lowerBound<T extends { span: Span }>(xs: T[], pos: number): number {
@@ -110,9 +110,8 @@ export function assembleItems(input: Input): ItemsResult {
   }
   for (const item of items) if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end))) item.extendsPriorCourse = false;
   void citations;
-  void regions;
-  const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses);
-  for (const p of priorCourses) if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.add(p.treatment);
+  const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses, regions);
+  for (const p of priorCourses) if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.push({ treatment: p.treatment, regions: p.regions ?? [] });
   return { items, priorCourses, firstCourses, priorMentioned };
 }
 

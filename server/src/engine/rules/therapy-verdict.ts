@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
 import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
-import { completedFor } from '../judgements/completed-visits';
+import { completedFor, givenBefore } from '../judgements/completed-visits';
 import type { FixData, Quantity, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
@@ -97,7 +97,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   const base = { item, limit, citation, edition };
   const total = q.total;
   const firstCourse = ctx.doc.firstCourses.includes(item.treatment) && prior === 0;
-  const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || ctx.doc.priorMentioned.includes(item.treatment));
+  const extension = !firstCourse && (item.extendsPriorCourse || prior > 0 || givenBefore(item, ctx.doc.priorMentioned));
   const needsImprovement = extension && limit.extensionNeedsImprovement && !improved;
 
   if (total !== undefined && limit.maximum) {

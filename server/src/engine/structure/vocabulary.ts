@@ -93,4 +93,4 @@ export const INLINE_ONLY = /^(?:pr-?2(?: report)?|progress report|s|o|a|p)$/;
 
 // A sentence that asks, wherever it stands: "Request 6 additional acupuncture sessions",
 // "We are requesting ...", "Please authorize ...", "Continue chiropractic 2x3".
-export const ASKS_OPENER = /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\s+(?!physician|provider|doctor|MD\b|party|facility|office)|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add)\s+(?!to\b))/i;
+export const ASKS_OPENER = /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\s+(?!physician|provider|doctor|MD\b|party|facility|office)|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add|Additional|Further)\s+(?!to\b))/i;

@@ -24,6 +24,11 @@ describe('form header fields', () => {
   });
 });
 
+test('"Name:" is read by the block it stands in', () => {
+  const form = 'EMPLOYEE\n  Name: Pat Doe\n\nREQUESTING PHYSICIAN\n  Name: Lee Roe, M.D.\n';
+  assert.deepEqual(readStructure(form).fields.map((f) => [f.kind, at(form, f.value)]), [['employee', 'Pat Doe'], ['physician', 'Lee Roe, M.D.']]);
+});
+
 describe('checkboxes', () => {
   test('[X], [x], ☒ and ■ are checked; [ ], ☐ and □ are not', () => {
     const text = '[X] Expedited  [ ] Standard\n[x] Initial\n☒ Written  ☐ Verbal  ■ Resubmission  □ Other';

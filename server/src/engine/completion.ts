@@ -1,4 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge';
+import { POSTSURGICAL } from './parse/postsurgical';
 import type { CitationEntry } from '../knowledge/schema';
 import { appliedLimits, limitPhrase, shortLimit, type AppliedLimit, type LimitFacts } from './applied-limits';
 import { limitLines } from './hover';
@@ -242,7 +243,6 @@ function citationCompletions(prefix: string, base: number, line: string, kb: Kno
 
 // ---- quantities -----------------------------------------------------------------------------
 
-const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bafter (?:the |his |her |their )?(?:surgery|operation)\b/i;
 // What may stand between a treatment and its quantity on a request line: body parts, surgeries
 // and diagnoses (removed first), procedure and diagnosis codes, sides, and a few joining words.
 // Anything else (a verb, a number already written) means the writer is not about to give the

@@ -59,4 +59,12 @@ describe(RULE, () => {
     assert.equal(only('Ultram 50 mg #60', { ruleSeverity: { [RULE]: 'error' } })[0].severity, 'error');
     assert.deepEqual(rulesOf('Ultram 50 mg #60', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
   });
+  test('an opioid written in the weeks after a dated surgery is post-operative care, unless its line names another pain', () => {
+    const form = (line: string) =>
+      `Date: 10/21/2016\nRequested treatment:\n  ${line}\nRevision fusion 10/14/2016. Walks 50 feet with a walker.`;
+    assert.equal(only(form('Oxycodone/APAP 5/325 mg, 1 tab q6h prn pain #60')).length, 0);
+    assert.equal(only(form('Tramadol 50 mg #60, 1 PO BID prn neck and elbow pain')).length, 1);
+    // Months after the surgery the same prescription is chronic opioid therapy.
+    assert.equal(only(form('Oxycodone/APAP 5/325 mg, 1 tab q6h prn pain #60').replace('10/21/2016', '06/21/2017')).length, 1);
+  });
 });

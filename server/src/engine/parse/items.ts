@@ -1,4 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
+import { POSTSURGICAL } from './postsurgical';
 import type { DocumentStructure, Unit } from '../structure/types';
 import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
 import { partsFromCells } from './cell-quantity';
@@ -13,7 +14,6 @@ import { combineParts, findQuantityParts } from './quantity';
 // as quoted and running totals give nothing.
 
 const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing|resum(?:e|ed|ing|ption)|repeat)\b/i;
-const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bafter (?:the |his |her |their )?(?:surgery|operation)\b|\bassociated surgical service\b/i;
 const SEPARATES = /\band\b|&|\bplus\b|;|\balso\b/i;
 // "Chiropractic treatment with deep tissue massage 1 x 4", "Chiropractic / physiotherapy 2 x 4",
 // "Physical therapy with ultrasound and e-stim 2x4": one item, named by its first treatment.

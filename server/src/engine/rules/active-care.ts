@@ -1,4 +1,5 @@
 import type { Span, TreatmentNameMention } from '../types';
+import { POSTSURGICAL } from '../parse/postsurgical';
 import { unitAt } from '../parse/part-role';
 import { inPlaceholder, sentenceOf } from '../parse/sentences';
 import type { RuleContext } from './rule';
@@ -17,7 +18,6 @@ const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|author
 const PRIOR = /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
 // "Acupuncture was denied on ..." tells the history of a request, it does not make one.
 const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
-const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\bassociated surgical service\b|\bafter (?:the |his |her )?surgery\b/i;
 
 const activeCache = new WeakMap<object, boolean>();
 

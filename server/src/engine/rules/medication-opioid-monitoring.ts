@@ -1,3 +1,4 @@
+import { forRecentSurgery } from '../judgements/recent-surgery';
 import type { MedicationEvidenceKind } from '../parse/medications';
 import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
 
@@ -19,7 +20,7 @@ export const medicationOpioidMonitoring = medicationRule({
   summary: 'An opioid requested without documented pain relief, function, urine drug testing, or a CURES check or risk assessment (not post-operative use or a first course of 7 days or less).',
   defaultSeverity: 'warning',
   judge(item, ctx) {
-    if (item.class !== 'opioid' || item.route === 'other' || item.postOp) return undefined;
+    if (item.class !== 'opioid' || item.route === 'other' || item.postOp || forRecentSurgery(ctx.text, ctx.doc, item.span, ctx.kb)) return undefined;
     const klass = ctx.kb.drugClass(item.class)!;
     // A short first course by the writer's own dosing is acute care, not chronic opioid treatment.
     const s = item.supply;

@@ -1,4 +1,5 @@
 import { unitAt } from '../parse/part-role';
+import { POSTSURGICAL } from '../parse/postsurgical';
 import { requestDate } from '../judgements/request-date';
 import { dateOfInjury } from './visit-cap-24';
 import { hasActiveCare, requestedOf } from './active-care';
@@ -6,7 +7,6 @@ import { fillInLineAfter } from './fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from './therapy-verdict';
 
-const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:[a-z]+ )?(?:surgery|operation|repair|arthroscopy)\b|\bassociated surgical service\b/i;
 
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',

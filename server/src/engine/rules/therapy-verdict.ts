@@ -148,7 +148,9 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       message: `${asked} without documented functional improvement (8 CCR 9792.20(e)); document gains in ADLs or work status and reduced medication from the prior course`,
     };
   }
-  if (total !== undefined && limit.trial && total > limit.trial.max && !improved) {
+  // Improvement counts against the trial only when it came from this treatment: a first
+  // course, or one with no course before it, is a trial whatever else has helped.
+  if (total !== undefined && limit.trial && total > limit.trial.max && !(improved && extension)) {
     return {
       ...base,
       kind: 'over-trial',

@@ -5,9 +5,18 @@ import { fieldKindOf } from './vocabulary';
 // Labelled fields: "Employee: ...", "Date of Injury: 03/14/2013", "Claim # ...", "DOI 10/26/2013",
 // "Employee ....... Gilberto", several on one line when the form sets them in columns.
 
+const COLUMN_GAP = /\S\s{2,}\S/;
+
 /** A line cut into its columns: runs of two or more spaces, tabs and pipes separate them. */
 export function cellsOf(line: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Most lines are prose, one cell: found without the scan below.
+  if (!line.includes('\t') && !line.includes('|') && !COLUMN_GAP.test(line)) {
+    const start = line.length - line.trimStart().length;
+    const end = line.trimEnd().length;
+    if (end > start) out.push({ start, end });
+    return out;
+  }
   const re = /[^\t|]+?(?=\s{2,}|\t|\||$)/g;
   for (let m; (m = re.exec(line)); ) {
     const lead = m[0].length - m[0].trimStart().length;
@@ -22,11 +31,13 @@ export function cellsOf(line: string): { start: number; end: number }[] {
 const LABEL = /^([A-Za-z][A-Za-z0-9 /&'().,-]{0,80}?)\s*(?:#\s*:|:(?!\/\/)|\.{3,}|(?<=\bclaim)\s*#)\s*/i;
 // Labels forms print with no colon before the value.
 const BARE_LABEL = /^(DOB|DOI|D\/I|Claim(?:\s*#|\s+No\.?)?|Date)\s+(?=\S)/;
+// What every LABEL ends with: a quick test before the full pattern.
+const MAY_LABEL = /[:#]|\.\.\./;
 const BLANK = /^[\s_.\-[\]()]*$/;
 
 function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number): Field | undefined {
   const text = line.slice(cell.start, cell.end);
-  const m = LABEL.exec(text) ?? BARE_LABEL.exec(text);
+  const m = (MAY_LABEL.test(text) ? LABEL.exec(text) : null) ?? BARE_LABEL.exec(text);
   if (!m) return undefined;
   const label = m[1].trim();
   if (label.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).length > 6) return undefined;
@@ -57,9 +68,10 @@ export function findFields(line: string, base: number, extend = true): Field[] {
       continue;
     }
     // A form's label standing in its own column ("EMPLOYEE      Gus Papadakis", "DOB ..... 08/19/1966").
+    // (Only a short cell with another after it can be one: prose lines are not asked.)
     const alone = line.slice(cell.start, cell.end);
-    const kind = fieldKindOf(alone);
-    if (kind && kind !== 'service' && i + 1 < cells.length && !fieldAt(line, cells[i + 1], base, base + line.length)) {
+    const kind = i + 1 < cells.length && alone.length <= 40 ? fieldKindOf(alone) : undefined;
+    if (kind && kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)) {
       const v = cells[++i];
       out.push({ kind, label: { start: base + cell.start, end: base + cell.end }, value: { start: base + v.start, end: base + v.end }, blank: BLANK.test(line.slice(v.start, v.end)) });
       continue;

@@ -4,7 +4,7 @@ import { findFields } from './fields';
 import { proseSegments, pushTrimmed } from './prose';
 import { isRuleLine, readTableHeader, readTableRows, type LineInfo } from './tables';
 import type { CellKind, Checkbox, DocumentStructure, Field, PassageRole, Section, Unit } from './types';
-import { ASKS_OPENER, INLINE_ONLY, ITEM_FIELD_KINDS, normalizeLabel, roleOfHeading } from './vocabulary';
+import { ASKS_OPENER, INLINE_ONLY, ITEM_FIELD_KINDS, normalizeLabel, roleOfHeading, roleOfLabel } from './vocabulary';
 
 // One pass over the lines: each is a blank, a rule, a line of boxes, a table header (then its
 // rows), a list item, a heading, a field (a request field opens a field block), a labelled
@@ -33,15 +33,30 @@ export function splitLines(text: string): LineInfo[] {
 const MEDICATION_ORDER = /#\s*\d|\bqty\b|\b\d+\s*(?:tabs?|tablets|capsules|caps|patch(?:es)?)\b/i;
 const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty)\b/i;
 const indentOf = (s: string) => s.length - s.trimStart().length;
+/** At least three letters, four in five of them capitals. */
 const isCaps = (s: string) => {
-  const letters = s.replace(/[^A-Za-z]/g, '');
-  return letters.length >= 3 && letters.replace(/[^A-Z]/g, '').length >= 0.8 * letters.length;
+  let letters = 0;
+  let capitals = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) (letters++, capitals++);
+    else if (c >= 97 && c <= 122) letters++;
+  }
+  return letters >= 3 && capitals >= 0.8 * letters;
 };
+
+function wordCount(t: string): number {
+  let n = 1;
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32) n++;
+  return n;
+}
 
 /** A heading: a line that is only a known label (with or without its colon), or a capitalised title. */
 function headingOf(text: string): { label: string; role: PassageRole } | undefined {
   const t = text.trim();
-  if (!t || t.length > 140) return undefined;
+  if (!t || t.length > 140 || (t.length > 100 && !t.endsWith(':'))) return undefined;
+  // A line of prose (more than ten words, no closing colon) is a heading only as a title in capitals.
+  if (!t.endsWith(':') && wordCount(t) > 10 && !isCaps(t)) return undefined;
   // "Requested treatment: Massage therapy" is a field, not a heading.
   if (/:\s*\S/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return undefined;
   const bare = t.replace(/:\s*$/, '');
@@ -51,16 +66,27 @@ function headingOf(text: string): { label: string; role: PassageRole } | undefin
     const r = roleOfHeading(lastSentence);
     return r === 'request' ? { label: lastSentence, role: r } : undefined;
   }
-  const role = INLINE_ONLY.test(normalizeLabel(bare)) ? undefined : roleOfHeading(bare);
+  const n = normalizeLabel(bare);
+  const named = roleOfLabel(n);
+  const role = INLINE_ONLY.test(n) ? undefined : named;
   if (role && (t.length <= 100 || /:\s*$/.test(t))) return { label: bare, role };
   // A title in capitals; not a line that states a quantity ("ACUPUNCTURE VISITS QTY 12", "EIGHT MASSAGE VISITS").
   const words = bare.replace(/\([^)]*\)/g, '');
-  if (t.length <= 80 && isCaps(words) && !/[.!?]$/.test(bare) && !/\d/.test(words) && !NUMBER_WORD.test(words)) return { label: bare, role: roleOfHeading(bare) ?? 'narrative' };
+  if (t.length <= 80 && isCaps(words) && !/[.!?]$/.test(bare) && !/\d/.test(words) && !NUMBER_WORD.test(words)) return { label: bare, role: named ?? 'narrative' };
   return undefined;
 }
 
 interface Context {
   block?: { role: PassageRole; cue: string };
+}
+
+/** "Name:" under REQUESTING PHYSICIAN is the physician's name; under CLAIMS ADMINISTRATOR, no one's we track. */
+function inBlock(f: Field, cue: string | undefined): Field {
+  if (f.kind !== 'employee' || !cue) return f;
+  const block = normalizeLabel(cue);
+  if (/\b(?:physician|provider|doctor)\b/.test(block)) return { ...f, kind: 'physician' };
+  if (/\b(?:administrator|adjuster|insurer|employer|carrier)\b/.test(block)) return { ...f, kind: 'other' };
+  return f;
 }
 
 export function readStructure(text: string): DocumentStructure {
@@ -190,7 +216,7 @@ export function readStructure(text: string): DocumentStructure {
     const label = LABEL_LINE.exec(t);
     const labelRole = label && label[1].split(/\s+/).length <= 7 ? roleOfHeading(label[1]) : undefined;
     // A field set apart by a gap may follow a title ("REQUEST FOR AUTHORIZATION      Date: 04/03/2017").
-    fields.push(...lineFields.filter((f) => atStart || f.kind !== 'other'));
+    fields.push(...lineFields.filter((f) => atStart || f.kind !== 'other').map((f) => inBlock(f, ctx.block?.cue)));
     if (labelRole) {
       flushProse();
       // "Medication: Soma 350 mg #60, 1 PO BID - refill" asks; "Medications: Norflex, Pepcid since the injury" tells.

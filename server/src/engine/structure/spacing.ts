@@ -32,7 +32,21 @@ const DOT_LEADER = /(?<=\S ?) ?\.{3,}(?= ?\S)/g;
 
 /** The text with dot leaders blanked, the same length; the text itself when it has none. */
 function blankDotLeaders(text: string): string {
-  return text.includes('...') ? text.replace(DOT_LEADER, (m) => ' '.repeat(m.length)) : text;
+  // Only the lines that hold "..." are searched: the pattern's look-behind is costly on a whole text.
+  let at = text.indexOf('...');
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let done = 0;
+  while (at >= 0) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 ? text.length : newline;
+    parts.push(text.slice(done, lineStart), text.slice(lineStart, lineEnd).replace(DOT_LEADER, (m) => ' '.repeat(m.length)));
+    done = lineEnd;
+    at = text.indexOf('...', lineEnd);
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
 /** The view the engine reads a text through. */

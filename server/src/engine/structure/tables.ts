@@ -67,6 +67,11 @@ export function readTableHeader(text: string): TableHeader | undefined {
   const cells = isPiped(text) ? pipeCells(text) : cellsOf(text);
   if (cells.length < 3) return undefined;
   const columns = cells.map((c) => ({ kind: columnKindOf(text.slice(c.start, c.end)), start: c.start }));
+  // "#" or "No." before the service numbers the rows; it counts nothing.
+  const service = columns.findIndex((c) => c.kind === 'service');
+  columns.forEach((c, i) => {
+    if (i < service && c.kind === 'quantity' && /^\s*(?:#|no\.?|item)\s*$/i.test(text.slice(cells[i].start, cells[i].end))) c.kind = 'other';
+  });
   const kinds = columns.map((c) => c.kind);
   const known = kinds.filter(Boolean).length;
   if (!kinds.includes('service') || known < 3 || known < 0.6 * kinds.length) return undefined;

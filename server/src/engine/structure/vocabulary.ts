@@ -9,16 +9,18 @@ import type { CellKind, FieldKind, PassageRole } from './types';
 
 /** A heading or label as compared: lower case, no colon, no parenthesis, no trailing date. */
 export function normalizeLabel(s: string): string {
-  return s
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g, ' ')
-    .trim()
-    .replace(/[\s:.#*_=/-]+$/, '')
-    .replace(/\s*\/\s*/g, '/')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Asked of most lines of a document: each step runs only when its character is there.
+  let t = s.includes('(') ? s.replace(/\([^)]*\)/g, ' ') : s;
+  if (t.includes('/')) t = t.replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g, ' ');
+  let end = t.length;
+  while (end > 0 && TRAILING.has(t[end - 1])) end--;
+  t = t.slice(0, end).trim();
+  if (t.includes('/')) t = t.replace(/\s*\/\s*/g, '/');
+  return t.replace(/\s+/g, ' ').toLowerCase();
 }
+
+// What a label may end with before its value: colon, dots, "#", underscores, rules, spaces.
+const TRAILING = new Set([' ', '\t', '\n', '\r', ':', '.', '#', '*', '_', '=', '/', '-']);
 
 const ROLE_WORDS: [PassageRole, RegExp][] = [
   ['header', /^(?:employee(?: information)?|requesting (?:physician|provider)(?: information)?|physician(?: information)?|claims? administrator(?: information)?|claims admin|employer(?: information)?|patient(?: information)?|re|to|from|attn|cc)$/],
@@ -31,7 +33,11 @@ const ROLE_WORDS: [PassageRole, RegExp][] = [
 
 /** The role a heading or label gives the passage under it, if it is one the vocabulary knows. */
 export function roleOfHeading(label: string): PassageRole | undefined {
-  const n = normalizeLabel(label);
+  return roleOfLabel(normalizeLabel(label));
+}
+
+/** roleOfHeading for a label already normalized (normalizeLabel), asked once per line. */
+export function roleOfLabel(n: string): PassageRole | undefined {
   for (const [role, re] of ROLE_WORDS) if (re.test(n)) return role;
   // "Those 18 are disputed", "The following items from my request were denied": a line that
   // introduces what is asked for.

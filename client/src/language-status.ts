@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-// A type only: nothing of the server is loaded into the extension host.
-import type { DocumentStatus } from '../../server/src/features/status';
+import type { DocumentStatus } from '../../server/src/protocol';
 
 // The language status items beside the language name in the status bar, for requests and
 // appeal letters: the edition the document is judged by, the knowledge base and the corpus

@@ -1,5 +1,4 @@
-// A type only: nothing of the server is loaded into the extension host.
-import type { DocumentStatus } from '../../server/src/features/status';
+import type { DocumentStatus } from '../../server/src/protocol';
 
 // What the status bar's tooltip says for a dated document: which MTUS governs it and why that
 // date (issue 12). An undated document keeps the edition tooltip it always had.

@@ -9,7 +9,7 @@
 //   sent back as incremental `didChange` notifications, as VS Code does;
 // - shuts the server down (or kills it by PID) at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { DocumentStatus } from '../../server/src/features/status';
+import { DOCUMENT_STATUS_NOTIFICATION, type DocumentStatus } from '../../server/src/protocol';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -173,7 +173,7 @@ export class LspClient {
       this.published.push(p);
       for (const w of [...this.diagnosticWaiters]) w(p);
     });
-    connection.onNotification('mtusLint/documentStatus', (st: DocumentStatusParams) => {
+    connection.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatusParams) => {
       this.statuses.push(st);
       for (const w of [...this.statusWaiters]) w(st);
     });

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docUri, LspClient, messageOf, readKnowledge } from '../helpers/lsp-client';
+import { TRUST_NOTIFICATION } from '../../server/src/protocol';
 
 interface Treatment {
   id: string;
@@ -75,7 +76,7 @@ describe('a custom knowledge file', () => {
       await client.open(uri, 'mtus-request', DRAFT);
       assert.deepEqual((await checked).diagnostics, []);
       const used = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'the draft checked with the custom alias once trusted', 10_000);
-      await client.connection.sendNotification('mtusLint/trust', { trusted: true });
+      await client.connection.sendNotification(TRUST_NOTIFICATION, { trusted: true });
       await used;
     });
   });

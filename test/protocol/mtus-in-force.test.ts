@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { docUri, LspClient, messageOf } from '../helpers/lsp-client';
 import { ROWS, toCsv } from '../helpers/drug-list-files';
+import { IMPORT_DRUG_LIST_REQUEST } from '../../server/src/protocol';
 
 const REQUEST = 'DWC Form RFA   Date of request: 03/14/2026\nDiagnosis: lumbar strain, S39.012A\nPhysical therapy 3x4 (12 visits), lumbar spine, with a home exercise program, per MTUS (ACOEM) Low Back Disorders Guideline.\nCyclobenzaprine 5 mg #21, one tablet three times daily.\n';
 
@@ -58,7 +59,7 @@ describe('the MTUS in force on the document\'s date', () => {
     fs.writeFileSync(file, toCsv(ROWS));
     const uri = docUri('mtus-2026.rfa');
     const again = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'formulary-non-exempt'), 'formulary-non-exempt after the import');
-    const result = (await client.connection.sendRequest('mtusLint/importDrugList', { path: file })) as { ok: boolean; summary?: string };
+    const result = (await client.connection.sendRequest(IMPORT_DRUG_LIST_REQUEST, { path: file })) as { ok: boolean; summary?: string };
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.match(result.summary!, /^MTUS Drug List v13, effective 2025-08-06: 5 drugs/);
     assert.ok(fs.existsSync(path.join(data, 'drug-lists', 'v13.json')), 'stored in the per-user folder');
@@ -71,7 +72,7 @@ describe('the MTUS in force on the document\'s date', () => {
   test('a file that is not a Drug List is refused with what is wrong', async () => {
     const file = path.join(data, 'notes.csv');
     fs.writeFileSync(file, 'Drug,Unit\nIbuprofen,tab\n');
-    const result = (await client.connection.sendRequest('mtusLint/importDrugList', { path: file })) as { ok: boolean; message?: string };
+    const result = (await client.connection.sendRequest(IMPORT_DRUG_LIST_REQUEST, { path: file })) as { ok: boolean; message?: string };
     assert.deepEqual(result, { ok: false, message: 'notes.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt/Non-Exempt" column; the Drug List\'s header names the drug and its Exempt/Non-Exempt status' });
   });
 });

@@ -8,6 +8,8 @@ import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { requestTemplate } from '../../client/src/templates/request';
 import { appealTemplate } from '../../client/src/templates/appeal';
+import { templateCitations } from '../../server/src/features/templates';
+import { defaultKnowledge } from '../../server/src/knowledge/load';
 
 // ---------------------------------------------------------------------------------------------
 // Locating the repository (the compiled test runs from out/test/unit/)
@@ -592,8 +594,8 @@ test('the labels of the request and appeal templates ("Diagnosis:", "Date of inj
   const RED = ['entity.other.attribute-name', 'markup.deleted', 'invalid'];
   let labels = 0;
   for (const [g, text] of [
-    [request(), requestTemplate()],
-    [appeal(), appealTemplate()],
+    [request(), requestTemplate(templateCitations(defaultKnowledge(), 'current'))],
+    [appeal(), appealTemplate(templateCitations(defaultKnowledge(), 'current'))],
   ] as const) {
     const lines = tokenizeLines(await g, text.split('\n'));
     for (const t of lines) {

@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { appealTemplate, APPEAL_SECTIONS } from '../../client/src/templates/appeal';
-import { CITATIONS, type TemplateEdition } from '../../client/src/templates/citations';
-import { requestTemplate, REQUEST_SECTIONS } from '../../client/src/templates/request';
+import { appealTemplate as appealFrom, APPEAL_SECTIONS } from '../../client/src/templates/appeal';
+import { requestTemplate as requestFrom, REQUEST_SECTIONS } from '../../client/src/templates/request';
 import type { Analysis } from '../../server/src/engine';
 import { findCitations } from '../../server/src/engine/parse/citations';
-import { citationText, guidelineEntries } from '../../server/src/features/guidelines';
+import { guidelineEntries } from '../../server/src/features/guidelines';
+import { templateCitations } from '../../server/src/features/templates';
+import type { TemplateEdition, TemplateItem } from '../../server/src/protocol';
 import { check, kb, repoRoot } from '../helpers/repo';
+
+// The templates as the New Treatment Request and New IMR Appeal Letter commands write them: with
+// the citations the server writes from the knowledge base for the edition chosen.
+const requestTemplate = (edition: TemplateEdition = 'current') => requestFrom(templateCitations(kb(), edition));
+const appealTemplate = () => appealFrom(templateCitations(kb(), 'current'));
 
 // ---- Expanding a snippet as VS Code does ------------------------------------------------------
 
@@ -313,17 +319,22 @@ describe('the New IMR Appeal Letter template', () => {
 });
 
 describe('the templates cite as the guideline browser does', () => {
-  for (const [name, c] of Object.entries(CITATIONS)) {
-    for (const edition of EDITIONS) {
-      test(`${name} (${edition}): "${c.text[edition]}" resolves to ${c.id[edition]}`, () => {
-        const entry = kb().citation(c.id[edition]);
-        assert.ok(entry, `no citation entry ${c.id[edition]}`);
-        assert.equal(c.text[edition], citationText(kb(), entry));
-        const found = findCitations(`${c.text[edition]}.`, kb());
-        assert.ok(found.length >= 1 && found.every((x) => x.resolved.includes(c.id[edition])), JSON.stringify(found.map((x) => [x.text, x.resolved])));
+  const ITEMS: TemplateItem[] = ['acupuncture', 'manualTherapy', 'massage', 'physicalMedicine'];
+  for (const edition of [...EDITIONS, 'current'] as TemplateEdition[]) {
+    for (const item of ITEMS) {
+      test(`${item} (${edition}): the citation the template carries reads back as the entry it names`, () => {
+        const c = templateCitations(kb(), edition)[item];
+        assert.ok(kb().citation(c.id), `no citation entry ${c.id}`);
+        const found = findCitations(`${c.text}.`, kb());
+        assert.ok(found.length >= 1 && found.every((x) => x.resolved.includes(c.id)), JSON.stringify(found.map((x) => [x.text, x.resolved])));
       });
     }
   }
+  test('the 2009 citations are by page and the 2016 ones by section, as the editions are cited', () => {
+    assert.match(templateCitations(kb(), '2009').physicalMedicine.text, /\(2009\), Physical medicine, pages 98-99$/);
+    assert.match(templateCitations(kb(), '2016').physicalMedicine.text, /2016, Section\(s\): Physical medicine$/);
+    assert.equal(templateCitations(kb(), 'current').physicalMedicine.text, 'MTUS (ACOEM) Low Back Disorders Guideline');
+  });
 });
 
 describe("the guideline browser's citations", () => {

@@ -10,6 +10,7 @@ import type { Analyzed } from './analysis-cache';
 import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
 import { silenceFixes } from '../engine';
 import { certainFixEdits, hasCertainFix } from '../fix-all';
+import type { FeatureContext } from './context';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -75,3 +76,16 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
 function rangeOf(current: Analyzed, span: { start: number; end: number }): Diagnostic['range'] {
   return toTextEdit(current.starts, { span, newText: '' }).range;
 }
+
+/** Quick fixes, silencing a rule, and "fix all" (also on save), from the current analysis. */
+export function registerCodeActions(ctx: FeatureContext): void {
+  ctx.connection.onCodeAction(
+    ctx.guard('code actions', [], async (params) => {
+      const current = await ctx.current(params.textDocument.uri);
+      const doc = ctx.documents.get(params.textDocument.uri);
+      return current && doc ? codeActions(params, doc, current) : [];
+    }),
+  );
+}
+
+export const codeActionCapabilities = () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } });

@@ -2,21 +2,11 @@ import { importDrugList, ImportError } from '../formulary/import';
 import { loadDrugLists, summarize } from '../formulary/store';
 import type { DrugList } from '../formulary/types';
 import type { FeatureContext } from './context';
+import { IMPORT_DRUG_LIST_REQUEST, type ImportDrugListParams, type ImportDrugListResult } from '../protocol';
 
 // The MTUS Drug List in the server: the lists the user imported (per user, shared with the
 // command line), and the import the editor's command asks for. After an import every open
 // document is checked again, since drug statuses may change.
-
-export const IMPORT_DRUG_LIST_REQUEST = 'mtusLint/importDrugList';
-
-export interface ImportDrugListParams {
-  /** The file the user chose (.xlsx or .csv). */
-  path: string;
-  version?: string;
-  effective?: string;
-}
-
-export type ImportDrugListResult = { ok: true; summary: string; stored: string } | { ok: false; message: string };
 
 export class DrugLists {
   private lists: DrugList[] = [];

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +6,7 @@ import { describe, test } from 'node:test';
 import { importDrugList, ImportError } from '../../server/src/formulary/import';
 import { loadDrugLists } from '../../server/src/formulary/store';
 import { HEADER, ROWS, toCsv, toXlsx } from '../helpers/drug-list-files';
-import { kb, repoRoot } from '../helpers/repo';
+import { kb } from '../helpers/repo';
 
 // Importing the MTUS Drug List: the header found by its column names, the version and date the
 // file states, every bad file named with what is wrong (column, row), stored per user.
@@ -99,22 +98,5 @@ describe('importing the MTUS Drug List', () => {
     assert.match(await importError(file, dir), /states no version above its header .* name it with --version/);
     const { list } = await importDrugList(file, kb(), { dir: path.join(dir, 's'), version: '13', effective: '2025-08-06' });
     assert.deepEqual([list.version, list.effective], ['13', '2025-08-06']);
-  });
-
-  test('mtus-lint formulary import and list, storing per user (MTUS_LINT_DATA_DIR)', () => {
-    const dir = scratch();
-    const env = { ...process.env, MTUS_LINT_DATA_DIR: path.join(dir, 'data') };
-    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot(), 'bin/mtus-lint.js'), ...args], { env, encoding: 'utf8' });
-    const ok = cli('formulary', 'import', write(dir, 'list.csv', toCsv(ROWS)));
-    assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^imported MTUS Drug List v13, effective 2025-08-06: 5 drugs \(3 Exempt, 2 Non-Exempt; 1 with Special Fill, 2 with Perioperative Fill\), from list\.csv/);
-    assert.ok(fs.existsSync(path.join(dir, 'data', 'drug-lists', 'v13.json')));
-    assert.match(cli('formulary', 'list').stdout, /MTUS Drug List v13, effective 2025-08-06: 5 drugs/);
-    const bad = cli('formulary', 'import', write(dir, 'bad.csv', 'Drug,Unit\nIbuprofen,tab\n'));
-    assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /^mtus-lint: bad\.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt\/Non-Exempt" column/);
-    const usage = cli('formulary', 'import');
-    assert.equal(usage.status, 2);
-    assert.match(usage.stderr, /formulary import takes one file/);
   });
 });

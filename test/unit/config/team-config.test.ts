@@ -1,8 +1,9 @@
 // The team's `.mtuslintrc.json`: JSON with comments, checked with errors that name the file,
-// the line and the column; found upward from each file (the nearest wins); and obeyed by the
-// CLI, with its options laid over it.
+// the line and the column; found upward from each file (the nearest wins). The CLI obeying it
+// is tested with the command itself, in test/cli/team-config.test.ts.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../server/src/engine';
@@ -10,7 +11,7 @@ import { applyTeamConfig } from '../../../server/src/config/apply-config';
 import { TeamConfigFinder } from '../../../server/src/config/find-config';
 import { formatProblem, parseTeamConfig, type ConfigResult } from '../../../server/src/config/team-config';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { checkJson, cli, DRAFTS, explain, scratchDir } from '../../helpers/cli';
+import { scratchDir } from '../../helpers/cli';
 
 const RULE_IDS = RULES.map((r) => r.id);
 const EDITIONS = ['2009', '2016'];
@@ -99,41 +100,11 @@ describe('finding it', () => {
     assert.match(problems(finder.forFile(path.join(s.dir, 'big/x.rfa'))!).join(), /is 1,100,012 bytes; a configuration file is at most 1,000,000/);
     fs.rmSync(big);
     try {
-      require('node:child_process').execFileSync('mkfifo', [big]);
+      execFileSync('mkfifo', [big]);
     } catch {
       t.skip('mkfifo is not available on this machine');
       return;
     }
     assert.deepEqual(problems(new TeamConfigFinder(() => RULE_IDS).forFile(path.join(s.dir, 'big/x.rfa'))!), [`${big}:1:1: is not a regular file`]);
-  });
-});
-
-describe('the CLI obeys it', () => {
-  const s = scratchDir('mtus-lint-config-cli-');
-  after(() => s.remove());
-  const draft = s.write('clinic/drafts/a.rfa', DRAFTS.overTrial);
-  s.write('clinic/.mtuslintrc.json', '{\n  // reviewers here accept the trial as a warning\n  "rules": { "therapy-over-trial": "warning" }\n}\n');
-
-  test('a rule set in the folder above changes what is reported and the exit status', () => {
-    const { run, report } = checkJson([draft]);
-    assert.equal(run.status, 0, explain(run));
-    assert.equal(report.files[0].diagnostics[0].severity, 'warning');
-  });
-
-  test('--rule wins over the file; --config names another file for every input', () => {
-    assert.equal(checkJson(['--rule', 'therapy-over-trial:error', draft]).run.status, 1);
-    const other = s.write('other.json', '{ "rules": { "therapy-over-trial": "off" } }');
-    assert.deepEqual(checkJson(['--config', other, draft]).report.files[0].diagnostics, []);
-  });
-
-  test('a file with an error: its message names file and line, its drafts are not checked, status 2', () => {
-    const broken = s.write('broken/.mtuslintrc.json', '{\n  "rules": { "therapy-over-trial": "warn" }\n}');
-    const inside = s.write('broken/a.rfa', DRAFTS.overTrial);
-    const r = cli(['check', inside, draft]);
-    assert.equal(r.status, 2, explain(r));
-    assert.ok(r.stderr.includes(`${broken}:2:36: rules.therapy-over-trial: Invalid option`), r.stderr);
-    assert.match(r.stderr, /are not checked until \.mtuslintrc\.json is fixed/);
-    assert.doesNotMatch(r.stdout, /broken\/a\.rfa/, 'the draft under it is not checked');
-    assert.match(r.stdout, /clinic\/drafts\/a\.rfa/, 'the other draft still is');
   });
 });

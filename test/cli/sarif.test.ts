@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULES } from '../../../server/src/engine';
-import { checkJson, cli, DRAFTS, explain, ROOT, scratchDir } from '../../helpers/cli';
+import { RULES } from '../../server/src/engine';
+import { checkJson, cli, DRAFTS, explain, ROOT, scratchDir } from '../helpers/cli';
 
 // The schema is draft-04; its one "language" pattern is not valid as a Unicode regular
 // expression, hence unicodeRegExp: false (the pattern itself is checked as written).

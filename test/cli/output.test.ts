@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkJson, cli, DRAFTS, explain, scratchDir, type JsonReport } from '../../helpers/cli';
+import { checkJson, cli, DRAFTS, explain, scratchDir, type JsonReport } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());

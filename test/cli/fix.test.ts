@@ -4,7 +4,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkJson, cli, DRAFTS, explain, scratchDir } from '../../helpers/cli';
+import { checkJson, cli, DRAFTS, explain, scratchDir } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());

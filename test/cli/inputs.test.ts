@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkJson, cli, cliFeeding, DRAFTS, explain, reportedPaths, scratchDir, type JsonReport } from '../../helpers/cli';
+import { checkJson, cli, cliFeeding, DRAFTS, explain, reportedPaths, scratchDir, type JsonReport } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());

@@ -36,13 +36,30 @@ export default defineConfig(
   {
     files: ['server/src/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode-languageserver*', 'vscode', '**/features/*', '**/lsp', '**/cli/*'], message: 'the engine is plain TypeScript: no editor, protocol or server imports' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode-languageserver*', 'vscode', '**/features/*', '**/lsp', '**/cli/*'],
+              message: 'the engine is plain TypeScript: no editor, protocol or server imports',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['client/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./.*server/src/(?!protocol$)', message: 'the client loads only the protocol module of the server (server/src/protocol.ts)' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./.*server/src/(?!protocol$)', message: 'the client loads only the protocol module of the server (server/src/protocol.ts)' },
+          ],
+        },
+      ],
     },
   },
 );

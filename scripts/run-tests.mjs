@@ -18,7 +18,10 @@ const SUITES = {
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
-  extension: { runner: 'test/extension/run-code-server.mjs', what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace' },
+  extension: {
+    runner: 'test/extension/run-code-server.mjs',
+    what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace',
+  },
   ui: { runner: 'test/ui/run.mjs', what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
 };

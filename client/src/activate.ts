@@ -59,7 +59,9 @@ let client: BaseLanguageClient | undefined;
 export async function activateWith(context: vscode.ExtensionContext, platform: Platform): Promise<MtusLintApi> {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? 'unknown');
   const output = createOutputChannel();
-  output.channel.info(`mtus-lint ${version} in ${vscode.env.appName} ${vscode.version} (${platform.describe}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`);
+  output.channel.info(
+    `mtus-lint ${version} in ${vscode.env.appName} ${vscode.version} (${platform.describe}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`,
+  );
   const editionStatus = new EditionStatus(vscode.workspace.isTrusted);
   let starting: Promise<void> | undefined;
   const gate = new StartGate(
@@ -117,7 +119,9 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     await c.start();
   };
   const browser = registerGuidelineBrowser(c, () => start());
-  const ruleIds = Object.keys(((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object);
+  const ruleIds = Object.keys(
+    ((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object,
+  );
   context.subscriptions.push(
     editionStatus,
     gate,
@@ -125,7 +129,12 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     ...browser.disposables,
     ...registerNewDocumentCommands(async (edition) => {
       await start();
-      return c.isRunning() ? c.sendRequest<TemplateCitations | null>(TEMPLATE_CITATIONS_REQUEST, { edition } satisfies TemplateCitationsParams).then((r) => r ?? undefined, () => undefined) : undefined;
+      return c.isRunning()
+        ? c.sendRequest<TemplateCitations | null>(TEMPLATE_CITATIONS_REQUEST, { edition } satisfies TemplateCitationsParams).then(
+            (r) => r ?? undefined,
+            () => undefined,
+          )
+        : undefined;
     }),
     ...registerWalkthroughCommands(context.extensionUri),
     registerImportDrugList(c),

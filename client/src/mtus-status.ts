@@ -6,9 +6,7 @@ import type { DocumentStatus } from '../../server/src/protocol';
 export function mtusTooltip(st: DocumentStatus): string | undefined {
   const m = st.mtus;
   if (!m) return undefined;
-  const figures = m.acoem
-    ? 'Chronic Pain (CPMTG) figures are superseded on this date and offered for reference only.'
-    : `Figures from ${st.editionLabel}.`;
+  const figures = m.acoem ? 'Chronic Pain (CPMTG) figures are superseded on this date and offered for reference only.' : `Figures from ${st.editionLabel}.`;
   const list = m.drugList ? ` MTUS Drug List v${m.drugList} (imported).` : '';
   return `MTUS ${m.explanation}; the date is ${m.why}. ${figures}${list} Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition for undated documents.`;
 }

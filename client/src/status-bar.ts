@@ -56,7 +56,9 @@ export class EditionStatus implements vscode.Disposable {
     }
     this.barText = `$(law) MTUS: ${st.editionLabel}`;
     this.bar.text = this.barText;
-    this.bar.tooltip = mtusTooltip(st) ?? `Figures from ${st.editionLabel}: ${EDITION_REASON_WORDS[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
+    this.bar.tooltip =
+      mtusTooltip(st) ??
+      `Figures from ${st.editionLabel}: ${EDITION_REASON_WORDS[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
     this.bar.show();
   }
 

@@ -38,7 +38,11 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
   // The MTUS Drug Lists the user imported (per user; read lazily, once, then after each import).
   let drugLists: DrugLists | undefined;
   const lists = () => (drugLists ??= new DrugLists(log.warnOnce));
-  const cache = new AnalysisCache(state.knowledge, () => state.corpus, () => lists().all());
+  const cache = new AnalysisCache(
+    state.knowledge,
+    () => state.corpus,
+    () => lists().all(),
+  );
   const gate = new DocumentGate(documents, settings.for, () => state.knowledgeError, cache);
   const diagnostics = new Diagnostics(connection, documents, gate, state, settings, cache, log);
   // Inline totals depend on settings and the knowledge base: ask the editor to fetch them again.
@@ -72,7 +76,17 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
   connection.onInitialized(() => {
     void settings.workspace().then((s) => {
       const kb = state.knowledgeError ? undefined : state.knowledge();
-      log.info(startupMessage({ kb, kbError: state.knowledgeError, corpus: state.corpus, settings: s, pull: diagnostics.pulled, trusted: state.trusted, fileSystem: state.fileSystem }));
+      log.info(
+        startupMessage({
+          kb,
+          kbError: state.knowledgeError,
+          corpus: state.corpus,
+          settings: s,
+          pull: diagnostics.pulled,
+          trusted: state.trusted,
+          fileSystem: state.fileSystem,
+        }),
+      );
     });
     watchFiles(connection, state.clientCapabilities, `**/${CONFIG_FILE_NAME}`);
     userFiles.update();

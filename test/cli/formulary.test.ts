@@ -23,7 +23,10 @@ describe('the formulary commands', () => {
     const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot(), 'bin/mtus-lint.js'), ...args], { env, encoding: 'utf8' });
     const ok = cli('formulary', 'import', write(dir, 'list.csv', toCsv(ROWS)));
     assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^imported MTUS Drug List v13, effective 2025-08-06: 5 drugs \(3 Exempt, 2 Non-Exempt; 1 with Special Fill, 2 with Perioperative Fill\), from list\.csv/);
+    assert.match(
+      ok.stdout,
+      /^imported MTUS Drug List v13, effective 2025-08-06: 5 drugs \(3 Exempt, 2 Non-Exempt; 1 with Special Fill, 2 with Perioperative Fill\), from list\.csv/,
+    );
     assert.ok(fs.existsSync(path.join(dir, 'data', 'drug-lists', 'v13.json')));
     assert.match(cli('formulary', 'list').stdout, /MTUS Drug List v13, effective 2025-08-06: 5 drugs/);
     const bad = cli('formulary', 'import', write(dir, 'bad.csv', 'Drug,Unit\nIbuprofen,tab\n'));
@@ -32,4 +35,5 @@ describe('the formulary commands', () => {
     const usage = cli('formulary', 'import');
     assert.equal(usage.status, 2);
     assert.match(usage.stderr, /formulary import takes one file/);
-  });});
+  });
+});

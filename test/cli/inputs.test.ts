@@ -142,7 +142,10 @@ describe('mtus-lint lsp', () => {
   });
 
   test('two transports, or a stray argument, are usage errors too', () => {
-    for (const args of [['lsp', '--stdio', '--node-ipc'], ['lsp', '--stdio', 'extra']]) {
+    for (const args of [
+      ['lsp', '--stdio', '--node-ipc'],
+      ['lsp', '--stdio', 'extra'],
+    ]) {
       const r = cli(args, { timeoutMs: 15_000 });
       assert.equal(r.status, 2, `${args.join(' ')}: ${explain(r)}`);
     }

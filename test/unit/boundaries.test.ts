@@ -24,7 +24,9 @@ function sources(dir: string): string[] {
 function specifiers(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
   const found: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+  for (const m of text.matchAll(
+    /^\s*(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\b(?:import|require)\(\s*['"]([^'"]+)['"]\s*\)/gm,
+  )) {
     found.push(m[1] ?? m[2] ?? m[3]);
   }
   return found;
@@ -36,7 +38,11 @@ function target(file: string, spec: string): string {
 }
 
 function violations(dir: string, forbidden: (to: string) => boolean): string[] {
-  return sources(dir).flatMap((file) => specifiers(file).filter((s) => forbidden(target(file, s))).map((s) => `${file}: ${s}`));
+  return sources(dir).flatMap((file) =>
+    specifiers(file)
+      .filter((s) => forbidden(target(file, s)))
+      .map((s) => `${file}: ${s}`),
+  );
 }
 
 describe('boundaries between the parts', () => {

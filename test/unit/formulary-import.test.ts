@@ -33,18 +33,25 @@ describe('importing the MTUS Drug List', () => {
     const { list, stored } = await importDrugList(write(dir, 'drug-list.csv', toCsv(ROWS)), kb(), { dir: path.join(dir, 'store') });
     assert.equal(list.version, '13');
     assert.equal(list.effective, '2025-08-06');
-    assert.deepEqual(list.drugs.map((d) => [d.name, d.status, d.row]), [
-      ['Ibuprofen', 'exempt', 6],
-      ['Celecoxib', 'exempt', 7],
-      ['Cyclobenzaprine', 'non-exempt', 8],
-      ['Hydrocodone Bitartrate/Acetaminophen', 'non-exempt', 9],
-      ['Lidocaine', 'exempt', 10],
-    ]);
+    assert.deepEqual(
+      list.drugs.map((d) => [d.name, d.status, d.row]),
+      [
+        ['Ibuprofen', 'exempt', 6],
+        ['Celecoxib', 'exempt', 7],
+        ['Cyclobenzaprine', 'non-exempt', 8],
+        ['Hydrocodone Bitartrate/Acetaminophen', 'non-exempt', 9],
+        ['Lidocaine', 'exempt', 10],
+      ],
+    );
     assert.deepEqual(list.drugs[3].ingredients, ['hydrocodone', 'acetaminophen'], 'salts are left out of the ingredients');
     assert.deepEqual([list.drugs[0].specialFill, list.drugs[3].perioperativeFill, list.drugs[1].specialFill], [{ days: 4 }, { days: 4 }, undefined]);
     assert.deepEqual([list.drugs[0].reference, list.drugs[4].reference], ['recommended', 'no-recommendation']);
     assert.ok(stored.endsWith(path.join('store', 'v13.json')), stored);
-    assert.deepEqual(loadDrugLists(path.join(dir, 'store')).lists.map((l) => l.version), ['13'], 'stored and read back');
+    assert.deepEqual(
+      loadDrugLists(path.join(dir, 'store')).lists.map((l) => l.version),
+      ['13'],
+      'stored and read back',
+    );
     assert.equal(list.file, 'drug-list.csv', 'the file name only, never its folder');
   });
 
@@ -58,16 +65,28 @@ describe('importing the MTUS Drug List', () => {
 
   test('columns in another order, and the version from the file name when the sheet states none', async () => {
     const dir = scratch();
-    const rows = [['Perioperative Fill', 'Drug', 'Special Fill', 'Exempt / Non-Exempt'], ['4', 'Ibuprofen', 'No', 'Exempt']];
+    const rows = [
+      ['Perioperative Fill', 'Drug', 'Special Fill', 'Exempt / Non-Exempt'],
+      ['4', 'Ibuprofen', 'No', 'Exempt'],
+    ];
     const { list } = await importDrugList(write(dir, 'MTUS_Drug_List_v12.csv', toCsv(rows)), kb(), { dir: path.join(dir, 's') });
     assert.equal(list.version, '12');
     assert.equal(list.effective, '2024-11-01', 'a known version is dated from the timeline when the file gives no date');
-    assert.deepEqual(JSON.parse(JSON.stringify(list.drugs[0])), { name: 'Ibuprofen', ingredients: ['ibuprofen'], status: 'exempt', perioperativeFill: { days: 4 }, row: 2 });
+    assert.deepEqual(JSON.parse(JSON.stringify(list.drugs[0])), {
+      name: 'Ibuprofen',
+      ingredients: ['ibuprofen'],
+      status: 'exempt',
+      perioperativeFill: { days: 4 },
+      row: 2,
+    });
   });
 
   test('wrong columns: the message names the column that is missing', async () => {
     const dir = scratch();
-    const rows = [['Drug Ingredient', 'Unit of Measure', 'Special Fill'], ['Ibuprofen', 'tablet', '4']];
+    const rows = [
+      ['Drug Ingredient', 'Unit of Measure', 'Special Fill'],
+      ['Ibuprofen', 'tablet', '4'],
+    ];
     const msg = await importError(write(dir, 'list.csv', toCsv(rows)), dir);
     assert.match(msg, /^list\.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt\/Non-Exempt" column/);
   });
@@ -77,8 +96,14 @@ describe('importing the MTUS Drug List', () => {
     assert.match(await importError(write(dir, 'notes.csv', 'a,b\nc,d\n'), dir), /no header row found in the first 40 rows/);
     assert.match(await importError(write(dir, 'empty.csv', ''), dir), /^empty\.csv is empty$/);
     assert.match(await importError(write(dir, 'blank.csv', ',,\n,,\n'), dir), /the file is empty: no sheet holds any cell/);
-    assert.match(await importError(write(dir, 'photo.xlsx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])), dir), /neither a spreadsheet \(\.xlsx\) nor a CSV text file/);
-    assert.match(await importError(write(dir, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), dir), /Excel 97-2003 workbook \(\.xls\); save it as \.xlsx or CSV/);
+    assert.match(
+      await importError(write(dir, 'photo.xlsx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])), dir),
+      /neither a spreadsheet \(\.xlsx\) nor a CSV text file/,
+    );
+    assert.match(
+      await importError(write(dir, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), dir),
+      /Excel 97-2003 workbook \(\.xls\); save it as \.xlsx or CSV/,
+    );
     assert.match(await importError(write(dir, 'broken.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])), dir), /the workbook could not be read/);
     assert.match(await importError(path.join(dir, 'missing.csv'), dir), /cannot read missing\.csv: no such file/);
   });

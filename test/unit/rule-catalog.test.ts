@@ -28,7 +28,12 @@ describe('every rule is documented, configurable and tested', () => {
   });
 
   test('the tables list every rule once', () => {
-    assert.deepEqual(orderedRules().map((r) => r.id).sort(), RULES.map((r) => r.id).sort());
+    assert.deepEqual(
+      orderedRules()
+        .map((r) => r.id)
+        .sort(),
+      RULES.map((r) => r.id).sort(),
+    );
   });
 
   for (const rule of RULES) {
@@ -39,15 +44,22 @@ describe('every rule is documented, configurable and tested', () => {
       assert.match(page, /## Examples that are not flagged/i, 'the page shows examples that are not flagged');
       assert.ok(rule.summary.length > 10, 'a one-line summary');
       assert.ok(rule.kinds.length > 0, 'the kinds of document it reads');
-      for (const [column, text] of Object.entries(rule.docs)) assert.ok(text.trim().length > 3 && !text.includes('\n') && !text.includes(' | '), `docs.${column}: one line of a table cell`);
+      for (const [column, text] of Object.entries(rule.docs))
+        assert.ok(text.trim().length > 3 && !text.includes('\n') && !text.includes(' | '), `docs.${column}: one line of a table cell`);
       assert.deepEqual(settings[rule.id]?.enum, ['error', 'warning', 'information', 'hint', 'off'], 'a severity setting in package.json');
-      assert.ok(testFiles.some((t) => t.includes(`'${rule.id}'`)), 'a test file under test/unit/rules names it');
+      assert.ok(
+        testFiles.some((t) => t.includes(`'${rule.id}'`)),
+        'a test file under test/unit/rules names it',
+      );
     });
   }
 
   test('no setting names a rule that does not exist', () => {
     const ids = new Set(RULES.map((r) => r.id));
-    assert.deepEqual(Object.keys(settings).filter((k) => !ids.has(k)), []);
+    assert.deepEqual(
+      Object.keys(settings).filter((k) => !ids.has(k)),
+      [],
+    );
   });
 });
 

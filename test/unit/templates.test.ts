@@ -157,7 +157,8 @@ function fill(snippet: string, invented: Record<number, string>, today: Date, ov
   return render(nodes, values, today);
 }
 
-const choicesOf = (snippet: string, today: Date) => [...stopsOf(parseSnippet(snippet), today)].filter(([, s]) => s.choices).map(([i, s]) => ({ index: i, choices: s.choices! }));
+const choicesOf = (snippet: string, today: Date) =>
+  [...stopsOf(parseSnippet(snippet), today)].filter(([, s]) => s.choices).map(([i, s]) => ({ index: i, choices: s.choices! }));
 
 // ---- Dates ------------------------------------------------------------------------------------
 
@@ -344,11 +345,17 @@ describe("the guideline browser's citations", () => {
     for (const e of entries) {
       // Today's forms in today's request; the Chronic Pain editions' in a request of their time.
       const today = ['mtus-acoem', 'mtus-drug-list'].includes(kb().citation(e.id)?.guideline ?? '');
-      const text = fill(requestTemplate(today ? 'current' : '2016'), REQUEST_VALUES, TODAY).replace('\nFUNCTIONAL IMPROVEMENT', `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`);
+      const text = fill(requestTemplate(today ? 'current' : '2016'), REQUEST_VALUES, TODAY).replace(
+        '\nFUNCTIONAL IMPROVEMENT',
+        `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`,
+      );
       const a = check(text, { kind: 'request', today: TODAY, date: today ? undefined : CPMTG_ERA });
       const at = text.indexOf(e.insertText);
       const cited = a.citations.filter((c) => c.span.start >= at && c.span.end <= at + e.insertText.length + 1);
-      assert.ok(cited.length > 0 && cited.every((c) => c.resolved.includes(e.id)), `${e.id}: "${e.insertText}" reads as ${JSON.stringify(cited.map((c) => [c.text, c.resolved]))}`);
+      assert.ok(
+        cited.length > 0 && cited.every((c) => c.resolved.includes(e.id)),
+        `${e.id}: "${e.insertText}" reads as ${JSON.stringify(cited.map((c) => [c.text, c.resolved]))}`,
+      );
       const citationRules = a.findings.filter((f) => f.rule.startsWith('citation-'));
       assert.equal(citationRules.length, 0, `${e.id}:${describeFindings({ ...a, findings: citationRules })}`);
     }
@@ -358,7 +365,10 @@ describe("the guideline browser's citations", () => {
     const of = (edition: string) => guidelineEntries(kb(), edition).filter((e) => e.guidelineTitle === 'Chronic Pain Medical Treatment Guidelines');
     assert.ok(of('2009').length > 0 && of('2009').every((e) => e.edition === '2009'));
     assert.ok(of('2016').length > 0 && of('2016').every((e) => e.edition === '2016'));
-    assert.equal(of('2009').find((e) => e.id === 'cpmtg2009-massage')?.insertText, 'MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60');
+    assert.equal(
+      of('2009').find((e) => e.id === 'cpmtg2009-massage')?.insertText,
+      'MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60',
+    );
     assert.equal(of('2016').find((e) => e.id === 'cpmtg2016-massage')?.insertText, 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy');
     // The guidelines with one edition are offered whichever edition the document is judged by.
     for (const edition of ['2009', '2016']) assert.ok(guidelineEntries(kb(), edition).some((e) => e.id === 'ccr-9792.24.1-acupuncture'));
@@ -413,7 +423,10 @@ for (const [language, kind] of [
     test('each has a prefix, a description and a body', () => {
       assert.ok(Object.keys(snippets).length > 0);
       for (const [name, s] of Object.entries(snippets)) {
-        assert.ok((Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z-]+$/.test(p)), `${name}: prefixes are lower-case words joined by hyphens`);
+        assert.ok(
+          (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z-]+$/.test(p)),
+          `${name}: prefixes are lower-case words joined by hyphens`,
+        );
         assert.ok(s.description.length > 20, `${name}: a description`);
         assert.ok(bodyOf(s).length > 20, `${name}: a body`);
         assert.doesNotMatch(bodyOf(s).replace(/\$\{\d+\|[^}]*\|\}/g, ''), /\[[^\]\n]*\]/, `${name}: no [square-bracket] blanks`);
@@ -448,6 +461,9 @@ test('the request snippets cover the therapies they are named for, within the li
       [[treatment, total]],
       name,
     );
-    assert.ok(a.citations.some((c) => c.resolved.length > 0), `${name} cites a guideline the knowledge base holds`);
+    assert.ok(
+      a.citations.some((c) => c.resolved.length > 0),
+      `${name} cites a guideline the knowledge base holds`,
+    );
   }
 });

@@ -1,10 +1,4 @@
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzed } from './analysis-cache';
 import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
@@ -55,14 +49,24 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
     }
     const fixable = current.analysis.findings.filter(certain);
     if (fixable.length > 1 && actions.length > 0) {
-      actions.push(editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
+      actions.push(
+        editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)),
+      );
     }
     // Last in the menu: silencing a rule on the line or in the document (an HTML comment).
     for (const d of silencing) {
       if (d.code === undefined) continue; // a notice (document too long), not a rule's finding
       const start = doc.offsetAt(d.range.start);
       for (const s of silenceFixes(current.text, { rule: String(d.code), span: { start, end: start } })) {
-        actions.push(editAction(doc, s.title, CodeActionKind.QuickFix, s.edits.map((e) => toTextEdit(current.starts, e)), [d]));
+        actions.push(
+          editAction(
+            doc,
+            s.title,
+            CodeActionKind.QuickFix,
+            s.edits.map((e) => toTextEdit(current.starts, e)),
+            [d],
+          ),
+        );
       }
     }
   }

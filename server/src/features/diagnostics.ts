@@ -1,4 +1,11 @@
-import { DiagnosticSeverity, type Connection, type Diagnostic, type InitializeParams, type ServerCapabilities, type TextDocuments } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCUMENT_STATUS_NOTIFICATION } from '../protocol';
 import type { AnalysisCache } from './analysis-cache';
@@ -60,7 +67,12 @@ export class Diagnostics {
   capabilities(params: InitializeParams): Partial<ServerCapabilities> {
     if (!supportsPull(params.capabilities)) return {};
     const canRefresh = Boolean(params.capabilities.workspace?.diagnostics?.refreshSupport);
-    this.pull = new PullDiagnostics(this.connection, this.documents, { diagnose: this.diagnose, debounceMs: async (uri) => (await this.settings.for(uri)).debounceMs }, canRefresh);
+    this.pull = new PullDiagnostics(
+      this.connection,
+      this.documents,
+      { diagnose: this.diagnose, debounceMs: async (uri) => (await this.settings.for(uri)).debounceMs },
+      canRefresh,
+    );
     return PULL_CAPABILITY;
   }
 
@@ -84,7 +96,8 @@ export class Diagnostics {
         void this.connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, uncheckedStatus(uri));
         return { version, diagnostics: [] };
       }
-      if (d.verdict.not === 'knowledge') return { version, diagnostics: [notice(`mtus-lint could not load its knowledge base: ${this.state.knowledgeError}`, DiagnosticSeverity.Error)] };
+      if (d.verdict.not === 'knowledge')
+        return { version, diagnostics: [notice(`mtus-lint could not load its knowledge base: ${this.state.knowledgeError}`, DiagnosticSeverity.Error)] };
       return { version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] };
     }
     const result = this.gate.analysisOf({ ...d, verdict: d.verdict });
@@ -92,7 +105,12 @@ export class Diagnostics {
     if (result.analysis.truncatedAt !== undefined) {
       const length = result.text.length.toLocaleString('en-US');
       const checked = result.analysis.truncatedAt.toLocaleString('en-US');
-      diagnostics.unshift(notice(`This document has ${length} characters; mtus-lint checked only the first ${checked} (setting mtusLint.maxDocumentSize).`, DiagnosticSeverity.Information));
+      diagnostics.unshift(
+        notice(
+          `This document has ${length} characters; mtus-lint checked only the first ${checked} (setting mtusLint.maxDocumentSize).`,
+          DiagnosticSeverity.Information,
+        ),
+      );
     }
     void this.connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, documentStatus(uri, result.analysis, this.state.knowledge(), this.state.corpus));
     return { version, diagnostics };

@@ -29,19 +29,23 @@ export class DrugLists {
 export function registerDrugListImport(features: FeatureContext, lists: DrugLists, changed: () => void): void {
   features.connection.onRequest(
     IMPORT_DRUG_LIST_REQUEST,
-    features.guard('import the MTUS Drug List', { ok: false, message: 'the import failed; see the mtus-lint output' } as ImportDrugListResult, async (p: ImportDrugListParams): Promise<ImportDrugListResult> => {
-      if (typeof p?.path !== 'string' || !p.path) return { ok: false, message: 'no file was named' };
-      try {
-        const { list, stored } = await importDrugList(p.path, features.knowledge(), { version: p.version, effective: p.effective });
-        lists.reload();
-        changed();
-        // The summary names the list and its counts, never a drug or a document.
-        features.connection.console.info(`imported ${summarize(list)}`);
-        return { ok: true, summary: summarize(list), stored };
-      } catch (e) {
-        if (e instanceof ImportError) return { ok: false, message: e.message };
-        throw e;
-      }
-    }),
+    features.guard(
+      'import the MTUS Drug List',
+      { ok: false, message: 'the import failed; see the mtus-lint output' } as ImportDrugListResult,
+      async (p: ImportDrugListParams): Promise<ImportDrugListResult> => {
+        if (typeof p?.path !== 'string' || !p.path) return { ok: false, message: 'no file was named' };
+        try {
+          const { list, stored } = await importDrugList(p.path, features.knowledge(), { version: p.version, effective: p.effective });
+          lists.reload();
+          changed();
+          // The summary names the list and its counts, never a drug or a document.
+          features.connection.console.info(`imported ${summarize(list)}`);
+          return { ok: true, summary: summarize(list), stored };
+        } catch (e) {
+          if (e instanceof ImportError) return { ok: false, message: e.message };
+          throw e;
+        }
+      },
+    ),
   );
 }

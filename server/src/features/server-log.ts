@@ -28,7 +28,8 @@ export class ServerLog {
   }
 
   /** A handler that answers `fallback` when it fails, and logs why without the document. */
-  guard = <A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>) =>
+  guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...a: A) => R | Promise<R>) =>
     async (...a: A): Promise<R> => {
       try {
         return await fn(...a);

@@ -44,7 +44,11 @@ export class SettingsSource {
     } catch {
       editions = undefined; // the knowledge base failed to load; that is reported on its own
     }
-    const { settings, problems } = readSettings(raw, RULES.map((r) => r.id), editions);
+    const { settings, problems } = readSettings(
+      raw,
+      RULES.map((r) => r.id),
+      editions,
+    );
     problems.forEach(this.log.warnOnce);
     return settings;
   }

@@ -19,10 +19,25 @@ export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, c
     knowledgeVersion: kb.version,
     corpusLetters: corpus?.letters ?? 0,
     mtus: analysis.mtus?.date
-      ? { date: analysis.mtus.date, reason: analysis.mtus.reason, explanation: analysis.mtus.explanation, why: dateReasonWords(analysis.mtus), acoem: analysis.mtus.acoem, drugList: analysis.mtus.drugList?.version }
+      ? {
+          date: analysis.mtus.date,
+          reason: analysis.mtus.reason,
+          explanation: analysis.mtus.explanation,
+          why: dateReasonWords(analysis.mtus),
+          acoem: analysis.mtus.acoem,
+          drugList: analysis.mtus.drugList?.version,
+        }
       : undefined,
   };
 }
 
 /** For a document mtus-lint does not check (Markdown while it is off): the editor hides the status. */
-export const uncheckedStatus = (uri: string): DocumentStatus => ({ uri, checked: false, edition: '', editionLabel: '', editionReason: 'default', knowledgeVersion: '', corpusLetters: 0 });
+export const uncheckedStatus = (uri: string): DocumentStatus => ({
+  uri,
+  checked: false,
+  edition: '',
+  editionLabel: '',
+  editionReason: 'default',
+  knowledgeVersion: '',
+  corpusLetters: 0,
+});

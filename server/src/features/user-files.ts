@@ -13,8 +13,10 @@ import type { SettingsSource } from './settings-source';
 // (mtusLint.corpus.paths) and a knowledge file (mtusLint.knowledge.customFile). Read only in a
 // trusted workspace with a file system; read again when the settings or the trust change.
 
-const RESTRICTED = 'this workspace is not trusted (Restricted Mode), so the knowledge file and corpus folders its settings name are not used; trust the workspace to use them.';
-const NO_FILES = 'in the browser mtus-lint has no file system, so the knowledge file and corpus folders its settings name are not available here; they work in desktop VS Code.';
+const RESTRICTED =
+  'this workspace is not trusted (Restricted Mode), so the knowledge file and corpus folders its settings name are not used; trust the workspace to use them.';
+const NO_FILES =
+  'in the browser mtus-lint has no file system, so the knowledge file and corpus folders its settings name are not available here; they work in desktop VS Code.';
 
 export interface UserFilesEvents {
   /** The user's letters were indexed: the corpus changed. */

@@ -17,7 +17,13 @@ export const SOURCE = 'mtus-lint';
 export const WAIT_MS = 20_000;
 
 /** Wait for the status of `uri` satisfying `ok` (or return the one already received). */
-export function waitForStatus(api: MtusLintApi, uri: vscode.Uri, ok: (s: DocumentStatus) => boolean, what: string, timeoutMs = WAIT_MS): Promise<DocumentStatus> {
+export function waitForStatus(
+  api: MtusLintApi,
+  uri: vscode.Uri,
+  ok: (s: DocumentStatus) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<DocumentStatus> {
   const key = uri.toString();
   const already = api.status(key);
   if (already && ok(already)) return Promise.resolve(already);
@@ -103,7 +109,11 @@ export function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]
       if (done) return;
       done = true;
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path.split('/').pop()}; mtus-lint diagnostics now:${describeDiagnostics(mtusDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path.split('/').pop()}; mtus-lint diagnostics now:${describeDiagnostics(mtusDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });

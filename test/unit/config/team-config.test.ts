@@ -20,7 +20,9 @@ const problems = (r: ConfigResult) => (r.ok ? [] : r.problems.map(formatProblem)
 
 describe('reading the file', () => {
   test('comments and trailing commas are allowed, as in VS Code settings files', () => {
-    const r = parse('// our practice\n{\n  "rules": { "frequency-over-limit": "off", /* agreed 2024 */ },\n  "edition": "2016",\n  "markdown": { "enable": true },\n}\n');
+    const r = parse(
+      '// our practice\n{\n  "rules": { "frequency-over-limit": "off", /* agreed 2024 */ },\n  "edition": "2016",\n  "markdown": { "enable": true },\n}\n',
+    );
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual(r.config, { rules: { 'frequency-over-limit': 'off' }, edition: '2016', markdown: { enable: true } });
   });
@@ -35,21 +37,31 @@ describe('reading the file', () => {
     assert.deepEqual(problems(parse('{\n  "rules": {\n    "therapy-over-trial": "loud"\n  }\n}')), [
       '/team/.mtuslintrc.json:3:27: rules.therapy-over-trial: Invalid option: expected one of "error"|"warning"|"information"|"hint"|"off"',
     ]);
-    assert.deepEqual(problems(parse('{\n  "edition": "2016",\n  "rulez": {}\n}')), ['/team/.mtuslintrc.json:3:3: rulez: unknown setting (known: rules, edition, markdown, plaintext)']);
-    assert.deepEqual(problems(parse('{\n  "markdown": { "enable": "yes" }\n}')), ['/team/.mtuslintrc.json:2:27: markdown.enable: Invalid input: expected boolean, received string']);
+    assert.deepEqual(problems(parse('{\n  "edition": "2016",\n  "rulez": {}\n}')), [
+      '/team/.mtuslintrc.json:3:3: rulez: unknown setting (known: rules, edition, markdown, plaintext)',
+    ]);
+    assert.deepEqual(problems(parse('{\n  "markdown": { "enable": "yes" }\n}')), [
+      '/team/.mtuslintrc.json:2:27: markdown.enable: Invalid input: expected boolean, received string',
+    ]);
   });
 
   test('a misspelt rule is named with the rule it most likely means', () => {
-    assert.deepEqual(problems(parse('{ "rules": {\n  "therapy-over-trail": "warning" } }')), ['/team/.mtuslintrc.json:2:3: rules: unknown rule "therapy-over-trail" (did you mean "therapy-over-trial"?)']);
+    assert.deepEqual(problems(parse('{ "rules": {\n  "therapy-over-trail": "warning" } }')), [
+      '/team/.mtuslintrc.json:2:3: rules: unknown rule "therapy-over-trail" (did you mean "therapy-over-trial"?)',
+    ]);
   });
 
   test('an edition the knowledge base does not hold is an error', () => {
-    assert.deepEqual(problems(parse('{"edition": "1999"}')), ['/team/.mtuslintrc.json:1:13: edition: "1999" is not an edition the knowledge base holds (auto, 2009, 2016)']);
+    assert.deepEqual(problems(parse('{"edition": "1999"}')), [
+      '/team/.mtuslintrc.json:1:13: edition: "1999" is not an edition the knowledge base holds (auto, 2009, 2016)',
+    ]);
   });
 
   test('broken JSON and a file that is not an object are errors at their place', () => {
     assert.deepEqual(problems(parse('{\n  "rules": { "a": "off" \n  "edition": "2016"\n}')), ['/team/.mtuslintrc.json:3:3: not valid JSON: comma expected']);
-    assert.deepEqual(problems(parse('\n["rules"]')), ['/team/.mtuslintrc.json:2:1: should be an object like { "rules": { "frequency-over-limit": "off" } }, not a list']);
+    assert.deepEqual(problems(parse('\n["rules"]')), [
+      '/team/.mtuslintrc.json:2:1: should be an object like { "rules": { "frequency-over-limit": "off" } }, not a list',
+    ]);
   });
 
   test('"__proto__" is an ordinary unknown key, never the object\'s prototype', () => {
@@ -59,7 +71,7 @@ describe('reading the file', () => {
 });
 
 describe('laying it over the settings', () => {
-  test('the file wins over the editor\'s settings, rule by rule; what it leaves out is kept', () => {
+  test("the file wins over the editor's settings, rule by rule; what it leaves out is kept", () => {
     const editor = { ...DEFAULT_SETTINGS, rules: { 'frequency-over-limit': 'hint' as const, 'visit-cap-24': 'warning' as const }, edition: '2009' };
     const s = applyTeamConfig(editor, { rules: { 'frequency-over-limit': 'off' }, markdown: { enable: true } });
     assert.deepEqual(s.rules, { 'frequency-over-limit': 'off', 'visit-cap-24': 'warning' });
@@ -72,7 +84,10 @@ describe('laying it over the settings', () => {
 describe('finding it', () => {
   const s = scratchDir('mtus-lint-config-');
   after(() => s.remove());
-  const finder = new TeamConfigFinder(() => RULE_IDS, () => EDITIONS);
+  const finder = new TeamConfigFinder(
+    () => RULE_IDS,
+    () => EDITIONS,
+  );
 
   test('the nearest file in the folder or above applies', () => {
     const top = s.write('practice/.mtuslintrc.json', '{ "edition": "2009" }');

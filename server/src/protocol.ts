@@ -3,14 +3,14 @@
 // VS Code client and the tests. The client imports nothing else of the server (a test says so),
 // so this module holds only names, types and words: no code that reads a document.
 import type { MtusDateReason } from './engine/mtus/in-force';
+import type { EditionReason } from './engine/types';
+
+export type { EditionReason } from './engine/types';
 
 // ---- Server to editor ---------------------------------------------------------------------
 
 /** Sent after each check: the edition a document is judged by, and why (the status bar shows it). */
 export const DOCUMENT_STATUS_NOTIFICATION = 'mtusLint/documentStatus';
-
-/** Why a document is judged by its edition: the setting, its own citations, or the default. */
-export type EditionReason = 'setting' | 'document' | 'default';
 
 export interface DocumentStatus {
   uri: string;

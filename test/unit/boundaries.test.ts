@@ -10,15 +10,18 @@ import { repoRoot } from '../helpers/repo';
 
 const root = repoRoot();
 
-function sources(dir: string): string[] {
+/** Every file under `dir` (relative to the repository root) whose name matches. */
+function files(dir: string, match = /\.ts$/): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const rel = path.posix.join(dir, e.name);
-    if (e.isDirectory()) out.push(...sources(rel));
-    else if (/\.ts$/.test(e.name)) out.push(rel);
+    if (e.isDirectory() && (e.name === 'node_modules' || e.name.startsWith('.'))) continue;
+    if (e.isDirectory()) out.push(...files(rel, match));
+    else if (match.test(e.name)) out.push(rel);
   }
   return out;
 }
+const sources = (dir: string) => files(dir);
 
 /** Every module a file names: import and export ... from, import(), require(). */
 function specifiers(file: string): string[] {
@@ -70,5 +73,31 @@ describe('boundaries between the parts', () => {
     const text = fs.readFileSync(path.join(root, 'server/src/protocol.ts'), 'utf8');
     const runtime = [...text.matchAll(/^import\s+(?!type\b)[^;]*from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     assert.deepEqual(runtime, []);
+  });
+});
+
+describe('docs/architecture.md', () => {
+  // Every file and folder it names by path exists, so a move or a rename says where the
+  // description has to follow. Paths are written from where the reader stands (server/src/,
+  // its engine/ or features/, client/src/), so each must end some path of the repository.
+  const doc = fs.readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
+  const named = [...doc.matchAll(/`([\w./<>-]+\.(?:ts|mjs|md)|[\w.-]+(?:\/[\w.-]+)*\/)`/g)].map((m) => m[1]).filter((p) => !p.includes('<'));
+  const all = ['server/src', 'client/src', 'test', 'scripts', 'docs'].flatMap((d) => files(d, /./));
+  const folders = new Set(
+    all.flatMap((f) =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`),
+    ),
+  );
+
+  test('names files (the check below can fail)', () => assert.ok(named.length > 30, JSON.stringify(named)));
+
+  test('every file and folder it names exists', () => {
+    const missing = named.filter((p) =>
+      p.endsWith('/') ? ![...folders].some((f) => f === p || f.endsWith(`/${p}`)) : !all.some((f) => f === p || f.endsWith(`/${p}`)),
+    );
+    assert.deepEqual(missing, []);
   });
 });

@@ -31,6 +31,12 @@ const oneLine = (s: string, max = 70) => {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 };
 
+/** Where an item was read as a request: "Read as a request from a row of the request table under "REQUESTED TREATMENT"". */
+export function readFrom(item: RequestedItem): string {
+  if (!item.unit) return 'Read as a request from the text';
+  return `Read as a request from ${UNIT_NAMES[item.unit] ?? item.unit}${item.cue ? ` under "${oneLine(item.cue, 50)}"` : ''}`;
+}
+
 /** "acupuncture: 2x/wk 4 wks 8 = 8 sessions; low back; from a row of the request table under REQUESTED TREATMENT". */
 export function readingOf(item: RequestedItem, kb: Knowledge): string {
   const name = kb.treatment(item.treatment)?.name ?? item.treatment;

@@ -2,6 +2,8 @@ import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Limit } from '../knowledge/schema';
 import type { Analysis } from './analyze';
+import { readFrom } from './explain';
+import { completedFor, givenBefore } from './judgements/completed-visits';
 import { medicationHover } from './medication-hover';
 import { mtusCitationLines, mtusItemLines } from './mtus/hover-lines';
 import { formularyHoverLines } from '../formulary/hover-lines';
@@ -87,7 +89,7 @@ function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text:
   const t = kb.treatment(item.treatment);
   const q = item.quantity;
   const written = q ? text.slice(q.span.start, q.span.end).replace(/\s+/g, ' ') : '';
-  const lines = [`**${t?.name ?? item.treatment}** — requested \`${written}\`: ${q?.reading ?? 'no quantity'}`];
+  const lines = [`**${t?.name ?? item.treatment}** — requested \`${written}\`: ${q?.reading ?? 'no quantity'}`, `*${readFrom(item)}*`];
   const regions = item.bodyRegions.map((r) => kb.region(r)?.name ?? r);
   lines.push(
     [
@@ -101,7 +103,7 @@ function itemHover(item: RequestedItem, analysis: Analysis, kb: Knowledge, text:
   const limit = kb.limitFor(item.treatment, analysis.edition);
   if (limit) lines.push(limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit));
   lines.push(...mtusItemLines(item, analysis, kb)); // the MTUS in force on the document's date (issue 12)
-  lines.push(evidenceLine(analysis, item.treatment));
+  lines.push(evidenceLine(analysis, item));
   const fared = corpusTreatmentLine(item.treatment, kb, corpus);
   if (fared) lines.push(fared);
   return lines.join('\n\n');
@@ -139,7 +141,8 @@ export function corpusTreatmentLine(treatment: string, kb: Knowledge, corpus: Co
   ].join('\n');
 }
 
-function evidenceLine(analysis: Analysis, treatment: string): string {
+/** A treatment name outside any request is read as that treatment for every body part. */
+function evidenceLine(analysis: Analysis, item: Pick<RequestedItem, 'treatment' | 'postsurgical' | 'bodyRegions'>): string {
   const ev = analysis.evidence;
   const kinds = new Set(ev.mentions.map((m) => m.kind));
   const fi = ev.functionalImprovement
@@ -147,8 +150,11 @@ function evidenceLine(analysis: Analysis, treatment: string): string {
     : kinds.has('pain-score')
       ? 'not documented (a pain score alone does not count)'
       : 'not documented';
-  const prior = ev.priorCourses.filter((p) => p.treatment === treatment).map((p) => p.count);
-  return `**In this document:** functional improvement ${fi}; completed sessions: ${prior.length ? Math.max(...prior) : 'none stated'}; home exercise program: ${ev.homeProgram ? 'yes' : 'not mentioned'}.`;
+  // Completed visits as the limits count them: same treatment, same body parts, PT and OT together.
+  const done = completedFor(item, ev.priorCourses);
+  const before = givenBefore(item, analysis.priorMentioned);
+  const completed = done ? String(done) : before ? 'a course was given before, its count not stated' : analysis.firstCourses.includes(item.treatment) ? 'none (a first course, as the document says)' : 'none stated';
+  return `**In this document:** functional improvement ${fi}; completed sessions: ${completed}; home exercise program: ${ev.homeProgram ? 'yes' : 'not mentioned'}.`;
 }
 
 /** What to show when the pointer rests at `offset`: a citation, a requested item, or a treatment name. */
@@ -164,7 +170,7 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Kn
     const t = kb.treatment(m.treatment);
     const limit = kb.limitFor(m.treatment, analysis.edition);
     const fared = corpusTreatmentLine(m.treatment, kb, corpus);
-    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit)] : []), evidenceLine(analysis, m.treatment), ...(fared ? [fared] : [])];
+    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit)] : []), evidenceLine(analysis, { treatment: m.treatment, postsurgical: false, bodyRegions: [] }), ...(fared ? [fared] : [])];
     return { span: m.span, markdown: body.join('\n\n') };
   }
   return undefined;

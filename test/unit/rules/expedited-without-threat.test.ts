@@ -16,6 +16,9 @@ describe(RULE, () => {
       assert.match(f[0].message, /^Expedited review needs the physician's statement that the patient faces an imminent and serious threat to health/);
     });
   }
+  test('a short draft is still a request: a heading that asks for expedited review, with no threat', () => {
+    assert.equal(only('EXPEDITED REVIEW REQUESTED\nDiagnosis: lumbar strain\nAcupuncture 1x6 for the low back').length, 1);
+  });
   const mustNot = [
     // the form's own label, box not ticked
     `REQUEST FOR AUTHORIZATION\n[ ] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health\n${BODY}`,

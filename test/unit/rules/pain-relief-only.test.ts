@@ -56,6 +56,10 @@ describe(RULE, () => {
     ['No pain relief; pain remains 8/10. Request 6 additional acupuncture sessions.', ['extension-without-improvement']],
     // not an extension: a first course
     ['Pain decreased from 8/10 to 5/10 with medication. Request acupuncture 2x3 for the neck.', []],
+    // stated as never given, in the ways writers say it: a trial, judged by the trial limit
+    ['Pain is 8/10, down from 9/10. My patient has not yet had acupuncture. Request 12 acupuncture sessions.', ['therapy-over-trial']],
+    ["Pain is 8/10, down from 9/10. She hasn't had chiropractic care. Chiropractic 2x3 for the low back.", []],
+    ['Pain is 8/10, down from 9/10. He has yet to try acupuncture. Acupuncture x 6.', []],
     // over the trial as well: fewer sessions would not cure it, so pain-relief-only reports it (no quantity fix)
     ['Pain decreased from 8/10 to 5/10. Request 8 additional acupuncture sessions.', ['pain-relief-only']],
     // massage needs no functional improvement to be extended (its 4-6 cap governs)

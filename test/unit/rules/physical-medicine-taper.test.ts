@@ -26,7 +26,7 @@ describe(RULE, () => {
     assert.deepEqual(rulesOf('Physical therapy 3x6 for the low back.'), ['therapy-over-maximum']);
   });
   test('"off" turns it off', () => {
-    const text = 'Diagnosis: CRPS. Physical therapy 3x6.';
+    const text = 'Diagnosis: CRPS of the right hand. Physical therapy 3x6 for the right hand.';
     assert.equal(only(text).length, 1);
     assert.deepEqual(rulesOf(text, { ruleSeverity: { [RULE]: 'off' } }), []);
   });

@@ -21,6 +21,11 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.match(f[0].message, /^Acupuncture is requested with no body part \(the request names 2 body parts\)/);
   });
+  test('a short draft under a diagnosis line is a request: an item with no body part is flagged', () => {
+    const f = only('Diagnosis: cervical strain\nAcupuncture 1x6');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^Acupuncture is requested with no body part/);
+  });
   const mustNot = [
     `${FORM}1. Acupuncture 2x3 for the low back.\n`,
     // one body part named for the whole request covers its items

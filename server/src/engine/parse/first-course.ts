@@ -6,7 +6,7 @@ import { unitAt } from './part-role';
 // physical therapy yet", "Initial trial of chiropractic care": the treatment is a first course,
 // not an extension, whatever word ("additional") a form prints beside it.
 
-const NEVER_BEFORE = /\b(?:no|never had|never received|never tried|not had|not received|not tried|has not had|have not had|hasn't had|haven't had|without any|had no|has had no)\s+(?:any\s+|prior\s+|previous\s+|past\s+|formal\s+|further\s+)*$/i;
+const NEVER_BEFORE = /(?:\bno|(?:\bnever|\bnot|n't)\s+(?:yet\s+|ever\s+|previously\s+|before\s+)?(?:had|received|tried|undergone|attended|been (?:given|treated with))|\b(?:has|have) yet to (?:have|receive|try|undergo|start)|\bwithout any|\bhad no|\bhas had no)\s+(?:any\s+|prior\s+|previous\s+|past\s+|formal\s+|further\s+)*$/i;
 const NOT_YET_AFTER = /^\s*(?:care|treatment|therapy|sessions?|visits?)?\s*(?:yet|to date|before|so far|previously)\b/i;
 const FIRST_BEFORE = /\b(?:initial|first|new|start(?:ing)?(?: a)?(?: course of| trial of)?|begin(?:ning)?|trial of)\s+(?:course of\s+|trial of\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+|and\s+)?$/i;

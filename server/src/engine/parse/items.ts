@@ -126,7 +126,7 @@ function cellUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Prio
   const named = within(mentions, service);
   const withQuantity = parts.length ? service.find((s) => s.start <= parts[0].span.start && parts[0].span.start < s.end && s !== service[0]) : undefined;
   const local = withQuantity ? mentionFor(parts[0], within(mentions, [withQuantity]), text) : undefined;
-  const mention = local ?? named[0] ?? cptMention(text, cells.cpt ?? [], kb);
+  const mention = local ?? named[0] ?? codeMentions(text, cells.cpt ?? [], kb)[0];
   if (!mention) return;
   const counted = parts.filter((p) => !DOSAGE.test(text.slice(Math.max(mention.span.end, p.span.start - 30), p.span.start)));
   if (!counted.length) return;
@@ -164,23 +164,26 @@ function dedupe(parts: QuantityPart[]): QuantityPart[] {
   return out;
 }
 
-/** A row that names its service only by code ("97140"): the code's treatment. */
-function cptMention(text: string, cpt: Span[], kb: Knowledge): TreatmentMention | undefined {
-  for (const cell of cpt) {
+/** A row or line that names its service only by code ("97140", "CPT 98941 x 8"): the codes' treatments. */
+function codeMentions(text: string, spans: Span[], kb: Knowledge): TreatmentMention[] {
+  const out: TreatmentMention[] = [];
+  for (const cell of spans) {
     const re = /\b(?:\d{5}|[A-Z]\d{4})\b/g;
     const s = text.slice(cell.start, cell.end);
     for (let m; (m = re.exec(s)); ) {
       const t = kb.treatmentOfCode(m[0]);
-      if (t) return { treatment: t.id, text: m[0], span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length }, ...(t.category === 'passive-modality' ? { passive: true } : {}) };
+      if (t) out.push({ treatment: t.id, text: m[0], span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length }, ...(t.category === 'passive-modality' ? { passive: true } : {}) });
     }
   }
-  return undefined;
+  return out;
 }
 
 /** A list item, line or sentence: quantities paired with the treatment they follow. */
 function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: PriorCourse[], restated: RequestedItem[]): void {
   const { text, mentions, regions, kind, structure, citations } = input;
-  const unitMentions = within(mentions, [unit.span]);
+  // A line that names its treatment only by code is read by the code's treatment.
+  const named = within(mentions, [unit.span]);
+  const unitMentions = named.length ? named : codeMentions(text, [unit.span], input.kb);
   if (!unitMentions.length) return;
   const parts = findQuantityParts(text, [unit.span]).filter((p) => !inCitation(citations, p.span));
   if (!parts.length) return;

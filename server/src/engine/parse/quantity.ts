@@ -36,8 +36,9 @@ const COUNT_FORMS = [
   // #6 (the therapy is named elsewhere in the item)
   String.raw`(?<![\w&])#\s*(?<c2>\d{1,3})\b`,
   // x 8, times 12 (no number before it: that is the compact form)
-  // (not after a number: "2 x120" is a schedule written wrong, not a count of 120)
-  String.raw`(?<![\w])(?<!\d[ \t]{0,3})(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
+  // (not after a number: "2 x120" is a schedule written wrong, not a count of 120; after a
+  // five-character code it is the code's count: "CPT 97810 x 6")
+  String.raw`(?<![\w])(?<!(?<!\d)\d{1,3}[ \t]{0,3})(?:x|×|times)\s*(?<c3>${RANGE})\b(?!\s*(?:\/|wks?\b|weeks?\b|days?\b|months?\b|mg\b|%|times|x\b|a\s+week|per\b|weekly))`,
   // 8 sessions, eight physical therapy sessions, Eight (8) PT visits, 6 additional acupuncture sessions
   // (a short parenthesis among the words: "6 occupational therapy (hand therapy) visits")
   String.raw`(?<![\w./-])(?<c4>${RANGE})\s*(?:\(\s*(?<echo4>\d{1,3})\s*\)\s*)?(?:(?:${INNER_WORD}|\([A-Za-z][^()\d]{0,28}\))\s+){0,5}?${COUNT_NOUN}\b`,

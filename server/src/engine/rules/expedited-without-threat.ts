@@ -10,7 +10,7 @@ import type { Rule, RuleContext } from './rule';
 // label ("Check box if employee faces an imminent and serious threat ...") is nobody's statement.
 
 // Words asking for it outside the form's boxes: "PLEASE EXPEDITE", "expedited review is requested".
-const ASKS = /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is|was) requested)/gi;
+const ASKS = /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is |was )?requested\b)/gi;
 const THREAT = /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bjeopardi[sz]e\b[^.\n]{0,80}\b(?:life|health|ability to regain maximum function)\b|\bdetrimental to (?:his|her|their|the (?:employee|patient)'?s?) (?:health|life)\b/gi;
 const FILL_IN_LABEL = /^[^\n]{0,5}:\s*\[/;
 

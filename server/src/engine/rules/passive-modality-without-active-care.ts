@@ -1,7 +1,9 @@
 import { unitAt } from '../parse/part-role';
+import { requestDate } from '../judgements/request-date';
+import { dateOfInjury } from './visit-cap-24';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from './fill-in';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
 import { citationLabel } from './therapy-verdict';
 
 const POSTSURGICAL = /\bpost[- ]?(?:op|operative|operatively|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:[a-z]+ )?(?:surgery|operation|repair|arthroscopy)\b|\bassociated surgical service\b/i;
@@ -40,6 +42,9 @@ export const passiveModalityWithoutActiveCare: Rule = {
       if (!firstKey.has(m.treatment)) firstKey.set(m.treatment, key);
       byTreatment.set(key, [...(byTreatment.get(key) ?? []), m]);
     }
+    // Weeks after an injury the pain is not yet chronic: say so rather than call it chronic pain.
+    const weeks = weeksSinceInjury(ctx);
+    const phase = weeks !== undefined && weeks < 12 ? `${Math.max(1, Math.round(weeks))} week${Math.round(weeks) === 1 ? '' : 's'} after the injury,` : 'for chronic pain';
     const fill = 'Given with: [active therapy or home exercise program, and how often]';
     let fixOffered = new RegExp(`^[ \\t]*${fill.slice(0, 11)}`, 'm').test(ctx.text);
     return [...byTreatment.values()].map((ms) => {
@@ -47,7 +52,7 @@ export const passiveModalityWithoutActiveCare: Rule = {
       fixOffered = true;
       return {
         span: ms[0].span,
-        message: `${ms[0].text.charAt(0).toUpperCase()}${ms[0].text.slice(1)} is passive treatment: for chronic pain the guideline supports passive modalities only beside active therapy and a self-directed home program (${label}); name the exercise or home program it accompanies`,
+        message: `${ms[0].text.charAt(0).toUpperCase()}${ms[0].text.slice(1)} is passive treatment: ${phase} the guideline supports passive modalities only beside active therapy and a self-directed home program (${label}); name the exercise or home program it accompanies`,
         citation: { id: limit.citation, label },
         edition,
         fix,
@@ -56,3 +61,11 @@ export const passiveModalityWithoutActiveCare: Rule = {
     });
   },
 };
+
+/** Weeks from the date of injury to the request's date, when the document gives both. */
+function weeksSinceInjury(ctx: RuleContext): number | undefined {
+  const injury = dateOfInjury(ctx.text);
+  const asked = requestDate(ctx.text, ctx.doc);
+  if (!injury || !asked || asked < injury) return undefined;
+  return (asked.getTime() - injury.getTime()) / (7 * 86_400_000);
+}

@@ -1,3 +1,4 @@
+import { unitAt } from '../parse/part-role';
 import type { RuleContext } from './rule';
 
 // What a request states about the patient as a whole: a diagnosis, body parts. Read once per
@@ -36,13 +37,31 @@ export function statesDiagnosis(ctx: RuleContext): boolean {
   return v;
 }
 
-/** Every body region the document names (the analysis already found them). */
-export const regionsNamed = (ctx: RuleContext): Set<string> => new Set(ctx.doc.regions.map((r) => r.region));
+/**
+ * The body parts the request itself names: in its request passages, prose read by its own
+ * words, and body-part fields. A
+ * region named only in the diagnosis or the history ("Diagnosis: lumbar strain") does not say
+ * which body part an item treats.
+ */
+export function regionsNamed(ctx: RuleContext): Set<string> {
+  const st = ctx.doc.structure;
+  const bodyFields = st.fields.filter((f) => f.kind === 'body').map((f) => f.value);
+  const out = new Set<string>();
+  for (const r of ctx.doc.regions) {
+    const role = unitAt(st.units, r.span.start)?.role;
+    if (role === 'request' || role === 'narrative' || bodyFields.some((v) => v.start <= r.span.start && r.span.end <= v.end)) out.add(r.region);
+  }
+  return out;
+}
 
 // A whole request (the DWC Form RFA, or a report or letter asking for treatment) rather than a
 // line being tried out: only such a document is held to the form's completeness.
 const REQUEST_FORM = /\b(?:Request for Authori[sz]ation|DWC Form RFA|RFA|Requested (?:Treatment|Services?)|PR-2|Progress Report|Treatment Plan)\b|^[ \t]*(?:Patient(?: Name)?|Claim(?: Number| No\.?| #)?|Employee(?: Name)?|Claimant)[ \t]*:|^[ \t]*Dear\b/im;
 
 export function isRequestForm(ctx: RuleContext): boolean {
-  return REQUEST_FORM.test(ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text);
+  if (REQUEST_FORM.test(ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text) || ctx.doc.structure.hasRequestStructure) return true;
+  // A short draft is still a request when it names the diagnosis the treatment is for
+  // ("Diagnosis: lumbar strain" / "Acupuncture 1x6"); one line being tried out is not.
+  const st = ctx.doc.structure;
+  return ctx.doc.items.length > 0 && (st.fields.some((f) => f.kind === 'diagnosis' && !f.blank) || st.units.some((u) => u.role === 'diagnosis'));
 }

@@ -25,7 +25,7 @@ const ROLE_WORDS: [PassageRole, RegExp][] = [
   ['request', /^(?:requested|requests?|requested (?:treatments?|services?|items?|procedures?|medications?|goods?)|treatment requested|services? requested|service\/goods? requested|(?:treatment )?plan(?: of care)?(?:\/(?:requests?|rfa))?|p|plan and request|recommendations?|recommended treatment|disputed(?: (?:items?|services?|treatments?|requests?))?|items? (?:disputed|in dispute|under review)|medications? (?:requested|dispensed|prescribed|ordered)|associated surgical services?|orders?|rx|prescriptions?|item \d{1,2})$/],
   ['guideline', /^(?:guidelines?(?: basis| support| cited)?|basis|references?(?: for .*)?|mtus|per mtus|per the mtus|rationale|medical rationale|evidence|citations?)$/],
   ['denial', /^(?:prior ur|ur (?:decision|denial|determination|history)|prior (?:denial|decision)|denial|ur)$/],
-  ['diagnosis', /^(?:diagnos[ie]s|dx|assessment|a|impressions?|icd(?:-?9|-?10)?(?:[- ]codes?)?|injuries)$/],
+  ['diagnosis', /^(?:diagnos[ie]s(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?|dx|assessment|a|impressions?|icd(?:-?9|-?10)?(?:[- ]codes?)?|injuries)$/],
   ['history', /^(?:history(?: of (?:injury|present illness))?|hx|interval history|past (?:medical |surgical )?history|prior (?:treatment|care|therapy|history)|previous (?:treatment|care)|treatment (?:to date|history)|past treatment|background|subjective(?: complaints)?|subjective\/objective|objective(?: findings)?|s|o|exam(?:ination)?(?: findings)?|physical exam(?:ination)?|clinical (?:summary|history|notes?|findings|information)|supporting (?:documentation|information)|hospital course|progress|post-?op(?:erative)? (?:therapy|course|care)(?: to date)?|response to .*|current (?:meds|medications)|medications?|meds|medication (?:review|history)|opioid monitoring|work status|imaging|mri.*|x-?rays?.*|doctor'?s first report.*|change in material facts.*|reason for (?:report|expedited review)|notes?|goals?|functional (?:status|improvement)|hpi|chief complaint|pr-?2(?: report)?|progress report|(?:progress|office|clinic|visit|therapy|pt|chiropractic|acupuncture) notes?|mechanism(?: of injury)?)$/],
 ];
 
@@ -46,7 +46,8 @@ const FIELD_WORDS: [FieldKind, RegExp][] = [
   ['frequency', /^(?:frequency(?:\/duration)?(?:\/quantity)?|freq(?:\/dur)?(?:\/qty)?|frequency x duration|frequency and duration|schedule|duration|other information.*|other info.*)$/],
   ['quantity', /^(?:qty|quantity|units?|number of (?:visits|sessions|treatments|units)|#? ?(?:of )?visits|sessions|total(?: visits)?|visits requested)$/],
   ['cpt', /^(?:cpt(?:\/hcpcs)?(?: codes?)?|hcpcs(?: codes?)?)$/],
-  ['diagnosis', /^(?:diagnos[ie]s|dx|assessment|impressions?)$/],
+  // "Diagnosis/ICD-10:" as offices merge the form's two fields: the diagnosis, code and all.
+  ['diagnosis', /^(?:diagnos[ie]s|dx|assessment|impressions?)(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],
   ['employee', /^(?:employee(?: name)?|patient(?: name)?|name|pt|injured worker|claimant|employee information)$/],
   ['dob', /^(?:dob|date of birth|birth ?date)$/],
@@ -68,13 +69,15 @@ export function fieldKindOf(label: string): FieldKind | undefined {
 const COLUMN_WORDS: [CellKind, RegExp][] = [
   ['schedule', /^(?:freq(?:uency)?\/dur(?:ation)?(?:\/(?:qty|quantity))?|freq(?:uency)? x dur(?:ation)?|frequency\/duration\/quantity|frequency x duration|other information.*|other info.*|freq\/dur\/qty)$/],
   ['service', /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/],
-  ['diagnosis', /^(?:diagnos[ie]s|dx)$/],
+  ['diagnosis', /^(?:diagnos[ie]s|dx)(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],
   ['cpt', /^(?:cpt(?:\/hcpcs)?(?: codes?)?|hcpcs|codes?)$/],
   ['body', /^(?:body parts?|body regions?|region|area|site)$/],
   ['frequency', /^(?:freq|frequency)$/],
   ['duration', /^(?:dur|duration|weeks|length)$/],
   ['quantity', /^(?:qty|quantity|units?|#|no|number|visits|sessions|total)$/],
+  // Columns a history or authorisation table adds: known, so the table is seen as one.
+  ['other', /^(?:dates?(?: of service)?|dos|start(?: date)?|end(?: date)?|provider|vendor|comments?|status|authori[sz]ed|outcome)$/],
 ];
 
 /** The kind of a table column from its header cell. */

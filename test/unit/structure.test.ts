@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { readSpacing, spanToOriginal } from '../../server/src/engine/structure/spacing';
+import { readStructure } from '../../server/src/engine/structure/read';
+import type { DocumentStructure } from '../../server/src/engine/structure/types';
+
+// The structure layer reads a page as a writer sees it (header fields, boxes, tables, lists,
+// passages and their roles) before any item is read. Invented text throughout.
+
+const at = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
+const unitsOf = (text: string, st: DocumentStructure = readStructure(text)) => st.units.map((u) => [u.kind, u.role, at(text, u.span)]);
+
+describe('form header fields', () => {
+  const form = 'Employee: Pat Doe\nDate of Injury: 01/02/2015\nClaim #: ______\nDiagnosis/ICD: M54.5 low back pain\nPhysician: [Name], M.D.';
+  const st = readStructure(form);
+  test('each label is read as its kind, with its value', () => {
+    assert.deepEqual(
+      st.fields.map((f) => [f.kind, at(form, f.value)]),
+      [['employee', 'Pat Doe'], ['doi', '01/02/2015'], ['claim', '______'], ['diagnosis', 'M54.5 low back pain'], ['physician', '[Name], M.D.']],
+    );
+  });
+  test('a line of underscores is a field left blank', () => {
+    assert.deepEqual(st.fields.filter((f) => f.blank).map((f) => f.kind), ['claim']);
+  });
+});
+
+describe('checkboxes', () => {
+  test('[X], [x], ☒ and ■ are checked; [ ], ☐ and □ are not', () => {
+    const text = '[X] Expedited  [ ] Standard\n[x] Initial\n☒ Written  ☐ Verbal  ■ Resubmission  □ Other';
+    assert.deepEqual(
+      readStructure(text).checkboxes.map((b) => [at(text, b.label), b.checked]),
+      [['Expedited', true], ['Standard', false], ['Initial', true], ['Written', true], ['Verbal', false], ['Resubmission', true], ['Other', false]],
+    );
+  });
+  test("a box's printed label is form text, not the writer's statement", () => {
+    const text = '[ ] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health';
+    const st = readStructure(text);
+    assert.equal(st.checkboxes.length, 1);
+    assert.equal(st.checkboxes[0].checked, false);
+    assert.ok(st.formText.some((s) => at(text, s).includes('imminent and serious threat')));
+  });
+});
+
+describe('tables', () => {
+  test('columns separated by runs of spaces: each cell belongs to its own row', () => {
+    const text = 'SERVICE           BODY PART     FREQ   DURATION   QTY\nAcupuncture       L/S           2x     4 wks      8\nChiro manip.      C/S                             12\n';
+    const rows = readStructure(text).units.filter((u) => u.kind === 'table-row');
+    assert.deepEqual(
+      rows.map((r) => [at(text, r.cells!.service![0]), r.cells!.body?.map((s) => at(text, s)), r.cells!.quantity?.map((s) => at(text, s))]),
+      [['Acupuncture', ['L/S'], ['8']], ['Chiro manip.', ['C/S'], ['12']]],
+    );
+    // the second row has no FREQ: it does not borrow the first row's
+    assert.equal(rows[1].cells!.frequency, undefined);
+  });
+  test('pipes and tabs separate cells too', () => {
+    const pipes = '| Service | Body part | Qty |\n|---|---|---|\n| Physical therapy | R knee | 6 |\n';
+    const tabs = 'Service\tFreq\tQty\nMassage\t1x/wk\t4\n';
+    const cell = (text: string, kind: 'service' | 'quantity') => readStructure(text).units.filter((u) => u.kind === 'table-row').map((u) => at(text, u.cells![kind]![0]));
+    assert.deepEqual([cell(pipes, 'service'), cell(pipes, 'quantity')], [['Physical therapy'], ['6']]);
+    assert.deepEqual([cell(tabs, 'service'), cell(tabs, 'quantity')], [['Massage'], ['4']]);
+  });
+  test('a table under a history heading is history, not a request', () => {
+    const text = 'Treatment to date:\nSERVICE        QTY   DATES\nAcupuncture    12    2015\n';
+    assert.deepEqual(readStructure(text).units.filter((u) => u.kind === 'table-row').map((u) => u.role), ['history']);
+  });
+});
+
+describe('passages and their roles', () => {
+  const text = [
+    'Treatment to date:',
+    'She had 12 PT visits.',
+    '',
+    'UR DECISION:',
+    'The request for 12 acupuncture sessions is non-certified.',
+    '',
+    'Guidelines:',
+    'Per MTUS 3-6 treatments are allowed.',
+    '',
+    'Plan:',
+    '1. Acup 2x3 lumbar',
+    '2. Continue HEP',
+  ].join('\n');
+  test('history, the denial as quoted, guideline quotations and the plan are told apart', () => {
+    assert.deepEqual(unitsOf(text), [
+      ['sentence', 'history', 'She had 12 PT visits.'],
+      ['sentence', 'denial', 'The request for 12 acupuncture sessions is non-certified.'],
+      ['sentence', 'guideline', 'Per MTUS 3-6 treatments are allowed.'],
+      ['list-item', 'request', '1. Acup 2x3 lumbar'],
+      ['list-item', 'request', '2. Continue HEP'],
+    ]);
+    assert.deepEqual(readStructure(text).sections.map((s) => [s.role, s.heading]), [['history', 'Treatment to date'], ['denial', 'UR DECISION'], ['guideline', 'Guidelines'], ['request', 'Plan']]);
+  });
+  test('a sentence that asks is a request wherever it stands', () => {
+    const t = 'PR-2\nShe reports less pain. Request acupuncture 1x6 for the neck.';
+    assert.deepEqual(unitsOf(t).filter((u) => u[1] === 'request').map((u) => u[2]), ['Request acupuncture 1x6 for the neck.']);
+  });
+  test('prose with no heading is narrative, read by its own words', () => {
+    assert.deepEqual(unitsOf('The patient is improving.'), [['sentence', 'narrative', 'The patient is improving.']]);
+  });
+});
+
+describe('OCR spacing', () => {
+  const ocr = 'Employee :  Pat  Doe  ,  DOB :  02 / 11 / 1956\nRequested  treatment :  Acupuncture  2 x 4  ( 8 )  for  the  low  back  .\nDiagnosis :  lumbar  strain  and  neck  pain  with  spasm  of  the  muscles  today  .';
+  test('doubled gaps are read through a re-spaced copy', () => {
+    const v = readSpacing(ocr);
+    assert.equal(v.identity, false);
+    assert.match(v.text, /Requested treatment: Acupuncture 2 x 4 \(8\) for the low back\./);
+  });
+  test('what is found in the copy maps back to the original characters', () => {
+    const v = readSpacing(ocr);
+    const back = (s: string) => at(ocr, spanToOriginal(v, { start: v.text.indexOf(s), end: v.text.indexOf(s) + s.length }));
+    assert.equal(back('2 x 4'), '2 x 4');
+    assert.equal(back('Pat Doe'), 'Pat  Doe');
+  });
+  test('dot leaders are a column gap, offsets unchanged', () => {
+    const t = 'Cyclobenzaprine 7.5 mg ...... #90 ...... 1 tab PO TID';
+    const v = readSpacing(t);
+    assert.equal(v.text.length, t.length);
+    assert.doesNotMatch(v.text, /\.\.\./);
+  });
+  test('ordinary text is read as it is', () => assert.equal(readSpacing('Acupuncture 2x3 for the neck.').identity, true));
+});

@@ -33,7 +33,16 @@ try {
   mkdirSync(ws, { recursive: true });
   copyFileSync(FIXTURE, join(ws, 'request.rfa'));
   mkdirSync(join(run, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'editor.fontSize': 15, 'workbench.tips.enabled': false, 'workbench.activityBar.location': 'hidden' }));
+  writeFileSync(
+    join(run, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({
+      'workbench.startupEditor': 'none',
+      'editor.minimap.enabled': false,
+      'editor.fontSize': 15,
+      'workbench.tips.enabled': false,
+      'workbench.activityBar.location': 'hidden',
+    }),
+  );
   cs = await startCodeServer({ workspace: ws, runDir: run });
   browser = await launchChromium({ runDir: run, viewport: { width: 1280, height: 800 } });
   const page = browser.page;
@@ -52,7 +61,18 @@ try {
   await page.locator('.sidebar .title-actions [aria-label^="Views and More Actions"]').click();
   const item = page.locator('.monaco-menu .action-item', { hasText: 'Install from VSIX' });
   await item.hover();
-  await shot('install-from-vsix.png', await around(page, [page.locator('.sidebar .composite.title'), page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'mtus-lint' }).first(), page.locator('.monaco-menu').first()], 8));
+  await shot(
+    'install-from-vsix.png',
+    await around(
+      page,
+      [
+        page.locator('.sidebar .composite.title'),
+        page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'mtus-lint' }).first(),
+        page.locator('.monaco-menu').first(),
+      ],
+      8,
+    ),
+  );
   await page.keyboard.press('Escape');
 
   // 2. Settings (Ctrl+,), searched for mtus-lint's.

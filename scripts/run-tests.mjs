@@ -4,18 +4,24 @@
 // their report; the editor suites (real VS Code in code-server, a browser, Neovim) are
 // runners of their own that end with that same line.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES = {
-  unit: { dir: 'out/test/unit', what: 'engine, rules, fixes, knowledge, CLI, grammar' },
+  // In-process only, all files in one process (a few seconds): nothing here starts a process.
+  unit: { dir: 'out/test/unit', oneProcess: true, what: 'engine, rules, fixes, knowledge, settings, grammar, catalogue, boundaries' },
+  // The command line as a user runs it: each test starts the real mtus-lint command.
+  cli: { dir: 'out/test/cli', what: 'the mtus-lint command: check, --fix, SARIF, inputs, corpus and formulary commands' },
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
-  extension: { runner: 'test/extension/run-code-server.mjs', what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace' },
+  extension: {
+    runner: 'test/extension/run-code-server.mjs',
+    what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace',
+  },
   ui: { runner: 'test/ui/run.mjs', what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
 };
@@ -28,6 +34,20 @@ const totals = { pass: 0, fail: 0, skipped: 0 };
 const scratch = mkdtempSync(join(tmpdir(), 'mtus-lint-tests-'));
 const started = Date.now();
 
+/**
+ * The compiled test files of a tier whose source still exists: a test moved or deleted leaves
+ * its old .js in out/ (tsc does not remove it), which must not run again.
+ */
+function compiledTests(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.test.js')) continue;
+    const file = join(e.parentPath ?? e.path, e.name);
+    if (existsSync(join(root, relative(join(root, 'out'), file)).replace(/\.js$/, '.ts'))) out.push(file);
+  }
+  return out.sort();
+}
+
 function nodeTestSuite(name, suite) {
   const dir = join(root, suite.dir);
   if (!existsSync(dir)) {
@@ -35,9 +55,17 @@ function nodeTestSuite(name, suite) {
     return { pass: 0, fail: 1, skipped: 0 };
   }
   const tap = join(scratch, `${name}.tap`);
+  let files = compiledTests(dir);
+  if (suite.oneProcess) {
+    // node:test starts a process per file, and each loads the knowledge base again (about a
+    // second each); in-process tests share one process instead, loaded by one file.
+    const loader = join(scratch, `${name}.cjs`);
+    writeFileSync(loader, files.map((f) => `require(${JSON.stringify(f)});`).join('\n'));
+    files = [loader];
+  }
   const r = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, dir],
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: process.env },
   );
   const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';

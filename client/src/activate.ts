@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import { MessageType, ShowMessageNotification, State, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
-// A type only: nothing of the server is loaded into the extension host.
-import type { DocumentStatus } from '../../server/src/features/status';
+// The protocol is the one module of the server the client loads: names, types and words only.
+import {
+  DOCUMENT_STATUS_NOTIFICATION,
+  TEMPLATE_CITATIONS_REQUEST,
+  TRUST_NOTIFICATION,
+  type DocumentStatus,
+  type InitializationOptions,
+  type TemplateCitations,
+  type TemplateCitationsParams,
+  type TrustParams,
+} from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { registerGuidelineBrowser, type GuidelineBrowserState } from './guideline-browser';
 import { languageSettings } from './language-settings';
@@ -50,7 +59,9 @@ let client: BaseLanguageClient | undefined;
 export async function activateWith(context: vscode.ExtensionContext, platform: Platform): Promise<MtusLintApi> {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? 'unknown');
   const output = createOutputChannel();
-  output.channel.info(`mtus-lint ${version} in ${vscode.env.appName} ${vscode.version} (${platform.describe}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`);
+  output.channel.info(
+    `mtus-lint ${version} in ${vscode.env.appName} ${vscode.version} (${platform.describe}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted (Restricted Mode)'}`,
+  );
   const editionStatus = new EditionStatus(vscode.workspace.isTrusted);
   let starting: Promise<void> | undefined;
   const gate = new StartGate(
@@ -75,7 +86,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
       storagePath: context.globalStorageUri.fsPath,
       // In Restricted Mode the server leaves out the workspace's knowledge file and corpus folders.
       trusted: vscode.workspace.isTrusted,
-    },
+    } satisfies InitializationOptions,
     outputChannel: output.channel,
     middleware: { workspace: { configuration: languageSettings } },
   };
@@ -93,7 +104,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     if (messages.length > 100) messages.shift();
     shown.fire(message);
   });
-  c.onNotification('mtusLint/documentStatus', (st: DocumentStatus) => editionStatus.receive(st));
+  c.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatus) => editionStatus.receive(st));
   const start = (): Promise<void> =>
     (starting ??= c.start().then(
       () => output.channel.info(`server started; checking ${describeSelector(options.documentSelector as vscode.DocumentFilter[])}`),
@@ -108,13 +119,23 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     await c.start();
   };
   const browser = registerGuidelineBrowser(c, () => start());
-  const ruleIds = Object.keys(((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object);
+  const ruleIds = Object.keys(
+    ((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object,
+  );
   context.subscriptions.push(
     editionStatus,
     gate,
     shown,
     ...browser.disposables,
-    ...registerNewDocumentCommands(),
+    ...registerNewDocumentCommands(async (edition) => {
+      await start();
+      return c.isRunning()
+        ? c.sendRequest<TemplateCitations | null>(TEMPLATE_CITATIONS_REQUEST, { edition } satisfies TemplateCitationsParams).then(
+            (r) => r ?? undefined,
+            () => undefined,
+          )
+        : undefined;
+    }),
     ...registerWalkthroughCommands(context.extensionUri),
     registerImportDrugList(c),
     ...registerCommands(context.extensionUri, {
@@ -128,7 +149,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       editionStatus.languageStatus.trusted();
-      if (c.isRunning()) void c.sendNotification('mtusLint/trust', { trusted: true });
+      if (c.isRunning()) void c.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
     }),
     { dispose: () => void (c.isRunning() ? c.stop() : undefined) },
   );

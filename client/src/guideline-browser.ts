@@ -1,13 +1,11 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 // Types only: the entries and their citation text come from the server.
-import type { GuidelineEntry, GuidelinesParams, GuidelinesResult } from '../../server/src/features/guidelines';
+import { EDITION_REASON_WORDS, GUIDELINES_REQUEST, type GuidelineEntry, type GuidelinesParams, type GuidelinesResult } from '../../server/src/protocol';
 
 // "mtus-lint: Browse the MTUS Guidelines": a searchable list of the knowledge base's citation
 // entries, grouped by guideline, each with its quotation; choosing one writes its citation at
 // the cursor, in the form of the edition the document is judged by.
-
-const GUIDELINES_REQUEST = 'mtusLint/guidelines';
 
 /** What the browser shows and did last (for the extension-host tests). */
 export interface GuidelineBrowserState {
@@ -38,15 +36,11 @@ interface EntryItem extends vscode.QuickPickItem {
 }
 
 const READ_QUOTE: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('book'), tooltip: 'Read the whole quotation' };
-const BOTH_EDITIONS: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('versions'), tooltip: 'Also list the other edition of the Chronic Pain guideline' };
-const ONE_EDITION: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: "List only the edition this document is judged by" };
-
-const REASON: Record<GuidelinesResult['editionReason'], string> = {
-  setting: 'chosen in the mtusLint.edition setting',
-  document: "the edition this document's citations use",
-  default: 'the edition the knowledge base holds most completely',
-  asked: 'as asked',
+const BOTH_EDITIONS: vscode.QuickInputButton = {
+  iconPath: new vscode.ThemeIcon('versions'),
+  tooltip: 'Also list the other edition of the Chronic Pain guideline',
 };
+const ONE_EDITION: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('filter'), tooltip: 'List only the edition this document is judged by' };
 
 function itemsOf(result: GuidelinesResult): EntryItem[] {
   const items: EntryItem[] = [];
@@ -66,7 +60,10 @@ function itemsOf(result: GuidelinesResult): EntryItem[] {
 }
 
 /** `ready` starts the server if no checked document has started it yet. */
-export function registerGuidelineBrowser(client: BaseLanguageClient, ready: () => Promise<void>): {
+export function registerGuidelineBrowser(
+  client: BaseLanguageClient,
+  ready: () => Promise<void>,
+): {
   disposables: vscode.Disposable[];
   state(): GuidelineBrowserState;
   onDidChange: vscode.Event<GuidelineBrowserState>;
@@ -121,12 +118,17 @@ export function registerGuidelineBrowser(client: BaseLanguageClient, ready: () =
     }
     const qp = vscode.window.createQuickPick<EntryItem>();
     const show = (r: GuidelinesResult) => {
-      qp.title = r.edition === 'all' ? 'MTUS guidelines: both editions of the Chronic Pain guideline' : `MTUS guidelines as cited in ${r.editionLabel} (${REASON[r.editionReason]})`;
+      qp.title =
+        r.edition === 'all'
+          ? 'MTUS guidelines: both editions of the Chronic Pain guideline'
+          : `MTUS guidelines as cited in ${r.editionLabel} (${EDITION_REASON_WORDS[r.editionReason]})`;
       qp.items = itemsOf(r);
       qp.buttons = [r.edition === 'all' ? ONE_EDITION : BOTH_EDITIONS];
       update({ open: true, entries: r.entries.map((e) => e.id), edition: r.edition, active: undefined });
     };
-    qp.placeholder = editor ? 'Search by treatment, topic or citation; Enter writes the citation at the cursor' : 'Search by treatment, topic or citation; Enter copies the citation';
+    qp.placeholder = editor
+      ? 'Search by treatment, topic or citation; Enter writes the citation at the cursor'
+      : 'Search by treatment, topic or citation; Enter copies the citation';
     qp.matchOnDescription = true;
     qp.matchOnDetail = true;
     if (options.search) qp.value = options.search;

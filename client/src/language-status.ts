@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-// A type only: nothing of the server is loaded into the extension host.
-import type { DocumentStatus } from '../../server/src/features/status';
+import type { DocumentStatus } from '../../server/src/protocol';
 
 // The language status items beside the language name in the status bar, for requests and
 // appeal letters: the edition the document is judged by, the knowledge base and the corpus
@@ -23,7 +22,11 @@ export class LanguageStatus implements vscode.Disposable {
 
   constructor(trusted: boolean) {
     this.item.name = 'mtus-lint';
-    this.item.command = { title: 'Browse the guidelines', command: 'mtusLint.browseGuidelines', tooltip: 'Search the MTUS guidelines and insert a citation at the cursor' };
+    this.item.command = {
+      title: 'Browse the guidelines',
+      command: 'mtusLint.browseGuidelines',
+      tooltip: 'Search the MTUS guidelines and insert a citation at the cursor',
+    };
     this.show(undefined);
     if (!trusted) {
       // The workspace's own mtusLint.knowledge.customFile and mtusLint.corpus.paths are not
@@ -48,7 +51,9 @@ export class LanguageStatus implements vscode.Disposable {
     this.item.busy = false;
     this.item.text = `MTUS: ${st.editionLabel}`;
     this.item.detail = `${st.mtus ? `${st.mtus.explanation}; ` : ''}knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus`;
-    this.item.accessibilityInformation = { label: `Judged by ${st.editionLabel}; knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus` };
+    this.item.accessibilityInformation = {
+      label: `Judged by ${st.editionLabel}; knowledge base ${st.knowledgeVersion}; ${st.corpusLetters} IMR decisions in the corpus`,
+    };
   }
 
   /** The workspace became trusted: the custom knowledge file and corpus folders now apply. */

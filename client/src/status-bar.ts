@@ -1,17 +1,10 @@
 import { mtusTooltip } from './mtus-status';
 import * as vscode from 'vscode';
-// A type only: nothing of the server is loaded into the extension host.
-import type { DocumentStatus } from '../../server/src/features/status';
+import { EDITION_REASON_WORDS, type DocumentStatus } from '../../server/src/protocol';
 import { LanguageStatus } from './language-status';
 
 // The status bar names the edition the document in front is judged by (from the server's
 // mtusLint/documentStatus after each check); a click opens the mtusLint.edition setting.
-
-const REASON: Record<DocumentStatus['editionReason'], string> = {
-  setting: 'chosen in the mtusLint.edition setting or the team configuration',
-  document: "the edition this document's citations use",
-  default: 'the edition the knowledge base holds most completely',
-};
 
 export class EditionStatus implements vscode.Disposable {
   readonly statuses = new Map<string, DocumentStatus>();
@@ -63,7 +56,9 @@ export class EditionStatus implements vscode.Disposable {
     }
     this.barText = `$(law) MTUS: ${st.editionLabel}`;
     this.bar.text = this.barText;
-    this.bar.tooltip = mtusTooltip(st) ?? `Figures from ${st.editionLabel}: ${REASON[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
+    this.bar.tooltip =
+      mtusTooltip(st) ??
+      `Figures from ${st.editionLabel}: ${EDITION_REASON_WORDS[st.editionReason]}. Knowledge base ${st.knowledgeVersion}; corpus of ${st.corpusLetters} IMR decisions. Click to choose the edition.`;
     this.bar.show();
   }
 

@@ -90,7 +90,9 @@ export function readSettings(raw: unknown, knownRules: readonly string[], knownE
   }
   // "current": an undated document is judged by the MTUS in force today (engine/mtus/in-force.ts).
   if (knownEditions && settings.edition !== 'auto' && settings.edition !== 'current' && !knownEditions.includes(settings.edition)) {
-    problems.push(`mtusLint.edition "${settings.edition}" is not an edition the knowledge base holds (${['auto', ...knownEditions].join(', ')}); using "auto".`);
+    problems.push(
+      `mtusLint.edition "${settings.edition}" is not an edition the knowledge base holds (${['auto', ...knownEditions].join(', ')}); using "auto".`,
+    );
     settings.edition = 'auto';
   }
   readRules(settings, knownRules, problems);
@@ -126,10 +128,15 @@ function readRules(settings: Settings, knownRules: readonly string[], problems: 
   settings.rules = rules;
   if (badValue.length) {
     const shown = badValue.slice(0, QUOTED).join(', ') + (badValue.length > QUOTED ? ` and ${(badValue.length - QUOTED).toLocaleString('en-US')} more` : '');
-    problems.push(`mtusLint.rules: ${plural(badValue.length, 'value is', 'values are')} not "error", "warning", "information", "hint" or "off" (${shown}); ${badValue.length === 1 ? 'that rule keeps its' : 'those rules keep their'} default severity, the others apply.`);
+    problems.push(
+      `mtusLint.rules: ${plural(badValue.length, 'value is', 'values are')} not "error", "warning", "information", "hint" or "off" (${shown}); ${badValue.length === 1 ? 'that rule keeps its' : 'those rules keep their'} default severity, the others apply.`,
+    );
   }
   if (unknown.length) {
-    const which = unknown.length === 1 ? `an unknown rule ${show(unknown[0])}; it is` : `${plural(unknown.length, 'unknown rule', 'unknown rules')} (${listSome(unknown)}); they are`;
+    const which =
+      unknown.length === 1
+        ? `an unknown rule ${show(unknown[0])}; it is`
+        : `${plural(unknown.length, 'unknown rule', 'unknown rules')} (${listSome(unknown)}); they are`;
     problems.push(`mtusLint.rules names ${which} ignored. Known rules: ${knownRules.join(', ')}.`);
   }
 }
@@ -140,10 +147,15 @@ function readCorpusPaths(settings: Settings, problems: string[]): void {
   const isName = (p: unknown): p is string => typeof p === 'string' && p.trim() !== '';
   const good = raw.filter(isName);
   const bad = raw.filter((p) => !isName(p));
-  if (bad.length) problems.push(`mtusLint.corpus.paths: ${plural(bad.length, 'entry is', 'entries are')} not a folder name (${listSome(bad)}); ${bad.length === 1 ? 'it is' : 'they are'} skipped.`);
+  if (bad.length)
+    problems.push(
+      `mtusLint.corpus.paths: ${plural(bad.length, 'entry is', 'entries are')} not a folder name (${listSome(bad)}); ${bad.length === 1 ? 'it is' : 'they are'} skipped.`,
+    );
   const unique = [...new Set(good)];
   if (unique.length > MAX_CORPUS_FOLDERS) {
-    problems.push(`mtusLint.corpus.paths names ${plural(unique.length, 'folder', 'folders')}; only the first ${MAX_CORPUS_FOLDERS} are indexed, and the rest, from ${show(unique[MAX_CORPUS_FOLDERS])} on, are left out.`);
+    problems.push(
+      `mtusLint.corpus.paths names ${plural(unique.length, 'folder', 'folders')}; only the first ${MAX_CORPUS_FOLDERS} are indexed, and the rest, from ${show(unique[MAX_CORPUS_FOLDERS])} on, are left out.`,
+    );
   }
   settings.corpus = { paths: unique.slice(0, MAX_CORPUS_FOLDERS) };
 }

@@ -44,7 +44,9 @@ const rel = (p) => relative(process.cwd(), p) || '.';
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 function lockHash() {
-  return createHash('sha256').update(readFileSync(join(CODE_SERVER_DIR, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(CODE_SERVER_DIR, 'package-lock.json')))
+    .digest('hex');
 }
 
 /** Whether a complete install from the current lockfile is present. */
@@ -107,7 +109,9 @@ function seedRipgrepCache(tmp) {
   mkdirSync(cache, { recursive: true });
   const tarball = join(cache, `ripgrep-${RIPGREP_RELEASE}-${target}.tar.gz`);
   const rg = rgBinary();
-  const r = spawnSync('tar', ['czhf', tarball, '--owner=0', '--group=0', '-C', dirname(rg), '--transform', 's,.*,rg,', rg.split('/').pop()], { encoding: 'utf8' });
+  const r = spawnSync('tar', ['czhf', tarball, '--owner=0', '--group=0', '-C', dirname(rg), '--transform', 's,.*,rg,', rg.split('/').pop()], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new InstallError(`could not build the ripgrep tarball from ${rg}: ${r.stderr || r.error}`);
   return tarball;
 }
@@ -125,9 +129,11 @@ function diagnose(log) {
   if (/gssapi\/gssapi\.h: No such file/.test(log)) hints.push('libkrb5-dev not installed: apt-get install libkrb5-dev');
   if (/requires node v20/.test(log)) hints.push('code-server needs node 20');
   if (/Please pass --unsafe-perm/.test(log)) hints.push('npm did not pass --unsafe-perm to the postinstall');
-  if (/Downloading ripgrep failed|api\.github\.com/.test(log)) hints.push('@vscode/ripgrep tried to download rg from GitHub: the cached tarball was not used (TMPDIR?)');
+  if (/Downloading ripgrep failed|api\.github\.com/.test(log))
+    hints.push('@vscode/ripgrep tried to download rg from GitHub: the cached tarball was not used (TMPDIR?)');
   // (node-pre-gyp's GitHub downloads fail here by design and fall back to a build: only npm's own errors count.)
-  if (/^npm error (code )?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)|^npm error network/m.test(log)) hints.push('npm could not reach its registry (this install needs the npm registry and nothing else)');
+  if (/^npm error (code )?(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT)|^npm error network/m.test(log))
+    hints.push('npm could not reach its registry (this install needs the npm registry and nothing else)');
   if (/gyp ERR!.*(nodejs\.org|headers)/i.test(log)) hints.push("node-gyp wanted node's headers: install them beside node or set npm_config_nodedir");
   if (/npm error.*(ENOSPC)/.test(log)) hints.push('disk full');
   return hints;
@@ -222,8 +228,14 @@ export async function installCodeServer({ force = false, timeoutMs = DEFAULT_TIM
         `Last lines of ${rel(logFile)}:\n${tail}`,
     );
   }
-  writeFileSync(MARKER, JSON.stringify({ version: CODE_SERVER_VERSION, lockHash: lockHash(), node: process.version, installedAt: new Date().toISOString() }, null, 2));
-  if (!isInstalled()) throw new InstallError(`code-server ${CODE_SERVER_VERSION} installed, but the install is incomplete (no ripgrep binary or lib/vscode/node_modules); see ${rel(logFile)}`);
+  writeFileSync(
+    MARKER,
+    JSON.stringify({ version: CODE_SERVER_VERSION, lockHash: lockHash(), node: process.version, installedAt: new Date().toISOString() }, null, 2),
+  );
+  if (!isInstalled())
+    throw new InstallError(
+      `code-server ${CODE_SERVER_VERSION} installed, but the install is incomplete (no ripgrep binary or lib/vscode/node_modules); see ${rel(logFile)}`,
+    );
   rmSync(WORK, { recursive: true, force: true });
   log(`installed code-server ${CODE_SERVER_VERSION} in ${seconds(ms)}`);
   return { entry: CODE_SERVER_ENTRY, version: CODE_SERVER_VERSION, installed: true, ms };

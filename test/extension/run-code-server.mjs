@@ -65,7 +65,10 @@ function runOrFail(cmd, cmdArgs, what, timeoutMs) {
   const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
   const output = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   if (r.error || r.status !== 0) throw new HarnessError(`${what} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}):\n${output}`);
-  const last = output.split('\n').filter((l) => l.trim() && !/^npm warn/i.test(l)).pop();
+  const last = output
+    .split('\n')
+    .filter((l) => l.trim() && !/^npm warn/i.test(l))
+    .pop();
   if (last) log(`${what}: ${last.trim()}`);
 }
 
@@ -82,7 +85,22 @@ function ensureSuiteCompiled() {
 function ensureVsix() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-  const inputs = ['dist', 'package.json', 'client/src', 'server/src', 'syntaxes', 'snippets', 'media', 'examples', 'docs/rules', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore'];
+  const inputs = [
+    'dist',
+    'package.json',
+    'client/src',
+    'server/src',
+    'syntaxes',
+    'snippets',
+    'media',
+    'examples',
+    'docs/rules',
+    'language-configuration.json',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
+    '.vscodeignore',
+  ];
   const latest = Math.max(...inputs.map((p) => newest(join(ROOT, p))));
   if (existsSync(vsix) && statSync(vsix).mtimeMs > latest) {
     log(`${relative(ROOT, vsix)} is up to date`);
@@ -211,7 +229,9 @@ async function runPass(pass, vsix) {
 /** Console chatter of the web workbench that is not about the tests. */
 function isNoise(text) {
   // (The trust prompt of the Restricted Mode pass is expected: the test workbench refuses dialogs.)
-  return /Failed to load resource|favicon|manifest\.json|net::ERR_NAME_NOT_RESOLVED|vsda|marketplace|gallery|Ignoring fetching additional builtin extensions|webview|ServiceWorker|Long running operations|refused to show dialog in tests\. Contents: Do you trust the authors/i.test(text);
+  return /Failed to load resource|favicon|manifest\.json|net::ERR_NAME_NOT_RESOLVED|vsda|marketplace|gallery|Ignoring fetching additional builtin extensions|webview|ServiceWorker|Long running operations|refused to show dialog in tests\. Contents: Do you trust the authors/i.test(
+    text,
+  );
 }
 
 /** On failure: the end of code-server's output and of the extension host's log, before the run folder goes. */
@@ -263,7 +283,7 @@ try {
   await main();
 } catch (e) {
   failure = e;
-  reason = e instanceof HarnessError || e instanceof InstallError ? e.message : e?.stack ?? String(e);
+  reason = e instanceof HarnessError || e instanceof InstallError ? e.message : (e?.stack ?? String(e));
   if (browser) dumpLogs(); // it broke while the workbench was running
 } finally {
   await cleanup();

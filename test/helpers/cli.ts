@@ -110,7 +110,7 @@ export function checkJson(args: string[], opts: RunOptions = {}): { run: Run; re
   try {
     report = JSON.parse(run.stdout) as JsonReport;
   } catch (e) {
-    throw new Error(`stdout is not JSON (${(e as Error).message})\n${explain(run)}`);
+    throw new Error(`stdout is not JSON (${(e as Error).message})\n${explain(run)}`, { cause: e });
   }
   return { run, report };
 }

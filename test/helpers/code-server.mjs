@@ -139,7 +139,8 @@ export function isolatedEnv(dir, extra = {}) {
     EXTENSIONS_GALLERY: '{}',
     ...extra,
   });
-  for (const d of [env.HOME, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME, env.XDG_RUNTIME_DIR, env.TMPDIR]) mkdirSync(d, { recursive: true, mode: 0o700 });
+  for (const d of [env.HOME, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME, env.XDG_RUNTIME_DIR, env.TMPDIR])
+    mkdirSync(d, { recursive: true, mode: 0o700 });
   return env;
 }
 
@@ -192,14 +193,25 @@ export async function installVsix({ vsix, runDir, extensionsDir = join(runDir, '
   const env = isolatedEnv(join(runDir, 'install'));
   const { code, output } = await run(
     process.execPath,
-    [CODE_SERVER_ENTRY, '--install-extension', resolve(vsix), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--disable-telemetry', '--force'],
+    [
+      CODE_SERVER_ENTRY,
+      '--install-extension',
+      resolve(vsix),
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--disable-telemetry',
+      '--force',
+    ],
     { env, cwd: runDir, timeoutMs, what: `installing ${vsix}` },
   );
   if (code !== 0 || !/successfully installed/i.test(output)) {
     throw new HarnessError(`code-server could not install ${vsix} (exit ${code}):\n${output.trim()}`);
   }
   const added = readdirSync(extensionsDir).filter((d) => !before.has(d) && !d.startsWith('.') && existsSync(join(extensionsDir, d, 'package.json')));
-  if (added.length !== 1) throw new HarnessError(`expected one new extension folder in ${extensionsDir} after installing ${vsix}, found: ${added.join(', ') || 'none'}`);
+  if (added.length !== 1)
+    throw new HarnessError(`expected one new extension folder in ${extensionsDir} after installing ${vsix}, found: ${added.join(', ') || 'none'}`);
   return join(extensionsDir, added[0]);
 }
 
@@ -244,14 +256,18 @@ export async function startCodeServer({
   const env = isolatedEnv(join(runDir, 'cs'), extraEnv);
   const args = [
     CODE_SERVER_ENTRY,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...extraArgs,
     ...(workspace ? [workspace] : []),
   ];
@@ -282,7 +298,9 @@ export async function startCodeServer({
     }
     if (e === 'exited' || exit) {
       await stop();
-      throw new HarnessError(`code-server exited (code ${exit?.code}, signal ${exit?.signal}) before answering on ${url}:\n${output.trim().split('\n').slice(-30).join('\n')}`);
+      throw new HarnessError(
+        `code-server exited (code ${exit?.code}, signal ${exit?.signal}) before answering on ${url}:\n${output.trim().split('\n').slice(-30).join('\n')}`,
+      );
     }
     if (Date.now() > deadline) {
       await stop();

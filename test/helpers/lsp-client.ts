@@ -9,16 +9,11 @@
 //   sent back as incremental `didChange` notifications, as VS Code does;
 // - shuts the server down (or kills it by PID) at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { DocumentStatus } from '../../server/src/features/status';
+import { DOCUMENT_STATUS_NOTIFICATION, type DocumentStatus } from '../../server/src/protocol';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-languageserver-protocol/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type {
   ClientCapabilities,
   CodeAction,
@@ -173,7 +168,7 @@ export class LspClient {
       this.published.push(p);
       for (const w of [...this.diagnosticWaiters]) w(p);
     });
-    connection.onNotification('mtusLint/documentStatus', (st: DocumentStatusParams) => {
+    connection.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatusParams) => {
       this.statuses.push(st);
       for (const w of [...this.statusWaiters]) w(st);
     });
@@ -366,9 +361,11 @@ export class LspClient {
       };
       this.statusWaiters.add(waiter);
     });
-    return this.within(match, `a matching mtusLint/documentStatus for ${uri}; so far: ${JSON.stringify(this.statuses.filter((x) => x.uri === uri))}`, ms).finally(() =>
-      this.statusWaiters.delete(waiter),
-    );
+    return this.within(
+      match,
+      `a matching mtusLint/documentStatus for ${uri}; so far: ${JSON.stringify(this.statuses.filter((x) => x.uri === uri))}`,
+      ms,
+    ).finally(() => this.statusWaiters.delete(waiter));
   }
 
   /** Resolve with the first window/showMessage, already received or arriving later, that matches. */
@@ -476,7 +473,9 @@ export const ours = (p: PublishDiagnosticsParams): Diagnostic[] => p.diagnostics
 export function editsOf(action: CodeAction | Command, uri: string): { version: number | null; edits: TextEdit[] } {
   if (!('edit' in action) || !action.edit) throw new Error(`code action ${JSON.stringify(action.title)} has no edit`);
   const changes = action.edit.documentChanges ?? [];
-  const forDoc = changes.filter((c): c is { textDocument: { uri: string; version: number | null }; edits: TextEdit[] } => 'textDocument' in c && c.textDocument.uri === uri);
+  const forDoc = changes.filter(
+    (c): c is { textDocument: { uri: string; version: number | null }; edits: TextEdit[] } => 'textDocument' in c && c.textDocument.uri === uri,
+  );
   if (forDoc.length !== 1) throw new Error(`expected one documentChanges entry for ${uri}, got ${JSON.stringify(action.edit)}`);
   return { version: forDoc[0].textDocument.version, edits: forDoc[0].edits as TextEdit[] };
 }

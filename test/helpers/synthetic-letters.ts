@@ -4,12 +4,35 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const ITEMS = ['Acupuncture 2x4 low back', 'Physical therapy 3x4 lumbar spine', 'Chiropractic manipulation x 12 neck', 'Massage therapy 8 sessions', 'Cyclobenzaprine 10 mg #60', 'MRI of the lumbar spine'];
-const GUIDES = ['MTUS Acupuncture Treatment Guidelines.', 'MTUS Chronic Pain Medical Treatment Guidelines, page 98-99.', 'ACOEM Chapter 12, page 303.', 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy.', 'ODG Low Back Chapter.'];
+const ITEMS = [
+  'Acupuncture 2x4 low back',
+  'Physical therapy 3x4 lumbar spine',
+  'Chiropractic manipulation x 12 neck',
+  'Massage therapy 8 sessions',
+  'Cyclobenzaprine 10 mg #60',
+  'MRI of the lumbar spine',
+];
+const GUIDES = [
+  'MTUS Acupuncture Treatment Guidelines.',
+  'MTUS Chronic Pain Medical Treatment Guidelines, page 98-99.',
+  'ACOEM Chapter 12, page 303.',
+  'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy.',
+  'ODG Low Back Chapter.',
+];
 
 export function syntheticLetter(n: number): string {
   const caseLine = n % 10 === 9 ? '' : `Case Number: CM99-${String(n).padStart(7, '0')}`;
-  const lines = [caseLine, 'Date of Injury: 03/04/2015', 'UR Denial Date: 12/15/2016', 'Decision Date: 02/03/2017', '', `Certification(s)/Specialty: Specialty ${n % 7}`, '', 'IMR ISSUES, DECISIONS AND RATIONALES', ''];
+  const lines = [
+    caseLine,
+    'Date of Injury: 03/04/2015',
+    'UR Denial Date: 12/15/2016',
+    'Decision Date: 02/03/2017',
+    '',
+    `Certification(s)/Specialty: Specialty ${n % 7}`,
+    '',
+    'IMR ISSUES, DECISIONS AND RATIONALES',
+    '',
+  ];
   for (let i = 0; i < 3; i++) {
     lines.push(`${ITEMS[(n + i) % ITEMS.length]} (item ${n}-${i}): ${(n + i) % 4 === 0 ? 'Overturned' : 'Upheld'}`, '');
     lines.push(`Claims Administrator guideline: ${GUIDES[(n + i) % GUIDES.length]}`, '', `MAXIMUS guideline: ${GUIDES[(n + 2 * i) % GUIDES.length]}`, '');

@@ -17,7 +17,7 @@ export function readmeNeovimConfig(readme) {
   const section = /^### Neovim\b.*$/m.exec(readme);
   if (!section) throw new Error('README.md has no "### Neovim" section');
   const block = /```lua\n([\s\S]*?)\n```/.exec(readme.slice(section.index));
-  if (!block) throw new Error('README.md\'s Neovim section has no ```lua block');
+  if (!block) throw new Error("README.md's Neovim section has no ```lua block");
   return `${block[1]}\n`;
 }
 
@@ -61,7 +61,8 @@ export async function runReadmeConfig({ root, nvim, runDir, env, timeoutMs }) {
   clearTimeout(timer);
   const lines = existsSync(results) ? readFileSync(results, 'utf8').split('\n').filter(Boolean) : [];
   const serverPid = Number(lines.find((l) => l.startsWith('# server pid '))?.slice(13)) || undefined;
-  if (!lines.some((l) => /^(not )?ok - /.test(l))) lines.push(`not ok - the README's Neovim configuration ran: ${timedOut ? `killed after ${timeoutMs} ms` : `exit ${code}`}; ${output.trim().slice(-500)}`);
+  if (!lines.some((l) => /^(not )?ok - /.test(l)))
+    lines.push(`not ok - the README's Neovim configuration ran: ${timedOut ? `killed after ${timeoutMs} ms` : `exit ${code}`}; ${output.trim().slice(-500)}`);
   try {
     process.kill(-child.pid, 'SIGKILL'); // nothing should be left in its group
   } catch {}

@@ -60,7 +60,13 @@ describe('pull diagnostics (textDocument/diagnostic)', () => {
   after(() => client.dispose());
 
   const pullFor = (uri: string) =>
-    client.within(client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{ kind: string; items: { code?: unknown; range: unknown }[] }>, `the diagnostics of ${uri}`);
+    client.within(
+      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<{
+        kind: string;
+        items: { code?: unknown; range: unknown }[];
+      }>,
+      `the diagnostics of ${uri}`,
+    );
 
   test('the server offers it to an editor that can ask', () => {
     const provider = (client.initializeResult.capabilities as { diagnosticProvider?: { interFileDependencies: boolean } }).diagnosticProvider;

@@ -1,7 +1,18 @@
 // Writing help over the real server: completion, inline totals, the outline.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompletionItemKind, type CompletionItem, type CompletionList, type DocumentSymbol, type InlayHint, type MarkupContent, type Position, type Range, type SymbolInformation, type TextEdit } from 'vscode-languageserver-protocol';
+import {
+  CompletionItemKind,
+  type CompletionItem,
+  type CompletionList,
+  type DocumentSymbol,
+  type InlayHint,
+  type MarkupContent,
+  type Position,
+  type Range,
+  type SymbolInformation,
+  type TextEdit,
+} from 'vscode-languageserver-protocol';
 import { CLIENT_CAPABILITIES, docUri, LspClient, messageOf, ours, readKnowledge } from '../helpers/lsp-client';
 
 interface CitationEntry {
@@ -36,7 +47,10 @@ describe('authoring', () => {
   }
 
   const complete = async (uri: string, position: Position) => {
-    const r = (await client.within(client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }), 'the completion response')) as CompletionList;
+    const r = (await client.within(
+      client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
+      'the completion response',
+    )) as CompletionList;
     assert.ok(r && Array.isArray(r.items), JSON.stringify(r));
     return r;
   };
@@ -61,7 +75,10 @@ describe('authoring', () => {
     const list = await complete(uri, endOf(uri, 0));
     const item = list.items.find((i) => i.label === 'CPMTG 2016, Massage therapy');
     assert.ok(item, JSON.stringify(list.items.map((i) => i.label)));
-    assert.ok(list.items.some((i) => i.label === 'CPMTG 2009 p. 60 — Massage therapy'), 'the 2009 page form, labelled 2009');
+    assert.ok(
+      list.items.some((i) => i.label === 'CPMTG 2009 p. 60 — Massage therapy'),
+      'the 2009 page form, labelled 2009',
+    );
     const doc = item.documentation as MarkupContent;
     assert.equal(doc.kind, 'markdown');
     const quote = citations.find((c) => c.id === 'cpmtg2016-massage')!.quotes[0];
@@ -78,7 +95,8 @@ describe('authoring', () => {
     const uri = await openChecked('complete-quantity.rfa', 'mtus-request', 'Acupuncture, CPT 97810, lumbar spine, ');
     const list = await complete(uri, endOf(uri, 0));
     const labels = list.items.map((i) => i.label);
-    for (const want of ['1x6', '2x3', '2 times a week for 3 weeks (6 sessions)', '6 sessions']) assert.ok(labels.includes(want), `${want} in ${JSON.stringify(labels)}`);
+    for (const want of ['1x6', '2x3', '2 times a week for 3 weeks (6 sessions)', '6 sessions'])
+      assert.ok(labels.includes(want), `${want} in ${JSON.stringify(labels)}`);
     const twoByThree = list.items.find((i) => i.label === '2x3')!;
     assert.equal(twoByThree.detail, '6 sessions, within the 3–6 trial, 8 CCR 9792.24.1, 2007');
     const { text, diagnostics } = await accept(uri, twoByThree);
@@ -102,7 +120,11 @@ describe('authoring', () => {
 
   test('inlay hints for the range asked for, and none once the setting is off', async () => {
     const uri = await openChecked('hints.rfa', 'mtus-request', 'Acupuncture 2x4 low back\nMassage therapy 2x3 lumbar, with home exercise\n');
-    const hints = (range: Range) => client.within(client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range }) as Promise<InlayHint[] | null>, 'the inlay hints');
+    const hints = (range: Range) =>
+      client.within(
+        client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range }) as Promise<InlayHint[] | null>,
+        'the inlay hints',
+      );
     const all = await hints({ start: { line: 0, character: 0 }, end: { line: 2, character: 0 } });
     assert.deepEqual(
       all?.map((h) => [h.position, h.label]),
@@ -113,7 +135,10 @@ describe('authoring', () => {
     );
     assert.match(String(all![0].tooltip), /2x4 = 2 per week × 4 weeks = 8 sessions/);
     const second = await hints({ start: { line: 1, character: 0 }, end: { line: 1, character: 40 } });
-    assert.deepEqual(second?.map((h) => h.label), ['= 6 visits · max 4–6']);
+    assert.deepEqual(
+      second?.map((h) => h.label),
+      ['= 6 visits · max 4–6'],
+    );
 
     const rechecked = client.waitForVersion(uri, 1);
     await client.changeConfiguration({ ...settings, inlayHints: { enable: false } });
@@ -132,7 +157,10 @@ describe('authoring', () => {
     await cleared;
     const end = endOf(uri, 0);
     assert.equal(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: end }), null);
-    assert.deepEqual(await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end } }),
+      [],
+    );
     assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), []);
   });
 
@@ -159,7 +187,10 @@ describe('authoring', () => {
     );
     assert.deepEqual(list[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 27 } });
     assert.deepEqual(list[0].selectionRange, { start: { line: 0, character: 3 }, end: { line: 0, character: 27 } });
-    assert.deepEqual(list[2].children?.map((c) => c.name), ['MTUS Chronic Pain Medical Treatment Guidelines, page 60']);
+    assert.deepEqual(
+      list[2].children?.map((c) => c.name),
+      ['MTUS Chronic Pain Medical Treatment Guidelines, page 60'],
+    );
     assertValid(list);
   });
 
@@ -183,7 +214,12 @@ describe('authoring', () => {
     const list = await symbols(uri);
     const denials = list.filter((s) => s.name.startsWith('Denial:'));
     assert.deepEqual(
-      denials.map((d) => [d.name, d.range.start.line, d.range.end.line, (d.children ?? []).filter((c) => c.name.startsWith('Response:')).map((c) => c.range.start.line)]),
+      denials.map((d) => [
+        d.name,
+        d.range.start.line,
+        d.range.end.line,
+        (d.children ?? []).filter((c) => c.name.startsWith('Response:')).map((c) => c.range.start.line),
+      ]),
       [
         ['Denial: no documentation of functional improvement', 2, 4, [4]],
         ['Denial: exceeds the guideline', 6, 8, [8]],
@@ -213,9 +249,18 @@ describe('document symbols for an editor without hierarchical outlines', () => {
     const checked = client.waitForVersion(uri, 1);
     await client.open(uri, 'mtus-request', '1. Acupuncture 2x4 low back (MTUS Acupuncture Treatment Guidelines)\n');
     await checked;
-    const list = (await client.within(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }), 'the symbols')) as SymbolInformation[];
-    assert.ok(list.every((s) => s.location?.uri === uri && !('children' in s)), JSON.stringify(list));
+    const list = (await client.within(
+      client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }),
+      'the symbols',
+    )) as SymbolInformation[];
+    assert.ok(
+      list.every((s) => s.location?.uri === uri && !('children' in s)),
+      JSON.stringify(list),
+    );
     assert.ok(list.some((s) => s.name.startsWith('Acupuncture 2x4') && !s.containerName));
-    assert.ok(list.some((s) => s.containerName === 'Citations'), JSON.stringify(list.map((s) => [s.name, s.containerName])));
+    assert.ok(
+      list.some((s) => s.containerName === 'Citations'),
+      JSON.stringify(list.map((s) => [s.name, s.containerName])),
+    );
   });
 });

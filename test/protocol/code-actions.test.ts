@@ -62,14 +62,20 @@ describe('quick fix', () => {
     const fix = fixes[0];
     assert.match(fix.title, /2x3/);
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['therapy-over-trial']);
+    assert.deepEqual(
+      fix.diagnostics?.map((d) => d.code),
+      ['therapy-over-trial'],
+    );
     assert.ok(fix.edit?.documentChanges, 'the edit uses documentChanges, so a stale edit is refused');
 
     const after = await accept(uri, fix);
     assert.equal(after.text, 'Acupuncture 2x3 low back\n');
     const changed = changedSpan(before, after.text);
     const quantity = { start: before.indexOf('2x4'), end: before.indexOf('2x4') + 3 };
-    assert.ok(changed.start >= quantity.start && changed.endBefore <= quantity.end, `changed ${JSON.stringify(changed)}, outside the quantity ${JSON.stringify(quantity)}`);
+    assert.ok(
+      changed.start >= quantity.start && changed.endBefore <= quantity.end,
+      `changed ${JSON.stringify(changed)}, outside the quantity ${JSON.stringify(quantity)}`,
+    );
     assert.deepEqual(after.diagnostics, [], 'no diagnostics once the quantity is within the trial');
   });
 
@@ -85,7 +91,11 @@ describe('quick fix', () => {
   });
 
   test('a number written as a word stays a word: "eight sessions of massage therapy" → "six sessions"', async () => {
-    const { uri, diagnostic } = await openWithOneDiagnostic('fix-words.rfa', 'mtus-request', 'eight sessions of massage therapy with the home exercise program\n');
+    const { uri, diagnostic } = await openWithOneDiagnostic(
+      'fix-words.rfa',
+      'mtus-request',
+      'eight sessions of massage therapy with the home exercise program\n',
+    );
     assert.equal(diagnostic.code, 'therapy-over-maximum');
     assert.match(messageOf(diagnostic), /4–6/);
     const [fix] = await quickFixes(uri, diagnostic);
@@ -186,16 +196,25 @@ describe('fix all', () => {
   test('editor.codeActionsOnSave "source.fixAll" (the parent kind) gets the same action', async () => {
     const { uri, diagnostics } = await openAll('fix-all-parent.rfa');
     const actions = await client.codeActions(uri, WHOLE, { diagnostics, only: ['source.fixAll'], triggerKind: 2 });
-    assert.deepEqual(actions?.filter(isAction).map((a) => a.kind), ['source.fixAll.mtus-lint']);
+    assert.deepEqual(
+      actions?.filter(isAction).map((a) => a.kind),
+      ['source.fixAll.mtus-lint'],
+    );
   });
 
   test('the light-bulb menu (no "only") offers quick fixes plus "fix every", not the source action', async () => {
     const { uri, diagnostics } = await openAll('fix-all-bulb.rfa');
     const actions = (await client.codeActions(uri, diagnostics[0].range, { diagnostics: [diagnostics[0]], triggerKind: 1 }))!.filter(isAction);
-    assert.deepEqual(actions.map((a) => a.kind), ['quickfix', 'quickfix', 'quickfix', 'quickfix']);
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['quickfix', 'quickfix', 'quickfix', 'quickfix'],
+    );
     assert.match(actions[0].title, /2x3/);
     assert.match(actions[1].title, /^Fix every mtus-lint problem .*\(3\)$/);
-    assert.deepEqual(actions.slice(2).map((a) => a.title), ['Silence therapy-over-trial on this line', 'Silence therapy-over-trial in this document']);
+    assert.deepEqual(
+      actions.slice(2).map((a) => a.title),
+      ['Silence therapy-over-trial on this line', 'Silence therapy-over-trial in this document'],
+    );
     assert.equal(editsOf(actions[1], uri).edits.length, 3);
   });
 
@@ -203,7 +222,10 @@ describe('fix all', () => {
     const { uri, diagnostics } = await openAll('fix-all-only-quickfix.rfa');
     const actions = (await client.codeActions(uri, WHOLE, { diagnostics, only: ['quickfix'] }))!.filter(isAction);
     assert.ok(actions.length >= 3);
-    assert.ok(actions.every((a) => a.kind === 'quickfix'), JSON.stringify(actions.map((a) => a.kind)));
+    assert.ok(
+      actions.every((a) => a.kind === 'quickfix'),
+      JSON.stringify(actions.map((a) => a.kind)),
+    );
   });
 
   test('the server hit no internal errors along the way', () => {

@@ -53,7 +53,7 @@ describe('corpus evidence', () => {
     assert.ok(md.includes(`above ${t.limit} sessions: ${t.aboveLimit.upheld} of ${above} upheld`), md);
   });
 
-  test("a folder in mtusLint.corpus.paths is indexed in the background and adds to the counts", async () => {
+  test('a folder in mtusLint.corpus.paths is indexed in the background and adds to the counts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-protocol-corpus-'));
     dirs.push(dir);
     fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
@@ -75,6 +75,9 @@ describe('corpus evidence', () => {
     }
     next.catch(() => {});
     assert.ok(md.includes(want), md);
-    assert.ok(fs.readdirSync(path.join(dir, '.cache')).some((f) => f.startsWith('corpus-')), 'the folder index is cached');
+    assert.ok(
+      fs.readdirSync(path.join(dir, '.cache')).some((f) => f.startsWith('corpus-')),
+      'the folder index is cached',
+    );
   });
 });

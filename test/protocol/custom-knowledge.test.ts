@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { docUri, LspClient, messageOf, readKnowledge } from '../helpers/lsp-client';
+import { TRUST_NOTIFICATION } from '../../server/src/protocol';
 
 interface Treatment {
   id: string;
@@ -15,7 +16,8 @@ interface Treatment {
 const acupuncture = readKnowledge<Treatment[]>('treatments.json').find((t) => t.id === 'acupuncture')!;
 const VALID = JSON.stringify({ treatments: [{ ...acupuncture, aliases: [...acupuncture.aliases, 'dry needling'] }] }, null, 2);
 // Line 3 holds the bad value: an alias must be a string.
-const BROKEN = '{\n  "treatments": [\n    { "id": "acupuncture", "name": "Acupuncture", "unit": "sessions", "category": "acupuncture", "aliases": [7] }\n  ]\n}\n';
+const BROKEN =
+  '{\n  "treatments": [\n    { "id": "acupuncture", "name": "Acupuncture", "unit": "sessions", "category": "acupuncture", "aliases": [7] }\n  ]\n}\n';
 const DRAFT = 'Dry needling 2x4 low back\n';
 
 describe('a custom knowledge file', () => {
@@ -50,7 +52,12 @@ describe('a custom knowledge file', () => {
     test('fixed on disk: the problems go, and its alias is read in drafts', async () => {
       const uri = docUri('custom-broken.rfa');
       const cleared = client.waitForDiagnostics(fileUri, (p) => p.diagnostics.length === 0, 'the knowledge file problems cleared', 10_000);
-      const rechecked = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'the draft checked with the custom alias', 10_000);
+      const rechecked = client.waitForDiagnostics(
+        uri,
+        (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'),
+        'the draft checked with the custom alias',
+        10_000,
+      );
       fs.writeFileSync(file, VALID);
       await cleared;
       await rechecked;
@@ -74,8 +81,13 @@ describe('a custom knowledge file', () => {
       const checked = client.waitForVersion(uri, 1);
       await client.open(uri, 'mtus-request', DRAFT);
       assert.deepEqual((await checked).diagnostics, []);
-      const used = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'the draft checked with the custom alias once trusted', 10_000);
-      await client.connection.sendNotification('mtusLint/trust', { trusted: true });
+      const used = client.waitForDiagnostics(
+        uri,
+        (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'),
+        'the draft checked with the custom alias once trusted',
+        10_000,
+      );
+      await client.connection.sendNotification(TRUST_NOTIFICATION, { trusted: true });
       await used;
     });
   });

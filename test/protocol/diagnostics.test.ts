@@ -39,7 +39,8 @@ describe('diagnostics on open', () => {
 
   test('the same items in several places give one diagnostic each, in document order, on the right lines', async () => {
     const uri = docUri('three-items.rfa');
-    const text = 'Requested treatment:\nMassage x 8 neck\nAcupuncture 2x4 low back\nChiropractic manipulation 2x3 lumbar\nDiagnosis: cervical and lumbar strain. Home exercise program daily.\n';
+    const text =
+      'Requested treatment:\nMassage x 8 neck\nAcupuncture 2x4 low back\nChiropractic manipulation 2x3 lumbar\nDiagnosis: cervical and lumbar strain. Home exercise program daily.\n';
     const published = client.waitForVersion(uri, 1);
     await client.open(uri, 'mtus-request', text);
     const p = await published;

@@ -14,7 +14,8 @@ describe('fill-in fixes', () => {
   test('offered as a quick fix, left out of fix-all', async () => {
     client = await LspClient.start();
     const uri = docUri('fill-in.rfa');
-    const text = 'Pain decreased from 8/10 to 5/10 after 6 acupuncture sessions.\nRequest: 6 additional acupuncture sessions for the neck.\nMassage therapy x 8 for the low back with her home exercise program.\n';
+    const text =
+      'Pain decreased from 8/10 to 5/10 after 6 acupuncture sessions.\nRequest: 6 additional acupuncture sessions for the neck.\nMassage therapy x 8 for the low back with her home exercise program.\n';
     const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 2);
     await client.open(uri, 'mtus-request', text);
     const { diagnostics } = await published;
@@ -27,9 +28,17 @@ describe('fill-in fixes', () => {
     assert.ok(fillIn, JSON.stringify(quick.map((a) => a.title)));
     assert.notEqual(fillIn.isPreferred, true, 'a template to fill in is not the preferred fix');
 
-    const all = (await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, { diagnostics, only: ['source.fixAll.mtus-lint'] }))!.filter(isAction);
+    const all = (await client.codeActions(
+      uri,
+      { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } },
+      { diagnostics, only: ['source.fixAll.mtus-lint'] },
+    ))!.filter(isAction);
     assert.equal(all.length, 1);
     const edits = (all[0].edit!.documentChanges![0] as TextDocumentEdit).edits;
-    assert.deepEqual(edits.map((e) => ('newText' in e ? e.newText : '')), ['6'], 'only the massage cap, no inserted block');
+    assert.deepEqual(
+      edits.map((e) => ('newText' in e ? e.newText : '')),
+      ['6'],
+      'only the massage cap, no inserted block',
+    );
   });
 });

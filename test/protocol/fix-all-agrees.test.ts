@@ -11,7 +11,8 @@ import { checkJson } from '../helpers/cli';
 const DRAFTS: Record<string, string> = {
   'knee-and-back.rfa': fs.readFileSync(path.join(ROOT, 'examples', 'knee-and-back.rfa'), 'utf8'),
   'acupuncture-appeal.appeal': fs.readFileSync(path.join(ROOT, 'examples', 'acupuncture-appeal.appeal'), 'utf8'),
-  'mixed.rfa': 'Acupuncture, eight sessions (2x4), lumbar spine.\r\nMassage therapy QTY 12 for the neck, with a home exercise program.\r\nChiropractic 3x6 for the low back.\r\n',
+  'mixed.rfa':
+    'Acupuncture, eight sessions (2x4), lumbar spine.\r\nMassage therapy QTY 12 for the neck, with a home exercise program.\r\nChiropractic 3x6 for the low back.\r\n',
 };
 
 let client: LspClient;

@@ -9,10 +9,12 @@ import * as path from 'node:path';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { docUri, LspClient, messageOf } from '../helpers/lsp-client';
 import { ROWS, toCsv } from '../helpers/drug-list-files';
+import { IMPORT_DRUG_LIST_REQUEST } from '../../server/src/protocol';
 
-const REQUEST = 'DWC Form RFA   Date of request: 03/14/2026\nDiagnosis: lumbar strain, S39.012A\nPhysical therapy 3x4 (12 visits), lumbar spine, with a home exercise program, per MTUS (ACOEM) Low Back Disorders Guideline.\nCyclobenzaprine 5 mg #21, one tablet three times daily.\n';
+const REQUEST =
+  'DWC Form RFA   Date of request: 03/14/2026\nDiagnosis: lumbar strain, S39.012A\nPhysical therapy 3x4 (12 visits), lumbar spine, with a home exercise program, per MTUS (ACOEM) Low Back Disorders Guideline.\nCyclobenzaprine 5 mg #21, one tablet three times daily.\n';
 
-describe('the MTUS in force on the document\'s date', () => {
+describe("the MTUS in force on the document's date", () => {
   let client: LspClient;
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-lint-protocol-data-'));
   before(async () => {
@@ -31,10 +33,25 @@ describe('the MTUS in force on the document\'s date', () => {
     await client.open(uri, 'mtus-request', REQUEST);
     const st = await status;
     assert.equal(st.editionLabel, 'as of 2021-11-23');
-    assert.deepEqual({ ...st.mtus }, { date: '2026-03-14', reason: 'document', explanation: 'dated 03/14/2026: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)', why: 'the date of the request', acoem: true });
+    assert.deepEqual(
+      { ...st.mtus },
+      {
+        date: '2026-03-14',
+        reason: 'document',
+        explanation: 'dated 03/14/2026: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)',
+        why: 'the date of the request',
+        acoem: true,
+      },
+    );
     const d = (await published).diagnostics;
-    assert.deepEqual(d.map((x) => [x.code, x.severity]), [['superseded-figure', 2]]);
-    assert.match(messageOf(d[0]), /^12 physical therapy visits: above the 8–10 of CPMTG 2016 \(superseded 12\/1\/2017\); the governing guideline is ACOEM Low Back Disorders/);
+    assert.deepEqual(
+      d.map((x) => [x.code, x.severity]),
+      [['superseded-figure', 2]],
+    );
+    assert.match(
+      messageOf(d[0]),
+      /^12 physical therapy visits: above the 8–10 of CPMTG 2016 \(superseded 12\/1\/2017\); the governing guideline is ACOEM Low Back Disorders/,
+    );
   });
 
   test('an undated document: no MTUS date in the status, the edition as before', async () => {
@@ -48,7 +65,10 @@ describe('the MTUS in force on the document\'s date', () => {
   test('the hover on the item names the MTUS in force, and on the drug the Drug List to import', async () => {
     const uri = docUri('mtus-2026.rfa');
     const item = (await client.hoverOn(uri, '3x4'))!.contents as MarkupContent;
-    assert.match(item.value, /\*\*MTUS in force:\*\* dated 03\/14\/2026: MTUS as of 2021-11-23 \(ACOEM Low Back Disorders, 2\/13\/2020\) — the date is the date of the request\./);
+    assert.match(
+      item.value,
+      /\*\*MTUS in force:\*\* dated 03\/14\/2026: MTUS as of 2021-11-23 \(ACOEM Low Back Disorders, 2\/13\/2020\) — the date is the date of the request\./,
+    );
     const drug = (await client.hoverOn(uri, 'Cyclobenzaprine'))!.contents as MarkupContent;
     assert.match(drug.value, /\*\*MTUS Drug List:\*\* not imported\./);
   });
@@ -58,7 +78,7 @@ describe('the MTUS in force on the document\'s date', () => {
     fs.writeFileSync(file, toCsv(ROWS));
     const uri = docUri('mtus-2026.rfa');
     const again = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((x) => x.code === 'formulary-non-exempt'), 'formulary-non-exempt after the import');
-    const result = (await client.connection.sendRequest('mtusLint/importDrugList', { path: file })) as { ok: boolean; summary?: string };
+    const result = (await client.connection.sendRequest(IMPORT_DRUG_LIST_REQUEST, { path: file })) as { ok: boolean; summary?: string };
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.match(result.summary!, /^MTUS Drug List v13, effective 2025-08-06: 5 drugs/);
     assert.ok(fs.existsSync(path.join(data, 'drug-lists', 'v13.json')), 'stored in the per-user folder');
@@ -71,7 +91,11 @@ describe('the MTUS in force on the document\'s date', () => {
   test('a file that is not a Drug List is refused with what is wrong', async () => {
     const file = path.join(data, 'notes.csv');
     fs.writeFileSync(file, 'Drug,Unit\nIbuprofen,tab\n');
-    const result = (await client.connection.sendRequest('mtusLint/importDrugList', { path: file })) as { ok: boolean; message?: string };
-    assert.deepEqual(result, { ok: false, message: 'notes.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt/Non-Exempt" column; the Drug List\'s header names the drug and its Exempt/Non-Exempt status' });
+    const result = (await client.connection.sendRequest(IMPORT_DRUG_LIST_REQUEST, { path: file })) as { ok: boolean; message?: string };
+    assert.deepEqual(result, {
+      ok: false,
+      message:
+        'notes.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt/Non-Exempt" column; the Drug List\'s header names the drug and its Exempt/Non-Exempt status',
+    });
   });
 });

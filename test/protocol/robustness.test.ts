@@ -49,7 +49,11 @@ describe('binary and oversized documents', () => {
     assert.match(messageOf(notice), /maxDocumentSize/);
     assert.deepEqual(notice.range.start, { line: 0, character: 0 }, 'shown at the top of the document');
     const findings = p.diagnostics.filter((d) => d !== notice);
-    assert.deepEqual(findings.map((d) => [d.code, d.range.start.line]), [['therapy-over-trial', 0]], 'the item past the limit is not checked');
+    assert.deepEqual(
+      findings.map((d) => [d.code, d.range.start.line]),
+      [['therapy-over-trial', 0]],
+      'the item past the limit is not checked',
+    );
     assert.ok(!findings.some((d) => d.range.start.line >= tailLine));
 
     // Still responsive: a hover right after comes back, and quickly.
@@ -60,7 +64,10 @@ describe('binary and oversized documents', () => {
     // And an edit at the top is checked again, notice included.
     const edited = client.waitForVersion(uri, 2);
     await client.change(uri, [{ range: client.rangeOf(uri, '2x4'), text: '2x3' }]);
-    assert.deepEqual((await edited).diagnostics.map((d) => d.severity), [3]);
+    assert.deepEqual(
+      (await edited).diagnostics.map((d) => d.severity),
+      [3],
+    );
   });
 
   test('the server hit no internal errors along the way', () => {
@@ -133,9 +140,10 @@ describe('fast typing', () => {
     assert.equal(client.document(uri).version, last);
     assert.equal(client.text(uri), line);
     const p = await final;
-    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range]), [
-      ['therapy-over-trial', { start: { line: 0, character: 0 }, end: { line: 0, character: 15 } }],
-    ]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.range]),
+      [['therapy-over-trial', { start: { line: 0, character: 0 }, end: { line: 0, character: 15 } }]],
+    );
 
     // One more edit, and its diagnostics: anything stale would have been published before them.
     const next = client.waitForVersion(uri, last + 1);
@@ -159,7 +167,10 @@ describe('fast typing', () => {
     await client.open(uri, 'mtus-request', 'Acupuncture 2x4 low back\n');
     await client.replaceText(uri, 'Massage x 8 neck\n');
     const p = await published;
-    assert.deepEqual(p.diagnostics.map((d) => d.code), ['therapy-over-maximum', 'massage-without-exercise']);
+    assert.deepEqual(
+      p.diagnostics.map((d) => d.code),
+      ['therapy-over-maximum', 'massage-without-exercise'],
+    );
     const versions = client.published.filter((x) => x.uri === uri).map((x) => x.version);
     assert.equal(versions[versions.length - 1], 2, `version 1 must not be published after version 2: ${JSON.stringify(versions)}`);
   });

@@ -27,7 +27,10 @@ describe('markdown.enable', () => {
     await client.changeConfiguration({ debounceMs: 0, markdown: { enable: true } });
     const p = await checked;
     assert.ok(client.configurationRequests.length > requestsBefore, 'the server pulled the new settings');
-    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [['therapy-over-trial', 2]]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['therapy-over-trial', 2]],
+    );
 
     const off = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 'diagnostics cleared when markdown is disabled again');
     await client.changeConfiguration({ debounceMs: 0, markdown: { enable: false } });
@@ -69,7 +72,10 @@ describe('malformed settings', () => {
 
     // Diagnostics are still published, with the rule at its default severity.
     const p = await republished;
-    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['therapy-over-trial', 1]]);
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.severity]),
+      [['therapy-over-trial', 1]],
+    );
     assert.match(messageOf(p.diagnostics[0]), /8 acupuncture sessions exceeds the 3–6 trial limit/);
 
     // And editing still works (debounce falls back to 250 ms).
@@ -109,7 +115,10 @@ describe('rule severities', () => {
     const uri = docUri('severity.rfa');
     const first = client.waitForVersion(uri, 1);
     await client.open(uri, 'mtus-request', OVER_TRIAL);
-    assert.deepEqual((await first).diagnostics.map((d) => d.severity), [1]);
+    assert.deepEqual(
+      (await first).diagnostics.map((d) => d.severity),
+      [1],
+    );
 
     const warning = client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].severity === 2, 'a Warning');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'warning' } });
@@ -134,7 +143,10 @@ describe('rule severities', () => {
     await first;
     const republished = client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'therapy-over-trial gone');
     await client.changeConfiguration({ debounceMs: 0, rules: { 'therapy-over-trial': 'off' } });
-    assert.deepEqual((await republished).diagnostics.map((d) => d.code), ['therapy-over-maximum']);
+    assert.deepEqual(
+      (await republished).diagnostics.map((d) => d.code),
+      ['therapy-over-maximum'],
+    );
   });
 
   test('the server hit no internal errors along the way', () => {

@@ -48,7 +48,10 @@ describe('.mtuslintrc.json in the language server', () => {
     assert.equal(d.code, 'therapy-over-trial');
     assert.equal(d.severity, 2, 'Warning');
     assert.equal(checkJson([file]).report.files[0].diagnostics[0].severity, 'warning', 'the CLI says the same');
-    assert.ok(client.logs.some((l) => l.message.includes(`using the team configuration ${path.join(dir, 'clinic', '.mtuslintrc.json')}`)), 'the output channel says which file applies');
+    assert.ok(
+      client.logs.some((l) => l.message.includes(`using the team configuration ${path.join(dir, 'clinic', '.mtuslintrc.json')}`)),
+      'the output channel says which file applies',
+    );
   });
 
   test('the server asks the editor to watch .mtuslintrc.json files, and a change to one is checked again', async () => {

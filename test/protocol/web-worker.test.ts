@@ -59,7 +59,19 @@ describe('the browser build of the server, in a context like a web worker', () =
     const reader = new Reader();
     const port = new WorkerPort((m) => reader.callback?.(m));
     // Only what a dedicated worker offers (and no Node globals).
-    const context = vm.createContext({ self: port, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, TextEncoder, TextDecoder, URL, structuredClone });
+    const context = vm.createContext({
+      self: port,
+      console,
+      setTimeout,
+      clearTimeout,
+      setInterval,
+      clearInterval,
+      queueMicrotask,
+      TextEncoder,
+      TextDecoder,
+      URL,
+      structuredClone,
+    });
     new vm.Script(fs.readFileSync(BUNDLE, 'utf8'), { filename: BUNDLE }).runInContext(context);
     connection = createMessageConnection(reader, new Writer(port));
     connection.onNotification('textDocument/publishDiagnostics', (p) => void published.push(p));
@@ -68,7 +80,12 @@ describe('the browser build of the server, in a context like a web worker', () =
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.listen();
-    await connection.sendRequest('initialize', { processId: null, rootUri: 'vscode-remote://host/work', capabilities: { workspace: { configuration: true } }, initializationOptions: { trusted: true } });
+    await connection.sendRequest('initialize', {
+      processId: null,
+      rootUri: 'vscode-remote://host/work',
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { trusted: true },
+    });
     await connection.sendNotification('initialized', {});
   });
   after(() => connection?.dispose());
@@ -99,7 +116,10 @@ describe('the browser build of the server, in a context like a web worker', () =
   });
 
   test('a hover quotes the guideline from the built-in knowledge base', async () => {
-    const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri: 'vscode-remote://host/work/request.rfa' }, position: { line: 1, character: 45 } })) as { contents: { value: string } } | null;
+    const hover = (await connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'vscode-remote://host/work/request.rfa' },
+      position: { line: 1, character: 45 },
+    })) as { contents: { value: string } } | null;
     assert.ok(hover?.contents.value.includes('Acupuncture Medical Treatment Guidelines'), JSON.stringify(hover));
   });
 

@@ -37,7 +37,9 @@ describe('a 50 MB document', () => {
     const ms = Date.now() - started;
     const peak = peakMb(client.proc.pid!);
     tally('lsp', 1, 0);
-    process.stderr.write(`# 50 MB document: checked in ${ms} ms; server peak resident memory ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before it was opened)\n`);
+    process.stderr.write(
+      `# 50 MB document: checked in ${ms} ms; server peak resident memory ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before it was opened)\n`,
+    );
     assert.match(String(p.diagnostics[0].message), /mtus-lint checked only the first 2,000,000/);
     assert.ok(peak < BOUND_MB, `the server peaked at ${peak.toFixed(0)} MB`);
     const edited = client.waitForVersion(uri, 2, 60_000);

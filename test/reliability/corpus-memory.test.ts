@@ -26,7 +26,10 @@ interface Run {
 }
 
 function build(mode: 'streamed' | 'memory', dir: string, every: number): Run {
-  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, dir, path.join(tmp, `${mode}.json`), String(every)], { encoding: 'utf8', timeout: 900_000 });
+  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, dir, path.join(tmp, `${mode}.json`), String(every)], {
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
   if (r.status !== 0 || !r.stdout) throw new Error(`the ${mode} build ended with status ${r.status}: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout) as Run;
 }
@@ -41,8 +44,12 @@ describe('the corpus miner at scale', () => {
     const streamed = build('streamed', dir, every);
     const inMemory = build('memory', dir, every);
     tally('corpus', 2 * letters, 0);
-    const rows = streamed.samples.map((s, i) => `#   ${String(s.letters).padStart(6)} letters: streamed ${s.heapMb.toFixed(1)} MB, in memory ${inMemory.samples[i]?.heapMb.toFixed(1)} MB`);
-    process.stderr.write(`# heap in use after a full collection:\n${rows.join('\n')}\n# peak resident memory: streamed ${streamed.peakRssMb.toFixed(0)} MB, in memory ${inMemory.peakRssMb.toFixed(0)} MB\n`);
+    const rows = streamed.samples.map(
+      (s, i) => `#   ${String(s.letters).padStart(6)} letters: streamed ${s.heapMb.toFixed(1)} MB, in memory ${inMemory.samples[i]?.heapMb.toFixed(1)} MB`,
+    );
+    process.stderr.write(
+      `# heap in use after a full collection:\n${rows.join('\n')}\n# peak resident memory: streamed ${streamed.peakRssMb.toFixed(0)} MB, in memory ${inMemory.peakRssMb.toFixed(0)} MB\n`,
+    );
     assert.equal(streamed.letters, letters, 'every made-up letter indexed once');
     const heaps = streamed.samples.map((s) => s.heapMb);
     const growthKb = ((heaps[heaps.length - 1] - heaps[0]) * 1024) / (letters - every);

@@ -21,7 +21,8 @@ export function sharedDocuments(): SharedDocument[] {
   const drafts = path.join(shared, 'drafts');
   const letters = path.join(shared, 'corpus', 'imr');
   for (const dir of [drafts, letters]) {
-    if (!fs.existsSync(dir)) throw new Error(`the reliability tests read real drafts and letters from ${dir}, which is not there (../shared must sit beside the clone)`);
+    if (!fs.existsSync(dir))
+      throw new Error(`the reliability tests read real drafts and letters from ${dir}, which is not there (../shared must sit beside the clone)`);
   }
   const out: SharedDocument[] = [];
   for (const f of fs.readdirSync(drafts).sort()) {
@@ -50,13 +51,42 @@ export function fuzzSeed(): number {
 // ---------------------------------------------------------------- generated documents
 
 const TREATMENTS = [
-  'Acupuncture', 'acupuncture', 'Electroacupuncture', 'Chiropractic', 'Chiropractic manipulation', 'chiropractic treatment', 'CMT',
-  'Physical therapy', 'physical therapy', 'PT', 'Occupational therapy', 'OT', 'Aquatic therapy', 'Massage therapy', 'massage',
-  'Myofascial release', 'Manual therapy', 'Physiotherapy', 'Postoperative physical therapy', 'Additional physical therapy',
-  'Continued acupuncture', 'TENS unit', 'Hand therapy',
+  'Acupuncture',
+  'acupuncture',
+  'Electroacupuncture',
+  'Chiropractic',
+  'Chiropractic manipulation',
+  'chiropractic treatment',
+  'CMT',
+  'Physical therapy',
+  'physical therapy',
+  'PT',
+  'Occupational therapy',
+  'OT',
+  'Aquatic therapy',
+  'Massage therapy',
+  'massage',
+  'Myofascial release',
+  'Manual therapy',
+  'Physiotherapy',
+  'Postoperative physical therapy',
+  'Additional physical therapy',
+  'Continued acupuncture',
+  'TENS unit',
+  'Hand therapy',
 ];
 const REGIONS = ['low back', 'lumbar spine', 'neck', 'cervical spine', 'right knee', 'left wrist', 'shoulder', 'bilateral hands', 'thoracic spine', ''];
-const DRUGS = ['Naproxen 550 mg', 'Cyclobenzaprine 10 mg', 'Norco 10/325 mg', 'Omeprazole 20 mg', 'Tramadol 50 mg', 'Ibuprofen 800 mg', 'Gabapentin 300 mg', 'Lidoderm 5% patch', 'Tizanidine 4 mg'];
+const DRUGS = [
+  'Naproxen 550 mg',
+  'Cyclobenzaprine 10 mg',
+  'Norco 10/325 mg',
+  'Omeprazole 20 mg',
+  'Tramadol 50 mg',
+  'Ibuprofen 800 mg',
+  'Gabapentin 300 mg',
+  'Lidoderm 5% patch',
+  'Tizanidine 4 mg',
+];
 const DOSING = ['', ' one tablet twice daily', ' BID', ' 1 po q8h prn', ' daily', ' three times a day', ' with 2 refills'];
 const CONTEXT = [
   'The patient has completed 6 sessions of physical therapy.',
@@ -80,7 +110,24 @@ const CONTEXT = [
   'the MTUS recommends 3-6 treatments.',
   '<!-- mtus-lint-disable-line therapy-over-trail -->',
 ];
-const WORD_NUMBERS = ['one', 'two', 'three', 'four', 'six', 'eight', 'Eight', 'ten', 'twelve', 'Twelve', 'eighteen', 'twenty', 'twenty-four', 'thirty', 'zero', 'TWELVE'];
+const WORD_NUMBERS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'six',
+  'eight',
+  'Eight',
+  'ten',
+  'twelve',
+  'Twelve',
+  'eighteen',
+  'twenty',
+  'twenty-four',
+  'thirty',
+  'zero',
+  'TWELVE',
+];
 
 /** Numbers as drafts hold them, including the ones that break things: zero, huge, long digit runs. */
 const count = fc.oneof(
@@ -110,7 +157,14 @@ const quantity = fc.oneof(
 );
 
 const requestLine = fc
-  .tuple(fc.constantFrom('', '1. ', '- ', 'Requested: ', 'Additional ', 'Continue '), fc.constantFrom(...TREATMENTS), fc.constantFrom(' ', ', ', ' - ', ' for the '), quantity, fc.constantFrom(' ', ', ', ' to the '), fc.constantFrom(...REGIONS))
+  .tuple(
+    fc.constantFrom('', '1. ', '- ', 'Requested: ', 'Additional ', 'Continue '),
+    fc.constantFrom(...TREATMENTS),
+    fc.constantFrom(' ', ', ', ' - ', ' for the '),
+    quantity,
+    fc.constantFrom(' ', ', ', ' to the '),
+    fc.constantFrom(...REGIONS),
+  )
   .map((p) => p.join(''));
 const medicationLine = fc.tuple(fc.constantFrom(...DRUGS), count, fc.constantFrom(...DOSING)).map(([d, n, dose]) => `${d} #${n}${dose}`);
 const contextLine = fc.constantFrom(...CONTEXT);
@@ -118,7 +172,10 @@ const separator = fc.constantFrom('\n', '\n', '\r\n', '. ', '; ', ', ', ' and ',
 
 /** A request or note built from the pieces drafts are made of. */
 export const generatedDocument = fc
-  .array(fc.tuple(fc.oneof({ weight: 4, arbitrary: requestLine }, { weight: 2, arbitrary: medicationLine }, { weight: 2, arbitrary: contextLine }), separator), { minLength: 1, maxLength: 8 })
+  .array(
+    fc.tuple(fc.oneof({ weight: 4, arbitrary: requestLine }, { weight: 2, arbitrary: medicationLine }, { weight: 2, arbitrary: contextLine }), separator),
+    { minLength: 1, maxLength: 8 },
+  )
   .map((parts) => parts.map(([p, s]) => p + s).join(''));
 
 // ---------------------------------------------------------------- mutated real documents

@@ -68,12 +68,36 @@ function fuzz<T>(part: string, arb: fc.Arbitrary<T>, runs: number, toDoc: (x: T)
   tally('engine', r.numRuns, r.failed ? 1 : 0);
   if (r.failed) {
     const doc = toDoc(r.counterexample![0]);
-    assert.fail(`${part}: ${run(doc.text, doc.kind).join('; ') || last.join('; ')}\ncounterexample (${doc.text.length} characters): ${JSON.stringify(doc.text.slice(0, 2000))}`);
+    assert.fail(
+      `${part}: ${run(doc.text, doc.kind).join('; ') || last.join('; ')}\ncounterexample (${doc.text.length} characters): ${JSON.stringify(doc.text.slice(0, 2000))}`,
+    );
   }
 }
 
 const positions = fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), { minLength: 1, maxLength: 4 });
-const ODD = ['\u0000', '\uFEFF', '\u200B', '\u200D', '\u2028', '\u2029', '\u202E', '\u0301', '\uD800', '\uDC00', '\u{1F4AA}', 'é', 'ﬁ', 'Ⅻ', '٣', '१२', '\t', '\f', '\v', '\r', '\u00A0'];
+const ODD = [
+  '\u0000',
+  '\uFEFF',
+  '\u200B',
+  '\u200D',
+  '\u2028',
+  '\u2029',
+  '\u202E',
+  '\u0301',
+  '\uD800',
+  '\uDC00',
+  '\u{1F4AA}',
+  'é',
+  'ﬁ',
+  'Ⅻ',
+  '٣',
+  '१२',
+  '\t',
+  '\f',
+  '\v',
+  '\r',
+  '\u00A0',
+];
 const HUGE = ['99999999999999999999', '9007199254740993', '1e308', '0x10', '1,000,000', '12.5', '-4', '00012', '٣', '²'];
 
 describe('the checks themselves', () => {
@@ -82,7 +106,11 @@ describe('the checks themselves', () => {
     const finding = { rule: 'therapy-over-trial', severity: 'error' as const, span: { start: 0, end: 15 }, message: 'leaks Qzvaa' };
     const caught = problems(text, { findings: [finding, { ...finding, message: 'fine', span: { start: 0, end: 999 } }] } as unknown as Analysis, 1e9);
     assert.equal(caught.length, 3, caught.join('\n'));
-    assert.deepEqual(problems(text, { findings: [{ ...finding, span: { start: 0, end: text.length } }] } as unknown as Analysis, 1), [], 'its own item may be quoted');
+    assert.deepEqual(
+      problems(text, { findings: [{ ...finding, span: { start: 0, end: text.length } }] } as unknown as Analysis, 1),
+      [],
+      'its own item may be quoted',
+    );
   });
 });
 
@@ -118,7 +146,10 @@ describe('the engine under any input', () => {
   });
 
   test('odd Unicode and huge numbers spliced into requests', () => {
-    const arb = fc.tuple(generatedDocument, fc.array(fc.tuple(fc.constantFrom(...ODD, ...HUGE), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })), { minLength: 1, maxLength: 6 }));
+    const arb = fc.tuple(
+      generatedDocument,
+      fc.array(fc.tuple(fc.constantFrom(...ODD, ...HUGE), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true })), { minLength: 1, maxLength: 6 }),
+    );
     fuzz('spliced request', arb, Math.round(200 * scale), ([text, splices]) => {
       let t = text;
       for (const [piece, r] of splices) {

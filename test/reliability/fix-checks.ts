@@ -3,14 +3,7 @@
 import { analyze, applyEdits, type Analysis, type Finding, type Span, type TextEditData } from '../../server/src/engine';
 import type { Knowledge } from '../../server/src/knowledge/knowledge';
 
-export type Invariant =
-  | 'edit-in-bounds'
-  | 'edit-scope'
-  | 'edits-apart'
-  | 'number-form'
-  | 'never-raises'
-  | 'therapy-spares-medication'
-  | 'fixed-point';
+export type Invariant = 'edit-in-bounds' | 'edit-scope' | 'edits-apart' | 'number-form' | 'never-raises' | 'therapy-spares-medication' | 'fixed-point';
 
 export interface Violation {
   invariant: Invariant;
@@ -26,9 +19,34 @@ export function fixAllEdits(a: Analysis): TextEditData[] {
 }
 
 const WORDS: Record<string, number> = {
-  zero: 0, once: 1, twice: 2, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
+  zero: 0,
+  once: 1,
+  twice: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  hundred: 100,
 };
 const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?|\\b(?:twenty[- ]four|${Object.keys(WORDS).join('|')})\\b`, 'gi');
 
@@ -79,7 +97,11 @@ function checkApart(rule: string, text: string, edits: TextEditData[], out: Viol
   for (let i = 1; i < sorted.length; i++) {
     const [p, q] = [sorted[i - 1], sorted[i]];
     if (q.span.start <= p.span.end) {
-      out.push({ invariant: 'edits-apart', rule, detail: `edits ${show(text, p.span)}→${JSON.stringify(p.newText)} and ${show(text, q.span)}→${JSON.stringify(q.newText)} ${q.span.start < p.span.end || (q.span.start === p.span.start && q.span.end === p.span.end) ? 'overlap' : 'touch'}` });
+      out.push({
+        invariant: 'edits-apart',
+        rule,
+        detail: `edits ${show(text, p.span)}→${JSON.stringify(p.newText)} and ${show(text, q.span)}→${JSON.stringify(q.newText)} ${q.span.start < p.span.end || (q.span.start === p.span.start && q.span.end === p.span.end) ? 'overlap' : 'touch'}`,
+      });
     }
   }
 }
@@ -100,20 +122,33 @@ function checkFix(a: Analysis, text: string, f: Finding, out: Violation[]): void
     if (/[\r\n\u2028\u2029]/.test(old) || /[\r\n]/.test(e.newText)) {
       out.push({ invariant: 'edit-scope', rule: f.rule, detail: `edit of ${JSON.stringify(old)}→${JSON.stringify(e.newText)} crosses a line break` });
     }
-    if (THERAPY_RULES.test(f.rule) && medications.some((m) => overlaps(e.span, m) || (e.span.start === e.span.end && e.span.start > m.start && e.span.start < m.end))) {
+    if (
+      THERAPY_RULES.test(f.rule) &&
+      medications.some((m) => overlaps(e.span, m) || (e.span.start === e.span.end && e.span.start > m.start && e.span.start < m.end))
+    ) {
       out.push({ invariant: 'therapy-spares-medication', rule: f.rule, detail: `a therapy fix edits ${JSON.stringify(old)} inside a medication` });
     }
     const before = numbersIn(old);
     const after = numbersIn(e.newText);
     if (/NaN|Infinity|undefined|null/.test(e.newText) || after.some((n) => !Number.isInteger(n.value) || n.value < 1)) {
-      out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: not a positive whole number` });
+      out.push({
+        invariant: 'number-form',
+        rule: f.rule,
+        detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: not a positive whole number`,
+      });
     } else if (after.length === 0 && before.length > 0) {
       out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: the number is gone` });
     } else if (before.length && after.length) {
       const styles = new Set(before.map((n) => n.style));
       const foreign = after.find((n) => !styles.has(n.style));
-      if (foreign) out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: ${foreign.style} where the writer used ${[...styles].join(' and ')}` });
-      else if (before[0].capital && after[0].style === 'word' && !after[0].capital) out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: the capital is lost` });
+      if (foreign)
+        out.push({
+          invariant: 'number-form',
+          rule: f.rule,
+          detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: ${foreign.style} where the writer used ${[...styles].join(' and ')}`,
+        });
+      else if (before[0].capital && after[0].style === 'word' && !after[0].capital)
+        out.push({ invariant: 'number-form', rule: f.rule, detail: `writes ${JSON.stringify(e.newText)} for ${JSON.stringify(old)}: the capital is lost` });
     }
     const maxBefore = Math.max(...before.map((n) => n.value));
     // Compared in order of size: a range written high to low ("14-5") is still one range.
@@ -141,7 +176,11 @@ export function checkFixInvariants(text: string, kb: Knowledge, options: { kind?
   const again = analyze(fixed, kb, options).findings.filter(certain);
   if (again.length) {
     const f = again[0];
-    out.push({ invariant: 'fixed-point', rule: f.rule, detail: `after fix-all, ${again.length} finding(s) with a certain fix remain, first ${f.rule}: ${JSON.stringify(f.fix!.title)}` });
+    out.push({
+      invariant: 'fixed-point',
+      rule: f.rule,
+      detail: `after fix-all, ${again.length} finding(s) with a certain fix remain, first ${f.rule}: ${JSON.stringify(f.fix!.title)}`,
+    });
   }
   return dedupe(out);
 }

@@ -16,7 +16,7 @@ const INVARIANTS: [Invariant, string][] = [
   ['edit-in-bounds', 'every edit lies inside the document'],
   ['edit-scope', 'an edit replaces only the quantity (or citation) its finding names, within one line'],
   ['edits-apart', 'no two edits of one action (a fix, or fix-all) overlap or touch'],
-  ['number-form', 'every number written is a finite positive whole number in the writer\'s form'],
+  ['number-form', "every number written is a finite positive whole number in the writer's form"],
   ['never-raises', 'a fix never raises a number'],
   ['therapy-spares-medication', 'a therapy fix never touches a medication'],
   ['fixed-point', 'after one fix-all no certain fix is left, so a second fix-all changes nothing'],
@@ -45,11 +45,17 @@ describe('fix invariants, property-based', () => {
   for (const [inv, what] of INVARIANTS) {
     test(`${what} (${generatedRuns} generated + ${mutatedRuns} mutated documents)`, () => {
       const holds = (text: string, kind?: 'request' | 'appeal') => !violations(text, kind).some((v) => v.invariant === inv);
-      const gen = fc.check(fc.property(generatedDocument, (t) => holds(t, 'request')), { seed, numRuns: generatedRuns });
+      const gen = fc.check(
+        fc.property(generatedDocument, (t) => holds(t, 'request')),
+        { seed, numRuns: generatedRuns },
+      );
       tally('fix-invariants', gen.numRuns, gen.failed ? 1 : 0);
       if (gen.failed) assert.fail(report(inv, 'a generated request', gen.counterexample![0], 'request', seed));
       const real = fc.record({ doc: fc.nat(docs.length - 1), ops: fc.array(mutation, { minLength: 1, maxLength: 4 }) });
-      const mut = fc.check(fc.property(real, ({ doc, ops }) => holds(mutate(docs[doc].text, ops), docs[doc].kind)), { seed, numRuns: mutatedRuns });
+      const mut = fc.check(
+        fc.property(real, ({ doc, ops }) => holds(mutate(docs[doc].text, ops), docs[doc].kind)),
+        { seed, numRuns: mutatedRuns },
+      );
       tally('fix-invariants', mut.numRuns, mut.failed ? 1 : 0);
       if (mut.failed) {
         const { doc, ops } = mut.counterexample![0];
@@ -74,7 +80,10 @@ describe('fix invariants: the cases issue 11 observed', () => {
     test(`${name}: ${JSON.stringify(text)}`, () => {
       const found: Violation[] = violations(text, 'request');
       tally('fix-invariants', 1, found.length ? 1 : 0);
-      assert.deepEqual(found.map((v) => `${v.invariant} (${v.rule}): ${v.detail}`), []);
+      assert.deepEqual(
+        found.map((v) => `${v.invariant} (${v.rule}): ${v.detail}`),
+        [],
+      );
     });
   }
 });

@@ -39,7 +39,10 @@ describe('the knowledge file is not a knowledge file', () => {
     const uri = docUri(`knowledge-${path.basename(file)}.rfa`);
     const checked = client.waitForVersion(uri, 1);
     await client.open(uri, 'mtus-request', DRAFT);
-    assert.deepEqual((await checked).diagnostics.map((d) => d.code), ['therapy-over-trial']);
+    assert.deepEqual(
+      (await checked).diagnostics.map((d) => d.code),
+      ['therapy-over-trial'],
+    );
     const from = client.messages.length;
     await client.changeConfiguration({ debounceMs: 0, knowledge: { customFile: file } });
     const m = await client.waitForMessage((x) => client.messages.indexOf(x) >= from && x.message.includes(file), `a message about ${file}`);
@@ -53,7 +56,8 @@ describe('the knowledge file is not a knowledge file', () => {
     await client.close(uri);
   }
 
-  test('a FIFO: refused at once, the server does not wait for a writer', () => tryFile(fifo, /is a named pipe \(FIFO\), not a file; using the bundled knowledge base/));
+  test('a FIFO: refused at once, the server does not wait for a writer', () =>
+    tryFile(fifo, /is a named pipe \(FIFO\), not a file; using the bundled knowledge base/));
 
   test('/dev/zero: refused, and the server does not grow', async () => {
     await tryFile('/dev/zero', /is a device, not a file/);
@@ -91,8 +95,13 @@ describe('the knowledge file is not a knowledge file', () => {
 
   test('a knowledge file with comments and trailing commas, as VS Code settings have, is used', async () => {
     const file = path.join(dir, 'commented.json');
-    const acupuncture = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/src/knowledge/data/treatments.json'), 'utf8')).find((t: { id: string }) => t.id === 'acupuncture');
-    fs.writeFileSync(file, `// the practice's aliases\n{ "treatments": [ ${JSON.stringify({ ...acupuncture, aliases: [...acupuncture.aliases, 'dry needling'] })}, ], }\n`);
+    const acupuncture = JSON.parse(fs.readFileSync(path.join(ROOT, 'server/src/knowledge/data/treatments.json'), 'utf8')).find(
+      (t: { id: string }) => t.id === 'acupuncture',
+    );
+    fs.writeFileSync(
+      file,
+      `// the practice's aliases\n{ "treatments": [ ${JSON.stringify({ ...acupuncture, aliases: [...acupuncture.aliases, 'dry needling'] })}, ], }\n`,
+    );
     const uri = docUri('dry-needling.rfa');
     const used = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'), 'the alias from the commented file');
     await client.changeConfiguration({ debounceMs: 0, knowledge: { customFile: file } });
@@ -151,7 +160,9 @@ describe('an unreadable subfolder', () => {
       const { letters: indexed, warnings } = JSON.parse(r.stdout) as { letters: number; warnings: string[] };
       tally('lsp', 1, 0);
       assert.equal(indexed, 2, 'the letters in a/ and c/');
-      assert.deepEqual(warnings, [`1 folder of IMR letters could not be read and was skipped: "${path.join(letters, 'b-locked')}" (EACCES). The letters in the other folders are indexed.`]);
+      assert.deepEqual(warnings, [
+        `1 folder of IMR letters could not be read and was skipped: "${path.join(letters, 'b-locked')}" (EACCES). The letters in the other folders are indexed.`,
+      ]);
     } finally {
       fs.chmodSync(path.join(letters, 'b-locked'), 0o755);
       fs.rmSync(letters, { recursive: true, force: true });

@@ -19,7 +19,7 @@ describe('odd requests and fast typing, against the real server', () => {
     await client.dispose();
   });
 
-  test('a position past the end of a line means that line\'s end, not the next line', async () => {
+  test("a position past the end of a line means that line's end, not the next line", async () => {
     const uri = docUri('past-the-end.rfa');
     const text = 'Acupuncture 2x4\nMassage x 8 neck Qzvaa\n';
     const opened = client.waitForVersion(uri, 1);
@@ -70,10 +70,13 @@ describe('odd requests and fast typing, against the real server', () => {
     // Still checking.
     const edited = client.waitForVersion(uri, 2);
     await client.replaceText(uri, 'Massage x 8 neck Qzvac\n');
-    assert.deepEqual((await edited).diagnostics.map((d) => d.code), ['therapy-over-maximum', 'massage-without-exercise']);
+    assert.deepEqual(
+      (await edited).diagnostics.map((d) => d.code),
+      ['therapy-over-maximum', 'massage-without-exercise'],
+    );
   });
 
-  test('2,000 rapid edits: the last version\'s problems, none older after them, and far fewer checks than edits', async () => {
+  test("2,000 rapid edits: the last version's problems, none older after them, and far fewer checks than edits", async () => {
     const uri = docUri('rapid.rfa');
     const opened = client.waitForVersion(uri, 1);
     await client.open(uri, 'mtus-request', 'Notes Qzvad\n');
@@ -88,16 +91,25 @@ describe('odd requests and fast typing, against the real server', () => {
     const last = client.document(uri).version;
     const final = await client.waitForVersion(uri, last, 10_000);
     tally('lsp', 2000, 0);
-    assert.deepEqual(final.diagnostics.map((d) => d.code), ['therapy-over-trial']);
+    assert.deepEqual(
+      final.diagnostics.map((d) => d.code),
+      ['therapy-over-trial'],
+    );
     const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-    assert.ok(versions.every((v, i) => i === 0 || v > versions[i - 1]), `published out of order: ${versions.join(',')}`);
+    assert.ok(
+      versions.every((v, i) => i === 0 || v > versions[i - 1]),
+      `published out of order: ${versions.join(',')}`,
+    );
     assert.ok(versions.length < 200, `${versions.length} checks for 2,000 edits`);
     assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
   });
 
   test('no document text reached the log, a message, or standard error', () => {
     const said = [...client.logs.map((l) => l.message), ...client.messages.map((m) => m.message), client.stderrText];
-    assert.deepEqual(said.filter((s) => CANARY.test(s)), []);
+    assert.deepEqual(
+      said.filter((s) => CANARY.test(s)),
+      [],
+    );
     assert.deepEqual(client.internalErrors(), []);
   });
 });

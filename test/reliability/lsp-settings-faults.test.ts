@@ -73,7 +73,11 @@ describe('bad settings, against the real server', () => {
     const m = await client.waitForMessage((x) => x.message.includes('"loud"'), 'a message naming the bad value');
     tally('lsp', 1, 0);
     assert.match(m.message, /mtusLint\.rules: 1 value is not .*\("therapy-over-maximum": "loud"\); that rule keeps its default severity, the others apply/);
-    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['therapy-over-maximum', 1]], 'therapy-over-maximum keeps its default, Error');
+    assert.deepEqual(
+      p.diagnostics.map((d) => [d.code, d.severity]),
+      [['therapy-over-maximum', 1]],
+      'therapy-over-maximum keeps its default, Error',
+    );
   });
 
   test('settings of every wrong shape: each named, checking never stops', async () => {
@@ -91,13 +95,20 @@ describe('bad settings, against the real server', () => {
     ];
     for (const settings of shapes) {
       const from = client.messages.length;
-      const rechecked = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'), `diagnostics after ${JSON.stringify(settings).slice(0, 80)}`);
+      const rechecked = client.waitForDiagnostics(
+        uri,
+        (p) => p.diagnostics.some((d) => d.code === 'therapy-over-trial'),
+        `diagnostics after ${JSON.stringify(settings).slice(0, 80)}`,
+      );
       await client.changeConfiguration({ ...(settings as object), debounceMs: (settings as { debounceMs?: unknown }).debounceMs ?? 0 });
       await rechecked;
       await client.waitForMessage((m) => client.messages.indexOf(m) >= from, 'a message about the bad settings');
       const said = shownSince(client, from);
       tally('lsp', 1, 0);
-      assert.ok(said.every((m) => m.length < 2000), `a message of ${Math.max(...said.map((m) => m.length))} characters`);
+      assert.ok(
+        said.every((m) => m.length < 2000),
+        `a message of ${Math.max(...said.map((m) => m.length))} characters`,
+      );
     }
     assert.deepEqual(client.internalErrors(), []);
   });

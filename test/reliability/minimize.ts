@@ -15,7 +15,7 @@ export function minimizeText(text: string, stillFails: (t: string) => boolean, b
     let chunk = Math.max(1, Math.floor(pieces.length / 2));
     while (chunk >= 1 && tries < budget) {
       let removed = false;
-      for (let i = 0; i + chunk <= pieces.length && tries < budget; ) {
+      for (let i = 0; i + chunk <= pieces.length && tries < budget;) {
         const candidate = [...pieces.slice(0, i), ...pieces.slice(i + chunk)];
         if (attempt(candidate.join(''))) {
           pieces = candidate;

@@ -14,7 +14,14 @@ async function imagesIn(page) {
   const all = [];
   for (const frame of page.frames()) {
     const imgs = await frame
-      .evaluate(() => [...document.querySelectorAll('img')].map((i) => ({ src: i.currentSrc || i.getAttribute('src') || '', natural: i.naturalWidth, shown: i.getBoundingClientRect().width, complete: i.complete })))
+      .evaluate(() =>
+        [...document.querySelectorAll('img')].map((i) => ({
+          src: i.currentSrc || i.getAttribute('src') || '',
+          natural: i.naturalWidth,
+          shown: i.getBoundingClientRect().width,
+          complete: i.complete,
+        })),
+      )
       .catch(() => []);
     all.push(...imgs);
   }
@@ -37,7 +44,10 @@ export async function extensionPageSteps(page, step, shot) {
     await page.keyboard.press('Control+Shift+X');
     const row = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'mtus-lint' }).first();
     await row.waitFor();
-    const icon = await row.locator('img').first().evaluate((i) => i.naturalWidth);
+    const icon = await row
+      .locator('img')
+      .first()
+      .evaluate((i) => i.naturalWidth);
     if (!(icon > 0)) throw new Error('the icon in the Extensions view did not load');
     await row.click();
     const wanted = readmeImages();
@@ -45,12 +55,15 @@ export async function extensionPageSteps(page, step, shot) {
     await until(async () => {
       const data = (await imagesIn(page)).filter((i) => i.src.startsWith('data:image/'));
       const loaded = data.filter((i) => i.complete && i.natural > 0);
-      return { ok: data.length === wanted.length && loaded.length === wanted.length, why: `${loaded.length} of ${wanted.length} README pictures loaded (${data.length} found)` };
+      return {
+        ok: data.length === wanted.length && loaded.length === wanted.length,
+        why: `${loaded.length} of ${wanted.length} README pictures loaded (${data.length} found)`,
+      };
     }, 'README pictures on the extension page');
     await shot('7-extension-page.png');
   });
 
-  await step('the walkthrough\'s pictures load and are shown at a legible scale', async () => {
+  await step("the walkthrough's pictures load and are shown at a legible scale", async () => {
     await page.keyboard.press('F1');
     await page.keyboard.type('Welcome: Open Walkthrough', { delay: 10 });
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
@@ -58,10 +71,14 @@ export async function extensionPageSteps(page, step, shot) {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with mtus-lint' }).first().waitFor();
     await page.keyboard.type('Get started with mtus', { delay: 10 });
     await page.keyboard.press('Enter');
-    await page.locator('.getting-started-step, .gettingStartedSlide', { hasText: 'Read the guideline' }).first().waitFor().catch(async (e) => {
-      await shot('8-walkthrough-not-open.png');
-      throw e;
-    });
+    await page
+      .locator('.getting-started-step, .gettingStartedSlide', { hasText: 'Read the guideline' })
+      .first()
+      .waitFor()
+      .catch(async (e) => {
+        await shot('8-walkthrough-not-open.png');
+        throw e;
+      });
     for (const title of ['Read the guideline', 'Fix a quantity']) {
       await page.getByText(title, { exact: true }).first().click();
       const img = await until(async () => {

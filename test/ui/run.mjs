@@ -6,16 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  HarnessError,
-  REPO_ROOT,
-  installCodeServer,
-  installVsix,
-  launchChromium,
-  makeRunDir,
-  removeRunDir,
-  startCodeServer,
-} from '../helpers/code-server.mjs';
+import { HarnessError, REPO_ROOT, installCodeServer, installVsix, launchChromium, makeRunDir, removeRunDir, startCodeServer } from '../helpers/code-server.mjs';
 import { extensionPageSteps } from './extension-page.mjs';
 import { webExtensionSteps } from './web-extension.mjs';
 
@@ -32,7 +23,11 @@ function ensureVsix() {
   const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   const vsix = join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
   const bundle = join(REPO_ROOT, 'dist', 'server.js');
-  const stale = !existsSync(vsix) || !existsSync(bundle) || statSync(vsix).mtimeMs < statSync(bundle).mtimeMs || statSync(vsix).mtimeMs < statSync(join(REPO_ROOT, 'package.json')).mtimeMs;
+  const stale =
+    !existsSync(vsix) ||
+    !existsSync(bundle) ||
+    statSync(vsix).mtimeMs < statSync(bundle).mtimeMs ||
+    statSync(vsix).mtimeMs < statSync(join(REPO_ROOT, 'package.json')).mtimeMs;
   if (stale) execFileSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   return vsix;
 }
@@ -117,7 +112,9 @@ try {
   });
 
   await step('hovering the citation shows the guideline and a quotation', async () => {
-    const quote = JSON.parse(readFileSync(join(REPO_ROOT, 'server/src/knowledge/data/citations.json'), 'utf8')).find((c) => c.id === 'ccr-9792.24.1-acupuncture').quotes[0].text;
+    const quote = JSON.parse(readFileSync(join(REPO_ROOT, 'server/src/knowledge/data/citations.json'), 'utf8')).find(
+      (c) => c.id === 'ccr-9792.24.1-acupuncture',
+    ).quotes[0].text;
     const citation = page.locator('.monaco-editor .view-line span', { hasText: 'Acupuncture Treatment Guidelines' }).first();
     await citation.hover();
     await page.locator('.monaco-hover', { hasText: 'Acupuncture Medical Treatment Guidelines' }).waitFor();
@@ -157,7 +154,7 @@ try {
   browser = cs = undefined;
   await webExtensionSteps({ vsix, fixture: FIXTURE, step, out: OUT });
 } catch (e) {
-  const why = e instanceof HarnessError ? e.message : e?.stack ?? String(e);
+  const why = e instanceof HarnessError ? e.message : (e?.stack ?? String(e));
   record(false, 'the browser-driven run could start and finish', why);
 } finally {
   await browser?.close().catch(() => {});

@@ -27,7 +27,7 @@ export async function webExtensionSteps({ vsix, fixture, step, out }) {
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor();
 
-    await step('web extension: in the browser\'s web worker host, the draft is checked and the citation quoted', async () => {
+    await step("web extension: in the browser's web worker host, the draft is checked and the citation quoted", async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'request.rfa' }).click();
       await page.locator('.monaco-editor .squiggly-error').first().waitFor();
       await page.locator('.monaco-editor .view-line span', { hasText: 'Acupuncture Treatment Guidelines' }).first().hover();

@@ -33,7 +33,9 @@ describe('citations in the forms the letters use', () => {
     assert.deepEqual(c.resolved, ['cpmtg2016-massage']);
   });
   test('a section list wrapped over lines, with commas inside parentheses', () => {
-    const c = one('Decision based on MTUS Chronic Pain Medical Treatment\n2016, Section(s): Naproxen (Naprosyn, EC-Naprosyn, Anaprox DS\n[otc], Naprelan), NSAIDs (non-steroidal anti-inflammatory drugs).\n\nDecision rationale: text.');
+    const c = one(
+      'Decision based on MTUS Chronic Pain Medical Treatment\n2016, Section(s): Naproxen (Naprosyn, EC-Naprosyn, Anaprox DS\n[otc], Naprelan), NSAIDs (non-steroidal anti-inflammatory drugs).\n\nDecision rationale: text.',
+    );
     assert.equal(c.sections?.length, 2);
     assert.ok(c.resolved.includes('cpmtg2016-nsaids'));
     assert.ok(!c.text.includes('Decision rationale'));

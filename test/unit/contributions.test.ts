@@ -38,7 +38,9 @@ function registeredCommands(): Set<string> {
 const BUILT_IN = new Set(['workbench.actions.view.problems']);
 
 describe('commands', () => {
-  const declared = new Map<string, { title: string; category?: string }>((contributes.commands ?? []).map((c: { command: string; title: string; category?: string }) => [c.command, c]));
+  const declared = new Map<string, { title: string; category?: string }>(
+    (contributes.commands ?? []).map((c: { command: string; title: string; category?: string }) => [c.command, c]),
+  );
 
   test('New Treatment Request, New IMR Appeal Letter and Browse the MTUS Guidelines are declared under "mtus-lint"', () => {
     const want: Record<string, string> = {
@@ -84,7 +86,10 @@ describe('snippets', () => {
         assert.equal(typeof snip.description, 'string', `${name}: description`);
         // Typing "mtus" lists them all; typing the piece's own name finds it.
         const prefixes = Array.isArray(snip.prefix) ? snip.prefix : [snip.prefix];
-        assert.ok(prefixes.some((p) => prefixes.includes(`mtus-${p}`)), `${name}: prefixes "x" and "mtus-x", got ${JSON.stringify(prefixes)}`);
+        assert.ok(
+          prefixes.some((p) => prefixes.includes(`mtus-${p}`)),
+          `${name}: prefixes "x" and "mtus-x", got ${JSON.stringify(prefixes)}`,
+        );
       }
     });
   }
@@ -93,8 +98,16 @@ describe('snippets', () => {
     const names = (file: string) => Object.keys(JSON.parse(fs.readFileSync(path.join(root, 'snippets', file), 'utf8')));
     const request = names('mtus-request.json');
     const appeal = names('mtus-appeal.json');
-    for (const n of ['Acupuncture trial', 'Chiropractic trial', 'Physical therapy course', 'Massage with a home exercise program', 'Functional improvement block']) assert.ok(request.includes(n), `mtus-request: ${n}`);
-    for (const n of ['Answer to: no documentation of functional improvement', 'Functional improvement block']) assert.ok(appeal.includes(n), `mtus-appeal: ${n}`);
+    for (const n of [
+      'Acupuncture trial',
+      'Chiropractic trial',
+      'Physical therapy course',
+      'Massage with a home exercise program',
+      'Functional improvement block',
+    ])
+      assert.ok(request.includes(n), `mtus-request: ${n}`);
+    for (const n of ['Answer to: no documentation of functional improvement', 'Functional improvement block'])
+      assert.ok(appeal.includes(n), `mtus-appeal: ${n}`);
   });
 });
 
@@ -122,13 +135,14 @@ describe('the walkthrough', () => {
     }
   });
 
-  test('every command a step runs or completes on is the extension\'s or VS Code\'s', () => {
+  test("every command a step runs or completes on is the extension's or VS Code's", () => {
     for (const s of steps) {
       const links = [...s.description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       const events = (s.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
       assert.ok(links.length > 0, `step ${s.id} has a button`);
       assert.ok((s.completionEvents ?? []).length > 0, `step ${s.id} has a completion event`);
-      for (const id of [...links, ...events]) assert.ok(declared.has(id) || BUILT_IN.has(id), `step ${s.id}: ${id} is neither declared nor a known VS Code command`);
+      for (const id of [...links, ...events])
+        assert.ok(declared.has(id) || BUILT_IN.has(id), `step ${s.id}: ${id} is neither declared nor a known VS Code command`);
     }
   });
 
@@ -152,8 +166,19 @@ describe('Restricted Mode', () => {
 describe('the .vsix', () => {
   /** The file is shipped when the last .vscodeignore line matching it is a "!" line. */
   function ships(rel: string): boolean {
-    const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    const toRegex = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+    const lines = fs
+      .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    const toRegex = (glob: string) =>
+      new RegExp(
+        `^${glob
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*\*/g, '\u0000')
+          .replace(/\*/g, '[^/]*')
+          .replace(/\u0000/g, '.*')}$`,
+      );
     let shipped = true;
     for (const l of lines) {
       const negated = l.startsWith('!');

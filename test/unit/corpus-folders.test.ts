@@ -43,14 +43,15 @@ function harness(cacheDir: string) {
     settleMs: 50,
   });
   /** Resolves on the next published index (an event, not a timer). */
-  const next = () => new Promise<CorpusIndex | undefined>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error('no index published within 10 s')), 10_000);
-    notify = () => {
-      clearTimeout(t);
-      notify = undefined;
-      resolve(indexes[indexes.length - 1]);
-    };
-  });
+  const next = () =>
+    new Promise<CorpusIndex | undefined>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('no index published within 10 s')), 10_000);
+      notify = () => {
+        clearTimeout(t);
+        notify = undefined;
+        resolve(indexes[indexes.length - 1]);
+      };
+    });
   return { folders, built, reports, warnings, next };
 }
 
@@ -102,7 +103,10 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
     const ix = await p2;
     h.folders.dispose();
     assert.equal(ix?.letters, 2);
-    assert.deepEqual(ix?.citations['ccr-9792.24.1-acupuncture'] && [ix.citations['ccr-9792.24.1-acupuncture'].upheld, ix.citations['ccr-9792.24.1-acupuncture'].overturned], [1, 1]);
+    assert.deepEqual(
+      ix?.citations['ccr-9792.24.1-acupuncture'] && [ix.citations['ccr-9792.24.1-acupuncture'].upheld, ix.citations['ccr-9792.24.1-acupuncture'].overturned],
+      [1, 1],
+    );
   });
 
   test('a letter that cannot be read is reported by name and the rest go on', async () => {
@@ -125,6 +129,8 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
     h.folders.update([path.join(os.tmpdir(), 'no-such-folder-for-mtus-lint')]);
     await p;
     h.folders.dispose();
-    assert.deepEqual(h.warnings, [`1 corpus folder does not exist (mtusLint.corpus.paths); the first: "${path.join(os.tmpdir(), 'no-such-folder-for-mtus-lint')}". It is skipped.`]);
+    assert.deepEqual(h.warnings, [
+      `1 corpus folder does not exist (mtusLint.corpus.paths); the first: "${path.join(os.tmpdir(), 'no-such-folder-for-mtus-lint')}". It is skipped.`,
+    ]);
   });
 });

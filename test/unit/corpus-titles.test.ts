@@ -35,12 +35,20 @@ describe('disputed therapy items of the IMR corpus', { skip: dir ? false : 'corp
 
   test('every labelled title is still in its letter', () => {
     const missing = labels.filter((l) => !find(l));
-    assert.deepEqual(missing.map((l) => `${l.file}: ${labelName(l)}`), []);
+    assert.deepEqual(
+      missing.map((l) => `${l.file}: ${labelName(l)}`),
+      [],
+    );
   });
 
   test('every disputed item the parser reads as a therapy course is labelled', () => {
-    const unlabelled = items.filter((i) => check(i.title).items.some((x) => x.quantity?.total !== undefined) && !labels.some((l) => l.file === i.file && labelMatches(l, i.title)));
-    assert.deepEqual(unlabelled.map((i) => `${i.file}: ${i.title}`), []);
+    const unlabelled = items.filter(
+      (i) => check(i.title).items.some((x) => x.quantity?.total !== undefined) && !labels.some((l) => l.file === i.file && labelMatches(l, i.title)),
+    );
+    assert.deepEqual(
+      unlabelled.map((i) => `${i.file}: ${i.title}`),
+      [],
+    );
   });
 
   for (const label of labels.filter((l) => !l.ambiguous)) {
@@ -50,7 +58,11 @@ describe('disputed therapy items of the IMR corpus', { skip: dir ? false : 'corp
       const read = check(item.title).items.filter((i) => i.quantity?.total !== undefined);
       const expected = label.totals[label.totals.length - 1];
       if (expected === undefined) {
-        assert.deepEqual(read.map((i) => i.quantity?.total), [], 'no total should be read');
+        assert.deepEqual(
+          read.map((i) => i.quantity?.total),
+          [],
+          'no total should be read',
+        );
         return;
       }
       // Partly authorised items name the original, the authorised and the disputed

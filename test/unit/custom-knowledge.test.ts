@@ -19,7 +19,10 @@ describe('a custom knowledge file', () => {
     assert.equal(r.replaced, 1);
     assert.equal(r.added, 0);
     const a = analyze('Dry needling 2x4 low back', r.knowledge!);
-    assert.deepEqual(a.findings.map((f) => f.rule), ['therapy-over-trial']);
+    assert.deepEqual(
+      a.findings.map((f) => f.rule),
+      ['therapy-over-trial'],
+    );
     assert.deepEqual(analyze('Dry needling 2x4 low back', kb()).findings, [], 'the bundled base is unchanged');
   });
 

@@ -10,14 +10,21 @@ describe('mtus-lint-disable comments', () => {
   test('no comment: both items flagged', () => assert.deepEqual(rulesOf(TWO), ['therapy-over-trial', 'therapy-over-trial']));
   test('the whole document, one rule', () => assert.deepEqual(rulesOf(`<!-- mtus-lint-disable therapy-over-trial -->\n${TWO}`), []));
   test('the whole document, every rule', () => assert.deepEqual(rulesOf(`${TWO}<!-- mtus-lint-disable -->\n`), []));
-  test('the whole document, another rule only', () => assert.deepEqual(rulesOf(`<!-- mtus-lint-disable massage-without-exercise -->\n${TWO}`), ['therapy-over-trial', 'therapy-over-trial']));
+  test('the whole document, another rule only', () =>
+    assert.deepEqual(rulesOf(`<!-- mtus-lint-disable massage-without-exercise -->\n${TWO}`), ['therapy-over-trial', 'therapy-over-trial']));
   test('its own line only', () => {
     const a = check('Acupuncture 2x4 low back <!-- mtus-lint-disable-line therapy-over-trial -->\nChiropractic 2x4 lumbar\n');
-    assert.deepEqual(a.findings.map((f) => [f.rule, f.message.split(' ')[1]]), [['therapy-over-trial', 'chiropractic']]);
+    assert.deepEqual(
+      a.findings.map((f) => [f.rule, f.message.split(' ')[1]]),
+      [['therapy-over-trial', 'chiropractic']],
+    );
   });
   test('the next line only', () => {
     const a = check('Acupuncture 2x4 low back\n<!-- mtus-lint-disable-next-line therapy-over-trial -->\nChiropractic 2x4 lumbar\n');
-    assert.deepEqual(a.findings.map((f) => f.message.split(' ')[1]), ['acupuncture']);
+    assert.deepEqual(
+      a.findings.map((f) => f.message.split(' ')[1]),
+      ['acupuncture'],
+    );
   });
   test('several rules, separated by commas or spaces', () => {
     assert.deepEqual(rulesOf('<!-- mtus-lint-disable therapy-over-maximum, massage-without-exercise -->\nMassage x 8 neck\n'), []);

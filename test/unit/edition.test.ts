@@ -33,9 +33,18 @@ describe('the guideline edition', () => {
     assert.equal(check('Chiropractic 2x4', { edition: '2031' }).editionReason, 'default');
   });
   test('every therapy and medication finding names the edition of its figure', () => {
-    const text = 'Acupuncture 2x4 low back. Chiropractic 2x4 lumbar. Massage x 8 with a home exercise program. Physical therapy 3x4, lumbar spine.\nStatus post Bankart repair. Post-op physical therapy 2x14.\nRequest Norco 10/325 #120. Pantoprazole 20mg #30. Cyclobenzaprine 7.5 mg #60 twice daily.';
+    const text =
+      'Acupuncture 2x4 low back. Chiropractic 2x4 lumbar. Massage x 8 with a home exercise program. Physical therapy 3x4, lumbar spine.\nStatus post Bankart repair. Post-op physical therapy 2x14.\nRequest Norco 10/325 #120. Pantoprazole 20mg #30. Cyclobenzaprine 7.5 mg #60 twice daily.';
     const rules = check(text).findings.map((f) => f.rule);
-    for (const r of ['therapy-over-trial', 'therapy-over-maximum', 'postsurgical-over-limit', 'medication-opioid-monitoring', 'medication-ppi-without-gi-risk', 'medication-muscle-relaxant-duration']) assert.ok(rules.includes(r), `${r} among ${rules}`);
+    for (const r of [
+      'therapy-over-trial',
+      'therapy-over-maximum',
+      'postsurgical-over-limit',
+      'medication-opioid-monitoring',
+      'medication-ppi-without-gi-risk',
+      'medication-muscle-relaxant-duration',
+    ])
+      assert.ok(rules.includes(r), `${r} among ${rules}`);
     for (const f of check(text).findings) {
       assert.ok(f.edition, `${f.rule} carries an edition`);
       assert.ok(f.message.includes(f.edition!), `${f.rule}: "${f.message}" names ${f.edition}`);

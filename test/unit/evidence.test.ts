@@ -41,6 +41,12 @@ describe('functional improvement as 8 CCR 9792.20(e) defines it', () => {
   });
   test('completed sessions are counted per treatment', () => {
     const ev = check('He completed 12 acupuncture sessions and has had 6 chiropractic visits to date.').evidence;
-    assert.deepEqual(ev.priorCourses.map((p) => [p.treatment, p.count]), [['acupuncture', 12], ['manual-therapy', 6]]);
+    assert.deepEqual(
+      ev.priorCourses.map((p) => [p.treatment, p.count]),
+      [
+        ['acupuncture', 12],
+        ['manual-therapy', 6],
+      ],
+    );
   });
 });

@@ -29,7 +29,11 @@ describe('cap-quantity fix', () => {
       assert.equal(findings.length, 1, 'one certain fix');
       const fixed = applyEdits(before, findings[0].fix!.edits);
       assert.equal(fixed, after);
-      assert.deepEqual(check(fixed).findings.filter((f) => f.fix && f.fix.certain !== false), [], 'no certain fix left after the fix');
+      assert.deepEqual(
+        check(fixed).findings.filter((f) => f.fix && f.fix.certain !== false),
+        [],
+        'no certain fix left after the fix',
+      );
     });
   }
 
@@ -42,7 +46,7 @@ describe('cap-quantity fix', () => {
     assert.equal(applyEdits(text, f.fix!.edits), text.replace('2x4', '2x3'));
   });
 
-  test('the fix title says what it writes, in the treatment\'s unit', () => {
+  test("the fix title says what it writes, in the treatment's unit", () => {
     assert.equal(check('Acupuncture 2x4').findings[0].fix!.title, 'Change "2x4" to "2x3" (6 sessions)');
     assert.equal(check('Massage x 8').findings[0].fix!.title, 'Change "x 8" to "x 6" (6 visits)');
   });
@@ -93,4 +97,3 @@ describe('cap-quantity fix', () => {
     assert.equal(check('Acupuncture 2x4 for the neck.\nAcupuncture 2x4 for the knee.').findings.length, 2);
   });
 });
-

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,7 +6,7 @@ import { describe, test } from 'node:test';
 import { importDrugList, ImportError } from '../../server/src/formulary/import';
 import { loadDrugLists } from '../../server/src/formulary/store';
 import { HEADER, ROWS, toCsv, toXlsx } from '../helpers/drug-list-files';
-import { kb, repoRoot } from '../helpers/repo';
+import { kb } from '../helpers/repo';
 
 // Importing the MTUS Drug List: the header found by its column names, the version and date the
 // file states, every bad file named with what is wrong (column, row), stored per user.
@@ -34,18 +33,25 @@ describe('importing the MTUS Drug List', () => {
     const { list, stored } = await importDrugList(write(dir, 'drug-list.csv', toCsv(ROWS)), kb(), { dir: path.join(dir, 'store') });
     assert.equal(list.version, '13');
     assert.equal(list.effective, '2025-08-06');
-    assert.deepEqual(list.drugs.map((d) => [d.name, d.status, d.row]), [
-      ['Ibuprofen', 'exempt', 6],
-      ['Celecoxib', 'exempt', 7],
-      ['Cyclobenzaprine', 'non-exempt', 8],
-      ['Hydrocodone Bitartrate/Acetaminophen', 'non-exempt', 9],
-      ['Lidocaine', 'exempt', 10],
-    ]);
+    assert.deepEqual(
+      list.drugs.map((d) => [d.name, d.status, d.row]),
+      [
+        ['Ibuprofen', 'exempt', 6],
+        ['Celecoxib', 'exempt', 7],
+        ['Cyclobenzaprine', 'non-exempt', 8],
+        ['Hydrocodone Bitartrate/Acetaminophen', 'non-exempt', 9],
+        ['Lidocaine', 'exempt', 10],
+      ],
+    );
     assert.deepEqual(list.drugs[3].ingredients, ['hydrocodone', 'acetaminophen'], 'salts are left out of the ingredients');
     assert.deepEqual([list.drugs[0].specialFill, list.drugs[3].perioperativeFill, list.drugs[1].specialFill], [{ days: 4 }, { days: 4 }, undefined]);
     assert.deepEqual([list.drugs[0].reference, list.drugs[4].reference], ['recommended', 'no-recommendation']);
     assert.ok(stored.endsWith(path.join('store', 'v13.json')), stored);
-    assert.deepEqual(loadDrugLists(path.join(dir, 'store')).lists.map((l) => l.version), ['13'], 'stored and read back');
+    assert.deepEqual(
+      loadDrugLists(path.join(dir, 'store')).lists.map((l) => l.version),
+      ['13'],
+      'stored and read back',
+    );
     assert.equal(list.file, 'drug-list.csv', 'the file name only, never its folder');
   });
 
@@ -59,16 +65,28 @@ describe('importing the MTUS Drug List', () => {
 
   test('columns in another order, and the version from the file name when the sheet states none', async () => {
     const dir = scratch();
-    const rows = [['Perioperative Fill', 'Drug', 'Special Fill', 'Exempt / Non-Exempt'], ['4', 'Ibuprofen', 'No', 'Exempt']];
+    const rows = [
+      ['Perioperative Fill', 'Drug', 'Special Fill', 'Exempt / Non-Exempt'],
+      ['4', 'Ibuprofen', 'No', 'Exempt'],
+    ];
     const { list } = await importDrugList(write(dir, 'MTUS_Drug_List_v12.csv', toCsv(rows)), kb(), { dir: path.join(dir, 's') });
     assert.equal(list.version, '12');
     assert.equal(list.effective, '2024-11-01', 'a known version is dated from the timeline when the file gives no date');
-    assert.deepEqual(JSON.parse(JSON.stringify(list.drugs[0])), { name: 'Ibuprofen', ingredients: ['ibuprofen'], status: 'exempt', perioperativeFill: { days: 4 }, row: 2 });
+    assert.deepEqual(JSON.parse(JSON.stringify(list.drugs[0])), {
+      name: 'Ibuprofen',
+      ingredients: ['ibuprofen'],
+      status: 'exempt',
+      perioperativeFill: { days: 4 },
+      row: 2,
+    });
   });
 
   test('wrong columns: the message names the column that is missing', async () => {
     const dir = scratch();
-    const rows = [['Drug Ingredient', 'Unit of Measure', 'Special Fill'], ['Ibuprofen', 'tablet', '4']];
+    const rows = [
+      ['Drug Ingredient', 'Unit of Measure', 'Special Fill'],
+      ['Ibuprofen', 'tablet', '4'],
+    ];
     const msg = await importError(write(dir, 'list.csv', toCsv(rows)), dir);
     assert.match(msg, /^list\.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt\/Non-Exempt" column/);
   });
@@ -78,8 +96,14 @@ describe('importing the MTUS Drug List', () => {
     assert.match(await importError(write(dir, 'notes.csv', 'a,b\nc,d\n'), dir), /no header row found in the first 40 rows/);
     assert.match(await importError(write(dir, 'empty.csv', ''), dir), /^empty\.csv is empty$/);
     assert.match(await importError(write(dir, 'blank.csv', ',,\n,,\n'), dir), /the file is empty: no sheet holds any cell/);
-    assert.match(await importError(write(dir, 'photo.xlsx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])), dir), /neither a spreadsheet \(\.xlsx\) nor a CSV text file/);
-    assert.match(await importError(write(dir, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), dir), /Excel 97-2003 workbook \(\.xls\); save it as \.xlsx or CSV/);
+    assert.match(
+      await importError(write(dir, 'photo.xlsx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3])), dir),
+      /neither a spreadsheet \(\.xlsx\) nor a CSV text file/,
+    );
+    assert.match(
+      await importError(write(dir, 'old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])), dir),
+      /Excel 97-2003 workbook \(\.xls\); save it as \.xlsx or CSV/,
+    );
     assert.match(await importError(write(dir, 'broken.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])), dir), /the workbook could not be read/);
     assert.match(await importError(path.join(dir, 'missing.csv'), dir), /cannot read missing\.csv: no such file/);
   });
@@ -99,22 +123,5 @@ describe('importing the MTUS Drug List', () => {
     assert.match(await importError(file, dir), /states no version above its header .* name it with --version/);
     const { list } = await importDrugList(file, kb(), { dir: path.join(dir, 's'), version: '13', effective: '2025-08-06' });
     assert.deepEqual([list.version, list.effective], ['13', '2025-08-06']);
-  });
-
-  test('mtus-lint formulary import and list, storing per user (MTUS_LINT_DATA_DIR)', () => {
-    const dir = scratch();
-    const env = { ...process.env, MTUS_LINT_DATA_DIR: path.join(dir, 'data') };
-    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(repoRoot(), 'bin/mtus-lint.js'), ...args], { env, encoding: 'utf8' });
-    const ok = cli('formulary', 'import', write(dir, 'list.csv', toCsv(ROWS)));
-    assert.equal(ok.status, 0, ok.stderr);
-    assert.match(ok.stdout, /^imported MTUS Drug List v13, effective 2025-08-06: 5 drugs \(3 Exempt, 2 Non-Exempt; 1 with Special Fill, 2 with Perioperative Fill\), from list\.csv/);
-    assert.ok(fs.existsSync(path.join(dir, 'data', 'drug-lists', 'v13.json')));
-    assert.match(cli('formulary', 'list').stdout, /MTUS Drug List v13, effective 2025-08-06: 5 drugs/);
-    const bad = cli('formulary', 'import', write(dir, 'bad.csv', 'Drug,Unit\nIbuprofen,tab\n'));
-    assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /^mtus-lint: bad\.csv: row 1 of sheet "CSV" looks like the header but has no "Exempt\/Non-Exempt" column/);
-    const usage = cli('formulary', 'import');
-    assert.equal(usage.status, 2);
-    assert.match(usage.stderr, /formulary import takes one file/);
   });
 });

@@ -8,6 +8,8 @@ import * as vsctm from 'vscode-textmate';
 import * as oniguruma from 'vscode-oniguruma';
 import { requestTemplate } from '../../client/src/templates/request';
 import { appealTemplate } from '../../client/src/templates/appeal';
+import { templateCitations } from '../../server/src/features/templates';
+import { defaultKnowledge } from '../../server/src/knowledge/load';
 
 // ---------------------------------------------------------------------------------------------
 // Locating the repository (the compiled test runs from out/test/unit/)
@@ -153,9 +155,7 @@ function locate(line: string, needle: string, nth = 0): number {
 }
 
 function describe(t: Tokenized): string {
-  return t.tokens
-    .map((k) => `[${k.text}] ${k.scopes.filter((s) => !s.startsWith('text.mtus.')).join(' ') || '-'}`)
-    .join('\n  ');
+  return t.tokens.map((k) => `[${k.text}] ${k.scopes.filter((s) => !s.startsWith('text.mtus.')).join(' ') || '-'}`).join('\n  ');
 }
 
 function scopesAt(t: Tokenized, offset: number): string[] {
@@ -171,10 +171,7 @@ function assertScope(t: Tokenized, needle: string, scope: string, opts: { nth?: 
   const start = locate(t.line, needle, opts.nth ?? 0);
   const end = start + needle.length;
   for (let i = start; i < end; i++) {
-    assert.ok(
-      scopesAt(t, i).includes(scope),
-      `expected "${needle}" to have ${scope}; character ${i} ("${t.line[i]}") does not.\n  ${describe(t)}`,
-    );
+    assert.ok(scopesAt(t, i).includes(scope), `expected "${needle}" to have ${scope}; character ${i} ("${t.line[i]}") does not.\n  ${describe(t)}`);
   }
   if (opts.exact ?? true) {
     if (start > 0) {
@@ -184,10 +181,7 @@ function assertScope(t: Tokenized, needle: string, scope: string, opts: { nth?: 
       );
     }
     if (end < t.line.length) {
-      assert.ok(
-        !scopesAt(t, end).includes(scope),
-        `expected ${scope} to end after "${needle}", but the character after it has it too.\n  ${describe(t)}`,
-      );
+      assert.ok(!scopesAt(t, end).includes(scope), `expected ${scope} to end after "${needle}", but the character after it has it too.\n  ${describe(t)}`);
     }
   }
 }
@@ -240,17 +234,14 @@ test('package.json contributes the request and appeal grammars at these paths', 
 
 // VS Code resolves `"include": "text.mtus.common"` only for scopes contributed in package.json; without the
 // entry the two grammars load but highlight nothing.
-test(
-  'package.json contributes the shared grammar text.mtus.common',
-  () => {
-    const manifest = readJson(path.join(ROOT, 'package.json')) as {
-      contributes?: { grammars?: { scopeName: string; path: string }[] };
-    };
-    const entry = (manifest.contributes?.grammars ?? []).find((g) => g.scopeName === 'text.mtus.common');
-    assert.ok(entry, 'package.json contributes.grammars has no entry for text.mtus.common');
-    assert.equal(path.resolve(ROOT, entry.path), path.join(SYNTAXES, GRAMMAR_FILES['text.mtus.common']!));
-  },
-);
+test('package.json contributes the shared grammar text.mtus.common', () => {
+  const manifest = readJson(path.join(ROOT, 'package.json')) as {
+    contributes?: { grammars?: { scopeName: string; path: string }[] };
+  };
+  const entry = (manifest.contributes?.grammars ?? []).find((g) => g.scopeName === 'text.mtus.common');
+  assert.ok(entry, 'package.json contributes.grammars has no entry for text.mtus.common');
+  assert.equal(path.resolve(ROOT, entry.path), path.join(SYNTAXES, GRAMMAR_FILES['text.mtus.common']!));
+});
 
 test('every regex in the grammars compiles with Oniguruma', async () => {
   await request(); // loads the WASM
@@ -427,10 +418,7 @@ test('request: numbers that are not quantities stay plain', async () => {
 });
 
 test('request: dates', async () => {
-  const t = await tok(
-    request(),
-    'Date of injury: 01/26/2017; seen 6-04-14; injured after 1/1/2004; UR dated January 5, 2017.',
-  );
+  const t = await tok(request(), 'Date of injury: 01/26/2017; seen 6-04-14; injured after 1/1/2004; UR dated January 5, 2017.');
   for (const d of ['01/26/2017', '6-04-14', '1/1/2004', 'January 5, 2017']) assertScope(t, d, DATE);
   assertNoScope(t, '01/26/2017', QUANTITY);
 });
@@ -441,10 +429,7 @@ test('request: dates', async () => {
 
 test('citations: each form is one citation over its whole text', async () => {
   const cases: [line: string, citation: string][] = [
-    [
-      'Per the MTUS Chronic Pain Medical Treatment Guidelines, page 60, massage is an adjunct.',
-      'MTUS Chronic Pain Medical Treatment Guidelines, page 60',
-    ],
+    ['Per the MTUS Chronic Pain Medical Treatment Guidelines, page 60, massage is an adjunct.', 'MTUS Chronic Pain Medical Treatment Guidelines, page 60'],
     ['Physical medicine, Page(s): 98-99.', 'Page(s): 98-99'],
     [
       'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy',
@@ -460,7 +445,10 @@ test('citations: each form is one citation over its whole text', async () => {
     ['defined in 8 C.C.R. § 9792.20(e) as', '8 C.C.R. § 9792.20(e)'],
     ['the cap in Labor Code 4604.5(c)(1) applies', 'Labor Code 4604.5(c)(1)'],
     ['UR relied on ODG instead', 'ODG'],
-    ['Cited: MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies.', 'MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies'],
+    [
+      'Cited: MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies.',
+      'MTUS Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies',
+    ],
   ];
   for (const [line, citation] of cases) {
     const t = await tok(request(), line);
@@ -592,8 +580,8 @@ test('the labels of the request and appeal templates ("Diagnosis:", "Date of inj
   const RED = ['entity.other.attribute-name', 'markup.deleted', 'invalid'];
   let labels = 0;
   for (const [g, text] of [
-    [request(), requestTemplate()],
-    [appeal(), appealTemplate()],
+    [request(), requestTemplate(templateCitations(defaultKnowledge(), 'current'))],
+    [appeal(), appealTemplate(templateCitations(defaultKnowledge(), 'current'))],
   ] as const) {
     const lines = tokenizeLines(await g, text.split('\n'));
     for (const t of lines) {

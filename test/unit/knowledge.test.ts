@@ -17,6 +17,8 @@ function copyKnowledge(edit: (dir: string) => void): string {
   return dir;
 }
 
+// The tests break entries of any shape on purpose: the parsed file is edited as it comes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const rewrite = (dir: string, file: string, change: (data: any) => void) => {
   const p = path.join(dir, file);
   const data = JSON.parse(fs.readFileSync(p, 'utf8'));
@@ -53,11 +55,17 @@ describe('the bundled knowledge base', () => {
 describe('a malformed knowledge file gets a clear message', () => {
   test('invalid JSON names the file', () => {
     const dir = copyKnowledge((d) => fs.writeFileSync(path.join(d, 'limits.json'), '[{ "id": '));
-    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /limits\.json is not valid JSON/.test(e.message));
+    assert.throws(
+      () => loadKnowledgeDir(dir),
+      (e: unknown) => e instanceof KnowledgeError && /limits\.json is not valid JSON/.test(e.message),
+    );
   });
   test('a missing field names the file and the path inside it', () => {
     const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => delete x[0].source));
-    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /limits\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.source')));
+    assert.throws(
+      () => loadKnowledgeDir(dir),
+      (e: unknown) => e instanceof KnowledgeError && /limits\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.source')),
+    );
   });
   test('a trial range upside down is refused', () => {
     const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => (x[0].trial = { min: 6, max: 3 })));
@@ -73,17 +81,26 @@ describe('a malformed knowledge file gets a clear message', () => {
   });
   test('a diagnosis code that is not an ICD-10 code names the file and the entry', () => {
     const dir = copyKnowledge((d) => rewrite(d, 'diagnoses.json', (x) => (x[0].icd10 = ['myalgia'])));
-    assert.throws(() => loadKnowledgeDir(dir), (e: unknown) => e instanceof KnowledgeError && /diagnoses\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.icd10.0: an ICD-10 code')));
+    assert.throws(
+      () => loadKnowledgeDir(dir),
+      (e: unknown) =>
+        e instanceof KnowledgeError && /diagnoses\.json is invalid/.test(e.message) && e.issues.some((i) => i.startsWith('0.icd10.0: an ICD-10 code')),
+    );
   });
   test('a figure by diagnosis must name a diagnosis the knowledge base holds', () => {
-    const dir = copyKnowledge((d) => rewrite(d, 'limits.json', (x) => (x.find((l: { byDiagnosis?: unknown[] }) => l.byDiagnosis).byDiagnosis[0].diagnosis = 'sprain')));
+    const dir = copyKnowledge((d) =>
+      rewrite(d, 'limits.json', (x) => (x.find((l: { byDiagnosis?: unknown[] }) => l.byDiagnosis).byDiagnosis[0].diagnosis = 'sprain')),
+    );
     assert.throws(() => loadKnowledgeDir(dir), /unknown diagnosis "sprain" in byDiagnosis/);
   });
   test('a surgery must name a treatment and a citation that exist, and say where its figure was read', () => {
     const bad = copyKnowledge((d) => rewrite(d, 'surgeries.json', (x) => (x[0].treatment = 'yoga')));
     assert.throws(() => loadKnowledgeDir(bad), /surgeries\.0 \(bankart-repair\): unknown treatment "yoga"/);
     const unsourced = copyKnowledge((d) => rewrite(d, 'surgeries.json', (x) => delete x[0].source));
-    assert.throws(() => loadKnowledgeDir(unsourced), (e: unknown) => e instanceof KnowledgeError && /surgeries\.json is invalid/.test(e.message));
+    assert.throws(
+      () => loadKnowledgeDir(unsourced),
+      (e: unknown) => e instanceof KnowledgeError && /surgeries\.json is invalid/.test(e.message),
+    );
   });
   test('every diagnosis and surgery figure names its source', () => {
     for (const l of kb().data.limits) for (const d of l.byDiagnosis ?? []) assert.ok(d.source.length > 20, `${l.id} ${d.diagnosis}`);

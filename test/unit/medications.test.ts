@@ -85,10 +85,16 @@ describe('medication items: what is read', () => {
 
   test('a combination tablet is one item judged by its first drug', () => {
     const m = one('Ibuprofen/famotidine 800-26.6 mg #90');
-    assert.deepEqual(m.ingredients.map((g) => g.drug), ['ibuprofen', 'famotidine']);
+    assert.deepEqual(
+      m.ingredients.map((g) => g.drug),
+      ['ibuprofen', 'famotidine'],
+    );
     assert.equal(m.class, 'nsaid');
     assert.equal(m.route, 'oral');
-    assert.deepEqual(one('Hydrocodone-acetaminophen 10/325 mg #60').ingredients.map((g) => g.drug), ['hydrocodone', 'acetaminophen']);
+    assert.deepEqual(
+      one('Hydrocodone-acetaminophen 10/325 mg #60').ingredients.map((g) => g.drug),
+      ['hydrocodone', 'acetaminophen'],
+    );
   });
 
   test('a compound lists its ingredients with their strengths, across a line break', () => {
@@ -137,20 +143,30 @@ describe('medication items: request, history and guideline text', () => {
     assert.deepEqual(meds('She previously took ibuprofen and stopped it because of stomach upset.'), []);
     assert.deepEqual(meds('He tried gabapentin 300 mg three times daily without relief.'), []);
     const xs = meds('She previously took ibuprofen. Request: naproxen 500 mg #60.');
-    assert.deepEqual(xs.map((x) => x.drug), ['naproxen']);
+    assert.deepEqual(
+      xs.map((x) => x.drug),
+      ['naproxen'],
+    );
   });
 
   test('a current medication list is not a request, but marks the drug as already taken', () => {
     const text = 'Current medications: Norco 10/325 mg twice daily, tizanidine 4 mg at bedtime.\nPlan: tizanidine 4 mg #30 at bedtime.';
     const xs = meds(text);
-    assert.deepEqual(xs.map((x) => x.drug), ['tizanidine']);
+    assert.deepEqual(
+      xs.map((x) => x.drug),
+      ['tizanidine'],
+    );
     assert.equal(xs[0].ongoing, true);
   });
 
   test('a list takes the word of the heading it sits under', () => {
-    const text = 'Current medications:\n1. Norco 10/325 mg #60 twice daily\n2. Naproxen 500 mg #60 twice daily\n\nMedications requested:\n1. Naproxen 500 mg #60 twice daily';
+    const text =
+      'Current medications:\n1. Norco 10/325 mg #60 twice daily\n2. Naproxen 500 mg #60 twice daily\n\nMedications requested:\n1. Naproxen 500 mg #60 twice daily';
     const xs = meds(text);
-    assert.deepEqual(xs.map((x) => [x.drug, x.ongoing]), [['naproxen', true]]);
+    assert.deepEqual(
+      xs.map((x) => [x.drug, x.ongoing]),
+      [['naproxen', true]],
+    );
     assert.equal(xs[0].span.start, text.lastIndexOf('Naproxen'));
   });
 
@@ -163,23 +179,32 @@ describe('medication items: request, history and guideline text', () => {
   });
 
   test('a guideline quotation or citation names drugs without requesting them', () => {
-    assert.deepEqual(meds('The MTUS recommends NSAIDs such as naproxen for short-term relief; cyclobenzaprine is not recommended for longer than 2-3 weeks.'), []);
+    assert.deepEqual(
+      meds('The MTUS recommends NSAIDs such as naproxen for short-term relief; cyclobenzaprine is not recommended for longer than 2-3 weeks.'),
+      [],
+    );
     assert.deepEqual(meds('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Cyclobenzaprine (Flexeril).'), []);
   });
 
   test('a bare name with a request cue is an item; one without is not', () => {
-    assert.deepEqual(meds('Requesting authorization for Lidoderm patches.').map((x) => x.drug), ['lidoderm']);
+    assert.deepEqual(
+      meds('Requesting authorization for Lidoderm patches.').map((x) => x.drug),
+      ['lidoderm'],
+    );
     assert.deepEqual(meds('Flexeril helps her sleep.'), []);
   });
 
   test('several items in one request list are read apart', () => {
     const text = '1. Naproxen 550 mg #60, one tablet twice daily\n2. Omeprazole 20 mg #30 daily\n3. Cyclobenzaprine 7.5 mg #20 at bedtime';
     const xs = meds(text);
-    assert.deepEqual(xs.map((x) => [x.drug, x.quantity?.value, x.dosing?.unitsPerDay]), [
-      ['naproxen', 60, 2],
-      ['omeprazole', 30, 1],
-      ['cyclobenzaprine', 20, 1],
-    ]);
+    assert.deepEqual(
+      xs.map((x) => [x.drug, x.quantity?.value, x.dosing?.unitsPerDay]),
+      [
+        ['naproxen', 60, 2],
+        ['omeprazole', 30, 1],
+        ['cyclobenzaprine', 20, 1],
+      ],
+    );
   });
 });
 
@@ -217,7 +242,10 @@ describe('the medication knowledge base', () => {
   test('a medication record naming an unknown citation, class or drug is refused', () => {
     const a = raw();
     a.medications.classes[0].citation = 'no-such-citation';
-    assert.throws(() => parseKnowledge(a, 'test'), (e: unknown) => e instanceof KnowledgeError && /medications\.classes\.0 \(muscle-relaxant\): unknown citation "no-such-citation"/.test(e.message));
+    assert.throws(
+      () => parseKnowledge(a, 'test'),
+      (e: unknown) => e instanceof KnowledgeError && /medications\.classes\.0 \(muscle-relaxant\): unknown citation "no-such-citation"/.test(e.message),
+    );
     const b = raw();
     b.medications.drugs[0].class = 'no-such-class';
     assert.throws(() => parseKnowledge(b, 'test'), /unknown class "no-such-class"/);

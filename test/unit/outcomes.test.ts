@@ -19,7 +19,10 @@ describe('rules against real IMR outcomes', { skip: dir ? false : 'corpus absent
       assert.ok(f.warned >= 30, `only ${f.warned} items draw a warning`);
       const base = f.upheld / f.items;
       const agreement = f.warnedUpheld / f.warned;
-      assert.ok(agreement > base, `warnings agree with "upheld" ${(agreement * 100).toFixed(1)}% of the time, not above the base rate ${(base * 100).toFixed(1)}%`);
+      assert.ok(
+        agreement > base,
+        `warnings agree with "upheld" ${(agreement * 100).toFixed(1)}% of the time, not above the base rate ${(base * 100).toFixed(1)}%`,
+      );
       assert.ok(f.warnedOverturned / f.overturned <= 0.25, `${f.warnedOverturned} of ${f.overturned} overturned items draw a warning`);
     });
   }

@@ -52,7 +52,13 @@ describe('quantities in every written form', () => {
 describe('items, regions and context', () => {
   test('two quantities in one line for different body parts are two items', () => {
     const items = check('Physical therapy 2x4 lumbar and 2x3 cervical').items;
-    assert.deepEqual(items.map((i) => [i.quantity?.total, i.bodyRegions]), [[8, ['low-back']], [6, ['neck']]]);
+    assert.deepEqual(
+      items.map((i) => [i.quantity?.total, i.bodyRegions]),
+      [
+        [8, ['low-back']],
+        [6, ['neck']],
+      ],
+    );
   });
   test('an explicit count wins over the schedule written with it', () => {
     assert.equal(check('Twelve physical therapy sessions, three times weekly, for the right elbow').items[0].quantity?.total, 12);
@@ -64,15 +70,25 @@ describe('items, regions and context', () => {
   });
   test('completed sessions are evidence, not a request', () => {
     const a = check('The patient completed 12 acupuncture sessions. Request: acupuncture 2x3 for the neck.');
-    assert.deepEqual(a.items.map((i) => i.quantity?.total), [6]);
-    assert.deepEqual(a.evidence.priorCourses.map((p) => [p.treatment, p.count]), [['acupuncture', 12]]);
+    assert.deepEqual(
+      a.items.map((i) => i.quantity?.total),
+      [6],
+    );
+    assert.deepEqual(
+      a.evidence.priorCourses.map((p) => [p.treatment, p.count]),
+      [['acupuncture', 12]],
+    );
   });
   test("a guideline's own figure quoted in a letter is not a request", () => {
     const a = check('The MTUS guidelines recommend 3-6 acupuncture treatments. We request acupuncture 2x3.');
-    assert.deepEqual(a.items.map((i) => i.quantity?.total), [6]);
+    assert.deepEqual(
+      a.items.map((i) => i.quantity?.total),
+      [6],
+    );
   });
   test("a guideline's long list of figures is not a request, however far the cue", () => {
-    const text = 'The CPMTG recommends the following visits for physical medicine: myalgia and myositis, 9-10 visits over 8 weeks; neuralgia, neuritis, and radiculitis, 8-10 visits over 4 weeks; reflex sympathetic dystrophy (CRPS), 24 visits over 16 weeks.';
+    const text =
+      'The CPMTG recommends the following visits for physical medicine: myalgia and myositis, 9-10 visits over 8 weeks; neuralgia, neuritis, and radiculitis, 8-10 visits over 4 weeks; reflex sympathetic dystrophy (CRPS), 24 visits over 16 weeks.';
     assert.deepEqual(check(text).items, []);
   });
   test("a drug's count after a list of treatments is not a treatment's", () => {

@@ -8,11 +8,66 @@ import { readLetters } from '../helpers/letters';
 // apply cleanly. Inputs come from a seeded generator over the pieces drafts are made of.
 
 const PIECES = [
-  'Acupuncture', 'PT', 'chiropractic', 'massage', 'x', 'X', '×', ' times ', 'twice a week for', 'weeks', 'sessions', 'visits',
-  'QTY', 'qty:', '#', '(', ')', '[', ']', '-', '–', '/', ':', ',', '.', ';', '\n', '\r\n', '\n\n', ' ', '  ', '\t',
-  '2', '4', '12', '18', '0', '999', 'eight', 'Twelve', '1-3', '12-18', 'to', 'additional', 'completed', 'MTUS',
-  'Chronic Pain Medical Treatment 2016, Section(s):', 'Page(s):', 'ACOEM Chapter', '8 CCR 9792.', 'Labor Code',
-  'guidelines recommend', 'returned to modified duty', 'pain 8/10', 'Non-MTUS', 'é', '😀', '\u0000', '\uFEFF', '\u2028',
+  'Acupuncture',
+  'PT',
+  'chiropractic',
+  'massage',
+  'x',
+  'X',
+  '×',
+  ' times ',
+  'twice a week for',
+  'weeks',
+  'sessions',
+  'visits',
+  'QTY',
+  'qty:',
+  '#',
+  '(',
+  ')',
+  '[',
+  ']',
+  '-',
+  '–',
+  '/',
+  ':',
+  ',',
+  '.',
+  ';',
+  '\n',
+  '\r\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '\t',
+  '2',
+  '4',
+  '12',
+  '18',
+  '0',
+  '999',
+  'eight',
+  'Twelve',
+  '1-3',
+  '12-18',
+  'to',
+  'additional',
+  'completed',
+  'MTUS',
+  'Chronic Pain Medical Treatment 2016, Section(s):',
+  'Page(s):',
+  'ACOEM Chapter',
+  '8 CCR 9792.',
+  'Labor Code',
+  'guidelines recommend',
+  'returned to modified duty',
+  'pain 8/10',
+  'Non-MTUS',
+  'é',
+  '😀',
+  '\u0000',
+  '\uFEFF',
+  '\u2028',
 ];
 
 function generator(seed: number) {
@@ -50,7 +105,10 @@ describe('the engine never throws', () => {
       for (let at = 0; at <= text.length; at += 7) hoverAt(a, text, at, kb());
       // Applying every certain fix at once (as fix-all does) must also work; fill-in fixes are
       // offered one at a time and never applied together.
-      applyEdits(text, a.findings.flatMap((f) => (f.fix && f.fix.certain !== false ? f.fix.edits : [])));
+      applyEdits(
+        text,
+        a.findings.flatMap((f) => (f.fix && f.fix.certain !== false ? f.fix.edits : [])),
+      );
     }
   });
 

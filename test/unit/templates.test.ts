@@ -6,13 +6,19 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { appealTemplate, APPEAL_SECTIONS } from '../../client/src/templates/appeal';
-import { CITATIONS, type TemplateEdition } from '../../client/src/templates/citations';
-import { requestTemplate, REQUEST_SECTIONS } from '../../client/src/templates/request';
+import { appealTemplate as appealFrom, APPEAL_SECTIONS } from '../../client/src/templates/appeal';
+import { requestTemplate as requestFrom, REQUEST_SECTIONS } from '../../client/src/templates/request';
 import type { Analysis } from '../../server/src/engine';
 import { findCitations } from '../../server/src/engine/parse/citations';
-import { citationText, guidelineEntries } from '../../server/src/features/guidelines';
+import { guidelineEntries } from '../../server/src/features/guidelines';
+import { templateCitations } from '../../server/src/features/templates';
+import type { TemplateEdition, TemplateItem } from '../../server/src/protocol';
 import { check, kb, repoRoot } from '../helpers/repo';
+
+// The templates as the New Treatment Request and New IMR Appeal Letter commands write them: with
+// the citations the server writes from the knowledge base for the edition chosen.
+const requestTemplate = (edition: TemplateEdition = 'current') => requestFrom(templateCitations(kb(), edition));
+const appealTemplate = () => appealFrom(templateCitations(kb(), 'current'));
 
 // ---- Expanding a snippet as VS Code does ------------------------------------------------------
 
@@ -151,7 +157,8 @@ function fill(snippet: string, invented: Record<number, string>, today: Date, ov
   return render(nodes, values, today);
 }
 
-const choicesOf = (snippet: string, today: Date) => [...stopsOf(parseSnippet(snippet), today)].filter(([, s]) => s.choices).map(([i, s]) => ({ index: i, choices: s.choices! }));
+const choicesOf = (snippet: string, today: Date) =>
+  [...stopsOf(parseSnippet(snippet), today)].filter(([, s]) => s.choices).map(([i, s]) => ({ index: i, choices: s.choices! }));
 
 // ---- Dates ------------------------------------------------------------------------------------
 
@@ -313,17 +320,22 @@ describe('the New IMR Appeal Letter template', () => {
 });
 
 describe('the templates cite as the guideline browser does', () => {
-  for (const [name, c] of Object.entries(CITATIONS)) {
-    for (const edition of EDITIONS) {
-      test(`${name} (${edition}): "${c.text[edition]}" resolves to ${c.id[edition]}`, () => {
-        const entry = kb().citation(c.id[edition]);
-        assert.ok(entry, `no citation entry ${c.id[edition]}`);
-        assert.equal(c.text[edition], citationText(kb(), entry));
-        const found = findCitations(`${c.text[edition]}.`, kb());
-        assert.ok(found.length >= 1 && found.every((x) => x.resolved.includes(c.id[edition])), JSON.stringify(found.map((x) => [x.text, x.resolved])));
+  const ITEMS: TemplateItem[] = ['acupuncture', 'manualTherapy', 'massage', 'physicalMedicine'];
+  for (const edition of [...EDITIONS, 'current'] as TemplateEdition[]) {
+    for (const item of ITEMS) {
+      test(`${item} (${edition}): the citation the template carries reads back as the entry it names`, () => {
+        const c = templateCitations(kb(), edition)[item];
+        assert.ok(kb().citation(c.id), `no citation entry ${c.id}`);
+        const found = findCitations(`${c.text}.`, kb());
+        assert.ok(found.length >= 1 && found.every((x) => x.resolved.includes(c.id)), JSON.stringify(found.map((x) => [x.text, x.resolved])));
       });
     }
   }
+  test('the 2009 citations are by page and the 2016 ones by section, as the editions are cited', () => {
+    assert.match(templateCitations(kb(), '2009').physicalMedicine.text, /\(2009\), Physical medicine, pages 98-99$/);
+    assert.match(templateCitations(kb(), '2016').physicalMedicine.text, /2016, Section\(s\): Physical medicine$/);
+    assert.equal(templateCitations(kb(), 'current').physicalMedicine.text, 'MTUS (ACOEM) Low Back Disorders Guideline');
+  });
 });
 
 describe("the guideline browser's citations", () => {
@@ -333,11 +345,17 @@ describe("the guideline browser's citations", () => {
     for (const e of entries) {
       // Today's forms in today's request; the Chronic Pain editions' in a request of their time.
       const today = ['mtus-acoem', 'mtus-drug-list'].includes(kb().citation(e.id)?.guideline ?? '');
-      const text = fill(requestTemplate(today ? 'current' : '2016'), REQUEST_VALUES, TODAY).replace('\nFUNCTIONAL IMPROVEMENT', `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`);
+      const text = fill(requestTemplate(today ? 'current' : '2016'), REQUEST_VALUES, TODAY).replace(
+        '\nFUNCTIONAL IMPROVEMENT',
+        `\n   Also: ${e.insertText}.\n\nFUNCTIONAL IMPROVEMENT`,
+      );
       const a = check(text, { kind: 'request', today: TODAY, date: today ? undefined : CPMTG_ERA });
       const at = text.indexOf(e.insertText);
       const cited = a.citations.filter((c) => c.span.start >= at && c.span.end <= at + e.insertText.length + 1);
-      assert.ok(cited.length > 0 && cited.every((c) => c.resolved.includes(e.id)), `${e.id}: "${e.insertText}" reads as ${JSON.stringify(cited.map((c) => [c.text, c.resolved]))}`);
+      assert.ok(
+        cited.length > 0 && cited.every((c) => c.resolved.includes(e.id)),
+        `${e.id}: "${e.insertText}" reads as ${JSON.stringify(cited.map((c) => [c.text, c.resolved]))}`,
+      );
       const citationRules = a.findings.filter((f) => f.rule.startsWith('citation-'));
       assert.equal(citationRules.length, 0, `${e.id}:${describeFindings({ ...a, findings: citationRules })}`);
     }
@@ -347,7 +365,10 @@ describe("the guideline browser's citations", () => {
     const of = (edition: string) => guidelineEntries(kb(), edition).filter((e) => e.guidelineTitle === 'Chronic Pain Medical Treatment Guidelines');
     assert.ok(of('2009').length > 0 && of('2009').every((e) => e.edition === '2009'));
     assert.ok(of('2016').length > 0 && of('2016').every((e) => e.edition === '2016'));
-    assert.equal(of('2009').find((e) => e.id === 'cpmtg2009-massage')?.insertText, 'MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60');
+    assert.equal(
+      of('2009').find((e) => e.id === 'cpmtg2009-massage')?.insertText,
+      'MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60',
+    );
     assert.equal(of('2016').find((e) => e.id === 'cpmtg2016-massage')?.insertText, 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy');
     // The guidelines with one edition are offered whichever edition the document is judged by.
     for (const edition of ['2009', '2016']) assert.ok(guidelineEntries(kb(), edition).some((e) => e.id === 'ccr-9792.24.1-acupuncture'));
@@ -402,7 +423,10 @@ for (const [language, kind] of [
     test('each has a prefix, a description and a body', () => {
       assert.ok(Object.keys(snippets).length > 0);
       for (const [name, s] of Object.entries(snippets)) {
-        assert.ok((Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z-]+$/.test(p)), `${name}: prefixes are lower-case words joined by hyphens`);
+        assert.ok(
+          (Array.isArray(s.prefix) ? s.prefix : [s.prefix]).every((p) => /^[a-z][a-z-]+$/.test(p)),
+          `${name}: prefixes are lower-case words joined by hyphens`,
+        );
         assert.ok(s.description.length > 20, `${name}: a description`);
         assert.ok(bodyOf(s).length > 20, `${name}: a body`);
         assert.doesNotMatch(bodyOf(s).replace(/\$\{\d+\|[^}]*\|\}/g, ''), /\[[^\]\n]*\]/, `${name}: no [square-bracket] blanks`);
@@ -437,6 +461,9 @@ test('the request snippets cover the therapies they are named for, within the li
       [[treatment, total]],
       name,
     );
-    assert.ok(a.citations.some((c) => c.resolved.length > 0), `${name} cites a guideline the knowledge base holds`);
+    assert.ok(
+      a.citations.some((c) => c.resolved.length > 0),
+      `${name} cites a guideline the knowledge base holds`,
+    );
   }
 });

@@ -1,4 +1,5 @@
-import { CITATIONS, snippetText } from './citations';
+import type { TemplateCitations } from '../../../server/src/protocol';
+import { snippetText } from './citations';
 
 // "mtus-lint: New IMR Appeal Letter": a treating physician's letter in support of an
 // application for Independent Medical Review, inserted as a snippet. It answers the two denial
@@ -19,8 +20,9 @@ export const APPEAL_SECTIONS = [
   'Enclosures: UR decision dated',
 ] as const;
 
-export function appealTemplate(): string {
-  const acupuncture = snippetText(CITATIONS.acupuncture.text['2016']);
+/** The letter; its one citation (acupuncture, one edition since 2007) from the knowledge base. */
+export function appealTemplate(citations: TemplateCitations): string {
+  const acupuncture = snippetText(citations.acupuncture.text);
   return `Date: \${1:$CURRENT_MONTH/$CURRENT_DATE/$CURRENT_YEAR}
 
 MAXIMUS Federal Services

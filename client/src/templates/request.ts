@@ -1,4 +1,5 @@
-import { CITATIONS, snippetText, type TemplateEdition } from './citations';
+import type { TemplateCitations } from '../../../server/src/protocol';
+import { snippetText } from './citations';
 
 // "mtus-lint: New Treatment Request": a DWC Form RFA inserted as a snippet. Tab moves from
 // field to field. Facts only the writer has (names, dates, the diagnosis, the patient's
@@ -18,9 +19,10 @@ export const REQUEST_SECTIONS = [
   'SUPPORTING DOCUMENTATION',
 ] as const;
 
-export function requestTemplate(edition: TemplateEdition = 'current'): string {
-  const acupuncture = snippetText(CITATIONS.acupuncture.text[edition]);
-  const physical = snippetText(CITATIONS.physicalMedicine.text[edition]);
+/** The request, citing what the server wrote from the knowledge base for the edition chosen. */
+export function requestTemplate(citations: TemplateCitations): string {
+  const acupuncture = snippetText(citations.acupuncture.text);
+  const physical = snippetText(citations.physicalMedicine.text);
   return `REQUEST FOR AUTHORIZATION (DWC Form RFA)
 
 Request: \${1|New request,Resubmission - change in material facts|}

@@ -11,7 +11,13 @@ type RuleSeverity = (typeof SEVERITIES)[number];
 export type Format = 'text' | 'json' | 'sarif';
 
 export const CHECK_OPTIONS: readonly OptionSpec[] = [
-  { name: 'format', short: 'f', type: 'string', arg: 'text|json|sarif', help: 'how to print the problems (default text; sarif is SARIF 2.1.0 for code scanning)' },
+  {
+    name: 'format',
+    short: 'f',
+    type: 'string',
+    arg: 'text|json|sarif',
+    help: 'how to print the problems (default text; sarif is SARIF 2.1.0 for code scanning)',
+  },
   { name: 'output', short: 'o', type: 'string', arg: 'FILE', help: 'write the report to FILE instead of standard output' },
   { name: 'quiet', short: 'q', type: 'boolean', help: 'report errors only (warnings still count for --max-warnings)' },
   { name: 'max-warnings', type: 'string', arg: 'N', help: 'exit with status 1 when there are more than N warnings' },
@@ -19,9 +25,18 @@ export const CHECK_OPTIONS: readonly OptionSpec[] = [
   { name: 'fix-dry-run', type: 'boolean', help: 'show what --fix would change, without saving anything' },
   { name: 'config', short: 'c', type: 'string', arg: 'FILE', help: 'use this configuration file instead of the nearest .mtuslintrc.json' },
   { name: 'rule', type: 'string', multiple: true, arg: 'ID:SEVERITY', help: 'set a rule to error, warning, information, hint or off (repeatable)' },
-  { name: 'edition', type: 'string', arg: 'auto|YEAR|current', help: 'undated documents: judge by this Chronic Pain guideline edition (auto, 2009, 2016), or current for today\'s MTUS' },
+  {
+    name: 'edition',
+    type: 'string',
+    arg: 'auto|YEAR|current',
+    help: "undated documents: judge by this Chronic Pain guideline edition (auto, 2009, 2016), or current for today's MTUS",
+  },
   { name: 'date', type: 'string', arg: 'YYYY-MM-DD', help: 'judge every document by the MTUS in force on this date, whatever date it gives' },
-  { name: 'explain', type: 'boolean', help: 'print how each document was read: passages and their roles, boxes, fields, requested items, completed courses, which MTUS governs' },
+  {
+    name: 'explain',
+    type: 'boolean',
+    help: 'print how each document was read: passages and their roles, boxes, fields, requested items, completed courses, which MTUS governs',
+  },
   { name: 'kind', type: 'string', arg: 'request|appeal', help: 'read every file as a treatment request or an appeal letter' },
   { name: 'stdin-filename', type: 'string', arg: 'NAME', help: 'the name to report standard input ("-") under, and to find its configuration by' },
   { name: 'color', type: 'boolean', help: 'colour the text report even when not writing to a terminal' },
@@ -76,10 +91,12 @@ export function readCheckOptions(args: string[], knownRules: readonly string[]):
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
-    if (!/^\d+$/.test(String(v['max-warnings'])) || !Number.isSafeInteger(maxWarnings)) fail(`--max-warnings must be a whole number of 0 or more, not "${v['max-warnings']}"`);
+    if (!/^\d+$/.test(String(v['max-warnings'])) || !Number.isSafeInteger(maxWarnings))
+      fail(`--max-warnings must be a whole number of 0 or more, not "${v['max-warnings']}"`);
   }
   const edition = str(v.edition);
-  if (edition !== undefined && !/^(?:auto|current|\d{4})$/.test(edition)) fail(`--edition must be auto, current or an edition year such as 2009 or 2016, not "${edition}"`);
+  if (edition !== undefined && !/^(?:auto|current|\d{4})$/.test(edition))
+    fail(`--edition must be auto, current or an edition year such as 2009 or 2016, not "${edition}"`);
   const dateText = str(v.date);
   const date = dateText === undefined ? undefined : parseDateOption(dateText);
   if (dateText !== undefined && !date) fail(`--date must be a date as YYYY-MM-DD or MM/DD/YYYY, not "${dateText}"`);

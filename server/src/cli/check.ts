@@ -44,7 +44,10 @@ export async function checkCommand(args: string[], io: Io, version: string): Pro
   if (opts.edition && opts.edition !== 'auto' && opts.edition !== 'current' && !kb.editions.includes(opts.edition)) {
     throw new UsageError(`--edition must be auto or one of ${kb.editions.join(', ')}, not "${opts.edition}"`, 'check');
   }
-  const finder = new TeamConfigFinder(() => ruleIds, () => kb.editions);
+  const finder = new TeamConfigFinder(
+    () => ruleIds,
+    () => kb.editions,
+  );
   const named = opts.config ? finder.load(path.resolve(io.cwd, opts.config)) : undefined;
   const configFor = (abs: string | undefined): ConfigResult | undefined => named ?? finder.forFile(abs ?? path.join(io.cwd, '-'));
   const badConfigs = new Set<string>();
@@ -119,7 +122,15 @@ function checkOne(
 ): FileReport {
   const kind = opts.kind ?? kindFromPath(target.display) ?? (target.abs ? kindFromPath(target.abs) : undefined);
   const run = (text: string): Analysis =>
-    analyze(text, kb, { kind, corpus, maxLength: settings.maxDocumentSize, ruleSeverity: settings.rules, edition: settings.edition, date: opts.date, drugLists: drugLists() });
+    analyze(text, kb, {
+      kind,
+      corpus,
+      maxLength: settings.maxDocumentSize,
+      ruleSeverity: settings.rules,
+      edition: settings.edition,
+      date: opts.date,
+      drugLists: drugLists(),
+    });
   let text = draft.text;
   let analysis = run(text);
   const notes: string[] = [];

@@ -8,8 +8,7 @@ import { encodeText, type TextEncoding } from '../text-decoding';
 // what is left.
 
 export type FixOutcome =
-  | { changed: false; reason?: string }
-  | { changed: true; text: string; applied: number; changes: { line: number; before: string; after: string }[] };
+  { changed: false; reason?: string } | { changed: true; text: string; applied: number; changes: { line: number; before: string; after: string }[] };
 
 export function fixedText(text: string, analysis: Analysis, truncated: boolean): FixOutcome {
   const edits = certainFixEdits(analysis.findings);

@@ -36,7 +36,10 @@ export function formatSarif(reports: readonly FileReport[], opts: { cwd: string;
               {
                 description: { text: d.fix.title },
                 artifactChanges: [
-                  { artifactLocation: location(f.path), replacements: d.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) },
+                  {
+                    artifactLocation: location(f.path),
+                    replacements: d.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                  },
                 ],
               },
             ],

@@ -44,7 +44,10 @@ export function formatText(reports: readonly FileReport[], t: Totals, opts: { co
     if (t.error) lines.push(paint('bold', paint('red', plural(t.error, 'error'))));
   } else if (total) {
     lines.push(paint('bold', `${plural(total, 'problem')} (${parts.join(', ')})`));
-    if (t.fixable) lines.push(`${t.fixable === 1 ? '1 of them has' : `${t.fixable} of them have`} a certain fix: run again with --fix to apply ${t.fixable === 1 ? 'it' : 'them'}, or --fix-dry-run to see ${t.fixable === 1 ? 'it' : 'them'}`);
+    if (t.fixable)
+      lines.push(
+        `${t.fixable === 1 ? '1 of them has' : `${t.fixable} of them have`} a certain fix: run again with --fix to apply ${t.fixable === 1 ? 'it' : 'them'}, or --fix-dry-run to see ${t.fixable === 1 ? 'it' : 'them'}`,
+      );
   } else lines.push(paint('green', 'no problems found'));
   return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -72,7 +72,9 @@ export async function expandInputs(
       add(abs, input);
     } else {
       const pattern = process.platform === 'win32' ? input.replace(/\\/g, '/') : input;
-      const found = (await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE, expandDirectories: false })).map((f) => path.normalize(f)).sort();
+      const found = (await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: IGNORE, expandDirectories: false }))
+        .map((f) => path.normalize(f))
+        .sort();
       if (found.length === 0) problems.push(`${input}: no files match this pattern`);
       found.forEach((f) => add(f));
     }

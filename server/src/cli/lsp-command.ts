@@ -32,7 +32,8 @@ export function lspCommand(args: string[], io: Io): number | undefined {
   const transports = ['stdio', 'node-ipc', 'socket', 'pipe'].filter((t) => values[t] !== undefined && values[t] !== false);
   if (transports.length === 0) throw new UsageError('say how the editor talks to the server, usually --stdio', 'lsp');
   if (transports.length > 1) throw new UsageError(`choose one of --${transports.join(', --')}`, 'lsp');
-  if (values.socket !== undefined && !/^\d{1,5}$/.test(String(values.socket))) throw new UsageError(`--socket needs a port number, not "${values.socket}"`, 'lsp');
+  if (values.socket !== undefined && !/^\d{1,5}$/.test(String(values.socket)))
+    throw new UsageError(`--socket needs a port number, not "${values.socket}"`, 'lsp');
   // The server reads its transport from process.argv itself (vscode-languageserver).
   require('../server');
   return undefined;

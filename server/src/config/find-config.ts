@@ -50,7 +50,8 @@ export class TeamConfigFinder {
     }
     // Only a regular file: a FIFO would block and /dev/zero never end.
     if (!st.isFile()) return problem(abs, st.isDirectory() ? 'is a folder, not a configuration file' : 'is not a regular file');
-    if (st.size > MAX_CONFIG_BYTES) return problem(abs, `is ${st.size.toLocaleString('en-US')} bytes; a configuration file is at most ${MAX_CONFIG_BYTES.toLocaleString('en-US')}`);
+    if (st.size > MAX_CONFIG_BYTES)
+      return problem(abs, `is ${st.size.toLocaleString('en-US')} bytes; a configuration file is at most ${MAX_CONFIG_BYTES.toLocaleString('en-US')}`);
     const hit = this.files.get(abs);
     if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.result;
     let text: string;

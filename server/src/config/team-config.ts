@@ -14,7 +14,10 @@ const TeamConfigSchema = z.strictObject({
   /** Editors offer completion when a file names its schema; not used by mtus-lint itself. */
   $schema: z.string().optional(),
   rules: z.record(z.string(), severity).optional(),
-  edition: z.string().regex(/^(?:auto|\d{4})$/, 'should be "auto" or an edition year such as "2009" or "2016"').optional(),
+  edition: z
+    .string()
+    .regex(/^(?:auto|\d{4})$/, 'should be "auto" or an edition year such as "2009" or "2016"')
+    .optional(),
   markdown: z.strictObject({ enable: z.boolean() }).optional(),
   plaintext: z.strictObject({ enable: z.boolean() }).optional(),
 });
@@ -83,7 +86,13 @@ export function parseTeamConfig(text: string, file: string, knownRules: readonly
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   // The first error only: the ones after it follow from it.
-  for (const e of errors.slice(0, 1)) at(e.offset, `not valid JSON: ${printParseErrorCode(e.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`);
+  for (const e of errors.slice(0, 1))
+    at(
+      e.offset,
+      `not valid JSON: ${printParseErrorCode(e.error)
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()}`,
+    );
   if (problems.length) return { ok: false, file, problems };
   if (!root) return { ok: true, file, config: {} }; // an empty file configures nothing
   if (root.type !== 'object') {

@@ -147,7 +147,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || !rule.kinds.includes(kind)) continue;
     for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }

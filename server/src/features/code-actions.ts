@@ -1,15 +1,10 @@
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzed } from './analysis-cache';
 import { SOURCE, toTextEdit, type DiagnosticData } from './convert';
 import { silenceFixes } from '../engine';
 import { certainFixEdits, hasCertainFix } from '../fix-all';
+import type { FeatureContext } from './context';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.${SOURCE}`;
 
@@ -54,14 +49,24 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
     }
     const fixable = current.analysis.findings.filter(certain);
     if (fixable.length > 1 && actions.length > 0) {
-      actions.push(editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)));
+      actions.push(
+        editAction(doc, `Fix every mtus-lint problem with a certain fix in this document (${fixable.length})`, CodeActionKind.QuickFix, allFixEdits(current)),
+      );
     }
     // Last in the menu: silencing a rule on the line or in the document (an HTML comment).
     for (const d of silencing) {
       if (d.code === undefined) continue; // a notice (document too long), not a rule's finding
       const start = doc.offsetAt(d.range.start);
       for (const s of silenceFixes(current.text, { rule: String(d.code), span: { start, end: start } })) {
-        actions.push(editAction(doc, s.title, CodeActionKind.QuickFix, s.edits.map((e) => toTextEdit(current.starts, e)), [d]));
+        actions.push(
+          editAction(
+            doc,
+            s.title,
+            CodeActionKind.QuickFix,
+            s.edits.map((e) => toTextEdit(current.starts, e)),
+            [d],
+          ),
+        );
       }
     }
   }
@@ -75,3 +80,16 @@ export function codeActions(params: CodeActionParams, doc: TextDocument, current
 function rangeOf(current: Analyzed, span: { start: number; end: number }): Diagnostic['range'] {
   return toTextEdit(current.starts, { span, newText: '' }).range;
 }
+
+/** Quick fixes, silencing a rule, and "fix all" (also on save), from the current analysis. */
+export function registerCodeActions(ctx: FeatureContext): void {
+  ctx.connection.onCodeAction(
+    ctx.guard('code actions', [], async (params) => {
+      const current = await ctx.current(params.textDocument.uri);
+      const doc = ctx.documents.get(params.textDocument.uri);
+      return current && doc ? codeActions(params, doc, current) : [];
+    }),
+  );
+}
+
+export const codeActionCapabilities = () => ({ codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } });

@@ -137,15 +137,24 @@ export class CorpusFolders {
   /** One message per kind of problem, however many folders share it. */
   private report(p: PassProblems): void {
     if (p.missing.length) {
-      this.opts.warn(`${plural(p.missing.length, 'corpus folder does', 'corpus folders do')} not exist (mtusLint.corpus.paths); the first: "${p.missing[0]}". ${p.missing.length === 1 ? 'It is' : 'They are'} skipped.`);
+      this.opts.warn(
+        `${plural(p.missing.length, 'corpus folder does', 'corpus folders do')} not exist (mtusLint.corpus.paths); the first: "${p.missing[0]}". ${p.missing.length === 1 ? 'It is' : 'They are'} skipped.`,
+      );
     }
     if (p.notFolders.length) {
-      this.opts.warn(`${plural(p.notFolders.length, 'entry', 'entries')} of mtusLint.corpus.paths ${p.notFolders.length === 1 ? 'is' : 'are'} not a folder; the first: "${p.notFolders[0]}". ${p.notFolders.length === 1 ? 'It is' : 'They are'} skipped.`);
+      this.opts.warn(
+        `${plural(p.notFolders.length, 'entry', 'entries')} of mtusLint.corpus.paths ${p.notFolders.length === 1 ? 'is' : 'are'} not a folder; the first: "${p.notFolders[0]}". ${p.notFolders.length === 1 ? 'It is' : 'They are'} skipped.`,
+      );
     }
     if (p.unreadable.length) {
-      const shown = p.unreadable.slice(0, 3).map((u) => `"${u.dir}" (${u.code})`).join(', ');
+      const shown = p.unreadable
+        .slice(0, 3)
+        .map((u) => `"${u.dir}" (${u.code})`)
+        .join(', ');
       const more = p.unreadable.length > 3 ? ` and ${(p.unreadable.length - 3).toLocaleString('en-US')} more` : '';
-      this.opts.warn(`${plural(p.unreadable.length, 'folder', 'folders')} of IMR letters could not be read and ${p.unreadable.length === 1 ? 'was' : 'were'} skipped: ${shown}${more}. The letters in the other folders are indexed.`);
+      this.opts.warn(
+        `${plural(p.unreadable.length, 'folder', 'folders')} of IMR letters could not be read and ${p.unreadable.length === 1 ? 'was' : 'were'} skipped: ${shown}${more}. The letters in the other folders are indexed.`,
+      );
     }
   }
 
@@ -198,7 +207,9 @@ export class CorpusFolders {
     }
     const letters = await listLetters(dir, problems.unreadable);
     if (gen !== this.generation) return true;
-    const fingerprint = createHash('sha256').update(JSON.stringify(letters.map((l) => [path.relative(dir, l.file), l.size, l.mtimeMs]))).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(letters.map((l) => [path.relative(dir, l.file), l.size, l.mtimeMs])))
+      .digest('hex');
     const cached = await this.readCache(dir, fingerprint);
     if (cached) {
       this.byFolder.set(dir, cached);

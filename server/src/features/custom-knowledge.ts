@@ -114,7 +114,9 @@ export class CustomKnowledgeFile {
       this.events.info(`using the knowledge file ${file}: ${r.added} entries added, ${r.replaced} replaced.`);
       this.events.onKnowledge(r.knowledge);
     } else {
-      this.events.warn(`the knowledge file ${file} has ${r.problems.length} error${r.problems.length === 1 ? '' : 's'} (shown in the file); using the bundled knowledge base until they are fixed.`);
+      this.events.warn(
+        `the knowledge file ${file} has ${r.problems.length} error${r.problems.length === 1 ? '' : 's'} (shown in the file); using the bundled knowledge base until they are fixed.`,
+      );
       this.events.onKnowledge(undefined);
     }
   }

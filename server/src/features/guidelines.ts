@@ -5,49 +5,12 @@ import { citationLabel } from '../engine/rules/therapy-verdict';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Guideline } from '../knowledge/schema';
 import type { FeatureContext } from './context';
+import { GUIDELINES_REQUEST, type GuidelineEntry, type GuidelinesParams, type GuidelinesResult } from '../protocol';
 
 // The guideline browser's data (issue 6): the knowledge base's citation entries, each with the
 // text to insert written the way the engine's citation parser reads it back, in the form of the
 // edition the document is judged by (2009 by page, 2016 by section). The client only shows and
 // inserts; every citation form lives here, beside the knowledge base it comes from.
-
-export const GUIDELINES_REQUEST = 'mtusLint/guidelines';
-
-export interface GuidelinesParams {
-  /** The document the citation goes into: its edition decides the Chronic Pain entries offered. */
-  uri?: string;
-  /** "2009", "2016", or "all" for both editions; overrides the document's edition. */
-  edition?: string;
-}
-
-export interface GuidelineEntry {
-  /** The knowledge base's citation id. */
-  id: string;
-  /** The citation as the engine's messages write it: "CPMTG 2009 pp. 58-59", "CPMTG 2016, Massage therapy". */
-  label: string;
-  /** The citation to insert: "MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy". */
-  insertText: string;
-  topic: string;
-  /** The guideline's short name: "CPMTG 2016", "Acupuncture MTG". */
-  guideline: string;
-  guidelineTitle: string;
-  edition: string;
-  /** Names of the treatments the entry governs ("Massage therapy"). */
-  treatments: string[];
-  /** The first quotation and where it was read. */
-  quote: string;
-  quoteSource: string;
-}
-
-export interface GuidelinesResult {
-  /** The edition whose Chronic Pain entries are listed ("all" for both). */
-  edition: string;
-  /** "CPMTG 2016", or "both editions". */
-  editionLabel: string;
-  /** Why that edition: the setting, the document's citations, the default, or asked for. */
-  editionReason: 'setting' | 'document' | 'default' | 'asked';
-  entries: GuidelineEntry[];
-}
 
 // Guidelines outside the MTUS (ODG, ACOEM 3rd edition) are not offered: the browser is for
 // citing the MTUS, which governs first (8 CCR 9792.21.1).

@@ -18,8 +18,13 @@ export interface StartupFacts {
 
 export function startupMessage(f: StartupFacts): string {
   const runtime = typeof process !== 'undefined' && process.versions?.node ? `node ${process.versions.node}` : 'a web worker';
-  const kb = f.kb ? `knowledge base ${f.kb.version} (${f.kb.data.citations.length} citations; editions ${f.kb.editions.join(', ')})` : `knowledge base not loaded: ${f.kbError ?? 'unknown error'}`;
-  const edition = f.settings.edition === 'auto' ? `edition: each document's own, else ${f.kb ? editionLabel(f.kb, f.kb.defaultEdition) : 'the default'}` : `edition: ${f.kb ? editionLabel(f.kb, f.settings.edition) : f.settings.edition} (setting)`;
+  const kb = f.kb
+    ? `knowledge base ${f.kb.version} (${f.kb.data.citations.length} citations; editions ${f.kb.editions.join(', ')})`
+    : `knowledge base not loaded: ${f.kbError ?? 'unknown error'}`;
+  const edition =
+    f.settings.edition === 'auto'
+      ? `edition: each document's own, else ${f.kb ? editionLabel(f.kb, f.kb.defaultEdition) : 'the default'}`
+      : `edition: ${f.kb ? editionLabel(f.kb, f.settings.edition) : f.settings.edition} (setting)`;
   return [
     `mtus-lint server started on ${runtime}`,
     kb,

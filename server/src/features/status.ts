@@ -1,40 +1,13 @@
 import type { CorpusIndex } from '../corpus/types';
 import { editionLabel, type Analysis } from '../engine';
-import { dateReasonWords, mtusLabel, type MtusDateReason } from '../engine/mtus/in-force';
+import { dateReasonWords, mtusLabel } from '../engine/mtus/in-force';
 import type { Knowledge } from '../knowledge/knowledge';
+import type { DocumentStatus } from '../protocol';
 
 // What the editor shows about a checked document beside the diagnostics: the edition its
 // figures come from and why, the knowledge base version and the corpus size. Sent after each
-// check as a notification of our own; a client that does not know it ignores it.
-
-export const STATUS_NOTIFICATION = 'mtusLint/documentStatus';
-
-export interface DocumentStatus {
-  uri: string;
-  /** False when mtus-lint does not check the document (then the other fields are empty). */
-  checked: boolean;
-  /** The edition year the document is judged by ("2016"). */
-  edition: string;
-  /** "CPMTG 2016". */
-  editionLabel: string;
-  editionReason: 'setting' | 'document' | 'default';
-  knowledgeVersion: string;
-  corpusLetters: number;
-  /** Which MTUS governs the document and why (issue 12); absent for an undated document judged as before. */
-  mtus?: {
-    /** The date judged at, YYYY-MM-DD. */
-    date: string;
-    reason: MtusDateReason;
-    /** "dated 03/14/2026: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)". */
-    explanation: string;
-    /** "the date of the request". */
-    why: string;
-    /** From 12/1/2017: the Chronic Pain figures are superseded. */
-    acoem: boolean;
-    /** The imported Drug List version in force on the date, if any. */
-    drugList?: string;
-  };
-}
+// check as a notification of our own (protocol.ts: DOCUMENT_STATUS_NOTIFICATION); a client
+// that does not know it ignores it.
 
 export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, corpus: CorpusIndex | undefined): DocumentStatus {
   return {
@@ -46,10 +19,25 @@ export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, c
     knowledgeVersion: kb.version,
     corpusLetters: corpus?.letters ?? 0,
     mtus: analysis.mtus?.date
-      ? { date: analysis.mtus.date, reason: analysis.mtus.reason, explanation: analysis.mtus.explanation, why: dateReasonWords(analysis.mtus), acoem: analysis.mtus.acoem, drugList: analysis.mtus.drugList?.version }
+      ? {
+          date: analysis.mtus.date,
+          reason: analysis.mtus.reason,
+          explanation: analysis.mtus.explanation,
+          why: dateReasonWords(analysis.mtus),
+          acoem: analysis.mtus.acoem,
+          drugList: analysis.mtus.drugList?.version,
+        }
       : undefined,
   };
 }
 
 /** For a document mtus-lint does not check (Markdown while it is off): the editor hides the status. */
-export const uncheckedStatus = (uri: string): DocumentStatus => ({ uri, checked: false, edition: '', editionLabel: '', editionReason: 'default', knowledgeVersion: '', corpusLetters: 0 });
+export const uncheckedStatus = (uri: string): DocumentStatus => ({
+  uri,
+  checked: false,
+  edition: '',
+  editionLabel: '',
+  editionReason: 'default',
+  knowledgeVersion: '',
+  corpusLetters: 0,
+});

@@ -24,10 +24,15 @@ export async function formularyCommand(args: string[], io: Io): Promise<number> 
   if (sub === 'list') {
     const { lists, problems } = loadDrugLists();
     for (const p of problems) io.err(`mtus-lint: ${p}\n`);
-    io.out(lists.length ? `${lists.map((l) => `${summarize(l)}`).join('\n')}\nstored in ${drugListDir()}\n` : `no Drug List imported (they are stored in ${drugListDir()})\n`);
+    io.out(
+      lists.length
+        ? `${lists.map((l) => `${summarize(l)}`).join('\n')}\nstored in ${drugListDir()}\n`
+        : `no Drug List imported (they are stored in ${drugListDir()})\n`,
+    );
     return 0;
   }
-  if (sub !== 'import') throw new FormularyUsageError(sub ? `unknown formulary command "${sub}" (import or list)` : 'formulary needs a command: import FILE, or list');
+  if (sub !== 'import')
+    throw new FormularyUsageError(sub ? `unknown formulary command "${sub}" (import or list)` : 'formulary needs a command: import FILE, or list');
   let version: string | undefined;
   let effective: string | undefined;
   const files: string[] = [];

@@ -29,7 +29,8 @@ export async function importDrugList(file: string, kb: Knowledge, options: Impor
     throw new ImportError(`cannot read ${name}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
   if (bytes.length === 0) throw new ImportError(`${name} is empty`);
-  if (options.effective && !/^\d{4}-\d{2}-\d{2}$/.test(options.effective)) throw new ImportError(`--effective must be a date as YYYY-MM-DD, not "${options.effective}"`);
+  if (options.effective && !/^\d{4}-\d{2}-\d{2}$/.test(options.effective))
+    throw new ImportError(`--effective must be a date as YYYY-MM-DD, not "${options.effective}"`);
   try {
     const tables = await readTables(bytes);
     const known = kb.data.timeline?.drugListVersions.map((v) => ({ version: v.version, effective: v.effective }));

@@ -3,7 +3,8 @@ import type { DrugList, DrugListEntry } from './types';
 // Drug names compared the way the Drug List and prescriptions write them: lower case, salts and
 // release forms left out ("Hydrocodone Bitartrate/Acetaminophen" → hydrocodone + acetaminophen).
 
-const SALTS = /\b(?:hydrochloride|hcl|hydrobromide|bitartrate|tartrate|sodium|potassium|calcium|magnesium|citrate|besylate|maleate|mesylate|sulfate|phosphate|succinate|fumarate|acetate|bromide|chloride|monohydrate|dihydrate|er|xr|sr|cr|dr|ec|ir|xl|la|extended[- ]release|delayed[- ]release|immediate[- ]release|oral|topical|tablets?|capsules?|patch(?:es)?|cream|gel|solution)\b/g;
+const SALTS =
+  /\b(?:hydrochloride|hcl|hydrobromide|bitartrate|tartrate|sodium|potassium|calcium|magnesium|citrate|besylate|maleate|mesylate|sulfate|phosphate|succinate|fumarate|acetate|bromide|chloride|monohydrate|dihydrate|er|xr|sr|cr|dr|ec|ir|xl|la|extended[- ]release|delayed[- ]release|immediate[- ]release|oral|topical|tablets?|capsules?|patch(?:es)?|cream|gel|solution)\b/g;
 
 export function normalizeIngredient(name: string): string {
   return name
@@ -17,7 +18,14 @@ export function normalizeIngredient(name: string): string {
 
 /** The ingredients a name holds: "A/B", "A and B", "A + B", "A-B" combination names. */
 export function ingredientsOf(name: string): string[] {
-  return [...new Set(name.split(/\s*(?:\/|\+|;|,|\band\b|&|\bwith\b)\s*/i).map(normalizeIngredient).filter((x) => x.length > 1))];
+  return [
+    ...new Set(
+      name
+        .split(/\s*(?:\/|\+|;|,|\band\b|&|\bwith\b)\s*/i)
+        .map(normalizeIngredient)
+        .filter((x) => x.length > 1),
+    ),
+  ];
 }
 
 export interface ListMatch {

@@ -21,7 +21,11 @@ const COLUMNS: [Column, RegExp, string][] = [
   ['drug', /\b(?:drug|ingredient|medication|generic)\b(?!\s*class)/, 'Drug (or Ingredient)'],
 ];
 
-const norm = (s: string) => s.toLowerCase().replace(/[*\s]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[*\s]+/g, ' ')
+    .trim();
 
 /** Which column each header cell names (the first that matches), or undefined when it names none of ours. */
 function headerColumns(row: string[]): Map<Column, number> {
@@ -105,9 +109,13 @@ export function parseDrugList(tables: Table[], options: ParseOptions): DrugList 
   if (!found) {
     if (partial) {
       const missing = COLUMNS.filter(([c]) => (c === 'drug' || c === 'status') && !partial!.cols.has(c)).map(([, , name]) => `"${name}"`);
-      throw new DrugListError(`row ${partial.at + 1} of sheet "${partial.table.sheet}" looks like the header but has no ${missing.join(' or ')} column; the Drug List's header names the drug and its Exempt/Non-Exempt status`);
+      throw new DrugListError(
+        `row ${partial.at + 1} of sheet "${partial.table.sheet}" looks like the header but has no ${missing.join(' or ')} column; the Drug List's header names the drug and its Exempt/Non-Exempt status`,
+      );
     }
-    throw new DrugListError(`no header row found in the first ${HEADER_SEARCH} rows: the MTUS Drug List's header has a drug (or ingredient) column and an "Exempt/Non-Exempt" column`);
+    throw new DrugListError(
+      `no header row found in the first ${HEADER_SEARCH} rows: the MTUS Drug List's header has a drug (or ingredient) column and an "Exempt/Non-Exempt" column`,
+    );
   }
   const { table, at, cols } = found;
   const header = table.rows[at];
@@ -128,8 +136,10 @@ export function parseDrugList(tables: Table[], options: ParseOptions): DrugList 
     }
     const special = readFill(cell(row, 'specialFill'));
     const periop = readFill(cell(row, 'perioperativeFill'));
-    if (special === 'unreadable') problems.push(`row ${r + 1}, column ${colName('specialFill')}: "${cell(row, 'specialFill').trim()}" is not a number of days, Yes or No`);
-    if (periop === 'unreadable') problems.push(`row ${r + 1}, column ${colName('perioperativeFill')}: "${cell(row, 'perioperativeFill').trim()}" is not a number of days, Yes or No`);
+    if (special === 'unreadable')
+      problems.push(`row ${r + 1}, column ${colName('specialFill')}: "${cell(row, 'specialFill').trim()}" is not a number of days, Yes or No`);
+    if (periop === 'unreadable')
+      problems.push(`row ${r + 1}, column ${colName('perioperativeFill')}: "${cell(row, 'perioperativeFill').trim()}" is not a number of days, Yes or No`);
     const ingredients = ingredientsOf(name);
     if (!ingredients.length) {
       problems.push(`row ${r + 1}, column ${colName('drug')}: "${name}" names no drug`);
@@ -147,16 +157,31 @@ export function parseDrugList(tables: Table[], options: ParseOptions): DrugList 
   }
   if (problems.length) {
     const more = problems.length > 5 ? `\n  …and ${problems.length - 5} more` : '';
-    throw new DrugListError(`${problems.length} row${problems.length === 1 ? '' : 's'} of sheet "${table.sheet}" could not be read:\n  ${problems.slice(0, 5).join('\n  ')}${more}`);
+    throw new DrugListError(
+      `${problems.length} row${problems.length === 1 ? '' : 's'} of sheet "${table.sheet}" could not be read:\n  ${problems.slice(0, 5).join('\n  ')}${more}`,
+    );
   }
   if (!drugs.length) throw new DrugListError(`the header is in row ${at + 1} of sheet "${table.sheet}", but no drug rows follow it`);
   // The version and date the file states above its header (or its sheet's or file's name).
   const above = [table.sheet, ...table.rows.slice(0, at).map((r) => r.join(' '))].join('\n');
   const version = options.version ?? VERSION.exec(above)?.[1] ?? VERSION.exec(options.fileName.replace(/[_-]+/g, ' '))?.[1];
   if (!version) {
-    throw new DrugListError('the file states no version above its header (such as "MTUS Drug List v13, effective 08/06/2025"); name it with --version (and --effective)');
+    throw new DrugListError(
+      'the file states no version above its header (such as "MTUS Drug List v13, effective 08/06/2025"); name it with --version (and --effective)',
+    );
   }
   const effective = options.effective ?? statedDate(above) ?? options.known?.find((k) => k.version === version)?.effective;
-  const title = table.rows.slice(0, at).map((r) => r.filter((c) => c.trim()).join(' ')).find((l) => /drug\s+list|formulary/i.test(l));
-  return DrugListSchema.parse({ format: 1, version, effective, title: title?.slice(0, 200), file: options.fileName, importedAt: (options.now ?? new Date()).toISOString(), drugs });
+  const title = table.rows
+    .slice(0, at)
+    .map((r) => r.filter((c) => c.trim()).join(' '))
+    .find((l) => /drug\s+list|formulary/i.test(l));
+  return DrugListSchema.parse({
+    format: 1,
+    version,
+    effective,
+    title: title?.slice(0, 200),
+    file: options.fileName,
+    importedAt: (options.now ?? new Date()).toISOString(),
+    drugs,
+  });
 }

@@ -37,9 +37,17 @@ export function standingLine(s: ListStanding): string {
   const name = listName(s.list);
   if (!s.match) return `**${name}:** ${s.generics.join(' + ')} is not listed: an unlisted drug needs prospective review.`;
   const e = s.match.entry;
-  const fills = [e.specialFill ? `Special Fill${e.specialFill.days ? ` ${e.specialFill.days} days` : ''}` : '', e.perioperativeFill ? `Perioperative Fill${e.perioperativeFill.days ? ` ${e.perioperativeFill.days} days` : ''}` : ''].filter(Boolean);
+  const fills = [
+    e.specialFill ? `Special Fill${e.specialFill.days ? ` ${e.specialFill.days} days` : ''}` : '',
+    e.perioperativeFill ? `Perioperative Fill${e.perioperativeFill.days ? ` ${e.perioperativeFill.days} days` : ''}` : '',
+  ].filter(Boolean);
   const ref = e.reference ? `; ACOEM reference: ${e.reference.replace(/-/g, ' ')}` : '';
-  const status = e.status === 'exempt' ? (s.brand ? 'Exempt, but written as the brand ' + s.brand + ': a brand where a generic is available needs prospective review' : 'Exempt: no prospective review when prescribed per the MTUS') : 'Non-Exempt: needs prospective review';
+  const status =
+    e.status === 'exempt'
+      ? s.brand
+        ? 'Exempt, but written as the brand ' + s.brand + ': a brand where a generic is available needs prospective review'
+        : 'Exempt: no prospective review when prescribed per the MTUS'
+      : 'Non-Exempt: needs prospective review';
   const others = s.match.others.length ? ` (rows ${s.match.others.map((o) => o.row).join(', ')} list other forms as ${s.match.others[0].status})` : '';
   return `**${name}:** ${e.name} (row ${e.row}) is ${status}${others}${fills.length ? `; ${fills.join(', ')}` : ''}${ref}.`;
 }

@@ -29,7 +29,10 @@ export const DrugListSchema = z.object({
   /** As the file states it: "13", "11.1". */
   version: z.string().min(1),
   /** The date it took effect (YYYY-MM-DD), as the file states it. */
-  effective: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  effective: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The file's title line, when it has one. */
   title: z.string().optional(),
   /** The file's name only: never its folder (a path can name a person or a practice). */

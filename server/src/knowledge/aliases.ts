@@ -11,5 +11,8 @@ export function aliasSource(alias: string): string {
 
 /** One alternation of aliases, longest first so "massage therapy" wins over "massage". */
 export function wordAlternation(aliases: string[]): string {
-  return [...aliases].sort((a, b) => b.length - a.length).map(aliasSource).join('|');
+  return [...aliases]
+    .sort((a, b) => b.length - a.length)
+    .map(aliasSource)
+    .join('|');
 }

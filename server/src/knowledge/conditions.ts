@@ -21,7 +21,6 @@ export interface Conditions {
 
 const anchorWords = (words: string[]) => `\\b(?:${[...new Set(words)].map(escape).join('|')})`;
 
-
 export function compileConditions(data: KnowledgeData): Conditions {
   const words: string[] = [];
   const acronyms = new Map<string, Diagnosis>();

@@ -3,7 +3,16 @@ import { compileKnowledge, type Knowledge } from './knowledge';
 import { findNodeAtLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { KnowledgeError, parseKnowledge } from './load';
 import { UserFigureSchema } from './timeline-schema';
-import { BodyRegionSchema, CitationEntrySchema, DiagnosisSchema, GuidelineSchema, LimitSchema, SurgerySchema, TreatmentSchema, type KnowledgeData } from './schema';
+import {
+  BodyRegionSchema,
+  CitationEntrySchema,
+  DiagnosisSchema,
+  GuidelineSchema,
+  LimitSchema,
+  SurgerySchema,
+  TreatmentSchema,
+  type KnowledgeData,
+} from './schema';
 
 // A user's own knowledge file: entries that add to the bundled knowledge base or replace an
 // entry with the same id (a practice's preferred citation wording, a limit their reviewers
@@ -25,7 +34,11 @@ const SECTIONS = {
 type Section = keyof typeof SECTIONS;
 
 const CustomSchema = z
-  .object(Object.fromEntries(Object.entries(SECTIONS).map(([k, s]) => [k, z.array(s).optional()])) as { [K in Section]: z.ZodOptional<z.ZodArray<(typeof SECTIONS)[K]>> })
+  .object(
+    Object.fromEntries(Object.entries(SECTIONS).map(([k, s]) => [k, z.array(s).optional()])) as {
+      [K in Section]: z.ZodOptional<z.ZodArray<(typeof SECTIONS)[K]>>;
+    },
+  )
   .strict();
 
 /** Offsets of a place in the file. */
@@ -90,7 +103,15 @@ export function loadCustomKnowledge(text: string, file: string, base: KnowledgeD
     // The first error is the real one; those after it follow from the parser's recovery.
     const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
     const at = Math.min(first.offset, text.length);
-    return { ...none, problems: [{ message: `This knowledge file is not valid JSON: ${PARSE_ERRORS[first.error] ?? 'unexpected text'}.`, span: { start: at, end: Math.min(text.length, at + Math.max(1, first.length)) } }] };
+    return {
+      ...none,
+      problems: [
+        {
+          message: `This knowledge file is not valid JSON: ${PARSE_ERRORS[first.error] ?? 'unexpected text'}.`,
+          span: { start: at, end: Math.min(text.length, at + Math.max(1, first.length)) },
+        },
+      ],
+    };
   }
   const root: Node = tree;
   const spanOf = (n: Node): Located => ({ start: n.offset, end: n.offset + n.length });
@@ -129,13 +150,15 @@ export function loadCustomKnowledge(text: string, file: string, base: KnowledgeD
     const problems = e.issues.map((issue) => {
       const m = /^(\w+)\.\d+ \(([^)]+)\)/.exec(issue);
       const section = m?.[1] as Section | undefined;
-      const index = section ? (parsed.data[section] as { id: string }[] | undefined)?.findIndex((x) => x.id === m![2]) ?? -1 : -1;
-      return { message: issue.replace(/^(\w+)\.\d+ /, (_, s: string) => `${s}.${index >= 0 ? index : '?'} `), span: index >= 0 ? where([section!, index]) : top };
+      const index = section ? ((parsed.data[section] as { id: string }[] | undefined)?.findIndex((x) => x.id === m![2]) ?? -1) : -1;
+      return {
+        message: issue.replace(/^(\w+)\.\d+ /, (_, s: string) => `${s}.${index >= 0 ? index : '?'} `),
+        span: index >= 0 ? where([section!, index]) : top,
+      };
     });
     return { ...none, problems };
   }
 }
-
 
 const PARSE_ERRORS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'a character that does not belong here',

@@ -71,7 +71,13 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
 
   const treatmentPattern = new RegExp(`\\b(?:${wordAlternation(allAliases)})\\b`, 'gi');
   const abbreviationPattern = abbrevs.size
-    ? new RegExp(`(?<![A-Za-z0-9/])(?:${[...abbrevs.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
+    ? new RegExp(
+        `(?<![A-Za-z0-9/])(?:${[...abbrevs.keys()]
+          .sort((a, b) => b.length - a.length)
+          .map(escape)
+          .join('|')})(?![A-Za-z0-9])`,
+        'g',
+      )
     : undefined;
 
   const regionAliases: { re: RegExp; region: BodyRegion }[] = [];

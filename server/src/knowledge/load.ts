@@ -102,8 +102,10 @@ function checkReferences(data: KnowledgeData, file: string): void {
     if (!guidelines.has(l.guideline)) problems.push(`limits.${i} (${l.id}): unknown guideline "${l.guideline}"`);
     if (!citations.has(l.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.citation}"`);
     for (const r of l.notRecommended?.regions ?? []) if (!regions.has(r)) problems.push(`limits.${i} (${l.id}): unknown body region "${r}" in notRecommended`);
-    if (l.statutoryCap && !citations.has(l.statutoryCap.citation)) problems.push(`limits.${i} (${l.id}): unknown citation "${l.statutoryCap.citation}" in statutoryCap`);
-    for (const d of l.byDiagnosis ?? []) if (!diagnoses.has(d.diagnosis)) problems.push(`limits.${i} (${l.id}): unknown diagnosis "${d.diagnosis}" in byDiagnosis`);
+    if (l.statutoryCap && !citations.has(l.statutoryCap.citation))
+      problems.push(`limits.${i} (${l.id}): unknown citation "${l.statutoryCap.citation}" in statutoryCap`);
+    for (const d of l.byDiagnosis ?? [])
+      if (!diagnoses.has(d.diagnosis)) problems.push(`limits.${i} (${l.id}): unknown diagnosis "${d.diagnosis}" in byDiagnosis`);
   });
   data.surgeries.forEach((s, i) => {
     if (!treatments.has(s.treatment)) problems.push(`surgeries.${i} (${s.id}): unknown treatment "${s.treatment}"`);

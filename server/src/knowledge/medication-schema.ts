@@ -140,5 +140,8 @@ export function medicationProblems(m: Medications, citations: Set<string>): stri
 
 /** The key a written drug name is looked up by: case, spaces and hyphens do not matter. */
 export function normalizeDrugName(name: string): string {
-  return name.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }

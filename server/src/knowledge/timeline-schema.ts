@@ -78,10 +78,16 @@ export const TimelineSchema = z
       adopted.forEach((g, i) => {
         const at = t.guidelines.indexOf(g);
         const next = adopted[i + 1];
-        if (g.status === 'adopted' && !g.from && i > 0) ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'from'], message: `${g.id}: only the first version of a topic may have no from date` });
-        if (g.until && g.from && g.until < g.from) ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until ${g.until} is before from ${g.from}` });
+        if (g.status === 'adopted' && !g.from && i > 0)
+          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'from'], message: `${g.id}: only the first version of a topic may have no from date` });
+        if (g.until && g.from && g.until < g.from)
+          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until ${g.until} is before from ${g.from}` });
         if (next?.from && g.until !== dayBefore(next.from)) {
-          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until must be ${dayBefore(next.from)}, the day before ${next.id} governs from ${next.from}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['guidelines', at, 'until'],
+            message: `${g.id}: until must be ${dayBefore(next.from)}, the day before ${next.id} governs from ${next.from}`,
+          });
         }
         if (!next && g.until && t.guidelines.some((x) => x.topic === topic.id && x.status === 'adopted' && (x.from ?? '') > g.until!)) {
           ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: a later version of ${topic.id} exists` });
@@ -90,10 +96,12 @@ export const TimelineSchema = z
     }
     t.guidelines.forEach((g, i) => {
       if (!t.topics.some((x) => x.id === g.topic)) ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'topic'], message: `unknown topic "${g.topic}"` });
-      if (g.status === 'proposed' && g.until) ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'until'], message: 'a proposed guideline governs no dates' });
+      if (g.status === 'proposed' && g.until)
+        ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'until'], message: 'a proposed guideline governs no dates' });
     });
     const versions = [...t.drugListVersions].sort((a, b) => a.effective.localeCompare(b.effective));
-    if (versions.some((v, i) => v !== t.drugListVersions[i])) ctx.addIssue({ code: 'custom', path: ['drugListVersions'], message: 'list the Drug List versions in the order they took effect' });
+    if (versions.some((v, i) => v !== t.drugListVersions[i]))
+      ctx.addIssue({ code: 'custom', path: ['drugListVersions'], message: 'list the Drug List versions in the order they took effect' });
   });
 
 /** The day before an ISO date, as an ISO date. */
@@ -140,7 +148,8 @@ export function timelineProblems(
   const out: string[] = [];
   t.topics.forEach((x, i) => x.bodyRegions.forEach((r) => !ids.regions.has(r) && out.push(`timeline.topics.${i} (${x.id}): unknown body region "${r}"`)));
   t.guidelines.forEach((g, i) => {
-    if (g.knowledgeGuideline && !ids.guidelines.has(g.knowledgeGuideline)) out.push(`timeline.guidelines.${i} (${g.id}): unknown guideline "${g.knowledgeGuideline}"`);
+    if (g.knowledgeGuideline && !ids.guidelines.has(g.knowledgeGuideline))
+      out.push(`timeline.guidelines.${i} (${g.id}): unknown guideline "${g.knowledgeGuideline}"`);
     if (g.citation && !ids.citations.has(g.citation)) out.push(`timeline.guidelines.${i} (${g.id}): unknown citation "${g.citation}"`);
   });
   figures.forEach((f, i) => {

@@ -30,7 +30,11 @@ function waitForBrowser(api: MtusLintApi, ok: (s: GuidelineBrowserState) => bool
     });
     const timer = setTimeout(() => {
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for the guideline browser ${what}; its state: ${JSON.stringify({ ...api.guidelineBrowser(), entries: api.guidelineBrowser().entries.length })}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for the guideline browser ${what}; its state: ${JSON.stringify({ ...api.guidelineBrowser(), entries: api.guidelineBrowser().entries.length })}`,
+        ),
+      );
     }, timeoutMs);
   });
 }
@@ -69,13 +73,30 @@ describe('writing: templates, snippets, the guideline browser, status and first 
     assert.equal(doc.uri.scheme, 'untitled');
     assert.equal(doc.languageId, 'mtus-request');
     const text = doc.getText();
-    for (const section of ['REQUEST FOR AUTHORIZATION (DWC Form RFA)', 'EMPLOYEE', 'Date of injury:', 'Claim number:', 'DIAGNOSIS', 'ICD-10', 'REQUESTED TREATMENT', 'FUNCTIONAL IMPROVEMENT', 'SUPPORTING DOCUMENTATION', 'Requesting physician signature:']) {
+    for (const section of [
+      'REQUEST FOR AUTHORIZATION (DWC Form RFA)',
+      'EMPLOYEE',
+      'Date of injury:',
+      'Claim number:',
+      'DIAGNOSIS',
+      'ICD-10',
+      'REQUESTED TREATMENT',
+      'FUNCTIONAL IMPROVEMENT',
+      'SUPPORTING DOCUMENTATION',
+      'Requesting physician signature:',
+    ]) {
       assert.ok(text.includes(section), `the new request has "${section}"`);
     }
     // Each item: treatment, body part, frequency x duration with its total, and its guideline.
-    assert.match(text, /1\. Acupuncture, CPT 97810, 2x3 \(6 sessions\), lumbar spine\.\n {3}Guideline: MTUS Acupuncture Medical Treatment Guidelines \(2007\), 8 CCR 9792\.24\.1\./);
+    assert.match(
+      text,
+      /1\. Acupuncture, CPT 97810, 2x3 \(6 sessions\), lumbar spine\.\n {3}Guideline: MTUS Acupuncture Medical Treatment Guidelines \(2007\), 8 CCR 9792\.24\.1\./,
+    );
     // A new request is dated today: it cites the MTUS in force today (issue 12), not the superseded CPMTG.
-    assert.match(text, /2\. Physical therapy, CPT 97110, 2x4 \(8 visits\), lumbar spine, with a home exercise program\.\n {3}Guideline: MTUS \(ACOEM\) Low Back Disorders Guideline\./);
+    assert.match(
+      text,
+      /2\. Physical therapy, CPT 97110, 2x4 \(8 visits\), lumbar spine, with a home exercise program\.\n {3}Guideline: MTUS \(ACOEM\) Low Back Disorders Guideline\./,
+    );
     assert.ok(!/\$\{?\d/.test(text), 'no snippet syntax is left in the text');
     // The snippet is live: the first field (the kind of request) is selected, and Tab goes to the name.
     assert.equal(doc.getText(editor.selection), 'New request');
@@ -96,7 +117,18 @@ describe('writing: templates, snippets, the guideline browser, status and first 
     assert.equal(doc.uri.scheme, 'untitled');
     assert.equal(doc.languageId, 'mtus-appeal');
     const text = doc.getText();
-    for (const part of ['Application for Independent Medical Review', 'UR decision dated', 'Disputed item:', 'Denial reason 1', 'Answer:', '  - Activities of daily living:', 'Denial reason 2', 'Sincerely,', 'Primary Treating Physician', 'Enclosures: UR decision dated']) {
+    for (const part of [
+      'Application for Independent Medical Review',
+      'UR decision dated',
+      'Disputed item:',
+      'Denial reason 1',
+      'Answer:',
+      '  - Activities of daily living:',
+      'Denial reason 2',
+      'Sincerely,',
+      'Primary Treating Physician',
+      'Enclosures: UR decision dated',
+    ]) {
       assert.ok(text.includes(part), `the new letter has "${part}"`);
     }
     // Dated today, from the snippet's date variables.
@@ -114,7 +146,10 @@ describe('writing: templates, snippets, the guideline browser, status and first 
     editor.selection = new vscode.Selection(end, end);
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'mtus-request', name: 'Massage with a home exercise program' });
     const text = editor.document.getText();
-    assert.ok(text.includes('Massage therapy, CPT 97124, 4 visits, lumbar spine, as an adjunct to the home exercise program.'), `the massage snippet was inserted:\n${text.slice(-400)}`);
+    assert.ok(
+      text.includes('Massage therapy, CPT 97124, 4 visits, lumbar spine, as an adjunct to the home exercise program.'),
+      `the massage snippet was inserted:\n${text.slice(-400)}`,
+    );
     await installed('snippets', 'mtus-request.json');
     await installed('snippets', 'mtus-appeal.json');
   });
@@ -180,7 +215,10 @@ describe('writing: templates, snippets, the guideline browser, status and first 
   });
 
   it('contributes the walkthrough, whose pages ship, and its first step opens the example with its problems', async () => {
-    const walkthroughs = extension().packageJSON.contributes?.walkthroughs as { id: string; steps: { id: string; media: { markdown?: string; image?: string } }[] }[];
+    const walkthroughs = extension().packageJSON.contributes?.walkthroughs as {
+      id: string;
+      steps: { id: string; media: { markdown?: string; image?: string } }[];
+    }[];
     assert.equal(walkthroughs?.length, 1);
     assert.deepEqual(
       walkthroughs[0].steps.map((s) => s.id),
@@ -192,7 +230,7 @@ describe('writing: templates, snippets, the guideline browser, status and first 
     const editor = await editorFrom('mtusLint.openExample');
     assert.equal(editor.document.languageId, 'mtus-request');
     assert.equal(editor.document.uri.scheme, 'untitled', 'a copy: the shipped example is left as it is');
-    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeValue(x) === 'therapy-over-trial'), 'the example request\'s problems');
+    const ds = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeValue(x) === 'therapy-over-trial'), "the example request's problems");
     assert.ok(mtusDiagnostics(editor.document.uri).length >= 5, `${ds.length} problems`);
   });
 });

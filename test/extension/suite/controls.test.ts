@@ -11,9 +11,13 @@ const Severity = vscode.DiagnosticSeverity;
 describe('everyday controls', () => {
   it('the commands are in the Command Palette under "mtus-lint"', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['mtusLint.fixAll', 'mtusLint.showOutput', 'mtusLint.restartServer', 'mtusLint.openRuleDocs']) assert.ok(all.includes(id), `${id} is registered`);
-    const titles = (extension().packageJSON.contributes.commands as { command: string; title: string; category: string }[]).map((c) => `${c.category}: ${c.title}`);
-    for (const t of ['mtus-lint: Fix All Certain Problems in This Document', 'mtus-lint: Show Output', 'mtus-lint: Restart Server']) assert.ok(titles.includes(t), t);
+    for (const id of ['mtusLint.fixAll', 'mtusLint.showOutput', 'mtusLint.restartServer', 'mtusLint.openRuleDocs'])
+      assert.ok(all.includes(id), `${id} is registered`);
+    const titles = (extension().packageJSON.contributes.commands as { command: string; title: string; category: string }[]).map(
+      (c) => `${c.category}: ${c.title}`,
+    );
+    for (const t of ['mtus-lint: Fix All Certain Problems in This Document', 'mtus-lint: Show Output', 'mtus-lint: Restart Server'])
+      assert.ok(titles.includes(t), t);
   });
 
   it('"Fix All Certain Problems in This Document" caps every quantity it can, and only those', async () => {
@@ -41,7 +45,10 @@ describe('everyday controls', () => {
       await waitForDiagnostics(uri, (d) => d.length === 4, '4 diagnostics');
       await vscode.commands.executeCommand('mtusLint.restartServer');
       assert.equal(api.serverState(), 'running');
-      assert.ok(api.outputLines().some((l) => l.includes('restarting the server')), api.outputLines().join('\n'));
+      assert.ok(
+        api.outputLines().some((l) => l.includes('restarting the server')),
+        api.outputLines().join('\n'),
+      );
       await editor.edit((b) => b.replace(rangeOf(doc, 'QTY 12'), 'QTY 20'));
       await waitForDiagnostics(uri, (d) => d.some((x) => x.message.startsWith('20 chiropractic visits')), 'the edit checked by the restarted server');
       await vscode.commands.executeCommand('mtusLint.showOutput');
@@ -54,15 +61,21 @@ describe('everyday controls', () => {
     const lines = extension().exports.outputLines();
     const all = lines.join('\n');
     assert.match(all, /mtus-lint \d+\.\d+\.\d+ in .* \d+\.\d+\.\d+ \(node v\d+/, all);
-    assert.match(all, /mtus-lint server started on node [\d.]+; knowledge base \S+ \(\d+ citations; editions 2009, 2016\); corpus of \d+ IMR decisions; edition: /, all);
+    assert.match(
+      all,
+      /mtus-lint server started on node [\d.]+; knowledge base \S+ \(\d+ citations; editions 2009, 2016\); corpus of \d+ IMR decisions; edition: /,
+      all,
+    );
     const draft = (await readDisk(fileUri('request.rfa'))).split('\n').filter((l) => l.trim().length > 12);
     for (const l of draft) assert.ok(!all.includes(l.trim()), `document text in the output: ${l.trim()}`);
   });
 
-  it('"Open a Rule\'s Documentation" (linked from each rule\'s setting) opens the rule\'s page', async () => {
+  it("\"Open a Rule's Documentation\" (linked from each rule's setting) opens the rule's page", async () => {
     const page = await vscode.commands.executeCommand<string>('mtusLint.openRuleDocs', 'therapy-over-trial');
     assert.ok(page?.endsWith('/docs/rules/therapy-over-trial.md'), page);
-    const md = (extension().packageJSON.contributes.configuration.properties['mtusLint.rules'].properties['therapy-over-trial'] as { markdownDescription: string }).markdownDescription;
+    const md = (
+      extension().packageJSON.contributes.configuration.properties['mtusLint.rules'].properties['therapy-over-trial'] as { markdownDescription: string }
+    ).markdownDescription;
     assert.ok(md.includes('(command:mtusLint.openRuleDocs?%5B%22therapy-over-trial%22%5D)'), md);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -88,9 +101,17 @@ describe('everyday controls', () => {
       const appeal = fileUri('appeal.appeal');
       await open(request);
       await open(appeal);
-      const before = await waitForDiagnostics(appeal, (d) => d.some((x) => codeValue(x) === 'therapy-over-trial'), 'the appeal\'s trial problem');
-      await vscode.workspace.getConfiguration('mtusLint', { languageId: 'mtus-appeal' }).update('rules', { 'therapy-over-trial': 'off' }, vscode.ConfigurationTarget.Workspace, true);
-      await waitForDiagnostics(appeal, (d) => d.length === before.length - before.filter((x) => codeValue(x) === 'therapy-over-trial').length && !d.some((x) => codeValue(x) === 'therapy-over-trial'), 'the appeal without it');
+      const before = await waitForDiagnostics(appeal, (d) => d.some((x) => codeValue(x) === 'therapy-over-trial'), "the appeal's trial problem");
+      await vscode.workspace
+        .getConfiguration('mtusLint', { languageId: 'mtus-appeal' })
+        .update('rules', { 'therapy-over-trial': 'off' }, vscode.ConfigurationTarget.Workspace, true);
+      await waitForDiagnostics(
+        appeal,
+        (d) =>
+          d.length === before.length - before.filter((x) => codeValue(x) === 'therapy-over-trial').length &&
+          !d.some((x) => codeValue(x) === 'therapy-over-trial'),
+        'the appeal without it',
+      );
       await waitForDiagnostics(request, (d) => d.some((x) => codeValue(x) === 'therapy-over-trial'), 'the request keeps it');
     });
   });

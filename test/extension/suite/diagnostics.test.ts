@@ -38,17 +38,47 @@ async function checkAll(uri: vscode.Uri, expected: Expected[]): Promise<void> {
 describe('diagnostics', () => {
   it('request.rfa: each over-limit item is marked with the rule, the number and the limit', async () => {
     await checkAll(fileUri('request.rfa'), [
-      { rule: 'therapy-over-trial', severity: vscode.DiagnosticSeverity.Error, text: 'Acupuncture 2x4', message: '8 acupuncture sessions exceeds the 3–6 trial limit (8 CCR 9792.24.1, 2007)' },
-      { rule: 'therapy-over-trial', severity: vscode.DiagnosticSeverity.Error, text: 'Chiropractic manipulation, CPT 98940, QTY 12', message: '12 chiropractic visits exceeds the 6-visit trial' },
-      { rule: 'therapy-over-maximum', severity: vscode.DiagnosticSeverity.Error, text: 'Eight sessions of massage therapy', message: '8 massage visits exceeds the 4–6 visit limit' },
-      { rule: 'frequency-over-limit', severity: vscode.DiagnosticSeverity.Warning, text: 'Physical therapy 3-4 times per week for 2 weeks', message: '4 physical therapy visits a week exceeds the 1–3 per week frequency' },
+      {
+        rule: 'therapy-over-trial',
+        severity: vscode.DiagnosticSeverity.Error,
+        text: 'Acupuncture 2x4',
+        message: '8 acupuncture sessions exceeds the 3–6 trial limit (8 CCR 9792.24.1, 2007)',
+      },
+      {
+        rule: 'therapy-over-trial',
+        severity: vscode.DiagnosticSeverity.Error,
+        text: 'Chiropractic manipulation, CPT 98940, QTY 12',
+        message: '12 chiropractic visits exceeds the 6-visit trial',
+      },
+      {
+        rule: 'therapy-over-maximum',
+        severity: vscode.DiagnosticSeverity.Error,
+        text: 'Eight sessions of massage therapy',
+        message: '8 massage visits exceeds the 4–6 visit limit',
+      },
+      {
+        rule: 'frequency-over-limit',
+        severity: vscode.DiagnosticSeverity.Warning,
+        text: 'Physical therapy 3-4 times per week for 2 weeks',
+        message: '4 physical therapy visits a week exceeds the 1–3 per week frequency',
+      },
     ]);
   });
 
   it('appeal.appeal: the disputed items over the limits are marked', async () => {
     await checkAll(fileUri('appeal.appeal'), [
-      { rule: 'therapy-over-trial', severity: vscode.DiagnosticSeverity.Error, text: '12 acupuncture sessions', message: '12 acupuncture sessions exceeds the 3–6 trial limit' },
-      { rule: 'therapy-over-maximum', severity: vscode.DiagnosticSeverity.Error, text: 'massage therapy twice a week for six weeks', message: '12 massage visits exceeds the 4–6 visit limit' },
+      {
+        rule: 'therapy-over-trial',
+        severity: vscode.DiagnosticSeverity.Error,
+        text: '12 acupuncture sessions',
+        message: '12 acupuncture sessions exceeds the 3–6 trial limit',
+      },
+      {
+        rule: 'therapy-over-maximum',
+        severity: vscode.DiagnosticSeverity.Error,
+        text: 'massage therapy twice a week for six weeks',
+        message: '12 massage visits exceeds the 4–6 visit limit',
+      },
     ]);
   });
 

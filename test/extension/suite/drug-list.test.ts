@@ -8,7 +8,14 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { codeValue, extension, revertAndClose, waitForDiagnostics } from './util';
 
-const LIST = ['MTUS Drug List v13 (invented for tests)', 'Effective 08/06/2025', '', 'Drug Ingredient,Exempt/Non-Exempt,Special Fill,Perioperative Fill', 'Ibuprofen,Exempt,4,4', 'Cyclobenzaprine,Non-Exempt,,'].join('\n');
+const LIST = [
+  'MTUS Drug List v13 (invented for tests)',
+  'Effective 08/06/2025',
+  '',
+  'Drug Ingredient,Exempt/Non-Exempt,Special Fill,Perioperative Fill',
+  'Ibuprofen,Exempt,4,4',
+  'Cyclobenzaprine,Non-Exempt,,',
+].join('\n');
 const REQUEST = 'DWC Form RFA   Date of request: 03/14/2026\nDiagnosis: lumbar strain, S39.012A\nCyclobenzaprine 5 mg #21, one tablet three times daily.\n';
 
 describe('the MTUS Drug List', () => {
@@ -24,11 +31,19 @@ describe('the MTUS Drug List', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-lint-drug-list-'));
     const file = path.join(dir, 'MTUS-Drug-List-v13.csv');
     fs.writeFileSync(file, LIST);
-    const result = (await vscode.commands.executeCommand('mtusLint.importDrugList', vscode.Uri.file(file))) as { ok: boolean; summary?: string; stored?: string };
+    const result = (await vscode.commands.executeCommand('mtusLint.importDrugList', vscode.Uri.file(file))) as {
+      ok: boolean;
+      summary?: string;
+      stored?: string;
+    };
     assert.equal(result.ok, true, JSON.stringify(result));
     assert.match(result.summary!, /^MTUS Drug List v13, effective 2025-08-06: 2 drugs/);
     assert.ok(!result.stored!.startsWith(dir), 'stored per user, not beside the file or in the workspace');
-    const ds = await waitForDiagnostics(doc.uri, (x) => x.some((d) => codeValue(d) === 'formulary-non-exempt'), 'formulary-non-exempt once the list is imported');
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (x) => x.some((d) => codeValue(d) === 'formulary-non-exempt'),
+      'formulary-non-exempt once the list is imported',
+    );
     assert.match(ds.find((d) => codeValue(d) === 'formulary-non-exempt')!.message, /Cyclobenzaprine is Non-Exempt on the MTUS Drug List v13/);
   });
 

@@ -9,7 +9,20 @@ import Mocha from 'mocha';
 import { print } from './output';
 
 /** The test files, in the order they run. Each works on its own copies of the fixture files. */
-export const TEST_FILES = ['activation', 'diagnostics', 'hover', 'quick-fix', 'fix-on-save', 'settings', 'edition', 'authoring', 'knowledge-file', 'writing-aids', 'drug-list', 'controls'].map((name) => `${name}.test.js`);
+export const TEST_FILES = [
+  'activation',
+  'diagnostics',
+  'hover',
+  'quick-fix',
+  'fix-on-save',
+  'settings',
+  'edition',
+  'authoring',
+  'knowledge-file',
+  'writing-aids',
+  'drug-list',
+  'controls',
+].map((name) => `${name}.test.js`);
 /** Run alone, in a workspace VS Code does not trust (see ../run-code-server.mjs). */
 export const RESTRICTED_FILES = ['restricted.test.js'];
 

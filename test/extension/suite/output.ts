@@ -9,5 +9,12 @@ const prefix = process.env.MTUS_LINT_TEST_LINE_PREFIX ?? '';
 /** console.log with printf-style arguments formatted here, each line marked for the runner. */
 export function print(...args: unknown[]): void {
   const text = format(...args);
-  console.log(prefix ? text.split('\n').map((line) => prefix + line).join('\n') : text);
+  console.log(
+    prefix
+      ? text
+          .split('\n')
+          .map((line) => prefix + line)
+          .join('\n')
+      : text,
+  );
 }

@@ -13,7 +13,11 @@ describe('Restricted Mode', () => {
     // Only the bundled knowledge base: "Acupuncture 2x4" is flagged, "Dry needling 2x4" is not a treatment it knows.
     const ds = await waitForDiagnostics(uri, (d) => d.length > 0, 'the acupuncture line checked');
     const api = await extension().activate();
-    assert.deepEqual(ds.map((d) => d.range.start.line), [1], ds.map((d) => d.message).join(' | '));
+    assert.deepEqual(
+      ds.map((d) => d.range.start.line),
+      [1],
+      ds.map((d) => d.message).join(' | '),
+    );
     assert.match(api.restrictedMode() ?? '', /Restricted Mode/, 'the language status item says what is not used');
     // VS Code withholds a restricted setting's workspace value from extensions; if this one
     // reaches the server all the same, the server refuses it and says why.

@@ -1,7 +1,20 @@
 // Settings: the Markdown opt-in, and a malformed value reported by name while checking goes on.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extension, fileUri, freshCopy, hoverText, open, positionOf, rangeOf, revertAndClose, setSetting, waitForDiagnostics, waitForMessage, workspaceSetting } from './util';
+import {
+  extension,
+  fileUri,
+  freshCopy,
+  hoverText,
+  open,
+  positionOf,
+  rangeOf,
+  revertAndClose,
+  setSetting,
+  waitForDiagnostics,
+  waitForMessage,
+  workspaceSetting,
+} from './util';
 
 describe('settings', () => {
   describe('mtusLint.markdown.enable', () => {
@@ -16,7 +29,10 @@ describe('settings', () => {
       assert.equal(vscode.workspace.getConfiguration('mtusLint').get('markdown.enable'), false);
       await extension().activate(); // activates on markdown too; make sure it has before judging
       assert.ok(!(await hoverText(uri, positionOf(doc, '3x4', 1))).includes('3 per week'), 'no mtus-lint hover while Markdown is off');
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mtus-lint'), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mtus-lint'),
+        [],
+      );
 
       await setSetting('markdown.enable', true);
       const on = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'a diagnostic once Markdown is on');
@@ -52,7 +68,11 @@ describe('settings', () => {
 
         // A later edit is still checked (with the default debounce).
         await editor.edit((b) => b.replace(rangeOf(doc, 'QTY 12'), 'QTY 20'));
-        await waitForDiagnostics(uri, (ds) => ds.some((d) => d.message.startsWith('20 chiropractic visits exceeds')), 'diagnostics for the edit after the bad setting');
+        await waitForDiagnostics(
+          uri,
+          (ds) => ds.some((d) => d.message.startsWith('20 chiropractic visits exceeds')),
+          'diagnostics for the edit after the bad setting',
+        );
       } finally {
         await revertAndClose();
       }

@@ -1,51 +1,29 @@
-// Helpers for the extension-host tests. Only the `vscode` API: nothing from server/ or client/.
+// Helpers for the extension-host tests. Only the `vscode` API at run time: what the extension
+// returns and the server's status are the client's and the protocol's own types, imported as
+// types (erased when compiled), so the tests cannot drift from them.
 // Every wait is on an event (diagnostics changed, message shown) with a hard timeout that fails
 // with what was expected and what was there; nothing sleeps.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { MtusLintApi } from '../../../client/src/activate';
+import type { DocumentStatus } from '../../../server/src/protocol';
+
+export type { MtusLintApi } from '../../../client/src/activate';
+export type { GuidelineBrowserState } from '../../../client/src/guideline-browser';
+export type { DocumentStatus } from '../../../server/src/protocol';
 
 export const EXTENSION_ID = 'mtus-lint.mtus-lint';
 export const SOURCE = 'mtus-lint';
 export const WAIT_MS = 20_000;
 
-/** What the extension's activate() returns (see client/src/extension.ts). */
-export interface MtusLintApi {
-  readonly messages: readonly string[];
-  readonly onDidShowMessage: vscode.Event<string>;
-  status(uri: string): DocumentStatus | undefined;
-  readonly onDidChangeStatus: vscode.Event<DocumentStatus>;
-  statusBarText(): string | undefined;
-  languageStatus(): { text: string; detail: string };
-  restrictedMode(): string | undefined;
-  guidelineBrowser(): GuidelineBrowserState;
-  readonly onDidChangeGuidelineBrowser: vscode.Event<GuidelineBrowserState>;
-  /** "stopped" until a checked document is open, then "starting" and "running". */
-  serverState(): 'stopped' | 'starting' | 'running';
-  /** The output channel's last lines. */
-  outputLines(): readonly string[];
-}
-
-/** The guideline browser's state (client/src/guideline-browser.ts). */
-export interface GuidelineBrowserState {
-  open: boolean;
-  entries: string[];
-  edition?: string;
-  active?: string;
-  inserted?: { id: string; text: string; uri: string; offset: number };
-}
-
-export interface DocumentStatus {
-  uri: string;
-  checked: boolean;
-  edition: string;
-  editionLabel: string;
-  editionReason: 'setting' | 'document' | 'default';
-  knowledgeVersion: string;
-  corpusLetters: number;
-}
-
 /** Wait for the status of `uri` satisfying `ok` (or return the one already received). */
-export function waitForStatus(api: MtusLintApi, uri: vscode.Uri, ok: (s: DocumentStatus) => boolean, what: string, timeoutMs = WAIT_MS): Promise<DocumentStatus> {
+export function waitForStatus(
+  api: MtusLintApi,
+  uri: vscode.Uri,
+  ok: (s: DocumentStatus) => boolean,
+  what: string,
+  timeoutMs = WAIT_MS,
+): Promise<DocumentStatus> {
   const key = uri.toString();
   const already = api.status(key);
   if (already && ok(already)) return Promise.resolve(already);
@@ -131,7 +109,11 @@ export function waitForDiagnostics(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]
       if (done) return;
       done = true;
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path.split('/').pop()}; mtus-lint diagnostics now:${describeDiagnostics(mtusDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.path.split('/').pop()}; mtus-lint diagnostics now:${describeDiagnostics(mtusDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });

@@ -11,7 +11,7 @@ async function draft(name: string, text: string): Promise<{ uri: vscode.Uri; doc
   return { uri, doc, editor };
 }
 
-const docText = (d: string | vscode.MarkdownString | undefined) => (typeof d === 'string' ? d : d?.value ?? '');
+const docText = (d: string | vscode.MarkdownString | undefined) => (typeof d === 'string' ? d : (d?.value ?? ''));
 const labelText = (l: string | vscode.CompletionItemLabel) => (typeof l === 'string' ? l : l.label);
 
 describe('writing aids', () => {
@@ -20,7 +20,8 @@ describe('writing aids', () => {
   });
   after(async () => {
     await setSetting('inlayHints.enable', undefined);
-    for (const n of ['aids-completion.rfa', 'aids-inlay.rfa', 'aids-outline.appeal', 'aids-silence.rfa']) await vscode.workspace.fs.delete(fileUri(n), { useTrash: false }).then(undefined, () => undefined);
+    for (const n of ['aids-completion.rfa', 'aids-inlay.rfa', 'aids-outline.appeal', 'aids-silence.rfa'])
+      await vscode.workspace.fs.delete(fileUri(n), { useTrash: false }).then(undefined, () => undefined);
   });
 
   it('completion: citations after "MTUS" carry their edition and quotation; quantities after a treatment stay within the limit', async () => {
@@ -29,8 +30,16 @@ describe('writing aids', () => {
     const afterMtus = doc.lineAt(0).range.end;
     const citations = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, afterMtus, undefined, 200);
     const massage = citations.items.find((i) => labelText(i.label).includes('Massage therapy') && /2016/.test(labelText(i.label)));
-    assert.ok(massage, `a 2016 massage citation among ${citations.items.map((i) => labelText(i.label)).slice(0, 20).join(' | ')}`);
-    const resolved = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, afterMtus, undefined, 200)).items.find((i) => i.label === massage.label)!;
+    assert.ok(
+      massage,
+      `a 2016 massage citation among ${citations.items
+        .map((i) => labelText(i.label))
+        .slice(0, 20)
+        .join(' | ')}`,
+    );
+    const resolved = (
+      await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, afterMtus, undefined, 200)
+    ).items.find((i) => i.label === massage.label)!;
     assert.match(docText(resolved.documentation), /adjunct to other recommended treatment/i, 'the documentation quotes the guideline');
 
     const afterAcupuncture = doc.lineAt(1).range.end;
@@ -46,7 +55,10 @@ describe('writing aids', () => {
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, whole);
     const text = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
-    assert.ok(text.some((t) => t.includes('= 8 sessions · trial 3–6')), JSON.stringify(text));
+    assert.ok(
+      text.some((t) => t.includes('= 8 sessions · trial 3–6')),
+      JSON.stringify(text),
+    );
     // The server checks open documents again after a settings change and then sends their status:
     // once it has, it answers with the new setting.
     const rechecked = new Promise<void>((resolve) => {
@@ -79,15 +91,29 @@ describe('writing aids', () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
     const names = (xs: vscode.DocumentSymbol[]): string[] => xs.flatMap((s) => [s.name, ...names(s.children)]);
     const all = names(symbols);
-    assert.ok(all.some((n) => /^Acupuncture 2x3/.test(n)), JSON.stringify(all));
-    assert.ok(all.some((n) => /^Denial: no documentation of functional improvement/i.test(n)), JSON.stringify(all));
-    assert.ok(all.some((n) => /^Response/i.test(n)), JSON.stringify(all));
+    assert.ok(
+      all.some((n) => /^Acupuncture 2x3/.test(n)),
+      JSON.stringify(all),
+    );
+    assert.ok(
+      all.some((n) => /^Denial: no documentation of functional improvement/i.test(n)),
+      JSON.stringify(all),
+    );
+    assert.ok(
+      all.some((n) => /^Response/i.test(n)),
+      JSON.stringify(all),
+    );
   });
 
   it('"Silence … on this line" writes an HTML comment and the problem goes', async () => {
     const { uri, doc } = await draft('aids-silence.rfa', 'Acupuncture 2x4 low back\n');
     const [d] = await waitForDiagnostics(uri, (ds) => ds.length === 1, 'the over-trial problem');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const silence = actions.find((a) => a.title === `Silence ${codeValue(d)} on this line`);
     assert.ok(silence?.edit, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(await vscode.workspace.applyEdit(silence.edit));

@@ -77,7 +77,8 @@ describe('completion: citations', () => {
   });
 
   test('the entries for a treatment on the line, in the document’s edition, come first', () => {
-    const first = (text: string) => [...complete(text).items].filter((i) => i.kind === 'citation').sort((a, b) => a.sortText.localeCompare(b.sortText))[0].label;
+    const first = (text: string) =>
+      [...complete(text).items].filter((i) => i.kind === 'citation').sort((a, b) => a.sortText.localeCompare(b.sortText))[0].label;
     assert.equal(first('Massage therapy 2x3 per MTUS'), 'CPMTG 2016, Massage therapy');
     assert.equal(first('MTUS Chronic Pain Medical Treatment Guidelines, page 58\nMassage therapy 2x3 per MTUS'), 'CPMTG 2009 p. 60 — Massage therapy');
   });
@@ -91,7 +92,12 @@ describe('completion: citations', () => {
     assert.ok(ccr.some((c) => c.insertText === '8 CCR 9792.24.1 (Acupuncture Medical Treatment Guidelines, 2007)'));
     const partway = complete('as defined in 8 CCR 9792.24').items.filter((i) => i.kind === 'citation');
     assert.equal(complete('as defined in 8 CCR 9792.24').text.slice(partway[0].replace.start, partway[0].replace.end), '8 CCR 9792.24');
-    assert.deepEqual(complete('Labor Code').items.map((c) => c.insertText).sort(), ['Labor Code 4604.5(c)(1)', 'Labor Code 4610(k)']);
+    assert.deepEqual(
+      complete('Labor Code')
+        .items.map((c) => c.insertText)
+        .sort(),
+      ['Labor Code 4604.5(c)(1)', 'Labor Code 4610(k)'],
+    );
     assert.ok(complete('per MT').items.some((i) => i.kind === 'citation'));
   });
 
@@ -100,8 +106,13 @@ describe('completion: citations', () => {
     assert.equal(choices.length, entries.filter((e) => e.guideline !== 'odg' && e.guideline !== 'acoem-3').length, 'every MTUS entry can be offered');
     for (const c of choices) {
       for (const written of [c.text, c.regulationText].filter((t): t is string => t !== undefined)) {
-        assert.ok(findCitations(written, kb()).some((x) => x.resolved.includes(c.entry.id)), `${written} → ${c.entry.id}`);
-        const rules = check(written, { kind: 'appeal' }).findings.map((f) => f.rule).filter((r) => r.startsWith('citation'));
+        assert.ok(
+          findCitations(written, kb()).some((x) => x.resolved.includes(c.entry.id)),
+          `${written} → ${c.entry.id}`,
+        );
+        const rules = check(written, { kind: 'appeal' })
+          .findings.map((f) => f.rule)
+          .filter((r) => r.startsWith('citation'));
         assert.deepEqual(rules, [], written);
       }
     }
@@ -117,7 +128,10 @@ describe('completion: quantities after a treatment', () => {
     const r = complete('Acupuncture ');
     const q = r.items.filter((i) => i.kind === 'quantity');
     assert.deepEqual(labels(q), ['1x6', '2x3', '3x2', '2 times a week for 3 weeks (6 sessions)', '6 sessions']);
-    assert.ok(q.every((i) => i.detail === '6 sessions, within the 3–6 trial, 8 CCR 9792.24.1, 2007'), q[0].detail);
+    assert.ok(
+      q.every((i) => i.detail === '6 sessions, within the 3–6 trial, 8 CCR 9792.24.1, 2007'),
+      q[0].detail,
+    );
     assert.ok(!r.incomplete);
   });
 
@@ -159,7 +173,11 @@ describe('completion: quantities after a treatment', () => {
         const item = a.items[a.items.length - 1];
         assert.equal(item?.quantity?.total, Number(/^\d+/.exec(c.detail)![0]), `${text} → ${item?.quantity?.reading}`);
         const therapy = a.findings.filter((f) => /^(?:therapy|frequency|postsurgical|physical-medicine)/.test(f.rule));
-        assert.deepEqual(therapy.map((f) => f.message), [], text);
+        assert.deepEqual(
+          therapy.map((f) => f.message),
+          [],
+          text,
+        );
       }
     }
   });

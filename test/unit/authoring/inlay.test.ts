@@ -36,7 +36,10 @@ describe('inlay hints', () => {
     const text = 'Acupuncture 2x4 low back\nMassage therapy 1x6 lumbar\n';
     const second = text.indexOf('Massage');
     const hs = hints(text, { start: second, end: text.length });
-    assert.deepEqual(hs.map((h) => h.label), ['= 6 visits · max 4–6']);
+    assert.deepEqual(
+      hs.map((h) => h.label),
+      ['= 6 visits · max 4–6'],
+    );
     assert.equal(hints(text).length, 2);
     assert.equal(hints(text, { start: 0, end: 5 }).length, 0);
   });

@@ -8,14 +8,16 @@ import { denialReason } from '../../../server/src/engine/outline';
 import { check, kb, repoRoot } from '../../helpers/repo';
 
 const tree = (text: string, kind: 'request' | 'appeal') => outline(check(text, { kind }), text, kb());
-const shape = (nodes: OutlineNode[]): unknown[] => nodes.map((n) => (n.children.length ? { [`${n.kind}: ${n.name}`]: shape(n.children) } : `${n.kind}: ${n.name}`));
+const shape = (nodes: OutlineNode[]): unknown[] =>
+  nodes.map((n) => (n.children.length ? { [`${n.kind}: ${n.name}`]: shape(n.children) } : `${n.kind}: ${n.name}`));
 
 function assertValid(nodes: OutlineNode[], text: string, parent?: OutlineNode): void {
   for (const n of nodes) {
     assert.ok(n.name.trim(), 'a name');
     assert.ok(n.range.start <= n.selection.start && n.selection.end <= n.range.end, `selection inside range: ${n.name}`);
     assert.ok(0 <= n.range.start && n.range.end <= text.length, n.name);
-    if (parent && parent.kind !== 'citations') assert.ok(parent.range.start <= n.range.start && n.range.end <= parent.range.end, `${n.name} inside ${parent.name}`);
+    if (parent && parent.kind !== 'citations')
+      assert.ok(parent.range.start <= n.range.start && n.range.end <= parent.range.end, `${n.name} inside ${parent.name}`);
     assertValid(n.children, text, n);
   }
 }
@@ -70,11 +72,18 @@ describe('outline of an appeal letter', () => {
     assert.deepEqual(
       denials.map((d) => [d.name, d.detail, d.children.map((c) => `${c.kind}: ${c.name}`)]),
       [
-        ['Denial: no documentation of functional improvement', 'Denial reason 1', ['response: Response: She returned to modified duty and her ADLs improved; Norco was…']],
+        [
+          'Denial: no documentation of functional improvement',
+          'Denial reason 1',
+          ['response: Response: She returned to modified duty and her ADLs improved; Norco was…'],
+        ],
         ['Denial: exceeds the guideline', 'Denial reason 2', ['response: Response: Six sessions are within the 3-6 trial of 8 CCR 9792.24.1']],
       ],
     );
-    assert.ok(nodes.some((n) => n.kind === 'item' && n.name.startsWith('Acupuncture 6 sessions')), JSON.stringify(shape(nodes)));
+    assert.ok(
+      nodes.some((n) => n.kind === 'item' && n.name.startsWith('Acupuncture 6 sessions')),
+      JSON.stringify(shape(nodes)),
+    );
     assertValid(nodes, text);
   });
 
@@ -93,7 +102,10 @@ describe('outline of an appeal letter', () => {
     ].join('\n');
     const nodes = tree(text, 'appeal');
     const denials = nodes.filter((n) => n.kind === 'denial');
-    assert.deepEqual(denials.map((d) => d.name), ['Denial: not medically necessary', 'Denial: exceeds the MTUS guidelines']);
+    assert.deepEqual(
+      denials.map((d) => d.name),
+      ['Denial: not medically necessary', 'Denial: exceeds the MTUS guidelines'],
+    );
     // Long sentences are cut at a word with "…": compare their beginnings.
     const names = (n: OutlineNode) => n.children.map((c) => `${c.kind}: ${c.name}`).join('\n');
     assert.match(names(denials[0]), /^response: Response: The patient has since completed a home exercise program.*…\nresponse: Response: Her pain improved$/);
@@ -106,8 +118,14 @@ describe('outline of an appeal letter', () => {
     const text = fs.readFileSync(path.join(repoRoot(), 'examples', 'acupuncture-appeal.appeal'), 'utf8');
     const nodes = tree(text, 'appeal');
     const sections = nodes.filter((n) => n.kind === 'section');
-    assert.deepEqual(sections.map((s) => s.name.slice(0, 16)), ['Disputed item 1:', 'Disputed item 2:']);
-    assert.deepEqual(sections[0].children.map((c) => c.kind), ['item', 'denial']);
+    assert.deepEqual(
+      sections.map((s) => s.name.slice(0, 16)),
+      ['Disputed item 1:', 'Disputed item 2:'],
+    );
+    assert.deepEqual(
+      sections[0].children.map((c) => c.kind),
+      ['item', 'denial'],
+    );
     assert.equal(sections[0].children[1].name, 'Denial: citing the Official Disability Guidelines');
     assert.equal(sections[0].children[1].children.length, 2);
     assert.match(sections[1].children[0].name, /^Massage therapy twice a week for six weeks — low back — 12 visits \(over the 4–6 visit maximum\)$/);
@@ -116,9 +134,26 @@ describe('outline of an appeal letter', () => {
   });
 
   test('headings in capitals head sections; an address in capitals does not', () => {
-    const text = ['MAXIMUS FEDERAL SERVICES', 'Sacramento, CA', '', 'DISPUTED TREATMENT: ACUPUNCTURE', 'Acupuncture 2x3, lumbar spine.', '', 'UR RATIONALE:', 'The request was denied as not medically necessary.', '', 'RESPONSE:', 'She returned to work.'].join('\n');
+    const text = [
+      'MAXIMUS FEDERAL SERVICES',
+      'Sacramento, CA',
+      '',
+      'DISPUTED TREATMENT: ACUPUNCTURE',
+      'Acupuncture 2x3, lumbar spine.',
+      '',
+      'UR RATIONALE:',
+      'The request was denied as not medically necessary.',
+      '',
+      'RESPONSE:',
+      'She returned to work.',
+    ].join('\n');
     assert.deepEqual(shape(tree(text, 'appeal')), [
-      { 'section: DISPUTED TREATMENT: ACUPUNCTURE': ['item: Acupuncture 2x3 — low back — 6 sessions (within limit)', { 'denial: Denial: not medically necessary': ['response: Response: She returned to work'] }] },
+      {
+        'section: DISPUTED TREATMENT: ACUPUNCTURE': [
+          'item: Acupuncture 2x3 — low back — 6 sessions (within limit)',
+          { 'denial: Denial: not medically necessary': ['response: Response: She returned to work'] },
+        ],
+      },
     ]);
   });
 
@@ -132,7 +167,10 @@ describe('outline of an appeal letter', () => {
 
 describe('denial reasons', () => {
   test('who denied and why', () => {
-    assert.equal(denialReason('The UR denied the request because there was no documentation of functional improvement.'), 'no documentation of functional improvement');
+    assert.equal(
+      denialReason('The UR denied the request because there was no documentation of functional improvement.'),
+      'no documentation of functional improvement',
+    );
     assert.equal(denialReason('The request was denied as not medically necessary.'), 'not medically necessary');
     assert.equal(denialReason('UR non-certified this item citing the Official Disability Guidelines.'), 'citing the Official Disability Guidelines');
     assert.equal(denialReason('The reviewer found that the request exceeds the recommended number of visits.'), 'exceeds the recommended number');

@@ -1,8 +1,9 @@
 // The team's `.mtuslintrc.json`: JSON with comments, checked with errors that name the file,
-// the line and the column; found upward from each file (the nearest wins); and obeyed by the
-// CLI, with its options laid over it.
+// the line and the column; found upward from each file (the nearest wins). The CLI obeying it
+// is tested with the command itself, in test/cli/team-config.test.ts.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../../server/src/engine';
@@ -10,7 +11,7 @@ import { applyTeamConfig } from '../../../server/src/config/apply-config';
 import { TeamConfigFinder } from '../../../server/src/config/find-config';
 import { formatProblem, parseTeamConfig, type ConfigResult } from '../../../server/src/config/team-config';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { checkJson, cli, DRAFTS, explain, scratchDir } from '../../helpers/cli';
+import { scratchDir } from '../../helpers/cli';
 
 const RULE_IDS = RULES.map((r) => r.id);
 const EDITIONS = ['2009', '2016'];
@@ -19,7 +20,9 @@ const problems = (r: ConfigResult) => (r.ok ? [] : r.problems.map(formatProblem)
 
 describe('reading the file', () => {
   test('comments and trailing commas are allowed, as in VS Code settings files', () => {
-    const r = parse('// our practice\n{\n  "rules": { "frequency-over-limit": "off", /* agreed 2024 */ },\n  "edition": "2016",\n  "markdown": { "enable": true },\n}\n');
+    const r = parse(
+      '// our practice\n{\n  "rules": { "frequency-over-limit": "off", /* agreed 2024 */ },\n  "edition": "2016",\n  "markdown": { "enable": true },\n}\n',
+    );
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual(r.config, { rules: { 'frequency-over-limit': 'off' }, edition: '2016', markdown: { enable: true } });
   });
@@ -34,21 +37,31 @@ describe('reading the file', () => {
     assert.deepEqual(problems(parse('{\n  "rules": {\n    "therapy-over-trial": "loud"\n  }\n}')), [
       '/team/.mtuslintrc.json:3:27: rules.therapy-over-trial: Invalid option: expected one of "error"|"warning"|"information"|"hint"|"off"',
     ]);
-    assert.deepEqual(problems(parse('{\n  "edition": "2016",\n  "rulez": {}\n}')), ['/team/.mtuslintrc.json:3:3: rulez: unknown setting (known: rules, edition, markdown, plaintext)']);
-    assert.deepEqual(problems(parse('{\n  "markdown": { "enable": "yes" }\n}')), ['/team/.mtuslintrc.json:2:27: markdown.enable: Invalid input: expected boolean, received string']);
+    assert.deepEqual(problems(parse('{\n  "edition": "2016",\n  "rulez": {}\n}')), [
+      '/team/.mtuslintrc.json:3:3: rulez: unknown setting (known: rules, edition, markdown, plaintext)',
+    ]);
+    assert.deepEqual(problems(parse('{\n  "markdown": { "enable": "yes" }\n}')), [
+      '/team/.mtuslintrc.json:2:27: markdown.enable: Invalid input: expected boolean, received string',
+    ]);
   });
 
   test('a misspelt rule is named with the rule it most likely means', () => {
-    assert.deepEqual(problems(parse('{ "rules": {\n  "therapy-over-trail": "warning" } }')), ['/team/.mtuslintrc.json:2:3: rules: unknown rule "therapy-over-trail" (did you mean "therapy-over-trial"?)']);
+    assert.deepEqual(problems(parse('{ "rules": {\n  "therapy-over-trail": "warning" } }')), [
+      '/team/.mtuslintrc.json:2:3: rules: unknown rule "therapy-over-trail" (did you mean "therapy-over-trial"?)',
+    ]);
   });
 
   test('an edition the knowledge base does not hold is an error', () => {
-    assert.deepEqual(problems(parse('{"edition": "1999"}')), ['/team/.mtuslintrc.json:1:13: edition: "1999" is not an edition the knowledge base holds (auto, 2009, 2016)']);
+    assert.deepEqual(problems(parse('{"edition": "1999"}')), [
+      '/team/.mtuslintrc.json:1:13: edition: "1999" is not an edition the knowledge base holds (auto, 2009, 2016)',
+    ]);
   });
 
   test('broken JSON and a file that is not an object are errors at their place', () => {
     assert.deepEqual(problems(parse('{\n  "rules": { "a": "off" \n  "edition": "2016"\n}')), ['/team/.mtuslintrc.json:3:3: not valid JSON: comma expected']);
-    assert.deepEqual(problems(parse('\n["rules"]')), ['/team/.mtuslintrc.json:2:1: should be an object like { "rules": { "frequency-over-limit": "off" } }, not a list']);
+    assert.deepEqual(problems(parse('\n["rules"]')), [
+      '/team/.mtuslintrc.json:2:1: should be an object like { "rules": { "frequency-over-limit": "off" } }, not a list',
+    ]);
   });
 
   test('"__proto__" is an ordinary unknown key, never the object\'s prototype', () => {
@@ -58,7 +71,7 @@ describe('reading the file', () => {
 });
 
 describe('laying it over the settings', () => {
-  test('the file wins over the editor\'s settings, rule by rule; what it leaves out is kept', () => {
+  test("the file wins over the editor's settings, rule by rule; what it leaves out is kept", () => {
     const editor = { ...DEFAULT_SETTINGS, rules: { 'frequency-over-limit': 'hint' as const, 'visit-cap-24': 'warning' as const }, edition: '2009' };
     const s = applyTeamConfig(editor, { rules: { 'frequency-over-limit': 'off' }, markdown: { enable: true } });
     assert.deepEqual(s.rules, { 'frequency-over-limit': 'off', 'visit-cap-24': 'warning' });
@@ -71,7 +84,10 @@ describe('laying it over the settings', () => {
 describe('finding it', () => {
   const s = scratchDir('mtus-lint-config-');
   after(() => s.remove());
-  const finder = new TeamConfigFinder(() => RULE_IDS, () => EDITIONS);
+  const finder = new TeamConfigFinder(
+    () => RULE_IDS,
+    () => EDITIONS,
+  );
 
   test('the nearest file in the folder or above applies', () => {
     const top = s.write('practice/.mtuslintrc.json', '{ "edition": "2009" }');
@@ -99,41 +115,11 @@ describe('finding it', () => {
     assert.match(problems(finder.forFile(path.join(s.dir, 'big/x.rfa'))!).join(), /is 1,100,012 bytes; a configuration file is at most 1,000,000/);
     fs.rmSync(big);
     try {
-      require('node:child_process').execFileSync('mkfifo', [big]);
+      execFileSync('mkfifo', [big]);
     } catch {
       t.skip('mkfifo is not available on this machine');
       return;
     }
     assert.deepEqual(problems(new TeamConfigFinder(() => RULE_IDS).forFile(path.join(s.dir, 'big/x.rfa'))!), [`${big}:1:1: is not a regular file`]);
-  });
-});
-
-describe('the CLI obeys it', () => {
-  const s = scratchDir('mtus-lint-config-cli-');
-  after(() => s.remove());
-  const draft = s.write('clinic/drafts/a.rfa', DRAFTS.overTrial);
-  s.write('clinic/.mtuslintrc.json', '{\n  // reviewers here accept the trial as a warning\n  "rules": { "therapy-over-trial": "warning" }\n}\n');
-
-  test('a rule set in the folder above changes what is reported and the exit status', () => {
-    const { run, report } = checkJson([draft]);
-    assert.equal(run.status, 0, explain(run));
-    assert.equal(report.files[0].diagnostics[0].severity, 'warning');
-  });
-
-  test('--rule wins over the file; --config names another file for every input', () => {
-    assert.equal(checkJson(['--rule', 'therapy-over-trial:error', draft]).run.status, 1);
-    const other = s.write('other.json', '{ "rules": { "therapy-over-trial": "off" } }');
-    assert.deepEqual(checkJson(['--config', other, draft]).report.files[0].diagnostics, []);
-  });
-
-  test('a file with an error: its message names file and line, its drafts are not checked, status 2', () => {
-    const broken = s.write('broken/.mtuslintrc.json', '{\n  "rules": { "therapy-over-trial": "warn" }\n}');
-    const inside = s.write('broken/a.rfa', DRAFTS.overTrial);
-    const r = cli(['check', inside, draft]);
-    assert.equal(r.status, 2, explain(r));
-    assert.ok(r.stderr.includes(`${broken}:2:36: rules.therapy-over-trial: Invalid option`), r.stderr);
-    assert.match(r.stderr, /are not checked until \.mtuslintrc\.json is fixed/);
-    assert.doesNotMatch(r.stdout, /broken\/a\.rfa/, 'the draft under it is not checked');
-    assert.match(r.stdout, /clinic\/drafts\/a\.rfa/, 'the other draft still is');
   });
 });

@@ -11,11 +11,18 @@ describe(RULE, () => {
     const text = `Re: IMR appeal\n${DENIAL} Pain is 5/10, down from 8/10.\n`;
     const f = only(text);
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, 'The denial says functional improvement was not documented, and this letter documents none: add ADLs, work status, medication change or objective measures (8 CCR 9792.20(e))');
+    assert.equal(
+      f[0].message,
+      'The denial says functional improvement was not documented, and this letter documents none: add ADLs, work status, medication change or objective measures (8 CCR 9792.20(e))',
+    );
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'no documentation of functional improvement');
     assert.equal(f[0].severity, 'warning');
   });
-  for (const quoted of ['lack of documented objective functional improvement', 'functional improvement was not documented', 'no evidence of functional improvement']) {
+  for (const quoted of [
+    'lack of documented objective functional improvement',
+    'functional improvement was not documented',
+    'no evidence of functional improvement',
+  ]) {
     test(`flags: "${quoted}"`, () => assert.equal(only(`Re: IMR appeal\nThe UR reviewer cited ${quoted}.\n`).length, 1));
   }
   test('a negated gain is not improvement: still flagged', () => {

@@ -14,7 +14,10 @@ describe(RULE, () => {
     const text = `${BODY}\nSincerely,\n\nJane Roe, M.D.\n`;
     const f = only(text);
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, 'The letter does not say the UR decision is attached: an IMR application must include a copy of the UR decision (8 CCR 9792.10.1(b)); say it is enclosed and attach it');
+    assert.equal(
+      f[0].message,
+      'The letter does not say the UR decision is attached: an IMR application must include a copy of the UR decision (8 CCR 9792.10.1(b)); say it is enclosed and attach it',
+    );
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'UR decision');
     assert.equal(f[0].severity, 'warning');
   });
@@ -42,7 +45,8 @@ describe(RULE, () => {
     `${BODY}\nEnclosures:\n- PR-2 progress report\n- UR denial letter\n`,
     `${BODY}The UR decision was served on 01/06/2017, and this application is filed with the UR decision attached.\n`,
   ]) {
-    test(`does not flag: ${JSON.stringify(text.slice(BODY.length - 1 > 0 && text.startsWith(BODY) ? BODY.length : 0))}`, () => assert.deepEqual(only(text), []));
+    test(`does not flag: ${JSON.stringify(text.slice(BODY.length - 1 > 0 && text.startsWith(BODY) ? BODY.length : 0))}`, () =>
+      assert.deepEqual(only(text), []));
   }
   test('"is not attached" is not read as attached', () => {
     assert.equal(only(`${BODY}The UR decision is not attached.\n`).length, 1);

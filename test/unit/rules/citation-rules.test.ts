@@ -9,7 +9,10 @@ describe('citation-wrong-chapter', () => {
   test("flags letter 004's citation: chapter 11 with page 305, and corrects it to chapter 12", () => {
     const text = 'MAXIMUS guideline: ACOEM Chapter 11 Forearm, Wrist, and Hand Complaints Page(s): 305.';
     const f = check(text).findings;
-    assert.deepEqual(f.map((x) => x.rule), [RULE]);
+    assert.deepEqual(
+      f.map((x) => x.rule),
+      [RULE],
+    );
     assert.equal(f[0].message, 'Page 305 is in ACOEM 2nd ed. (2004) chapter 12 (Low Back Complaints), not chapter 11; cite Chapter 12');
     assert.equal(applyEdits(text, f[0].fix!.edits), 'MAXIMUS guideline: ACOEM Chapter 12 Low Back Complaints Page(s): 305.');
     assert.deepEqual(rulesOf(applyEdits(text, f[0].fix!.edits)), []);
@@ -25,11 +28,18 @@ describe('citation-edition-form', () => {
   test('flags a 2016 citation by page and offers the 2016 section', () => {
     const text = 'Per MTUS Chronic Pain Medical Treatment 2016, page 60, massage is an adjunct.';
     const f = check(text).findings;
-    assert.deepEqual(f.map((x) => x.rule), [RULE]);
+    assert.deepEqual(
+      f.map((x) => x.rule),
+      [RULE],
+    );
     assert.match(f[0].message, /cited by section, not page: page 60 is the 2009 page for Massage therapy/);
     assert.equal(applyEdits(text, f[0].fix!.edits), 'Per MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy, massage is an adjunct.');
   });
-  for (const ok of ['MTUS Chronic Pain Medical Treatment Guidelines, page 60', 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy', 'MTUS Chronic Pain Medical Treatment 2016, page 81']) {
+  for (const ok of [
+    'MTUS Chronic Pain Medical Treatment Guidelines, page 60',
+    'MTUS Chronic Pain Medical Treatment 2016, Section(s): Massage therapy',
+    'MTUS Chronic Pain Medical Treatment 2016, page 81',
+  ]) {
     test(`does not flag: ${ok}`, () => assert.deepEqual(rulesOf(ok), []));
   }
 });
@@ -38,7 +48,10 @@ describe('citation-not-found', () => {
   const RULE = 'citation-not-found';
   test('flags a guideline the knowledge base does not know', () => {
     const f = check('MTUS Hip Complaints 2004, Section(s): Special Studies').findings;
-    assert.deepEqual(f.map((x) => x.rule), [RULE]);
+    assert.deepEqual(
+      f.map((x) => x.rule),
+      [RULE],
+    );
     assert.equal(f[0].severity, 'information');
     assert.match(f[0].message, /not found in the MTUS as indexed/);
   });
@@ -49,8 +62,23 @@ describe('citation-not-found', () => {
     const text = 'MTUS Chronic Pain Medical Treatment 2016, Section(s): Imaginary topic';
     assert.deepEqual(rulesOf(text), [RULE]);
     const corpus = {
-      version: 1, knowledgeVersion: 'test', letters: 1, items: 1, citations: {}, treatments: {}, quotes: [], problems: [],
-      decisions: [{ source: 'x.txt', dates: {}, items: [{ title: 't', outcome: 'upheld', citations: [{ text: 'x', by: 'maximus', guideline: 'cpmtg-2016', sections: ['Imaginary topic'], resolved: [] }] }] }],
+      version: 1,
+      knowledgeVersion: 'test',
+      letters: 1,
+      items: 1,
+      citations: {},
+      treatments: {},
+      quotes: [],
+      problems: [],
+      decisions: [
+        {
+          source: 'x.txt',
+          dates: {},
+          items: [
+            { title: 't', outcome: 'upheld', citations: [{ text: 'x', by: 'maximus', guideline: 'cpmtg-2016', sections: ['Imaginary topic'], resolved: [] }] },
+          ],
+        },
+      ],
     } as CorpusIndex;
     assert.deepEqual(rulesOf(text, { corpus }), []);
   });

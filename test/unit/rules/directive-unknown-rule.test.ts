@@ -16,7 +16,10 @@ describe(RULE, () => {
     assert.equal(applyEdits(text, f[0].fix!.edits), text.replace('trail', 'trial'));
   });
   test('an id like no rule: no guess, a pointer to the rule list', () => {
-    assert.match(only('<!-- mtus-lint-disable everything-please -->')[0].message, /is not an mtus-lint rule, so this comment silences nothing; the rules are listed in docs\/rules$/);
+    assert.match(
+      only('<!-- mtus-lint-disable everything-please -->')[0].message,
+      /is not an mtus-lint rule, so this comment silences nothing; the rules are listed in docs\/rules$/,
+    );
   });
   const mustNot = [
     'Acupuncture 2x4 low back <!-- mtus-lint-disable-line therapy-over-trial -->',

@@ -27,7 +27,10 @@ describe(RULE, () => {
   ];
   for (const text of mustNot) test(`does not flag: ${JSON.stringify(text).slice(0, 100)}`, () => assert.deepEqual(only(text), []));
   test('the form label does not count as the statement', () => {
-    assert.equal(only(`REQUEST FOR AUTHORIZATION\n[X] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health\n${BODY}`).length, 1);
+    assert.equal(
+      only(`REQUEST FOR AUTHORIZATION\n[X] Expedited Review: Check box if employee faces an imminent and serious threat to his or her health\n${BODY}`).length,
+      1,
+    );
   });
   test('the fill-in line is a placeholder until filled', () => {
     const text = `REQUEST FOR AUTHORIZATION\n[X] Expedited Review\n${BODY}`;
@@ -37,5 +40,9 @@ describe(RULE, () => {
     assert.match(fixed, /\[X\] Expedited Review\n {3}Imminent and serious threat: \[why waiting/);
     assert.equal(only(fixed).length, 1);
   });
-  test('"off" turns it off', () => assert.deepEqual(rulesOf(`[X] Expedited Review\n${BODY}`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []));
+  test('"off" turns it off', () =>
+    assert.deepEqual(
+      rulesOf(`[X] Expedited Review\n${BODY}`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    ));
 });

@@ -37,6 +37,10 @@ describe(RULE, () => {
     'Additional massage x 4',
   ];
   for (const text of mustNot) {
-    test(`does not flag: ${text.slice(0, 70)}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
+    test(`does not flag: ${text.slice(0, 70)}`, () =>
+      assert.deepEqual(
+        rulesOf(text).filter((r) => r === RULE),
+        [],
+      ));
   }
 });

@@ -67,7 +67,13 @@ describe(RULE, () => {
 
   test('a request form that cites no guideline at all is not a hierarchy problem (guideline-not-cited says it, as information)', () => {
     assert.deepEqual(findingsOf(`${FORM}1. Physical therapy 2x3, lumbar spine.\n`), []);
-    assert.deepEqual(check(`${FORM}1. Acupuncture 2x4, lumbar spine.\n`).findings.map((f) => [f.rule, f.severity]), [['therapy-over-trial', 'error'], ['guideline-not-cited', 'information']]);
+    assert.deepEqual(
+      check(`${FORM}1. Acupuncture 2x4, lumbar spine.\n`).findings.map((f) => [f.rule, f.severity]),
+      [
+        ['therapy-over-trial', 'error'],
+        ['guideline-not-cited', 'information'],
+      ],
+    );
   });
 
   test('ODG is reported even on an item a therapy rule reports', () => {
@@ -126,24 +132,41 @@ describe(UR_RULE, () => {
     const f = findingsOf(text, UR_RULE, 'appeal');
     assert.equal(f.length, 1);
     assert.equal(f[0].severity, 'information');
-    assert.equal(f[0].message, 'The UR decision relied on ODG for acupuncture, which the MTUS addresses (8 CCR 9792.24.1, 2007): argue that the MTUS governs (8 CCR 9792.21.1)');
+    assert.equal(
+      f[0].message,
+      'The UR decision relied on ODG for acupuncture, which the MTUS addresses (8 CCR 9792.24.1, 2007): argue that the MTUS governs (8 CCR 9792.21.1)',
+    );
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'UR non-certified this item citing the Official Disability Guidelines.');
   });
 
   test('flags "the UR reviewer relied on ODG" for physical therapy', () => {
-    const text = 'Re: IMR appeal.\n\nDisputed item 1: 6 physical therapy visits, lumbar spine\n\nThe UR reviewer relied on ODG. The patient improved in ADLs.\n';
+    const text =
+      'Re: IMR appeal.\n\nDisputed item 1: 6 physical therapy visits, lumbar spine\n\nThe UR reviewer relied on ODG. The patient improved in ADLs.\n';
     const f = findingsOf(text, UR_RULE, 'appeal');
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, 'The UR decision relied on ODG for physical therapy, which the MTUS addresses (CPMTG 2016, Physical medicine): argue that the MTUS governs (8 CCR 9792.21.1)');
+    assert.equal(
+      f[0].message,
+      'The UR decision relied on ODG for physical therapy, which the MTUS addresses (CPMTG 2016, Physical medicine): argue that the MTUS governs (8 CCR 9792.21.1)',
+    );
   });
 
   test('does not flag a letter that already argues the hierarchy', () => {
-    assert.equal(findingsOf(LETTER('UR non-certified this item citing the Official Disability Guidelines. ODG does not apply: the MTUS governs.'), UR_RULE, 'appeal').length, 0);
-    assert.equal(findingsOf(LETTER('UR non-certified this item citing ODG. Under 8 CCR 9792.24.1, 3 to 6 treatments produce improvement.'), UR_RULE, 'appeal').length, 0);
+    assert.equal(
+      findingsOf(LETTER('UR non-certified this item citing the Official Disability Guidelines. ODG does not apply: the MTUS governs.'), UR_RULE, 'appeal')
+        .length,
+      0,
+    );
+    assert.equal(
+      findingsOf(LETTER('UR non-certified this item citing ODG. Under 8 CCR 9792.24.1, 3 to 6 treatments produce improvement.'), UR_RULE, 'appeal').length,
+      0,
+    );
   });
 
   test('does not flag ODG relied on for a topic the MTUS does not address', () => {
-    assert.equal(findingsOf('Re: IMR appeal of the UR denial.\n\nDisputed item 1: lumbar MRI\n\nThe UR reviewer relied on ODG.\n', UR_RULE, 'appeal').length, 0);
+    assert.equal(
+      findingsOf('Re: IMR appeal of the UR denial.\n\nDisputed item 1: lumbar MRI\n\nThe UR reviewer relied on ODG.\n', UR_RULE, 'appeal').length,
+      0,
+    );
   });
 
   test('does not run on requests', () => {
@@ -153,7 +176,10 @@ describe(UR_RULE, () => {
 
 describe('the examples', () => {
   test('neither rule flags the example request or the example appeal (which already argues the hierarchy)', () => {
-    for (const [file, kind] of [['knee-and-back.rfa', 'request'], ['acupuncture-appeal.appeal', 'appeal']] as const) {
+    for (const [file, kind] of [
+      ['knee-and-back.rfa', 'request'],
+      ['acupuncture-appeal.appeal', 'appeal'],
+    ] as const) {
       const text = fs.readFileSync(path.join(repoRoot(), 'examples', file), 'utf8');
       const rules = check(text, { kind }).findings.map((f) => f.rule);
       assert.ok(!rules.includes(RULE) && !rules.includes(UR_RULE), `${file}: ${rules.join(', ')}`);

@@ -12,7 +12,10 @@ describe(RULE, () => {
     test(`flags: ${text}`, () => {
       const f = only(text);
       assert.equal(f.length, 1);
-      assert.match(f[0].message, /^Massage is supported only as an adjunct to other recommended treatment such as exercise \(CPMTG 2016, Massage therapy\); name the home exercise program/);
+      assert.match(
+        f[0].message,
+        /^Massage is supported only as an adjunct to other recommended treatment such as exercise \(CPMTG 2016, Massage therapy\); name the home exercise program/,
+      );
       assert.equal(f[0].severity, 'warning');
     });
   }
@@ -31,7 +34,10 @@ describe(RULE, () => {
     const f = only(text)[0];
     assert.equal(f.fix!.certain, false);
     const fixed = applyEdits(text, f.fix!.edits);
-    assert.equal(fixed, 'Request massage therapy x 4 for the low back.\n   Given with: [home exercise program or therapeutic exercise, and how often]\nSincerely,');
+    assert.equal(
+      fixed,
+      'Request massage therapy x 4 for the low back.\n   Given with: [home exercise program or therapeutic exercise, and how often]\nSincerely,',
+    );
     const again = only(fixed);
     assert.equal(again.length, 1, 'a placeholder is not a program');
     assert.equal(again[0].fix, undefined, 'the line is not offered twice');

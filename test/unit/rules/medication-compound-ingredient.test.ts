@@ -19,7 +19,10 @@ describe(RULE, () => {
     assert.equal(f[0].edition, '2016');
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'ketoprofen 10%, baclofen 2%, lidocaine 5%, 240 g');
     // one diagnostic per problem
-    assert.deepEqual(rulesOf(text, { kind: 'request' }).filter((r) => r.startsWith('medication-')), [RULE]);
+    assert.deepEqual(
+      rulesOf(text, { kind: 'request' }).filter((r) => r.startsWith('medication-')),
+      [RULE],
+    );
   });
 
   test('a single drug on the skin that is not recommended', () => {
@@ -27,7 +30,10 @@ describe(RULE, () => {
       only('Lidocaine 4% ointment 30 g')[0].message,
       'Lidocaine 4%: topical lidocaine is recommended only as the Lidoderm patch, not in a cream, ointment, gel or compound (CPMTG 2016, Lidoderm (lidocaine patch)); request a recommended product instead',
     );
-    assert.match(only('Cyclophene 5% cream 120 g')[0].message, /^Cyclophene \(cyclobenzaprine\) 5%: no muscle relaxant is recommended as a topical product \(CPMTG 2016, Topical analgesics\)/);
+    assert.match(
+      only('Cyclophene 5% cream 120 g')[0].message,
+      /^Cyclophene \(cyclobenzaprine\) 5%: no muscle relaxant is recommended as a topical product \(CPMTG 2016, Topical analgesics\)/,
+    );
     assert.match(only('Compounded gabapentin 10% cream')[0].message, /^Compounded gabapentin 10%: topical gabapentin is not recommended/);
   });
 
@@ -50,6 +56,9 @@ describe(RULE, () => {
 
   test('its severity follows the setting, and "off" turns it off', () => {
     assert.equal(only('Lidocaine 4% cream 30 g', { ruleSeverity: { [RULE]: 'warning' } })[0].severity, 'warning');
-    assert.deepEqual(rulesOf('Lidocaine 4% cream 30 g', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf('Lidocaine 4% cream 30 g', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
 });

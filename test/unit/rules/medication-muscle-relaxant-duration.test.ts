@@ -34,14 +34,23 @@ describe(RULE, () => {
   });
 
   test('brand names and refills count', () => {
-    assert.match(only('Norflex ER 100 mg #30 with 1 refill')[0].message, /^Norflex \(orphenadrine\) 100 mg #30 with 1 refill = 30 days even at the usual maximum of 2 a day/);
-    assert.match(only('Robaxin 750 mg #40, 2 tablets twice daily for 30 days')[0].message, /^Robaxin \(methocarbamol\) 750 mg #40 for 30 days, beyond the 2–3 week limit/);
+    assert.match(
+      only('Norflex ER 100 mg #30 with 1 refill')[0].message,
+      /^Norflex \(orphenadrine\) 100 mg #30 with 1 refill = 30 days even at the usual maximum of 2 a day/,
+    );
+    assert.match(
+      only('Robaxin 750 mg #40, 2 tablets twice daily for 30 days')[0].message,
+      /^Robaxin \(methocarbamol\) 750 mg #40 for 30 days, beyond the 2–3 week limit/,
+    );
   });
 
   test('use already under way for months: no 21-day fix, since a shorter refill is still continued use', () => {
     const f = only('She has taken cyclobenzaprine 10 mg three times a day since March. Cyclobenzaprine 10 mg #90, 1 tab TID - continue.');
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /continues muscle relaxant use already under way \(this request: 30 days\): the guideline supports one short course of 2–3 weeks, not continued use/);
+    assert.match(
+      f[0].message,
+      /continues muscle relaxant use already under way \(this request: 30 days\): the guideline supports one short course of 2–3 weeks, not continued use/,
+    );
     assert.equal(f[0].fix, undefined);
   });
 
@@ -51,7 +60,12 @@ describe(RULE, () => {
       only(text)[0].message,
       'Cyclobenzaprine 5 mg #15 continues muscle relaxant use already under way (this request: 15 days): the guideline supports one short course of 2–3 weeks, not continued use (CPMTG 2016, Cyclobenzaprine (Flexeril)); a smaller quantity does not make continued use supported: document the acute exacerbation it treats, or plan to stop',
     );
-    assert.deepEqual(only('Acute exacerbation of low back pain with new spasm after lifting. She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.'), []);
+    assert.deepEqual(
+      only(
+        'Acute exacerbation of low back pain with new spasm after lifting. She has been taking cyclobenzaprine since June. Cyclobenzaprine 5 mg #15 at bedtime.',
+      ),
+      [],
+    );
   });
 
   test('a request restated in an appeal is one diagnostic whose fix caps both', () => {
@@ -75,6 +89,9 @@ describe(RULE, () => {
 
   test('its severity follows the setting, and "off" turns it off', () => {
     assert.equal(only('Flexeril 10 mg #90', { ruleSeverity: { [RULE]: 'error' } })[0].severity, 'error');
-    assert.deepEqual(rulesOf('Flexeril 10 mg #90', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf('Flexeril 10 mg #90', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
 });

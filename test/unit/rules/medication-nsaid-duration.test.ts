@@ -20,12 +20,18 @@ describe(RULE, () => {
   });
 
   test('"refills of" counts the refills alone, at the usual maximum when no dosing is written', () => {
-    assert.match(only('Two refills of ibuprofen 800 mg #90')[0].message, /^2 refills of ibuprofen 800 mg #90 = 45 days even at the usual maximum of 4 a day \(no dosing written\), beyond short-term NSAID use/);
+    assert.match(
+      only('Two refills of ibuprofen 800 mg #90')[0].message,
+      /^2 refills of ibuprofen 800 mg #90 = 45 days even at the usual maximum of 4 a day \(no dosing written\), beyond short-term NSAID use/,
+    );
   });
 
   test('flags continued use already under way', () => {
     const f = only('He has been on meloxicam since 2015. Continue meloxicam 15 mg #30 daily.');
-    assert.match(f[0].message, /^Meloxicam 15 mg #30 continues NSAID use already under way \(this request: 30 days\), with no reason for longer use documented/);
+    assert.match(
+      f[0].message,
+      /^Meloxicam 15 mg #30 continues NSAID use already under way \(this request: 30 days\), with no reason for longer use documented/,
+    );
   });
 
   for (const text of [
@@ -47,7 +53,10 @@ describe(RULE, () => {
   test('its severity follows the setting, and "off" turns it off', () => {
     const text = 'Naproxen 500 mg #60 twice daily with 1 refill';
     assert.equal(only(text, { ruleSeverity: { [RULE]: 'information' } })[0].severity, 'information');
-    assert.deepEqual(rulesOf(text, { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf(text, { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
 });
 

@@ -33,7 +33,10 @@ describe(RULE, () => {
 
   test('names only what is missing', () => {
     const text = 'Pain 8/10 without and 5/10 with tramadol. Tramadol 50 mg #120, one tablet every 6 hours.';
-    assert.match(only(text)[0].message, /^Tramadol 50 mg #120 without documented function, urine drug testing or a CURES check or risk assessment \(CPMTG 2016, Tramadol \(Ultram\)\)/);
+    assert.match(
+      only(text)[0].message,
+      /^Tramadol 50 mg #120 without documented function, urine drug testing or a CURES check or risk assessment \(CPMTG 2016, Tramadol \(Ultram\)\)/,
+    );
   });
 
   test('a monitoring step reported as not done is not documentation', () => {
@@ -57,7 +60,10 @@ describe(RULE, () => {
 
   test('its severity follows the setting, and "off" turns it off', () => {
     assert.equal(only('Ultram 50 mg #60', { ruleSeverity: { [RULE]: 'error' } })[0].severity, 'error');
-    assert.deepEqual(rulesOf('Ultram 50 mg #60', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf('Ultram 50 mg #60', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
   test('an opioid written in the weeks after a dated surgery is post-operative care, unless its line names another pain', () => {
     const form = (line: string) =>

@@ -20,7 +20,10 @@ describe(RULE, () => {
     assert.equal(f[0].edition, '2016');
     assert.equal(f[0].fix!.certain, false);
     const fixed = applyEdits(text, f[0].fix!.edits);
-    assert.equal(fixed, 'Naproxen 500 mg #60 twice daily\nOmeprazole 20 mg #30 daily\nGI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]\nFollow up in 4 weeks.');
+    assert.equal(
+      fixed,
+      'Naproxen 500 mg #60 twice daily\nOmeprazole 20 mg #30 daily\nGI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]\nFollow up in 4 weeks.',
+    );
     // The fill-in line names the risk factors as hints: until filled in it documents none.
     assert.equal(only(fixed).length, 1);
     assert.equal(only(fixed)[0].fix, undefined);
@@ -49,6 +52,9 @@ describe(RULE, () => {
 
   test('its severity follows the setting, and "off" turns it off', () => {
     assert.equal(only('Omeprazole 20 mg #30', { ruleSeverity: { [RULE]: 'hint' } })[0].severity, 'hint');
-    assert.deepEqual(rulesOf('Omeprazole 20 mg #30', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf('Omeprazole 20 mg #30', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
 });

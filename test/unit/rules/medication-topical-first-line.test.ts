@@ -26,15 +26,25 @@ describe(RULE, () => {
 
   test('capsaicin cites its own section; topical diclofenac asks for osteoarthritis', () => {
     assert.match(only('Capsaicin 0.025% cream, apply three times daily')[0].message, /\(CPMTG 2016, Capsaicin, topical \(chili pepper\/cayenne pepper\)\)/);
-    assert.match(only('Voltaren 1% gel 100 g to the low back')[0].message, /^Voltaren \(diclofenac\) 1% for the low back: topical diclofenac is recommended for osteoarthritis pain in joints that lend themselves to topical treatment \(ankle, elbow, foot, hand, knee and wrist\); it has not been evaluated for the spine, hip or shoulder/);
-    assert.match(only('Voltaren 1% gel 100 g, apply to the right knee QID')[0].message, /^Voltaren \(diclofenac\) 1%: topical diclofenac is recommended for osteoarthritis pain in joints suited to topical treatment, and neither osteoarthritis nor failed or poorly tolerated oral NSAIDs are documented/);
+    assert.match(
+      only('Voltaren 1% gel 100 g to the low back')[0].message,
+      /^Voltaren \(diclofenac\) 1% for the low back: topical diclofenac is recommended for osteoarthritis pain in joints that lend themselves to topical treatment \(ankle, elbow, foot, hand, knee and wrist\); it has not been evaluated for the spine, hip or shoulder/,
+    );
+    assert.match(
+      only('Voltaren 1% gel 100 g, apply to the right knee QID')[0].message,
+      /^Voltaren \(diclofenac\) 1%: topical diclofenac is recommended for osteoarthritis pain in joints suited to topical treatment, and neither osteoarthritis nor failed or poorly tolerated oral NSAIDs are documented/,
+    );
   });
 
   test('topical diclofenac is judged by osteoarthritis of a suited joint or failed oral NSAIDs, never by antidepressants tried', () => {
     assert.deepEqual(only('Knee osteoarthritis. Voltaren 1% gel 100 g, apply to the right knee QID'), []);
     assert.deepEqual(only('Ibuprofen upset his stomach and was stopped. Voltaren 1% gel 100 g, apply to the left wrist QID'), []);
     assert.equal(only('She failed gabapentin and nortriptyline. Voltaren 1% gel 100 g, apply to the right knee QID').length, 1);
-    assert.equal(only('Knee osteoarthritis; oral NSAIDs are not tolerated. Diclofenac 3% gel to the lumbar spine TID').length, 1, 'the spine is no joint suited to it');
+    assert.equal(
+      only('Knee osteoarthritis; oral NSAIDs are not tolerated. Diclofenac 3% gel to the lumbar spine TID').length,
+      1,
+      'the spine is no joint suited to it',
+    );
   });
 
   test('a reviewer saying no trial is documented is not a failed trial', () => {
@@ -57,6 +67,9 @@ describe(RULE, () => {
 
   test('its severity follows the setting, and "off" turns it off', () => {
     assert.equal(only('Lidoderm 5% patch #30', { ruleSeverity: { [RULE]: 'information' } })[0].severity, 'information');
-    assert.deepEqual(rulesOf('Lidoderm 5% patch #30', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []);
+    assert.deepEqual(
+      rulesOf('Lidoderm 5% patch #30', { ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    );
   });
 });

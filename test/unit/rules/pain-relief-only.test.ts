@@ -12,10 +12,18 @@ const BLOCK = 'Functional improvement:\n   ADLs before [ ] / after [ ]; work sta
 
 describe(RULE, () => {
   const mustFlag: [string, string, string][] = [
-    ['Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.', '6 additional acupuncture sessions', '8/10 to 5/10'],
+    [
+      'Pain decreased from 8/10 to 5/10 with prior acupuncture. Request 6 additional acupuncture sessions.',
+      '6 additional acupuncture sessions',
+      '8/10 to 5/10',
+    ],
     ['Pain is rated 4/10, down from 7/10.\nContinue chiropractic 2x3 for the low back.', '6 additional chiropractic visits', '4/10, down from 7/10'],
     // completed sessions make it an extension, without "additional"
-    ['The patient completed 6 acupuncture sessions with pain relief from 8/10 to 4/10. Request acupuncture 2x3.', '6 acupuncture sessions after 6 completed', '8/10 to 4/10'],
+    [
+      'The patient completed 6 acupuncture sessions with pain relief from 8/10 to 4/10. Request acupuncture 2x3.',
+      '6 acupuncture sessions after 6 completed',
+      '8/10 to 4/10',
+    ],
     ['Her pain went from 9/10 to 6/10 after therapy.\nAdditional physical therapy 2x3, lumbar spine.', '6 additional physical therapy visits', '9/10 to 6/10'],
   ];
   for (const [text, asked, quote] of mustFlag) {
@@ -39,7 +47,10 @@ describe(RULE, () => {
 
   const mustNot: [string, string[]][] = [
     // letter 001: the pain score sits beside real functional gains
-    ['The patient completed 12 acupuncture sessions. Pain decreased from 8/10 to 5/10. Norco was reduced from 10/325 mg to 7.5/325mg. Request: 6 additional acupuncture sessions for the neck.', []],
+    [
+      'The patient completed 12 acupuncture sessions. Pain decreased from 8/10 to 5/10. Norco was reduced from 10/325 mg to 7.5/325mg. Request: 6 additional acupuncture sessions for the neck.',
+      [],
+    ],
     // a pain level is not relief: extension-without-improvement reports the missing improvement
     ['Pain rated 7/10. Request 6 additional acupuncture sessions.', ['extension-without-improvement']],
     ['No pain relief; pain remains 8/10. Request 6 additional acupuncture sessions.', ['extension-without-improvement']],
@@ -63,7 +74,10 @@ describe(RULE, () => {
   test('turned off, extension-without-improvement does not take its place', () => {
     const text = 'Pain decreased from 8/10 to 5/10. Request 6 additional acupuncture sessions.';
     assert.deepEqual(rulesOf(text, { ruleSeverity: { [RULE]: 'off' } }), []);
-    assert.deepEqual(check(text, { ruleSeverity: { [RULE]: 'error' } }).findings.map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      check(text, { ruleSeverity: { [RULE]: 'error' } }).findings.map((f) => f.severity),
+      ['error'],
+    );
   });
 
   describe('quick fix: a functional-improvement block to fill in', () => {

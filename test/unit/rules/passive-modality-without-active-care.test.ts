@@ -17,7 +17,10 @@ describe(RULE, () => {
       const f = only(text);
       assert.ok(f.length >= 1);
       assert.equal(text.slice(f[0].span.start, f[0].span.end), first);
-      assert.match(f[0].message, /is passive treatment: for chronic pain the guideline supports passive modalities only beside active therapy and a self-directed home program \(CPMTG 2016, Physical medicine\)/);
+      assert.match(
+        f[0].message,
+        /is passive treatment: for chronic pain the guideline supports passive modalities only beside active therapy and a self-directed home program \(CPMTG 2016, Physical medicine\)/,
+      );
       assert.equal(f[0].severity, 'warning');
     });
   }
@@ -46,7 +49,10 @@ describe(RULE, () => {
   for (const text of mustNot) test(`does not flag: ${text}`, () => assert.deepEqual(only(text), []));
   test('physical therapy keeps its item when modalities are listed with it', () => {
     const a = check('Physical therapy with ultrasound and e-stim 2x4, lumbar spine.');
-    assert.deepEqual(a.items.map((i) => [i.treatment, i.quantity?.total]), [['physical-medicine', 8]]);
+    assert.deepEqual(
+      a.items.map((i) => [i.treatment, i.quantity?.total]),
+      [['physical-medicine', 8]],
+    );
   });
   test('"off" turns it off', () => assert.deepEqual(rulesOf('Request TENS unit', { ruleSeverity: { [RULE]: 'off' } }), []));
 });

@@ -9,7 +9,10 @@ describe(RULE, () => {
   test('flags a flat 3-a-week schedule within the visits allowed (CRPS: 24 over 16 weeks)', () => {
     const f = only('Diagnosis: CRPS of the right hand (G90.511).\nPhysical therapy 3x6, right hand.');
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, '3 physical therapy visits a week for 6 weeks does not fade: the guideline expects the frequency to fall from up to 3 a week to 1 or less, with a self-directed home program (CPMTG 2016, Physical medicine); taper the schedule and name the home program');
+    assert.equal(
+      f[0].message,
+      '3 physical therapy visits a week for 6 weeks does not fade: the guideline expects the frequency to fall from up to 3 a week to 1 or less, with a self-directed home program (CPMTG 2016, Physical medicine); taper the schedule and name the home program',
+    );
     assert.equal(f[0].severity, 'information');
   });
   const mustNot = [

@@ -11,13 +11,19 @@ describe(RULE, () => {
     const text = 'Status post Bankart repair 10/01/2026. Request post-operative physical therapy 2x14 for the left shoulder.';
     const f = only(text);
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, '28 postoperative physical therapy visits exceeds the 24 visits over 14 weeks after Bankart repair (shoulder dislocation) (8 CCR 9792.24.3, 2009); request no more than 24, or document why this recovery needs more');
+    assert.equal(
+      f[0].message,
+      '28 postoperative physical therapy visits exceeds the 24 visits over 14 weeks after Bankart repair (shoulder dislocation) (8 CCR 9792.24.3, 2009); request no more than 24, or document why this recovery needs more',
+    );
     assert.equal(f[0].severity, 'error');
     assert.equal(f[0].edition, '2009');
     assert.equal(applyEdits(text, f[0].fix!.edits), text.replace('2x14', '2x12'));
   });
   test('flags therapy after a metacarpal fracture above 16 visits', () => {
-    assert.match(only('She underwent ORIF of the right fifth metacarpal. Postoperative occupational therapy 3x6, right hand.')[0].message, /^18 postoperative occupational therapy visits exceeds the 16 visits after fracture of the metacarpal bone/);
+    assert.match(
+      only('She underwent ORIF of the right fifth metacarpal. Postoperative occupational therapy 3x6, right hand.')[0].message,
+      /^18 postoperative occupational therapy visits exceeds the 16 visits after fracture of the metacarpal bone/,
+    );
   });
   test('flags therapy after a femur fracture above 30 visits', () => {
     assert.equal(only('Fracture of the left femur, ORIF 09/2026. Post-op physical therapy 3x12.').length, 1);

@@ -70,7 +70,11 @@ describe(RULE, () => {
     'Additional postoperative physical therapy 2x3 after the shoulder surgery',
   ];
   for (const text of mustNot) {
-    test(`does not flag: ${text.slice(0, 70)}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
+    test(`does not flag: ${text.slice(0, 70)}`, () =>
+      assert.deepEqual(
+        rulesOf(text).filter((r) => r === RULE),
+        [],
+      ));
   }
 
   describe('precedence: one diagnostic per item', () => {
@@ -136,7 +140,10 @@ describe(RULE, () => {
     test('response missing only: the fill-in asks for the response', () => {
       const { inserted, fixed } = applyInsertion('The patient completed 4 massage visits.\n- Massage x 2, low back\n');
       assert.equal(inserted, '\n  Response to prior massage: [ADLs, work status, medication change]');
-      assert.deepEqual(rulesOf(fixed.replace('[ADLs, work status, medication change]', 'ADLs improved, now able to drive; keeps up her home exercise program')), []);
+      assert.deepEqual(
+        rulesOf(fixed.replace('[ADLs, work status, medication change]', 'ADLs improved, now able to drive; keeps up her home exercise program')),
+        [],
+      );
     });
 
     test('a request written twice gets one fill-in line, under the first', () => {

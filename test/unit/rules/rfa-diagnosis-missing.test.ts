@@ -30,7 +30,13 @@ describe(RULE, () => {
     'She was diagnosed with plantar fasciitis.',
     'Assessment: myofascial pain syndrome (M79.18).',
   ];
-  for (const d of stated) test(`not flagged when the request says: ${d}`, () => assert.deepEqual(only(`REQUEST FOR AUTHORIZATION\nPatient: J. Doe\n${d}\n1. Acupuncture 2x3 for the low back.\n`), []));
+  for (const d of stated)
+    test(`not flagged when the request says: ${d}`, () =>
+      assert.deepEqual(only(`REQUEST FOR AUTHORIZATION\nPatient: J. Doe\n${d}\n1. Acupuncture 2x3 for the low back.\n`), []));
   test('a line being tried out is not a whole request', () => assert.deepEqual(only('Acupuncture 2x3 for the low back.'), []));
-  test('"off" turns it off', () => assert.deepEqual(rulesOf(text, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []));
+  test('"off" turns it off', () =>
+    assert.deepEqual(
+      rulesOf(text, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    ));
 });

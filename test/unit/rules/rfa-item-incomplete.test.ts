@@ -10,7 +10,10 @@ describe(RULE, () => {
   test('flags a therapy requested with no frequency or count', () => {
     const f = only(`${FORM}Requested: acupuncture for the low back.\n`);
     assert.equal(f.length, 1);
-    assert.equal(f[0].message, 'Acupuncture is requested with no frequency x duration or number of visits: write it as e.g. "2x3" or "6 visits" (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot certify an open-ended request');
+    assert.equal(
+      f[0].message,
+      'Acupuncture is requested with no frequency x duration or number of visits: write it as e.g. "2x3" or "6 visits" (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot certify an open-ended request',
+    );
     assert.equal(f[0].severity, 'warning');
   });
   test('flags an item with no body part when the request names several', () => {
@@ -36,7 +39,14 @@ describe(RULE, () => {
   ];
   for (const text of mustNot) test(`does not flag: ${JSON.stringify(text).slice(0, 90)}`, () => assert.deepEqual(only(text), []));
   test('appeal letters are not request forms', () => {
-    assert.deepEqual(check(`${FORM}Requested: acupuncture for the low back.\n`, { kind: 'appeal' }).findings.filter((f) => f.rule === RULE), []);
+    assert.deepEqual(
+      check(`${FORM}Requested: acupuncture for the low back.\n`, { kind: 'appeal' }).findings.filter((f) => f.rule === RULE),
+      [],
+    );
   });
-  test('"off" turns it off', () => assert.deepEqual(rulesOf(`${FORM}Requested: acupuncture.\n`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE), []));
+  test('"off" turns it off', () =>
+    assert.deepEqual(
+      rulesOf(`${FORM}Requested: acupuncture.\n`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
+      [],
+    ));
 });

@@ -7,13 +7,19 @@ const RULE = 'therapy-over-maximum';
 describe(RULE, () => {
   const mustFlag: [string, RegExp][] = [
     ['8 sessions of massage therapy', /^8 massage visits exceeds the 4–6 visit limit \(CPMTG 2016, Massage therapy\); request no more than 6$/],
-    ['Physical therapy 3 times per week for 4 weeks', /^12 physical therapy visits exceeds the 8–10 visit limit \(CPMTG 2016, Physical medicine\); request no more than 10 and taper toward a home program$/],
+    [
+      'Physical therapy 3 times per week for 4 weeks',
+      /^12 physical therapy visits exceeds the 8–10 visit limit \(CPMTG 2016, Physical medicine\); request no more than 10 and taper toward a home program$/,
+    ],
     ['PT/OT 18 sessions left hand', /18 PT\/OT visits/],
     ['Twelve physical therapy visits for the Cervical Spine', /12 physical therapy visits/],
     // above the maximum even with functional improvement documented
     ['Returned to modified duty after chiropractic. Chiropractic 2x12 for the low back.', /24 chiropractic visits exceeds the 18 visit limit/],
     // completed plus requested
-    ['He has had 12 physical therapy visits to date. Request physical therapy 2x3 for the neck.', /^12 completed \+ 6 requested = 18 physical therapy visits, above the 8–10 visit limit/],
+    [
+      'He has had 12 physical therapy visits to date. Request physical therapy 2x3 for the neck.',
+      /^12 completed \+ 6 requested = 18 physical therapy visits, above the 8–10 visit limit/,
+    ],
   ];
   for (const [text, message] of mustFlag) {
     test(`flags: ${text}`, () => {
@@ -23,9 +29,18 @@ describe(RULE, () => {
       assert.equal(f[0].severity, 'error');
     });
   }
-  const mustNot = ['Massage therapy x 6 with the home exercise program', 'Physical therapy 2x4 for the lumbar spine', 'Occupational therapy for six sessions', 'Post-op physical therapy 2 times a week for 6 weeks'];
+  const mustNot = [
+    'Massage therapy x 6 with the home exercise program',
+    'Physical therapy 2x4 for the lumbar spine',
+    'Occupational therapy for six sessions',
+    'Post-op physical therapy 2 times a week for 6 weeks',
+  ];
   for (const text of mustNot) {
-    test(`does not flag: ${text}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
+    test(`does not flag: ${text}`, () =>
+      assert.deepEqual(
+        rulesOf(text).filter((r) => r === RULE),
+        [],
+      ));
   }
   test('one diagnostic per item: above the maximum is not also reported as above the trial', () => {
     assert.deepEqual(rulesOf('Massage therapy x 12 beside the home exercise program'), [RULE]);

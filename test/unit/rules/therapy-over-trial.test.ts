@@ -6,7 +6,10 @@ const RULE = 'therapy-over-trial';
 
 describe(RULE, () => {
   const mustFlag: [string, RegExp][] = [
-    ['Acupuncture 2x4 low back', /^8 acupuncture sessions exceeds the 3–6 trial limit \(8 CCR 9792\.24\.1, 2007\); document functional improvement or request 6$/],
+    [
+      'Acupuncture 2x4 low back',
+      /^8 acupuncture sessions exceeds the 3–6 trial limit \(8 CCR 9792\.24\.1, 2007\); document functional improvement or request 6$/,
+    ],
     ['Acupuncture x 8 for the neck', /8 acupuncture sessions exceeds the 3–6 trial limit/],
     ['ACUPUNCTURE VISITS THORACIC SPINE QTY 12', /12 acupuncture sessions/],
     ['Chiropractic 2x4 lumbar', /8 chiropractic visits exceeds the 6-visit trial \(CPMTG 2016, Manual therapy & manipulation\)/],
@@ -34,7 +37,11 @@ describe(RULE, () => {
     'The MTUS allows up to 18 visits over 6-8 weeks of chiropractic care.',
   ];
   for (const text of mustNot) {
-    test(`does not flag: ${text}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
+    test(`does not flag: ${text}`, () =>
+      assert.deepEqual(
+        rulesOf(text).filter((r) => r === RULE),
+        [],
+      ));
   }
   test('a pain score alone is not functional improvement', () => {
     assert.deepEqual(rulesOf('Pain decreased from 8/10 to 5/10 after acupuncture. Request acupuncture 2x4.'), [RULE]);

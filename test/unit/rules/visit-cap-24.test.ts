@@ -58,7 +58,11 @@ describe(RULE, () => {
   for (const [text, message, fixed] of mustFlag) {
     test(`flags: ${text}`, () => {
       const findings = check(text).findings;
-      assert.deepEqual(findings.map((x) => x.rule), [RULE], 'one diagnostic for the item: ' + JSON.stringify(findings.map((x) => x.message)));
+      assert.deepEqual(
+        findings.map((x) => x.rule),
+        [RULE],
+        'one diagnostic for the item: ' + JSON.stringify(findings.map((x) => x.message)),
+      );
       const f = findings[0];
       assert.equal(f.message, message);
       assert.equal(f.severity, 'error');
@@ -76,12 +80,19 @@ describe(RULE, () => {
     ['injury before 1/1/2004', 'The patient was injured on January 5, 2003. Completed 20 chiropractic visits. Request chiropractic 2x4 low back.'],
     ['injury before 1/1/2004, two-digit year', 'DOI: 5/3/98. Completed 20 PT visits. Request physical therapy 2x4 for the neck.'],
     ['postsurgical', 'DOI 6-04-14. Completed 20 PT visits. Post-op physical therapy 2x6 for the right shoulder.'],
-    ['employer authorized in writing', 'Date of injury: 06/04/2014. Completed 20 PT visits. The employer authorized 12 additional visits in writing. Request physical therapy 2x6 for the neck.'],
+    [
+      'employer authorized in writing',
+      'Date of injury: 06/04/2014. Completed 20 PT visits. The employer authorized 12 additional visits in writing. Request physical therapy 2x6 for the neck.',
+    ],
     ['PT and OT are separate disciplines', 'DOI 6-04-14. Completed 20 PT visits. Request occupational therapy 2x3 for the right hand.'],
     ['acupuncture is not capped', 'DOI 6-04-14. Completed 20 acupuncture sessions. Request acupuncture x 6.'],
   ];
   for (const [why, text] of mustNot) {
-    test(`does not flag (${why}): ${text}`, () => assert.deepEqual(rulesOf(text).filter((r) => r === RULE), []));
+    test(`does not flag (${why}): ${text}`, () =>
+      assert.deepEqual(
+        rulesOf(text).filter((r) => r === RULE),
+        [],
+      ));
   }
   test('precedence: the cap wins over therapy-over-maximum on the same item', () => {
     const text = 'Date of injury: 06/04/2014. She has completed 18 physical therapy visits. Request physical therapy 2x6 for the lumbar spine.';

@@ -9,8 +9,14 @@ export const appealDeadline: Rule = {
   id: 'appeal-deadline',
   summary: 'An appeal letter dated more than 30 days (35 when served by mail) after the UR decision.',
   defaultSeverity: 'error',
+  kinds: ['appeal'],
+  docs: {
+    readme: 'An appeal letter dated more than 30 days after the UR decision (35 when served by mail), 8 CCR 9792.10.1(b)(1); an undated letter is counted to today.',
+    flags: "An appeal letter dated more than 30 days after the UR decision's date (35 when the letter says it was served by mail); an undated letter is counted to today; placeholder dates are not counted",
+    figures: '30 days from service of the UR decision, 8 CCR 9792.10.1(b)(1); +5 days by mail, CCP 1013',
+    fix: 'None',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'appeal') return [];
     // A letter gives its own date and the UR decision's near its start; a very long document
     // is read only that far for them.
     const head = ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text;

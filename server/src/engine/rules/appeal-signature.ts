@@ -7,8 +7,14 @@ export const appealSignature: Rule = {
   id: 'appeal-signature',
   summary: 'An appeal letter with no signature block, or one made only of placeholders.',
   defaultSeverity: 'warning',
+  kinds: ['appeal'],
+  docs: {
+    readme: 'An appeal letter with no signature block, or one made only of placeholders; the quick fix appends a signature block to fill in.',
+    flags: 'An appeal letter with no signature block (closing and name, "/s/ Name", "Signature: Name"), or one made only of placeholders',
+    figures: 'An unsigned IMR application is ineligible, 8 CCR 9792.10.1(b)',
+    fix: 'Appends a signature block to fill in',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'appeal') return [];
     const text = ctx.text;
     if (!text.trim()) return [];
     const sig = readSignature(text);

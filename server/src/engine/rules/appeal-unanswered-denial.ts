@@ -11,8 +11,15 @@ export const appealUnansweredDenial: Rule = {
   id: 'appeal-unanswered-denial',
   summary: 'An appeal letter that quotes a denial for undocumented functional improvement and documents none.',
   defaultSeverity: 'warning',
+  kinds: ['appeal'],
+  docs: {
+    readme: 'An appeal letter that quotes a denial for "no documentation of functional improvement" and documents none (8 CCR 9792.20(e)).',
+    flags: 'An appeal letter that quotes the denial reason "no documentation of functional improvement" and itself documents none (no ADL, work-status, medication or objective-measure gain)',
+    figures: 'Functional improvement, 8 CCR 9792.20(e)',
+    fix: 'None: document the improvement',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'appeal' || ctx.doc.evidence.functionalImprovement) return [];
+    if (ctx.doc.evidence.functionalImprovement) return [];
     const m = NOT_DOCUMENTED.exec(ctx.text);
     if (!m) return [];
     return [

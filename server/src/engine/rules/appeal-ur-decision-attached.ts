@@ -7,8 +7,14 @@ export const appealUrDecisionAttached: Rule = {
   id: 'appeal-ur-decision-attached',
   summary: 'An appeal letter that never says the UR decision is attached or enclosed.',
   defaultSeverity: 'warning',
+  kinds: ['appeal'],
+  docs: {
+    readme: 'An appeal letter that never says the UR decision is attached or enclosed; the quick fix inserts an "Enclosures: UR decision" line to fill in.',
+    flags: 'An appeal letter that never says the UR decision is attached or enclosed',
+    figures: 'A copy of the UR decision with the IMR application, 8 CCR 9792.10.1(b)',
+    fix: 'Inserts "Enclosures: UR decision dated [MM/DD/YYYY]" to fill in',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'appeal') return [];
     const text = ctx.text;
     if (!text.trim() || saysUrAttached(text)) return [];
     // Underline the first mention of the UR decision, else the first line with words.

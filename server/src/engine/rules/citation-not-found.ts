@@ -5,4 +5,11 @@ export const citationNotFound = citationRule({
   kind: 'not-found',
   summary: "A guideline citation that neither the knowledge base nor the IMR corpus holds.",
   defaultSeverity: 'information',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'A citation neither the knowledge base nor the IMR corpus holds: "not found in the MTUS as indexed".',
+    flags: 'A citation neither the knowledge base nor the IMR corpus holds',
+    figures: 'the knowledge base and the corpus index',
+    fix: 'None',
+  },
 });

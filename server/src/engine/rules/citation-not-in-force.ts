@@ -62,6 +62,13 @@ export const citationNotInForce: Rule = {
   id: 'citation-not-in-force',
   summary: "A guideline citation that did not govern on the document's date (a CPMTG page in a request dated after 12/1/2017).",
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: "A citation of a guideline that did not govern on the document's date (a 2009 CPMTG page in a 2026 request); the quick fix cites the version that did.",
+    flags: "A citation of a guideline, ACOEM version or Drug List version that did not govern on the document's date (documents dated from 12/1/2017)",
+    figures: 'mtus-timeline.json (AD orders, DWC MTUS page, Drug List versions)',
+    fix: 'Writes the citation of the version that governed (not applied by "fix all")',
+  },
   check(ctx) {
     if (!ctx.doc.mtus?.acoem) return [];
     return ctx.doc.citations.flatMap((c) => {

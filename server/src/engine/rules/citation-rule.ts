@@ -32,6 +32,8 @@ export function citationRule(def: Omit<Rule, 'check'> & { kind: CitationProblem[
     id: def.id,
     summary: def.summary,
     defaultSeverity: def.defaultSeverity,
+    kinds: def.kinds,
+    docs: def.docs,
     check(ctx) {
       return ctx.doc.citations.flatMap((c) => {
         const p = citationProblem(c, ctx.kb, ctx.corpus);

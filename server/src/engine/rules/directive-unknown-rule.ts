@@ -22,6 +22,13 @@ export const directiveUnknownRule: Rule = {
   id: 'directive-unknown-rule',
   summary: 'An mtus-lint-disable comment that names a rule mtus-lint does not have, so it silences nothing.',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'An `<!-- mtus-lint-disable … -->` comment naming a rule that does not exist; the quick fix writes the rule it most likely meant.',
+    flags: 'A silencing comment (`<!-- mtus-lint-disable rule -->`, `-line`, `-next-line`) naming a rule mtus-lint does not have',
+    figures: 'the rules of this table',
+    fix: 'Changes the id to the closest rule',
+  },
   check(ctx) {
     if (!ctx.doc.directives.length) return [];
     const ids = ctx.ruleIds;

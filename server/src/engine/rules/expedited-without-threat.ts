@@ -50,8 +50,14 @@ export const expeditedWithoutThreat: Rule = {
   id: 'expedited-without-threat',
   summary: 'Expedited review asked for without the statement of an imminent and serious threat to the patient\'s health (Labor Code 4610(i), 8 CCR 9792.9.1).',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'Expedited review asked for without the imminent and serious threat to health (Labor Code 4610(i), 8 CCR 9792.9.1).',
+    flags: 'Expedited review (a ticked box, "please expedite") with no imminent and serious threat stated',
+    figures: "Expedited review needs the physician's certification of an imminent and serious threat: Labor Code 4610(i), 8 CCR 9792.9.1",
+    fix: 'Inserts the statement to fill in',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'request') return [];
     const head = ctx.text.length > 50_000 ? ctx.text.slice(0, 50_000) : ctx.text;
     const span = askedAt(ctx, head);
     if (!span || statesThreat(ctx, head)) return [];

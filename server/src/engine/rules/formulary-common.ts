@@ -33,6 +33,8 @@ export function drugListRule(def: Omit<Rule, 'check'> & { verdicts: ListVerdict[
     id: def.id,
     summary: def.summary,
     defaultSeverity: def.defaultSeverity,
+    kinds: def.kinds,
+    docs: def.docs,
     check(ctx) {
       const out: Omit<Finding, 'rule' | 'severity'>[] = [];
       for (const item of ctx.doc.medications ?? []) {

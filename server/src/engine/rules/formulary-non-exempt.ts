@@ -8,6 +8,13 @@ export const formularyNonExempt = drugListRule({
   id: 'formulary-non-exempt',
   summary: 'A requested drug that is Non-Exempt on the imported MTUS Drug List, or not on it: it needs prospective review.',
   defaultSeverity: 'information',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'With the MTUS Drug List imported: a Non-Exempt or unlisted drug needs prospective review.',
+    flags: 'A drug that is Non-Exempt on the imported MTUS Drug List, or not on it: prospective review needed (from 1/1/2018)',
+    figures: 'The imported Drug List; status meanings from its header (v3, 10/1/2018)',
+    fix: 'None',
+  },
   verdicts: ['non-exempt', 'unlisted'],
   message: (s, what, v) =>
     v === 'unlisted'

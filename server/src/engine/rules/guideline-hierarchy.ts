@@ -75,9 +75,15 @@ export const guidelineHierarchy: Rule = {
   id: 'guideline-hierarchy',
   summary: 'A requested therapy supported by ODG or ACOEM 3rd edition where the MTUS addresses it (8 CCR 9792.21.1)',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'A requested acupuncture, chiropractic, massage or physical therapy item supported by ODG or ACOEM 3rd edition though the MTUS addresses it (8 CCR 9792.21.1); the quick fix cites the MTUS.',
+    flags: 'A requested therapy item (acupuncture, chiropractic/manual therapy, massage, physical/occupational therapy) whose citations in its paragraph, or else in the document, are ODG or ACOEM 3rd edition only; requests only',
+    figures: 'MTUS first, 8 CCR 9792.21.1; 8 CCR 9792.24.1; CPMTG 2009 pp. 58–59, 60, 98–99',
+    fix: 'Replaces the ODG/ACOEM 3rd citation with the MTUS citation',
+  },
   check(ctx) {
     // In an appeal the ODG a letter names is usually the UR reviewer's: ur-hierarchy-argument.
-    if (ctx.doc.kind !== 'request') return [];
     const { text, kb, doc } = ctx;
     const relevant = doc.citations.filter((c) => isMtus(c) || isNonMtus(c));
     const claimed = new Set<number>();

@@ -13,8 +13,15 @@ export const guidelineNotCited: Rule = {
   id: 'guideline-not-cited',
   summary: 'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is how to argue for an exception (information).',
   defaultSeverity: 'information',
+  kinds: ['request'],
+  docs: {
+    readme: 'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is where to argue for an exception (never on an item within its limit).',
+    flags: 'A DWC Form RFA item over an MTUS limit, in a request that cites no guideline at all; once per document, never on an item within its limit; requests only',
+    figures: '8 CCR 9792.21.1; 8 CCR 9785.5',
+    fix: 'Inserts "(MTUS: …)" after the item (offered, never applied by fix-all)',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'request' || !RFA_FORM.test(ctx.text.slice(0, 5000))) return [];
+    if (!RFA_FORM.test(ctx.text.slice(0, 5000))) return [];
     if (ctx.doc.citations.some((c) => isMtus(c) || isNonMtus(c))) return [];
     // From 12/1/2017 the section to cite is the governing ACOEM guideline, which the knowledge
     // base names but does not hold (licensed text): superseded-figure names it instead.

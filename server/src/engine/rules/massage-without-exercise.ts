@@ -9,6 +9,13 @@ export const massageWithoutExercise: Rule = {
   id: 'massage-without-exercise',
   summary: 'Massage therapy requested with no exercise or home program for it to be an adjunct to (CPMTG, Massage therapy).',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'Massage requested with no exercise or home program for it to accompany (CPMTG, Massage therapy); the quick fix inserts a line to fill in.',
+    flags: 'Massage requested with no exercise, home program or active therapy in the document',
+    figures: 'Massage only as an adjunct to other recommended treatment (e.g. exercise): CPMTG 2009 p. 60 / CPMTG 2016, Massage therapy',
+    fix: 'Inserts "Given with: […]" to fill in',
+  },
   check(ctx) {
     // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
     // tissue massage 1x4") is already that treatment's adjunct.

@@ -29,6 +29,8 @@ export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: Medica
     id: def.id,
     summary: def.summary,
     defaultSeverity: def.defaultSeverity,
+    kinds: def.kinds,
+    docs: def.docs,
     check(ctx) {
       const out: MedicationFinding[] = [];
       const items = ctx.doc.medications ?? [];

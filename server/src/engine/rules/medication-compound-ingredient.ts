@@ -28,6 +28,13 @@ export const medicationCompoundIngredient = medicationRule({
   id: 'medication-compound-ingredient',
   summary: 'A compounded or topical product holding a drug the guideline does not recommend on the skin (a muscle relaxant, an NSAID other than diclofenac, lidocaine other than the patch, gabapentin).',
   defaultSeverity: 'error',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'A compounded or topical product holding a drug not recommended on the skin: a muscle relaxant, an NSAID other than diclofenac, lidocaine outside the patch, gabapentin (CPMTG 2016).',
+    flags: 'A compounded or topical product holding a muscle relaxant, an NSAID other than diclofenac, lidocaine outside the patch, or gabapentin',
+    figures: 'Any compound with one non-recommended drug is not recommended: CPMTG 2016, "Topical analgesics", "Compound drugs"',
+    fix: 'None',
+  },
   judge(item, ctx) {
     const bad = notRecommendedIngredients(item, ctx.kb);
     if (bad.length === 0) return undefined;

@@ -6,6 +6,13 @@ export const medicationPpiWithoutGiRisk = medicationRule({
   id: 'medication-ppi-without-gi-risk',
   summary: 'A proton pump inhibitor or H2 blocker requested with no GI risk factor documented.',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'A PPI or H2 blocker with no GI risk factor documented (age over 65, ulcer or GI bleeding, aspirin, corticosteroid or anticoagulant, high-dose or multiple NSAIDs, dyspepsia); the quick fix inserts a line to fill in.',
+    flags: 'A proton pump inhibitor or H2 blocker with no GI risk factor documented',
+    figures: 'CPMTG 2016, "NSAIDs, GI symptoms & cardiovascular risk", "Proton Pump Inhibitors (PPIs)"',
+    fix: 'Inserts "GI risk factors: […]" to fill in',
+  },
   judge(item, ctx) {
     if (item.class !== 'gastroprotective' || item.route === 'other') return undefined;
     if (medicationEvidence(ctx).has('gi-risk')) return undefined;

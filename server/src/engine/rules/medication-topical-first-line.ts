@@ -10,6 +10,13 @@ export const medicationTopicalFirstLine = medicationRule({
   id: 'medication-topical-first-line',
   summary: 'A topical analgesic (lidocaine patch, capsaicin, a compound) with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis.',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'A lidocaine patch, capsaicin or other topical analgesic with no failed antidepressant or anticonvulsant documented; topical diclofenac with no osteoarthritis (CPMTG 2016, Topical analgesics); the quick fix inserts a line to fill in.',
+    flags: 'A topical analgesic with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis; not a product reported by medication-compound-ingredient',
+    figures: 'CPMTG 2016, "Topical analgesics", "Lidoderm (lidocaine patch)", "Capsaicin, topical"',
+    fix: 'Inserts "Antidepressant/anticonvulsant tried: […]" to fill in',
+  },
   judge(item, ctx) {
     if (item.route !== 'topical' && item.route !== 'patch') return undefined;
     const klass = ctx.kb.drugClass(item.class);

@@ -12,6 +12,13 @@ export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',
   summary: 'A passive modality (TENS, ultrasound, heat or cold, traction) requested with no active therapy or home program beside it (CPMTG, Physical medicine).',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'TENS, ultrasound, heat or cold, or traction requested with no active therapy or home program beside it (CPMTG, Physical medicine).',
+    flags: 'TENS, e-stim, therapeutic ultrasound, heat or cold, traction requested with no active therapy or home program',
+    figures: 'Passive therapy not indicated for chronic pain in most instances; active self-directed home program: CPMTG 2009 pp. 98–99 / CPMTG 2016, Physical medicine',
+    fix: 'Inserts "Given with: […]" to fill in',
+  },
   check(ctx) {
     const requested = requestedOf(ctx, 'passive-modality');
     if (!requested.length || hasActiveCare(ctx)) return [];

@@ -19,6 +19,13 @@ export const physicalMedicineTaper: Rule = {
   id: 'physical-medicine-taper',
   summary: 'Physical or occupational therapy held at 3 a week for 4 weeks or more (or 2 a week for 6) within the visits allowed, with no tapering and no home program.',
   defaultSeverity: 'information',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'Physical therapy held at 3 a week for 4 weeks or more (or 2 a week for 6) with no tapering and no home program, within the visits allowed.',
+    flags: 'A flat physical therapy schedule (3 a week for 4+ weeks, 2 a week for 6+) within the visits allowed, with no taper and no home program; only when no rule above reports the item',
+    figures: 'Fade from up to 3 visits a week to 1 or less plus a home program: CPMTG 2009 pp. 98–99 / CPMTG 2016, Physical medicine',
+    fix: 'None',
+  },
   check(ctx) {
     // A home program anywhere in the document is the transition the guideline asks for.
     if (ctx.doc.evidence.homeProgram) return [];

@@ -11,6 +11,13 @@ export const postsurgicalOverLimit: Rule = {
   id: 'postsurgical-over-limit',
   summary: "Postoperative physical or occupational therapy above the Postsurgical Treatment Guidelines' course for the surgery named (8 CCR 9792.24.3).",
   defaultSeverity: 'error',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: "Therapy after surgery above the Postsurgical Treatment Guidelines' course for the surgery named (8 CCR 9792.24.3: Bankart repair 24 visits, metacarpal fracture 16, femur fracture 30).",
+    flags: 'Postoperative physical or occupational therapy above the course for the surgery the document names; the chronic pain rules leave postoperative items to it',
+    figures: 'Bankart repair 24 visits over 14 weeks; metacarpal fracture 16; femur fracture 30: 8 CCR 9792.24.3 (2009)',
+    fix: 'Lowers the quantity to the course',
+  },
   check(ctx) {
     return ctx.doc.items.flatMap((item) => {
       const total = item.quantity?.total;

@@ -10,6 +10,13 @@ export const quantityNotValid: Rule = {
   id: 'quantity-not-valid',
   summary: 'A requested therapy whose quantity has a zero or two totals that disagree, so no limit can judge it (DWC Form RFA, 8 CCR 9785.5).',
   defaultSeverity: 'warning',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: 'A requested therapy whose quantity has a zero ("0x4", "2x0") or two totals that disagree ("eighteen (8) visits"): no limit can judge it and no fix guesses it.',
+    flags: 'A requested therapy whose quantity has a zero or two totals that disagree',
+    figures: '8 CCR 9785.5',
+    fix: 'None: the writer gives the figure',
+  },
   check(ctx) {
     return ctx.doc.items.flatMap((item) => {
       const why = item.quantity?.invalid;

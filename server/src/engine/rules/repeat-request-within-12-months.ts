@@ -17,8 +17,15 @@ export const repeatRequestWithin12Months: Rule = {
   id: 'repeat-request-within-12-months',
   summary: 'A request for a treatment denied within the last 12 months that documents no change in material facts (Labor Code 4610(k)).',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'A treatment denied less than 12 months ago requested again with no change in material facts (Labor Code 4610(k)).',
+    flags: 'A treatment the document says was denied less than 12 months before, requested again with no change in material facts',
+    figures: 'Labor Code 4610(k)',
+    fix: 'Inserts "Change in material facts …: […]" to fill in',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'request' || !ctx.doc.items.length && !ctx.doc.mentions.length) return [];
+    if (!ctx.doc.items.length && !ctx.doc.mentions.length) return [];
     const { text } = ctx;
     const head = text.length > 100_000 ? text.slice(0, 100_000) : text;
     // A fill-in line still waiting for its text ("Change in material facts ...: [ ... ]") says

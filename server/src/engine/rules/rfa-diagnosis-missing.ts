@@ -9,8 +9,15 @@ export const rfaDiagnosisMissing: Rule = {
   id: 'rfa-diagnosis-missing',
   summary: 'A treatment request that states no diagnosis or ICD-10 code for what it asks for (DWC Form RFA, 8 CCR 9785.5).',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'A request form with no diagnosis or ICD-10 code; the quick fix inserts a line to fill in.',
+    flags: 'A whole request with no diagnosis, ICD-10 code or named condition',
+    figures: 'Diagnosis and ICD code on the DWC Form RFA, 8 CCR 9785.5',
+    fix: 'Inserts "Diagnosis (ICD-10): […]" to fill in',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'request' || !isRequestForm(ctx)) return [];
+    if (!isRequestForm(ctx)) return [];
     const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => requestedOf(ctx, c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
     if (!first || statesDiagnosis(ctx)) return [];
     const at = lineStartAt(ctx.text, first.start);

@@ -12,6 +12,13 @@ export const rfaDocumentationAge: Rule = {
   id: 'rfa-documentation-age',
   summary: 'A request dated from 4/1/2026 whose supporting report or examination is dated more than 30 days before it.',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'A request dated from 4/1/2026 whose supporting documentation is more than 30 days old.',
+    flags: 'A request dated from 4/1/2026 whose supporting report is more than 30 days older than it',
+    figures: 'DWC Newsline 2026-42; 8 CCR 9792.6.1(u)',
+    fix: 'None',
+  },
   check(ctx) {
     if (!ctx.doc.mtus?.ur2026 || !asksForTreatment(ctx)) return [];
     return documentationAges(ctx)

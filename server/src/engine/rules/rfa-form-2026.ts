@@ -36,6 +36,13 @@ export const rfaForm2026: Rule = {
   id: 'rfa-form-2026',
   summary: 'A request dated from 4/1/2026 that is not on the DWC Form RFA: a narrative report counts only if the claims administrator agrees and it meets the minimum content.',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'A request dated from 4/1/2026 that is not on the DWC Form RFA, with what its narrative lacks.',
+    flags: 'A request dated from 4/1/2026 not on the DWC Form RFA, with what its narrative lacks of the minimum content',
+    figures: 'DWC Newsline 2026-42; 8 CCR 9792.6.1(u), 9792.9.1(b) (section numbers may have moved)',
+    fix: 'None',
+  },
   check(ctx) {
     const m = ctx.doc.mtus;
     if (!m?.ur2026 || !asksForTreatment(ctx) || onTheForm(ctx.text)) return [];

@@ -17,8 +17,15 @@ export const rfaItemIncomplete: Rule = {
   id: 'rfa-item-incomplete',
   summary: 'A requested therapy item with no frequency x duration or number of visits, or with no body part (DWC Form RFA, 8 CCR 9785.5).',
   defaultSeverity: 'warning',
+  kinds: ['request'],
+  docs: {
+    readme: 'On a request form, a therapy with no frequency x duration or number of visits, or with no body part (DWC Form RFA, 8 CCR 9785.5).',
+    flags: 'On a whole request, a therapy asked for with no frequency x duration or count, or an item with no body part when several are named',
+    figures: 'Each item names body part and frequency x duration or quantity: DWC Form RFA, 8 CCR 9785.5',
+    fix: 'None',
+  },
   check(ctx) {
-    if (ctx.doc.kind !== 'request' || !isRequestForm(ctx)) return [];
+    if (!isRequestForm(ctx)) return [];
     const out: ReturnType<Rule['check']> = [];
     // A body part named once for the whole request ("Body part: low back") covers its items.
     const named = regionsNamed(ctx);

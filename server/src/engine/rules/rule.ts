@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { CorpusIndex } from '../../corpus/types';
-import type { AnalysisResult, Finding, RequestedItem, Severity } from '../types';
+import type { AnalysisResult, DocumentKind, Finding, RequestedItem, Severity } from '../types';
 
 export interface RuleContext {
   text: string;
@@ -22,7 +22,23 @@ export interface Rule {
   /** One line: what the rule flags. */
   summary: string;
   defaultSeverity: Severity;
+  /** The kinds of document the rule reads: the analysis runs it on no other. */
+  kinds: readonly DocumentKind[];
+  /** Its rows in the rule tables, which `npm run catalogue` writes from these. */
+  docs: RuleDocs;
   check(ctx: RuleContext): Omit<Finding, 'rule' | 'severity'>[];
+}
+
+/** A rule's rows in README.md ("What it checks") and docs/rules/README.md. */
+export interface RuleDocs {
+  /** README.md: what a writer meets, with the figure and where it comes from. */
+  readme: string;
+  /** docs/rules/README.md, "Flags": what is reported and when. */
+  flags: string;
+  /** docs/rules/README.md, "Figures used (source, edition)". */
+  figures: string;
+  /** docs/rules/README.md, "Quick fix": what the fix does, or "None". */
+  fix: string;
 }
 
 /** Where a rule's documentation page lives, relative to the repository root. */

@@ -17,6 +17,13 @@ export const sb116030DayExemption: Rule = {
   id: 'sb1160-30-day-exemption',
   summary: 'A request dated within 30 days of an injury on or after 1/1/2018: a network provider\'s treatment may need no prospective review (SB 1160).',
   defaultSeverity: 'information',
+  kinds: ['request'],
+  docs: {
+    readme: 'A request within 30 days of an injury on or after 1/1/2018: the SB 1160 exemption from prospective review may apply.',
+    flags: "A request within 30 days of an injury on or after 1/1/2018: a network provider's treatment may need no prospective review",
+    figures: 'SB 1160 (Stats. 2016, ch. 868), via calawyers.org (secondary)',
+    fix: 'None',
+  },
   check(ctx) {
     const m = ctx.doc.mtus;
     const t = ctx.kb.data.timeline;

@@ -316,6 +316,8 @@ export function therapyRule(def: Omit<Rule, 'check'> & { kind: VerdictKind }): R
     id: def.id,
     summary: def.summary,
     defaultSeverity: def.defaultSeverity,
+    kinds: def.kinds,
+    docs: def.docs,
     check(ctx) {
       return ctx.doc.items.flatMap((item) => {
         const v = therapyVerdict(item, ctx);

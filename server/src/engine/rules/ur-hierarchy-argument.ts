@@ -24,8 +24,14 @@ export const urHierarchyArgument: Rule = {
   id: 'ur-hierarchy-argument',
   summary: 'An appeal that says the UR decision relied on ODG or ACOEM 3rd edition for a therapy the MTUS addresses: argue that the MTUS governs',
   defaultSeverity: 'information',
+  kinds: ['appeal'],
+  docs: {
+    readme: 'An appeal letter saying the UR decision relied on ODG for one of those therapies, without yet arguing that the MTUS governs (8 CCR 9792.21.1).',
+    flags: 'An appeal letter saying the UR decision relied on ODG or ACOEM 3rd edition for one of those therapies, where the paragraph does not already argue that the MTUS governs',
+    figures: 'MTUS first, 8 CCR 9792.21.1',
+    fix: 'None: make the argument',
+  },
   check(ctx: RuleContext) {
-    if (ctx.doc.kind !== 'appeal') return [];
     const { text, kb, doc } = ctx;
     const nonMtus = doc.citations.filter(isNonMtus);
     if (!nonMtus.length) return [];

@@ -141,6 +141,13 @@ export const visitCap24: Rule = {
   id: 'visit-cap-24',
   summary: 'Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24-visit cap per injury (Labor Code 4604.5(c)(1)).',
   defaultSeverity: 'error',
+  kinds: ['request', 'appeal'],
+  docs: {
+    readme: "Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24 per injury of Labor Code 4604.5(c)(1) (injuries from 2004; not postsurgical, not with the employer's written authorization).",
+    flags: 'Completed plus requested chiropractic, physical therapy or occupational therapy visits above 24 per discipline, for an injury on or after 1/1/2004 (assumed when no date of injury is stated); not postsurgical therapy or visits the employer authorized in writing. Wins over the guideline limits below',
+    figures: '24 visits per discipline per injury, Labor Code 4604.5(c)(1) (current); postsurgical exception, 8 CCR 9792.24.3',
+    fix: 'Lowers the quantity to what remains under 24',
+  },
   check(ctx) {
     return ctx.doc.items.flatMap((item) => {
       const v = visitCapVerdict(item, ctx);

@@ -74,7 +74,7 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
     assert.equal(items - upheld, 44);
   });
 
-  test('the 137 newer letters give their case number, dates and the reviewer\'s specialty', () => {
+  test("the 137 newer letters give their case number, dates and the reviewer's specialty", () => {
     const newer = letters.filter((l) => /^CM1\d-/.test(l.file));
     assert.equal(newer.length, 137);
     const wrong: string[] = [];
@@ -90,7 +90,7 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
     assert.deepEqual(wrong, []);
   });
 
-  test('every therapy item\'s total equals the hand-checked label (ambiguous ones skipped)', () => {
+  test("every therapy item's total equals the hand-checked label (ambiguous ones skipped)", () => {
     const labels: Label[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'corpus-therapy-items.json'), 'utf8'));
     const wrong: string[] = [];
     let checked = 0;
@@ -103,7 +103,8 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
       checked++;
       const expected = label.totals[label.totals.length - 1];
       if (item.total !== expected) wrong.push(`${label.file}: "${item.title.slice(0, 60)}" total ${item.total}, label ${expected}`);
-      if (expected !== undefined && item.treatment !== label.treatment) wrong.push(`${label.file}: "${item.title.slice(0, 60)}" treatment ${item.treatment}, label ${label.treatment}`);
+      if (expected !== undefined && item.treatment !== label.treatment)
+        wrong.push(`${label.file}: "${item.title.slice(0, 60)}" treatment ${item.treatment}, label ${label.treatment}`);
     }
     assert.deepEqual(wrong, []);
     assert.ok(checked >= 70, `${checked} labelled therapy items checked`);
@@ -133,7 +134,11 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
     const fi = (file: string, title: RegExp) => decisions.get(file)!.items.find((i) => title.test(i.title))!.functionalImprovement;
     assert.equal(fi('CM17-0004738.txt', /^Chiropractic care/), true);
     assert.equal(fi('CM17-0006045.txt', /^Eight physical therapy/), false);
-    assert.equal(fi('CM16-0230548.txt', /^Acupuncture/), undefined, 'the guideline\'s "may be extended if functional improvement is documented" says nothing of the patient');
+    assert.equal(
+      fi('CM16-0230548.txt', /^Acupuncture/),
+      undefined,
+      'the guideline\'s "may be extended if functional improvement is documented" says nothing of the patient',
+    );
     assert.equal(functionalImprovementOf(['There is no documentation of objective functional improvement from the prior sessions.']), false);
     assert.equal(functionalImprovementOf(['Acupuncture treatments may be extended if functional improvement is documented.']), undefined);
     assert.equal(functionalImprovementOf(['Objective functional improvement has been documented with prior treatment.']), true);
@@ -165,11 +170,17 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
     for (const q of index.quotes) {
       assert.ok(q.text.length <= 300 && q.text.length >= 40, q.text);
       assert.ok(kb().citation(q.citation), q.citation);
-      assert.ok(index.decisions.some((d) => (d.caseNumber ?? d.source.replace(/\.txt$/, '')) === q.caseNumber), q.caseNumber);
+      assert.ok(
+        index.decisions.some((d) => (d.caseNumber ?? d.source.replace(/\.txt$/, '')) === q.caseNumber),
+        q.caseNumber,
+      );
       perId.set(q.citation, (perId.get(q.citation) ?? 0) + 1);
     }
     assert.ok([...perId.values()].every((n) => n <= 3));
-    assert.ok(index.decisions.some((d) => d.items.some((i) => i.guidelineSentences?.length)), '--full keeps guideline sentences');
+    assert.ok(
+      index.decisions.some((d) => d.items.some((i) => i.guidelineSentences?.length)),
+      '--full keeps guideline sentences',
+    );
     const small = compact(index);
     assert.ok(small.decisions.every((d) => d.items.every((i) => i.guidelineSentences === undefined) && d.dates.injury === undefined));
   });
@@ -177,7 +188,10 @@ describe('the corpus miner reads the real IMR letters', { skip }, () => {
 
 describe('PDFs give what their text gives', { skip: dir && pdfDir && fs.existsSync(pdfDir) ? false : 'corpus PDFs absent (see message above)' }, () => {
   test('the 137 PDFs: the same case, items, outcomes and citations as the text of each', async () => {
-    const pdfs = fs.readdirSync(pdfDir!).filter((f) => f.endsWith('.pdf')).sort();
+    const pdfs = fs
+      .readdirSync(pdfDir!)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
     assert.equal(pdfs.length, 137);
     const wrong: string[] = [];
     const started = Date.now();
@@ -273,7 +287,10 @@ describe('letters that cannot be read are named with the reason, and the rest go
     for (let i = 1; i < out.gaps.length; i++) assert.ok(out.gaps[i - 1].items >= out.gaps[i].items, 'most cited first');
     for (const g of out.gaps) {
       assert.ok(g.items >= 1 && g.byMaximus <= g.items);
-      assert.ok(findCitations(g.citation, kb()).every((c) => c.resolved.length === 0), `"${g.citation}" does not resolve`);
+      assert.ok(
+        findCitations(g.citation, kb()).every((c) => c.resolved.length === 0),
+        `"${g.citation}" does not resolve`,
+      );
     }
     const text = cli('corpus', 'gaps', '--top', '3');
     assert.equal(text.status, 0, text.stderr);
@@ -292,28 +309,36 @@ describe('the bundled default index', { skip }, () => {
     const counts = (ix: CorpusIndex) => ({
       figures: indexFigures(ix),
       knowledgeVersion: ix.knowledgeVersion,
-      perLetter: ix.decisions.map((d) => `${d.caseNumber ?? d.source}:${d.items.map((i) => `${i.outcome[0]}${i.citations.length}${i.treatment ? `/${i.treatment}/${i.total}` : ''}`).join(',')}`),
+      perLetter: ix.decisions.map(
+        (d) =>
+          `${d.caseNumber ?? d.source}:${d.items.map((i) => `${i.outcome[0]}${i.citations.length}${i.treatment ? `/${i.treatment}/${i.total}` : ''}`).join(',')}`,
+      ),
       citations: Object.fromEntries(Object.entries(ix.citations).map(([id, s]) => [id, [s.items, s.upheld, s.overturned]])),
       treatments: ix.treatments,
       quotes: ix.quotes.length,
       problems: ix.problems.length,
     });
     assert.deepEqual(counts(committed), counts(fresh), 'the committed default index is stale: run "npm run corpus"');
-    assert.ok(committed.decisions.every((d) => d.items.every((i) => i.guidelineSentences === undefined) && d.dates.injury === undefined), 'compact: derived data only');
+    assert.ok(
+      committed.decisions.every((d) => d.items.every((i) => i.guidelineSentences === undefined) && d.dates.injury === undefined),
+      'compact: derived data only',
+    );
   });
 });
 
 describe('partly authorised items', () => {
   const kbOf = () => kb();
   test('the disputed part is the item: "nine ... original request ... six authorized ... three are disputed" is three sessions', () => {
-    const title = 'Acupuncture for the low back, nine sessions, was the original request. Six sessions were authorized by the Claims Administrator; three are disputed';
+    const title =
+      'Acupuncture for the low back, nine sessions, was the original request. Six sessions were authorized by the Claims Administrator; three are disputed';
     const letter = parseLetter(inventedLetter('CM99-0000001', 'Upheld', title), 'invented.txt', { kb: kbOf() });
     assert.equal(letter.items.length, 1);
     assert.equal(letter.items[0].treatment, 'acupuncture');
     assert.equal(letter.items[0].total, 3);
   });
   test('the remaining portion named by its count alone', () => {
-    const title = 'Chiropractic manipulation eight sessions was the original request. Chiropractic manipulation six sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, two sessions is';
+    const title =
+      'Chiropractic manipulation eight sessions was the original request. Chiropractic manipulation six sessions was authorized by the Claims Administrator. The remaining IMR eligible portion of the original request, two sessions is';
     const letter = parseLetter(inventedLetter('CM99-0000002', 'Upheld', title), 'invented.txt', { kb: kbOf() });
     assert.equal(letter.items[0].treatment, 'manual-therapy');
     assert.equal(letter.items[0].total, 2);

@@ -95,7 +95,10 @@ function assertReportShape(value: unknown): asserts value is JsonReport {
     for (const [j, d] of (f.diagnostics as unknown[]).entries()) {
       const where = `files[${i}].diagnostics[${j}]`;
       const diag = d as Record<string, unknown>;
-      assert.ok(RULES.some((r) => r.id === diag.rule), `${where}.rule is a known rule id, got ${String(diag.rule)}`);
+      assert.ok(
+        RULES.some((r) => r.id === diag.rule),
+        `${where}.rule is a known rule id, got ${String(diag.rule)}`,
+      );
       assert.ok(SEVERITIES.includes(diag.severity as string), `${where}.severity is a severity, got ${String(diag.severity)}`);
       assert.ok(typeof diag.message === 'string' && diag.message.length > 0, `${where}.message is a non-empty string`);
       const range = diag.range as Record<string, unknown> | undefined;
@@ -165,11 +168,15 @@ test('--format json matches the schema and each range underlines the item with i
   const { run, report } = checkJson(RFA, APPEAL);
   assert.equal(run.status, 1, explain(run));
   assert.equal(report.files.length, 2);
-  assert.deepEqual(report.files.map((f) => path.basename(f.path)), ['knee-and-back.rfa', 'acupuncture-appeal.appeal']);
+  assert.deepEqual(
+    report.files.map((f) => path.basename(f.path)),
+    ['knee-and-back.rfa', 'acupuncture-appeal.appeal'],
+  );
 
   const seen = new Set<string>();
   // What each flagged line in the examples asks for, as written.
-  const QUANTITY = /\b(?:\d+\s*-\s*)?\d+\s*x\s*\d+\b|\bQTY\s*\d+|\b(?:once|twice|\d+(?:-\d+)?\s+times)\s+(?:a|per)\s+week\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:additional\s+)?(?:\w+\s+)?(?:sessions?|visits?)\b/i;
+  const QUANTITY =
+    /\b(?:\d+\s*-\s*)?\d+\s*x\s*\d+\b|\bQTY\s*\d+|\b(?:once|twice|\d+(?:-\d+)?\s+times)\s+(?:a|per)\s+week\b|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:additional\s+)?(?:\w+\s+)?(?:sessions?|visits?)\b/i;
   const THERAPY = /acupuncture|chiropractic|manipulation|physical therapy|massage/i;
   for (const f of report.files) {
     const text = fs.readFileSync(f.path, 'utf8');
@@ -185,7 +192,8 @@ test('--format json matches the schema and each range underlines the item with i
       assert.match(under, QUANTITY, `${d.rule} underlines the quantity: "${under}"`);
       // The number the message judges is in the underlined text (as digits, a word, or a product).
       const judged = /^(\d+) /.exec(d.message)?.[1];
-      if (judged && d.rule !== 'frequency-over-limit' && d.rule !== 'manual-therapy-body-region') assert.ok(readTotal(under) === Number(judged), `"${under}" reads as ${judged} (${d.message})`);
+      if (judged && d.rule !== 'frequency-over-limit' && d.rule !== 'manual-therapy-body-region')
+        assert.ok(readTotal(under) === Number(judged), `"${under}" reads as ${judged} (${d.message})`);
     }
   }
   assert.deepEqual([...seen].sort(), [...RULE_IDS].sort(), 'the examples together show every rule');
@@ -219,7 +227,9 @@ test('text and JSON report the same findings at the same places', () => {
     .map((l) => /^ {2}(\d+):(\d+)\s+(\S+)\s+(.*)\s{2}\[([a-z-]+)\]$/.exec(l))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[5]} ${m[4]}`);
-  const fromJson = report.files.flatMap((f) => f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}`));
+  const fromJson = report.files.flatMap((f) =>
+    f.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.rule} ${d.message}`),
+  );
   assert.deepEqual(fromText, fromJson);
 });
 
@@ -305,7 +315,8 @@ test('exit status 2 and one line for an unknown option', () => {
 });
 
 test('exit status 2 and one line for --format xml', () => {
-  for (const args of [['--format', 'xml'], ['--format=xml']]) assertOneLineUsageError(cli('check', ...args, RFA), /--format must be text, json or sarif, not "xml"/);
+  for (const args of [['--format', 'xml'], ['--format=xml']])
+    assertOneLineUsageError(cli('check', ...args, RFA), /--format must be text, json or sarif, not "xml"/);
 });
 
 test('exit status 2 and one line for an unknown command or no file; the overview without a command', () => {
@@ -397,19 +408,32 @@ test('--version prints the package version', () => {
   assert.equal(r.stdout.trim(), pkg.version);
 });
 
-test('--help lists the commands; COMMAND --help (and help COMMAND) gives each one\'s options', () => {
+test("--help lists the commands; COMMAND --help (and help COMMAND) gives each one's options", () => {
   const r = cli('--help');
   assert.equal(r.status, 0, explain(r));
   assert.match(r.stdout, /Usage: mtus-lint COMMAND/);
   for (const c of ['check', 'lsp', 'corpus']) assert.match(r.stdout, new RegExp(`^  ${c} `, 'm'));
   assert.equal(r.stderr, '');
   const wanted: Record<string, RegExp[]> = {
-    check: [/--format text\|json\|sarif/, /--max-warnings N/, /--fix-dry-run/, /--stdin-filename/, /--no-color/, /--config FILE/, /--rule ID:SEVERITY/, /Exit status/],
+    check: [
+      /--format text\|json\|sarif/,
+      /--max-warnings N/,
+      /--fix-dry-run/,
+      /--stdin-filename/,
+      /--no-color/,
+      /--config FILE/,
+      /--rule ID:SEVERITY/,
+      /Exit status/,
+    ],
     lsp: [/--stdio/],
     corpus: [/corpus build/, /corpus measure/],
   };
   for (const [command, patterns] of Object.entries(wanted)) {
-    for (const args of [[command, '--help'], [command, '-h'], ['help', command]]) {
+    for (const args of [
+      [command, '--help'],
+      [command, '-h'],
+      ['help', command],
+    ]) {
       const h = cli(...args);
       assert.equal(h.status, 0, `${args.join(' ')}: ${explain(h)}`);
       for (const p of patterns) assert.match(h.stdout, p, `${args.join(' ')}`);

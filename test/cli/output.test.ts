@@ -5,7 +5,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkJson, cli, DRAFTS, explain, scratchDir, type JsonReport } from '../../helpers/cli';
+import { checkJson, cli, DRAFTS, explain, scratchDir, type JsonReport } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());
@@ -68,7 +68,7 @@ describe('colour', () => {
 });
 
 describe('--rule and --edition', () => {
-  test('--rule ID:SEVERITY changes a rule\'s severity or turns it off', () => {
+  test("--rule ID:SEVERITY changes a rule's severity or turns it off", () => {
     const warning = checkJson(['--rule', 'therapy-over-trial:warning', overTrial]);
     assert.equal(warning.run.status, 0, explain(warning.run));
     assert.equal(warning.report.files[0].diagnostics[0].severity, 'warning');
@@ -99,8 +99,11 @@ describe('--rule and --edition', () => {
 });
 
 describe('the JSON report', () => {
-  test('each problem links its rule\'s page, which exists, and says whether a certain fix exists', () => {
-    const draft = s.write('form.rfa', 'REQUEST FOR AUTHORIZATION\nRequested treatment: Acupuncture 2x4, lumbar spine. Guideline: MTUS.\nAdditional 6 physical therapy visits for the neck after 6 completed.\n');
+  test("each problem links its rule's page, which exists, and says whether a certain fix exists", () => {
+    const draft = s.write(
+      'form.rfa',
+      'REQUEST FOR AUTHORIZATION\nRequested treatment: Acupuncture 2x4, lumbar spine. Guideline: MTUS.\nAdditional 6 physical therapy visits for the neck after 6 completed.\n',
+    );
     const { report } = checkJson([draft]);
     const ds = report.files[0].diagnostics;
     assert.ok(ds.length >= 2, JSON.stringify(ds));

@@ -4,7 +4,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { checkJson, cli, DRAFTS, explain, scratchDir } from '../../helpers/cli';
+import { checkJson, cli, DRAFTS, explain, scratchDir } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());
@@ -60,10 +60,16 @@ describe('--fix', () => {
 
   test('a Windows-1252 file stays Windows-1252 (its 0x96 dash byte and all)', () => {
     const latin = (t: string) => Buffer.from(t, 'latin1');
-    const file = s.write('cp1252.rfa', Buffer.concat([latin('Employee: Jos\xe9 '), Buffer.from([0x96]), latin(' lumbar strain\r\nAcupuncture 2x4, low back\r\n')]));
+    const file = s.write(
+      'cp1252.rfa',
+      Buffer.concat([latin('Employee: Jos\xe9 '), Buffer.from([0x96]), latin(' lumbar strain\r\nAcupuncture 2x4, low back\r\n')]),
+    );
     const r = cli(['check', '--fix', file]);
     assert.equal(r.status, 0, explain(r));
-    assert.deepEqual(fs.readFileSync(file), Buffer.concat([latin('Employee: Jos\xe9 '), Buffer.from([0x96]), latin(' lumbar strain\r\nAcupuncture 2x3, low back\r\n')]));
+    assert.deepEqual(
+      fs.readFileSync(file),
+      Buffer.concat([latin('Employee: Jos\xe9 '), Buffer.from([0x96]), latin(' lumbar strain\r\nAcupuncture 2x3, low back\r\n')]),
+    );
   });
 
   test('a UTF-8 byte-order mark is kept', () => {
@@ -77,7 +83,10 @@ describe('--fix', () => {
     const file = s.write('long.rfa', text);
     const { report } = checkJson(['--fix', file]);
     assert.equal(fs.readFileSync(file, 'utf8'), text, 'the file is as it was');
-    assert.ok(report.files[0].notes?.some((n) => n.startsWith('not fixed: only the start of this file was read')), JSON.stringify(report.files[0].notes));
+    assert.ok(
+      report.files[0].notes?.some((n) => n.startsWith('not fixed: only the start of this file was read')),
+      JSON.stringify(report.files[0].notes),
+    );
     assert.equal(report.files[0].diagnostics[0].rule, 'therapy-over-trial', 'the problem is still reported');
   });
 
@@ -96,13 +105,19 @@ describe('--fix-dry-run', () => {
     assert.equal(r.status, 1, explain(r));
     assert.equal(fs.readFileSync(file, 'utf8'), TWO_ITEMS);
     assert.equal(fs.statSync(file).mtimeMs, before);
-    assert.match(r.stdout, /--fix would change:\n\s+2 - Acupuncture, CPT 97810, eight sessions \(2x4\), lumbar spine\.\n\s+2 \+ Acupuncture, CPT 97810, six sessions \(2x3\), lumbar spine\./);
+    assert.match(
+      r.stdout,
+      /--fix would change:\n\s+2 - Acupuncture, CPT 97810, eight sessions \(2x4\), lumbar spine\.\n\s+2 \+ Acupuncture, CPT 97810, six sessions \(2x3\), lumbar spine\./,
+    );
     assert.match(r.stdout, /3 - Chiropractic manipulation, CPT 98940, QTY 12/);
   });
 
   test('JSON carries the text --fix would save, from standard input too', () => {
     const { report } = checkJson(['--fix-dry-run', '-', '--stdin-filename', 'draft.rfa'], { input: TWO_ITEMS });
     assert.equal(report.files[0].output, FIXED);
-    assert.ok(report.files[0].diagnostics.some((d) => d.rule === 'therapy-over-trial'), 'the problems found before fixing are reported');
+    assert.ok(
+      report.files[0].diagnostics.some((d) => d.rule === 'therapy-over-trial'),
+      'the problems found before fixing are reported',
+    );
   });
 });

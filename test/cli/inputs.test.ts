@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkJson, cli, cliFeeding, DRAFTS, explain, reportedPaths, scratchDir, type JsonReport } from '../../helpers/cli';
+import { checkJson, cli, cliFeeding, DRAFTS, explain, reportedPaths, scratchDir, type JsonReport } from '../helpers/cli';
 
 const s = scratchDir();
 after(() => s.remove());
@@ -142,7 +142,10 @@ describe('mtus-lint lsp', () => {
   });
 
   test('two transports, or a stray argument, are usage errors too', () => {
-    for (const args of [['lsp', '--stdio', '--node-ipc'], ['lsp', '--stdio', 'extra']]) {
+    for (const args of [
+      ['lsp', '--stdio', '--node-ipc'],
+      ['lsp', '--stdio', 'extra'],
+    ]) {
       const r = cli(args, { timeoutMs: 15_000 });
       assert.equal(r.status, 2, `${args.join(' ')}: ${explain(r)}`);
     }

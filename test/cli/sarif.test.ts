@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULES } from '../../../server/src/engine';
-import { checkJson, cli, DRAFTS, explain, ROOT, scratchDir } from '../../helpers/cli';
+import { RULES } from '../../server/src/engine';
+import { checkJson, cli, DRAFTS, explain, ROOT, scratchDir } from '../helpers/cli';
 
 // The schema is draft-04; its one "language" pattern is not valid as a Unicode regular
 // expression, hence unicodeRegExp: false (the pattern itself is checked as written).
@@ -24,7 +24,19 @@ interface SarifRegion {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; helpUri?: string; help: { text: string; markdown?: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: {
+          id: string;
+          shortDescription: { text: string };
+          helpUri?: string;
+          help: { text: string; markdown?: string };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
     results: {
       ruleId: string;
       ruleIndex: number;
@@ -98,7 +110,12 @@ describe('SARIF 2.1.0', () => {
       assert.equal(r.message.text, d.message);
       assert.equal(loc.artifactLocation.uri, file.split(path.sep).join('/'));
       assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-      assert.deepEqual(loc.region, { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 });
+      assert.deepEqual(loc.region, {
+        startLine: d.range.start.line + 1,
+        startColumn: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+      });
       assert.equal(Boolean(r.fixes), d.fixable, `${d.rule}: a SARIF fix exactly when a certain fix exists`);
     }
     const acupuncture = results.find((r) => r.message.text.startsWith('8 acupuncture sessions'));

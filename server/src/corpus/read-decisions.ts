@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 import type { Knowledge } from '../knowledge/knowledge';
 import { normalizeLetterText, parseLetter } from './parse-letter';

@@ -27,7 +27,7 @@ import { buildCorpus } from './corpus/build-index';
 import { mergeIndexes } from './corpus/load-index';
 import { codeActions, FIX_ALL_KIND } from './features/code-actions';
 import { SOURCE, toDiagnostic, toRange } from './features/convert';
-import { documentStatus, STATUS_NOTIFICATION, uncheckedStatus } from './features/status';
+import { documentStatus, STATUS_NOTIFICATION, StatusNotifier, uncheckedStatus } from './features/status';
 import { authoringCapabilities, registerAuthoring } from './features/authoring';
 import type { FeatureContext } from './features/context';
 import { guidelineCapabilities, registerGuidelines } from './features/guidelines';
@@ -162,6 +162,8 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     customFile.update(file);
   };
   const settingsByUri = new Map<string, Promise<Settings>>();
+  // The edition and MTUS a document is judged by, sent when it changes (features/status.ts).
+  const statuses = new StatusNotifier((st) => void connection.sendNotification(STATUS_NOTIFICATION, st));
   const timers = new Map<string, NodeJS.Timeout>();
   const reported = new Set<string>();
   let canPullConfig = false;
@@ -240,7 +242,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     if (!current || current.version !== version) return; // a newer edit will be checked instead
     const kind = kindFor(doc.languageId, settings, doc.uri);
     if (!kind) {
-      void connection.sendNotification(STATUS_NOTIFICATION, uncheckedStatus(uri));
+      statuses.notify(uncheckedStatus(uri));
       return { version, diagnostics: [] };
     }
     if (kbError) {
@@ -250,8 +252,9 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     if (looksBinary(text)) {
       return { version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] };
     }
-    const result = cache.get(doc, kind, settings);
-    const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref, uri));
+    const result = cache.get(doc, kind, settings, text);
+    // Converted once per version: an editor that asks again for the same version gets them as made.
+    const diagnostics = [...(result.diagnostics ??= result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, docHref, uri)))];
     if (result.analysis.truncatedAt !== undefined) {
       diagnostics.unshift(
         notice(
@@ -260,7 +263,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
         ),
       );
     }
-    void connection.sendNotification(STATUS_NOTIFICATION, documentStatus(uri, result.analysis, knowledge(), corpus));
+    statuses.notify(documentStatus(uri, result.analysis, knowledge(), corpus));
     return { version, diagnostics };
   });
 
@@ -343,6 +346,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     if (!p.changes.some((c) => ServerTeamConfig.isConfigFile(c.uri))) return;
     teamConfig.clear();
     cache.clear();
+    statuses.forget();
     for (const doc of documents.all()) schedule(doc.uri, 0);
     refreshInlayHints();
   });
@@ -359,6 +363,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     settingsByUri.clear();
     reported.clear(); // a value still wrong after an edit is worth saying again
     cache.clear();
+    statuses.forget();
     if (!canPullConfig) {
       const raw = (change.settings as { mtusLint?: unknown } | undefined)?.mtusLint;
       if (raw !== undefined) globalSettings = applySettings(raw);
@@ -384,6 +389,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     cache.forget(e.document.uri);
+    statuses.forget(e.document.uri);
     settingsByUri.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

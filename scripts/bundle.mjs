@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -14,7 +15,9 @@ mkdirSync(dist, { recursive: true });
 // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: bundle its ES module build.
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
 await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
-await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js') });
+await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
+// pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
+await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js') });
 
 // The web extension (package.json "browser"): the client for VS Code's web worker extension
 // host, and the server in a web worker of its own, with the knowledge base and corpus index
@@ -29,6 +32,7 @@ await build({
   outfile: join(dist, 'web', 'server.js'),
   define: { __dirname: '"/mtus-lint"' },
   inject: [join(web, 'process.ts')],
+  plugins: [zodEnglishOnly],
   alias: {
     ...common.alias,
     'node:fs': join(web, 'node-fs.ts'),
@@ -50,4 +54,4 @@ if (existsSync(corpusIndex)) {
   mkdirSync(join(dist, 'corpus'), { recursive: true });
   cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
 }
-console.log(`bundled dist/extension.js, dist/server.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);
+console.log(`bundled dist/extension.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);

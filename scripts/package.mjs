@@ -10,10 +10,14 @@ import { packagedReadme } from './packaged-readme.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = join(root, `${pkg.name}-${pkg.version}.vsix`);
+// --out FILE: where to write it (the benchmark packages into a scratch folder); --bundled: dist/
+// was just built, do not bundle again.
+const args = process.argv.slice(2);
+const outArg = args.indexOf('--out');
+const out = outArg >= 0 ? args[outArg + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 
-execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
+if (!args.includes('--bundled')) execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs')], { stdio: 'inherit' });
 // The extension page's README, with its images inside it (see packaged-readme.mjs).
 const README = 'dist/README.md';
 writeFileSync(join(root, README), packagedReadme(root));
@@ -31,4 +35,4 @@ const missing = referenced.filter((p) => !files.includes(p));
 if (missing.length) throw new Error(`the .vsix would lack ${missing.join(', ')}: add them to .vscodeignore`);
 // The bundle holds every dependency, so vsce need not (and must not) collect node_modules.
 execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--readme-path', README, '-o', out], { cwd: root, stdio: 'inherit' });
-console.log(`\n${out.slice(root.length + 1)}: ${(statSync(out).size / 1024).toFixed(0)} KB, ${files.length} files`);
+console.log(`\n${out.startsWith(root) ? out.slice(root.length + 1) : out}: ${(statSync(out).size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -153,7 +153,10 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     }),
     { dispose: () => void (c.isRunning() ? c.stop() : undefined) },
   );
-  await gate.startIfNeeded();
+  // The server starts once activation is over: VS Code waits for activate() before it goes on
+  // (and counts the wait as this extension's activation time), and nothing here needs the
+  // server yet; starting it spawns a process, which alone takes tens of milliseconds.
+  setTimeout(() => void gate.startIfNeeded(), 0);
   return {
     messages,
     onDidShowMessage: shown.event,

@@ -1,5 +1,5 @@
 // Run as its own process with --expose-gc (by test/reliability/corpus-memory.test.ts): build the
-// index of a folder of letters, streamed to a file or in memory, and print the heap still in use
+// index of a folder of letters, streamed to a file (read in this thread or by worker threads) or in memory, and print the heap still in use
 // after a full collection every `every` letters, then the process's peak resident memory.
 import * as fs from 'node:fs';
 import { buildCorpus } from '../../server/src/corpus/build-index';
@@ -17,10 +17,12 @@ if (mode && dir && out && gc) {
   };
   const kb = defaultKnowledge();
   const work =
-    mode === 'streamed'
+    mode === 'streamed' || mode === 'parallel'
       ? (async () => {
           const stream = fs.createWriteStream(out);
-          const r = await buildCorpusToStream([dir], stream, { kb, full: true, compact: false, progress });
+          // parallel: two worker threads read the letters; this thread still writes the index.
+          const jobs = mode === 'parallel' ? { jobs: 2, minLettersPerWorker: 1 } : {};
+          const r = await buildCorpusToStream([dir], stream, { kb, full: true, compact: false, progress, ...jobs });
           stream.end();
           return r.figures.letters;
         })()

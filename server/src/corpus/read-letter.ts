@@ -46,7 +46,7 @@ export async function readLetter(file: string): Promise<string> {
 const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 
 // ---------------------------------------------------------------------------------------------
-// pdfjs-dist, loaded once on first use
+// pdfjs-dist, loaded once on first use (from a bundle of its own: pdf-modules.ts)
 // ---------------------------------------------------------------------------------------------
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
@@ -91,8 +91,10 @@ export function loadPdfJs(): Promise<PdfJs> {
     console.warn = () => {};
     console.log = () => {};
     try {
-      g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+      // Required only now: in the bundle this loads dist/pdf-modules.js (see pdf-modules.ts).
+      const modules = require('./pdf-modules') as typeof import('./pdf-modules');
+      g.pdfjsWorker ??= await modules.pdfWorker();
+      return await modules.pdfJs();
     } finally {
       console.warn = warn;
       console.log = log;

@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import type { Knowledge } from '../knowledge/knowledge';
 import { compactAggregates, compactDecision, letterFiles, withoutGuidelineSentences } from './build-index';
 import { IndexAggregates } from './index-aggregates';
-import { readDecisions, type ReadStats } from './read-decisions';
+import { readDecisionsInParallel } from './parallel-read';
+import type { ReadStats } from './read-decisions';
 import type { CorpusIndex, Decision } from './types';
 
 // `corpus build` for any number of letters: each decision is written to a scratch file on disk
@@ -22,6 +23,10 @@ export interface StreamBuildOptions {
   /** Derived data only, one decision a line (the bundled index's form). */
   compact: boolean;
   progress?: (done: number, total: number, file: string) => void;
+  /** Worker threads reading letters at most (parallel-read.ts); 1, the default, reads in this thread. */
+  jobs?: number;
+  /** Letters each worker must have at least (parallel-read.ts). */
+  minLettersPerWorker?: number;
 }
 
 /** The counts `corpus build` prints, gathered as decisions pass. */
@@ -56,7 +61,7 @@ export async function buildCorpusToStream(paths: string[], out: Writable, option
     const aggregates = new IndexAggregates(options.kb);
     const figures: StreamFigures = { letters: 0, items: 0, upheld: 0, overturned: 0, citations: 0, resolved: 0 };
     const { files, problems } = letterFiles(paths);
-    const stats = await readDecisions(files, problems, { kb: options.kb, progress: options.progress }, async (d) => {
+    const stats = await readDecisionsInParallel(files, problems, { kb: options.kb, progress: options.progress, jobs: options.jobs ?? 1, minLettersPerWorker: options.minLettersPerWorker }, async (d) => {
       aggregates.add(d);
       count(figures, d);
       const kept = options.compact ? compactDecision(d) : options.full ? d : withoutGuidelineSentences(d);

@@ -1,3 +1,4 @@
+import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine';
 import type { CorpusIndex } from '../corpus/types';
@@ -11,6 +12,8 @@ export interface Analyzed {
   text: string;
   starts: number[];
   analysis: Analysis;
+  /** The findings as LSP diagnostics, made once per version (lsp.ts): an editor may ask again. */
+  diagnostics?: Diagnostic[];
 }
 
 const BINARY_SAMPLE = 8192;
@@ -67,13 +70,14 @@ export class AnalysisCache {
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
   ) {}
 
-  get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings): Analyzed {
+  /** `text`: the document's text, when the caller has it already (one getText per check). */
+  get(doc: TextDocument, kind: DocumentKind | 'infer', settings: Settings, text?: string): Analyzed {
     const hit = this.byUri.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     // Let the old version's text go before reading the new one: for a long document that is
     // the difference between one copy of it and two.
     if (hit) this.byUri.delete(doc.uri);
-    const text = doc.getText();
+    text ??= doc.getText();
     const analysis = analyze(text, this.kb(), {
       kind: kind === 'infer' ? undefined : kind,
       maxLength: settings.maxDocumentSize,

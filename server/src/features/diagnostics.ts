@@ -15,7 +15,7 @@ import { PULL_CAPABILITY, PullDiagnostics, supportsPull } from './pull-diagnosti
 import type { ServerLog } from './server-log';
 import type { ServerState } from './server-state';
 import type { SettingsSource } from './settings-source';
-import { documentStatus, uncheckedStatus } from './status';
+import { documentStatus, StatusNotifier, uncheckedStatus } from './status';
 
 // A document's problems: checked at once when opened, after the typing pause when edited, and
 // again when settings, knowledge or corpus change; pushed to editors that wait for them and
@@ -29,6 +29,8 @@ export class Diagnostics {
   /** Opening fires both open and change: the open is checked at once, only later edits wait. */
   private readonly justOpened = new Set<string>();
   private pull: PullDiagnostics | undefined;
+  /** The edition and MTUS each document is judged by, sent only when it changes. */
+  private readonly statuses: StatusNotifier;
 
   constructor(
     private readonly connection: Connection,
@@ -39,6 +41,7 @@ export class Diagnostics {
     private readonly cache: AnalysisCache,
     log: ServerLog,
   ) {
+    this.statuses = new StatusNotifier((st) => void connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, st));
     this.diagnose = log.guard('diagnostics', undefined, (uri: string) => this.check(uri));
     documents.onDidOpen((e) => {
       if (this.pull) return; // the editor asks for the problems itself
@@ -53,6 +56,7 @@ export class Diagnostics {
       clearTimeout(this.timers.get(e.document.uri));
       this.timers.delete(e.document.uri);
       cache.forget(e.document.uri);
+      this.statuses.forget(e.document.uri);
       settings.forget(e.document.uri);
       connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
@@ -79,6 +83,7 @@ export class Diagnostics {
   /** Settings, knowledge or corpus changed: forget every analysis and check every document again. */
   recheckAll(): void {
     this.cache.clear();
+    this.statuses.forget(); // every status is said again once the new settings apply
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
 
@@ -93,7 +98,7 @@ export class Diagnostics {
     const { version } = d;
     if (!('kind' in d.verdict)) {
       if (d.verdict.not === 'off') {
-        void this.connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, uncheckedStatus(uri));
+        this.statuses.notify(uncheckedStatus(uri));
         return { version, diagnostics: [] };
       }
       if (d.verdict.not === 'knowledge')
@@ -101,7 +106,8 @@ export class Diagnostics {
       return { version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] };
     }
     const result = this.gate.analysisOf({ ...d, verdict: d.verdict });
-    const diagnostics = result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, this.state.docHref, uri));
+    // Converted once per version: an editor that asks again for the same version gets them as made.
+    const diagnostics = [...(result.diagnostics ??= result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, this.state.docHref, uri)))];
     if (result.analysis.truncatedAt !== undefined) {
       const length = result.text.length.toLocaleString('en-US');
       const checked = result.analysis.truncatedAt.toLocaleString('en-US');
@@ -112,7 +118,7 @@ export class Diagnostics {
         ),
       );
     }
-    void this.connection.sendNotification(DOCUMENT_STATUS_NOTIFICATION, documentStatus(uri, result.analysis, this.state.knowledge(), this.state.corpus));
+    this.statuses.notify(documentStatus(uri, result.analysis, this.state.knowledge(), this.state.corpus));
     return { version, diagnostics };
   }
 

@@ -17,6 +17,8 @@ export interface Inspected {
   /** The version the settings were read for (a newer one may have arrived meanwhile). */
   version: number;
   settings: Settings;
+  /** The text of that version, read once for the whole check. */
+  text: string;
   /** The kind it is checked as, or why it is not checked. */
   verdict: { kind: DocumentKind | 'infer' } | { not: NotChecked };
 }
@@ -36,19 +38,20 @@ export class DocumentGate {
     const version = doc.version;
     const settings = await this.settingsFor(uri);
     const kind = kindFor(doc.languageId, settings, doc.uri);
-    const not: NotChecked | undefined = !kind ? 'off' : this.knowledgeError() ? 'knowledge' : looksBinary(doc.getText()) ? 'binary' : undefined;
-    return { doc, version, settings, verdict: not || !kind ? { not: not ?? 'off' } : { kind } };
+    const text = doc.getText();
+    const not: NotChecked | undefined = !kind ? 'off' : this.knowledgeError() ? 'knowledge' : looksBinary(text) ? 'binary' : undefined;
+    return { doc, version, settings, text, verdict: not || !kind ? { not: not ?? 'off' } : { kind } };
   }
 
   /** The analysis of the document's current version, or undefined when it is not checked. */
   async analyzed(uri: string): Promise<Analyzed | undefined> {
     const d = await this.inspect(uri);
     if (!d || !('kind' in d.verdict)) return undefined;
-    return this.cache.get(d.doc, d.verdict.kind, d.settings);
+    return this.cache.get(d.doc, d.verdict.kind, d.settings, d.version === d.doc.version ? d.text : undefined);
   }
 
   /** The analysis of a document already inspected and checked. */
   analysisOf(d: Inspected & { verdict: { kind: DocumentKind | 'infer' } }): Analyzed {
-    return this.cache.get(d.doc, d.verdict.kind, d.settings);
+    return this.cache.get(d.doc, d.verdict.kind, d.settings, d.version === d.doc.version ? d.text : undefined);
   }
 }

@@ -9,6 +9,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ResultIds } from './result-ids';
 
 // Pull diagnostics (textDocument/diagnostic, LSP 3.17) beside push: an editor that can ask for
 // a document's problems asks, and the server answers for the current version, waiting out the
@@ -31,6 +32,7 @@ const retrigger = () => new ResponseError(LSPErrorCodes.ServerCancelled, 'the do
 export class PullDiagnostics {
   private readonly lastEdit = new Map<string, number>();
   private readonly justOpened = new Set<string>();
+  private readonly resultIds = new ResultIds();
   private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -45,7 +47,10 @@ export class PullDiagnostics {
     documents.onDidChangeContent((e) => {
       if (!this.justOpened.delete(e.document.uri)) this.lastEdit.set(e.document.uri, Date.now());
     });
-    documents.onDidClose((e) => this.lastEdit.delete(e.document.uri));
+    documents.onDidClose((e) => {
+      this.lastEdit.delete(e.document.uri);
+      this.resultIds.forget(e.document.uri);
+    });
     connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
       const uri = params.textDocument.uri;
       if (!this.documents.get(uri)) return { kind: 'full', items: [] };
@@ -54,7 +59,7 @@ export class PullDiagnostics {
       if (token.isCancellationRequested) throw retrigger();
       const result = await this.host.diagnose(uri);
       if (!result) throw retrigger();
-      return { kind: 'full', items: result.diagnostics };
+      return this.resultIds.report(uri, result.diagnostics, params.previousResultId);
     });
   }
 

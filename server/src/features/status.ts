@@ -32,12 +32,28 @@ export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, c
 }
 
 /** For a document mtus-lint does not check (Markdown while it is off): the editor hides the status. */
-export const uncheckedStatus = (uri: string): DocumentStatus => ({
-  uri,
-  checked: false,
-  edition: '',
-  editionLabel: '',
-  editionReason: 'default',
-  knowledgeVersion: '',
-  corpusLetters: 0,
-});
+export const uncheckedStatus = (uri: string): DocumentStatus => ({ uri, checked: false, edition: '', editionLabel: '', editionReason: 'default', knowledgeVersion: '', corpusLetters: 0 });
+
+/**
+ * Sends a document's status only when it differs from the last one sent for it: most checks
+ * (a keystroke in a sentence) leave it as it was. After a settings change every status is sent
+ * again (forget()), so an editor hears from each checked document once the new settings apply.
+ */
+export class StatusNotifier {
+  private readonly sent = new Map<string, string>();
+
+  constructor(private readonly send: (status: DocumentStatus) => void) {}
+
+  notify(status: DocumentStatus): void {
+    const said = JSON.stringify(status);
+    if (this.sent.get(status.uri) === said) return;
+    this.sent.set(status.uri, said);
+    this.send(status);
+  }
+
+  /** Forget what was sent for one document (closed), or for all. */
+  forget(uri?: string): void {
+    if (uri === undefined) this.sent.clear();
+    else this.sent.delete(uri);
+  }
+}

@@ -1,0 +1,114 @@
+// Issue 15's targets measured over the real language server, as an editor sees them: from the
+// keystroke's didChange to its diagnostics, with mtusLint.debounceMs at 0 so the server's own
+// work is what is timed. VS Code pulls diagnostics (textDocument/diagnostic); Neovim and most
+// other editors are sent them (publishDiagnostics): both are measured.
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { LspSession } from './lsp-session.mjs';
+import { median, timeAsync } from './measure.mjs';
+
+// The 1 MB document is opened as plain text with plain-text checking on, so its kind is
+// inferred as in the engine's own figures; the draft is a request (.rfa).
+const SETTINGS = { debounceMs: 0, plaintext: { enable: true } };
+const uriOf = (root, name) => pathToFileURL(join(root, 'test-output', 'bench', name)).href;
+
+/** Alternately type a letter inside a word near `at` and delete it again: two keystrokes. */
+function keystrokes(session, uri, at) {
+  let typed = false;
+  return async () => {
+    const v = typed ? await session.edit(uri, at, 1, '') : await session.edit(uri, at, 0, 'x');
+    typed = !typed;
+    return v;
+  };
+}
+
+async function diagnosticsAfter(session, uri, pull, send) {
+  if (pull) {
+    await send();
+    return session.pulled(uri);
+  }
+  const version = (session.docs.get(uri)?.version ?? 0) + 1;
+  const published = session.published(uri, version);
+  await send();
+  return published;
+}
+
+/** Where typing happens: inside a word in the middle of the text. */
+const middleOfAWord = (text) => text.indexOf(' the ', text.length >> 1) + 2;
+
+/** The figures of one editor style (pull: VS Code; push: the rest). */
+export async function serverFigures(root, { draft, big }, { pull, runs }) {
+  const session = await LspSession.start(root, { pull, settings: SETTINGS });
+  const out = {};
+  try {
+    // The first document a freshly started server sees: nothing is warm yet.
+    const cold = uriOf(root, 'cold.txt');
+    let t = performance.now();
+    await diagnosticsAfter(session, cold, pull, () => session.open(cold, 'plaintext', big));
+    out.coldFirstCheck = performance.now() - t;
+    await session.close(cold);
+
+    const draftUri = uriOf(root, 'draft.rfa');
+    await diagnosticsAfter(session, draftUri, pull, () => session.open(draftUri, 'mtus-request', draft));
+    const typeDraft = keystrokes(session, draftUri, middleOfAWord(draft));
+    // A server that has been in use for a while is warm: type a few hundred keys before timing.
+    out.keystrokeDraft = await timeAsync(() => diagnosticsAfter(session, draftUri, pull, typeDraft), runs.draft, 300);
+
+    // A 1 MB document opened and checked for the first time, on a server that has checked others.
+    const firsts = [];
+    for (let i = 0; i < runs.big + 2; i++) {
+      const uri = uriOf(root, `first-${i}.txt`);
+      t = performance.now();
+      await diagnosticsAfter(session, uri, pull, () => session.open(uri, 'plaintext', big));
+      if (i >= 2) firsts.push(performance.now() - t);
+      await session.close(uri);
+    }
+    out.firstCheckBig = median(firsts);
+
+    const bigUri = uriOf(root, 'big.txt');
+    let diagnostics = await diagnosticsAfter(session, bigUri, pull, () => session.open(bigUri, 'plaintext', big));
+    out.diagnosticsBig = diagnostics.length;
+    const typeBig = keystrokes(session, bigUri, middleOfAWord(big));
+    out.keystrokeBig = await timeAsync(async () => (diagnostics = await diagnosticsAfter(session, bigUri, pull, typeBig)), runs.big, 2);
+    if (pull) Object.assign(out, await features(session, bigUri, session.docs.get(bigUri).getText(), diagnostics, runs.feature));
+  } finally {
+    await session.stop();
+  }
+  return out;
+}
+
+/** Hover, code actions, completion and inlay hints on the checked 1 MB document. */
+async function features(session, uri, text, diagnostics, runs) {
+  const mid = text.length >> 1;
+  const textDocument = { uri };
+  const at = (needle) => {
+    const i = text.indexOf(needle, mid);
+    return i < 0 ? text.indexOf(needle) : i;
+  };
+  // Rest the pointer where a hover has something to say: a citation, else a treatment.
+  let hoverParams;
+  for (const needle of ['9792.24.1', 'Chronic Pain Medical Treatment Guidelines', 'ACOEM', 'Acupuncture', 'physical therapy']) {
+    if (at(needle) < 0) continue;
+    const p = { textDocument, position: session.position(uri, at(needle) + 1) };
+    if (await session.request('textDocument/hover', p)) {
+      hoverParams = p;
+      break;
+    }
+  }
+  const nearMiddle = diagnostics.filter((d) => d.data?.fix).sort((a, b) => Math.abs(a.range.start.line - session.position(uri, mid).line) - Math.abs(b.range.start.line - session.position(uri, mid).line))[0] ?? diagnostics[0];
+  const actionParams = nearMiddle
+    ? { textDocument, range: nearMiddle.range, context: { diagnostics: [nearMiddle] } }
+    : { textDocument, range: { start: session.position(uri, mid), end: session.position(uri, mid) }, context: { diagnostics: [] } };
+  const afterTreatment = Math.max(at('cupuncture '), at('hysical therapy '));
+  const completionParams = { textDocument, position: session.position(uri, afterTreatment + text.slice(afterTreatment).indexOf(' ') + 1), context: { triggerKind: 2, triggerCharacter: ' ' } };
+  const screen = session.position(uri, mid);
+  const inlayParams = { textDocument, range: { start: { line: screen.line, character: 0 }, end: { line: screen.line + 60, character: 0 } } };
+  const time = (method, params) => (params ? timeAsync(() => session.request(method, params), runs, 5) : Promise.resolve(NaN));
+  return {
+    hover: await time('textDocument/hover', hoverParams),
+    codeAction: await time('textDocument/codeAction', actionParams),
+    completion: await time('textDocument/completion', completionParams),
+    inlayHint: await time('textDocument/inlayHint', inlayParams),
+  };
+}

@@ -1,0 +1,46 @@
+// The shipped server (dist/server.js) leaves pdf.js in a bundle of its own (dist/pdf-modules.js),
+// loaded only when a PDF letter is read: a PDF in a folder of the user's own letters must still
+// be read and counted, as a .txt letter is.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { inventedLetter } from '../helpers/invented-letter';
+import { docUri, LspClient, ROOT } from '../helpers/lsp-client';
+import { simplePdf } from '../helpers/simple-pdf';
+
+const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'corpus', 'data', 'default-index.json'), 'utf8')) as {
+  citations: Record<string, { items: number; upheld: number; overturned: number }>;
+};
+
+describe('the shipped server reads PDF letters with pdf.js from its own bundle', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-bundle-pdf-'));
+  let client: LspClient | undefined;
+  after(async () => {
+    await client?.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an overturned decision in a PDF in mtusLint.corpus.paths adds to the hover counts', async () => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'pdf-modules.js')), 'pdf.js ships as dist/pdf-modules.js');
+    fs.writeFileSync(path.join(dir, 'CM99-0000007.pdf'), simplePdf(inventedLetter('CM99-0000007', 'Overturned')));
+    const acu = index.citations['ccr-9792.24.1-acupuncture'];
+    const want = `Cited in ${acu.items + 1} decisions in the corpus: ${acu.upheld} upheld, ${acu.overturned + 1} overturned.`;
+    client = await LspClient.start({ serverJs: path.join(ROOT, 'dist', 'server.js'), settings: { debounceMs: 0, corpus: { paths: [dir] } }, initializationOptions: { storagePath: path.join(dir, '.cache') } });
+    const uri = docUri('bundle-pdf.rfa');
+    // The folder is indexed in the background; the server re-checks open documents when it is.
+    let next = client.waitForDiagnostics(uri);
+    await client.open(uri, 'mtus-request', 'Acupuncture 2x4 for the low back\nMTUS Acupuncture Treatment Guidelines\n');
+    let md = '';
+    for (let i = 0; i < 5 && !md.includes(want); i++) {
+      await next;
+      next = client.waitForDiagnostics(uri, () => true, 'a re-check after the folder was indexed', 15_000);
+      md = ((await client.hover(uri, { line: 1, character: 10 }))?.contents as MarkupContent | undefined)?.value ?? '';
+    }
+    next.catch(() => {});
+    assert.ok(md.includes(want), `expected "${want}" in the hover:\n${md}`);
+    assert.deepEqual(client.internalErrors(), []);
+  });
+});

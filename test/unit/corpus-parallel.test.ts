@@ -1,0 +1,62 @@
+// `corpus build` on several cores (worker threads) must write the index one thread writes, byte
+// for byte: the same decisions in the same order, the same duplicates left out, the same letters
+// named as unreadable, the same progress. Made-up letters only, text and PDF, written at run time.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { buildCorpusToStream } from '../../server/src/corpus/stream-build';
+import { defaultKnowledge } from '../../server/src/knowledge/load';
+import { inventedLetter } from '../helpers/invented-letter';
+import { simplePdf } from '../helpers/simple-pdf';
+import { syntheticLetter, writeSyntheticLetters } from '../helpers/synthetic-letters';
+
+async function build(dir: string, jobs: number) {
+  let text = '';
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  const progress: string[] = [];
+  const r = await buildCorpusToStream([dir], out, { kb: defaultKnowledge(), full: false, compact: false, jobs, minLettersPerWorker: 1, progress: (done, total, file) => progress.push(`${done}/${total} ${file}`) });
+  return { text, progress, ...r };
+}
+
+describe('corpus build with worker threads', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-corpus-parallel-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  before(() => {
+    writeSyntheticLetters(path.join(dir, 'text'), 0, 24);
+    const pdfs = path.join(dir, 'pdf');
+    fs.mkdirSync(pdfs);
+    // New decisions as PDFs, one PDF of a letter already read as text, and one that is no PDF.
+    fs.writeFileSync(path.join(pdfs, 'CM99-0000201.pdf'), simplePdf(inventedLetter('CM99-0000201', 'Overturned')));
+    fs.writeFileSync(path.join(pdfs, 'CM99-0000202.pdf'), simplePdf(inventedLetter('CM99-0000202', 'Upheld', 'Physical therapy 3x4 lumbar spine')));
+    fs.writeFileSync(path.join(pdfs, 'again-3.pdf'), simplePdf(syntheticLetter(3)));
+    fs.writeFileSync(path.join(pdfs, 'broken.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 7)]));
+    // The same case under another name, and a letter without a case number kept twice.
+    const again = path.join(dir, 'copies');
+    fs.mkdirSync(again);
+    fs.writeFileSync(path.join(again, 'copy-of-5.txt'), syntheticLetter(5));
+    fs.writeFileSync(path.join(again, 'copy-of-19.txt'), `${syntheticLetter(19)}\n\n`);
+    fs.writeFileSync(path.join(again, 'binary.txt'), Buffer.alloc(512, 0));
+  });
+
+  test('writes the same index, byte for byte, as one thread does, with the same duplicates, problems and progress', async () => {
+    const one = await build(dir, 1);
+    const two = await build(dir, 2);
+    assert.equal(one.stats.workers, 0);
+    assert.equal(two.stats.workers, 2, 'two worker threads read the letters');
+    assert.ok(one.figures.letters >= 24 && one.problems.length === 2 && one.stats.duplicateCount === 3, JSON.stringify({ figures: one.figures, problems: one.problems, duplicates: one.stats.duplicates }));
+    assert.equal(two.text, one.text);
+    assert.deepEqual(two.problems, one.problems);
+    assert.deepEqual(two.stats.duplicates, one.stats.duplicates);
+    assert.deepEqual(two.progress, one.progress);
+    assert.deepEqual(two.figures, one.figures);
+    assert.equal(two.stats.time.pdf.letters, 4, 'the time of each PDF is counted for the letters per second per core');
+  });
+});

@@ -28,7 +28,10 @@ const draft = draft5k(root);
 const big = realLetters(root, MB);
 console.log(`mtus-lint benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}); medians of warm runs`);
 const load = loadavg()[0];
-if (load > cpus().length * 0.75) console.log(`note: the load average is ${load.toFixed(1)} on ${cpus().length} cores: other work is running, and every figure is inflated by it (the ratios less so)`);
+if (load > cpus().length * 0.75)
+  console.log(
+    `note: the load average is ${load.toFixed(1)} on ${cpus().length} cores: other work is running, and every figure is inflated by it (the ratios less so)`,
+  );
 console.log(`documents: a 5 KB draft (examples/knee-and-back.rfa, repeated); a 1 MB document (${big.note})`);
 
 // The yardstick, measured now on this machine.
@@ -48,7 +51,10 @@ try {
 
 // The engine alone, before any server runs: how much of each figure below is the analysis.
 // Warmed well first: the first few hundred analyses of a small draft run slower.
-const engine = { draft: timeSync(() => analyze(draft, kb, { kind: 'request' }), quick ? 50 : 200, 300), big: timeSync(() => analyze(big.text, kb), quick ? 5 : 15, 3) };
+const engine = {
+  draft: timeSync(() => analyze(draft, kb, { kind: 'request' }), quick ? 50 : 200, 300),
+  big: timeSync(() => analyze(big.text, kb), quick ? 5 : 15, 3),
+};
 
 const runs = quick ? { draft: 15, big: 5, feature: 10 } : { draft: 40, big: 15, feature: 30 };
 const pulled = await serverFigures(root, { draft, big: big.text }, { pull: true, runs });
@@ -59,7 +65,13 @@ const rows = [];
 const row = (what, ms, limitMs, yardstick, extra = {}) => {
   const ratio = yardstick ? ms / yardstick : NaN;
   const met = ms < limitMs && (extra.maxRatio === undefined || ratio <= extra.maxRatio);
-  rows.push([what, fmtMs(ms), `< ${limitMs} ms${extra.maxRatio ? `, ≤ ${extra.maxRatio}x` : ''}`, fmtRatio(ratio), met ? 'met' : `MISSED (${(ms / limitMs).toFixed(1)}x over)`]);
+  rows.push([
+    what,
+    fmtMs(ms),
+    `< ${limitMs} ms${extra.maxRatio ? `, ≤ ${extra.maxRatio}x` : ''}`,
+    fmtRatio(ratio),
+    met ? 'met' : `MISSED (${(ms / limitMs).toFixed(1)}x over)`,
+  ]);
 };
 console.log('\nIssue 15 targets: the language server over stdio, as VS Code drives it (pulled diagnostics)');
 row('keystroke → diagnostics, 5 KB draft', pulled.keystrokeDraft, 1, scan.draft);
@@ -100,4 +112,6 @@ global.gc?.();
 const before = process.memoryUsage().heapUsed;
 const held = analyze(big.text, kb);
 const grown = process.memoryUsage().heapUsed - before;
-console.log(`\nmemory: the 1 MB document's analysis holds ${(grown / MB).toFixed(1)} MB of heap (${held.findings.length} findings); peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `\nmemory: the 1 MB document's analysis holds ${(grown / MB).toFixed(1)} MB of heap (${held.findings.length} findings); peak RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);

@@ -11,9 +11,14 @@ export const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
     build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: resolve(dirname(args.importer), args.path.replace(/index\.js$/, 'en.js')), namespace: 'zod-english' } : undefined,
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: resolve(dirname(args.importer), args.path.replace(/index\.js$/, 'en.js')), namespace: 'zod-english' }
+        : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};`, resolveDir: dirname(args.path) }));
+    build.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -24,6 +29,8 @@ export const zodEnglishOnly = {
 export const pdfModulesApart = {
   name: 'pdf-modules-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/pdf-modules$/ }, (args) => (/[\\/]corpus$/.test(args.resolveDir) ? { path: './pdf-modules.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/pdf-modules$/ }, (args) =>
+      /[\\/]corpus$/.test(args.resolveDir) ? { path: './pdf-modules.js', external: true } : undefined,
+    );
   },
 };

@@ -13,7 +13,17 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: bundle its ES module build.
-const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', sourcemap: false, minify: true, legalComments: 'none', logLevel: 'warning', alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } };
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: false,
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+};
 await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
 // pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
@@ -54,4 +64,6 @@ if (existsSync(corpusIndex)) {
   mkdirSync(join(dist, 'corpus'), { recursive: true });
   cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
 }
-console.log(`bundled dist/extension.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`);
+console.log(
+  `bundled dist/extension.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,
+);

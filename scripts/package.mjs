@@ -34,5 +34,9 @@ const referenced = [
 const missing = referenced.filter((p) => !files.includes(p));
 if (missing.length) throw new Error(`the .vsix would lack ${missing.join(', ')}: add them to .vscodeignore`);
 // The bundle holds every dependency, so vsce need not (and must not) collect node_modules.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--readme-path', README, '-o', out], { cwd: root, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--readme-path', README, '-o', out],
+  { cwd: root, stdio: 'inherit' },
+);
 console.log(`\n${out.startsWith(root) ? out.slice(root.length + 1) : out}: ${(statSync(out).size / 1024).toFixed(0)} KB, ${files.length} files`);

@@ -6,7 +6,6 @@
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
-const { performance } = require('node:perf_hooks');
 const vscodeStandIn = require('./vscode-stand-in.cjs');
 const { standIn } = vscodeStandIn;
 

@@ -20,7 +20,12 @@ export function activationTimes(runs) {
   for (const mode of ['closed', 'open']) {
     once(mode); // the first run pays for the disk cache
     const rs = Array.from({ length: runs }, () => once(mode));
-    out[mode] = { load: median(rs.map((r) => r.load)), activate: median(rs.map((r) => r.activate)), total: median(rs.map((r) => r.load + r.activate)), running: median(rs.map((r) => r.running)) };
+    out[mode] = {
+      load: median(rs.map((r) => r.load)),
+      activate: median(rs.map((r) => r.activate)),
+      total: median(rs.map((r) => r.load + r.activate)),
+      running: median(rs.map((r) => r.running)),
+    };
   }
   return out;
 }

@@ -12,7 +12,9 @@ export const MB = 1024 * 1024;
 /** `seed` repeated, each copy on its own line, cut to exactly `size` characters. */
 export function fill(seed, size, sep = '\n') {
   const copies = Math.ceil(size / (seed.length + sep.length));
-  return Array.from({ length: copies }, () => seed).join(sep).slice(0, size);
+  return Array.from({ length: copies }, () => seed)
+    .join(sep)
+    .slice(0, size);
 }
 
 export function draft5k(root) {
@@ -23,7 +25,9 @@ export function draft5k(root) {
 export function realLetters(root, size) {
   const dir = join(root, '..', 'shared', 'corpus', 'imr');
   if (!existsSync(dir)) return { text: prose(size), note: 'invented prose (../shared/corpus is absent)' };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const letters = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   return { text: fill(letters, size), note: `the ${files.length} IMR letters of ../shared/corpus, repeated` };
 }
@@ -40,19 +44,28 @@ function random(seed) {
   };
 }
 
-const TREATMENTS = ['acupuncture', 'physical therapy', 'chiropractic manipulation', 'massage therapy', 'aquatic therapy', 'a TENS unit', 'cognitive behavioral therapy'];
+const TREATMENTS = [
+  'acupuncture',
+  'physical therapy',
+  'chiropractic manipulation',
+  'massage therapy',
+  'aquatic therapy',
+  'a TENS unit',
+  'cognitive behavioral therapy',
+];
 const REGIONS = ['the low back', 'the neck', 'the right knee', 'the left shoulder', 'the lumbar spine', 'both wrists'];
 const SENTENCES = [
   (p) => `The injured worker reports ${p.pain} pain in ${p.region} that is worse with lifting and prolonged sitting.`,
   (p) => `She completed ${p.n} sessions of ${p.treatment} last year with some relief.`,
   (p) => `On examination there is tenderness over ${p.region} and range of motion is reduced by about ${p.n * 5} percent.`,
   (p) => `The provider requests ${p.treatment} ${p.a}x${p.b} for ${p.region}.`,
-  (p) => `Per the MTUS Chronic Pain Medical Treatment Guidelines, page ${p.page}, a trial of ${p.treatment} is recommended with documented functional improvement.`,
+  (p) =>
+    `Per the MTUS Chronic Pain Medical Treatment Guidelines, page ${p.page}, a trial of ${p.treatment} is recommended with documented functional improvement.`,
   (p) => `Work status is modified duty with no lifting over ${p.n * 5} pounds.`,
-  (p) => `Medications include naproxen 550 mg twice daily and cyclobenzaprine 7.5 mg at night.`,
+  (_p) => `Medications include naproxen 550 mg twice daily and cyclobenzaprine 7.5 mg at night.`,
   (p) => `There is no documentation of objective functional improvement after the prior course of ${p.treatment}.`,
   (p) => `The diagnosis is a sprain of ${p.region} with radicular symptoms on the left.`,
-  (p) => `A home exercise program was taught and the patient is encouraged to continue it.`,
+  (_p) => `A home exercise program was taught and the patient is encouraged to continue it.`,
 ];
 
 /** Invented clinical prose: sentences with full stops, paragraphs of a few lines. */
@@ -64,7 +77,15 @@ export function prose(size, { newline = '\n' } = {}) {
   while (length < size) {
     const sentences = [];
     for (let k = 2 + Math.floor(rnd() * 4); k > 0; k--) {
-      const p = { pain: pick(['constant', 'intermittent', 'sharp', 'dull']), region: pick(REGIONS), treatment: pick(TREATMENTS), n: 2 + Math.floor(rnd() * 10), a: 1 + Math.floor(rnd() * 3), b: 2 + Math.floor(rnd() * 5), page: 40 + Math.floor(rnd() * 80) };
+      const p = {
+        pain: pick(['constant', 'intermittent', 'sharp', 'dull']),
+        region: pick(REGIONS),
+        treatment: pick(TREATMENTS),
+        n: 2 + Math.floor(rnd() * 10),
+        a: 1 + Math.floor(rnd() * 3),
+        b: 2 + Math.floor(rnd() * 5),
+        page: 40 + Math.floor(rnd() * 80),
+      };
       sentences.push(pick(SENTENCES)(p));
     }
     const paragraph = `${sentences.join(' ')}${newline}${newline}`;
@@ -78,7 +99,10 @@ export function prose(size, { newline = '\n' } = {}) {
 export const GROWTH_SHAPES = {
   prose: { what: 'invented clinical prose, full stops, paragraphs', make: (size) => prose(size) },
   'request list': { what: '"Acupuncture 2x4 low back" lines, no full stops', make: (size) => fill('Acupuncture 2x4 low back', size) },
-  'one long line': { what: 'a short request, then every item on one line', make: (size) => `Request for Authorization\nDiagnosis: low back pain\n${fill('Acupuncture 2x4 low back', size - 50, '; ')}`.slice(0, size) },
+  'one long line': {
+    what: 'a short request, then every item on one line',
+    make: (size) => `Request for Authorization\nDiagnosis: low back pain\n${fill('Acupuncture 2x4 low back', size - 50, '; ')}`.slice(0, size),
+  },
   'no newlines': { what: 'the prose with every line break a space', make: (size) => prose(size, { newline: ' ' }) },
   CRLF: { what: 'the prose with CRLF line ends', make: (size) => prose(size, { newline: '\r\n' }) },
 };

@@ -58,5 +58,7 @@ export async function growthTable(root, { budgetMs }) {
     if (cells.has('error')) console.log(`  ${shape}: ${cells.get('error').error}`);
   }
   printTable(rows, [1, 2, 3, 4, 5, 6]);
-  console.log(`growth: time per MB at the largest size measured over that at ${label(GROWTH_SIZES[0])} (1.0x: linear; quadratic doubles it with each doubling of the size); ">N s": stopped, over N s per MB`);
+  console.log(
+    `growth: time per MB at the largest size measured over that at ${label(GROWTH_SIZES[0])} (1.0x: linear; quadratic doubles it with each doubling of the size); ">N s": stopped, over N s per MB`,
+  );
 }

@@ -43,7 +43,8 @@ export class LspSession {
     proc.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-2000)));
     this.connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     this.connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'mtusLint' ? settings : null)));
-    for (const m of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'workspace/inlayHint/refresh']) this.connection.onRequest(m, () => null);
+    for (const m of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'workspace/inlayHint/refresh'])
+      this.connection.onRequest(m, () => null);
     this.connection.onNotification('textDocument/publishDiagnostics', (p) => {
       for (const w of [...this.waiters]) w(p);
     });
@@ -53,7 +54,13 @@ export class LspSession {
 
   within(p, what) {
     let timer;
-    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`the server took over ${TIMEOUT_MS / 1000} s for ${what}${this.stderr ? `\n${this.stderr}` : ''}`)), TIMEOUT_MS)));
+    const timeout = new Promise(
+      (_, reject) =>
+        (timer = setTimeout(
+          () => reject(new Error(`the server took over ${TIMEOUT_MS / 1000} s for ${what}${this.stderr ? `\n${this.stderr}` : ''}`)),
+          TIMEOUT_MS,
+        )),
+    );
     return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
   }
 
@@ -76,7 +83,10 @@ export class LspSession {
     for (;;) {
       try {
         const held = this.reports.get(uri);
-        const r = await this.within(this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: held?.resultId }), `pulled diagnostics of ${uri}`);
+        const r = await this.within(
+          this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: held?.resultId }),
+          `pulled diagnostics of ${uri}`,
+        );
         if (r.kind === 'unchanged' && held) return held.items;
         this.reports.set(uri, { resultId: r.resultId, items: r.items ?? [] });
         return r.items ?? [];

@@ -52,7 +52,11 @@ export const fmtRatio = (r) => (Number.isFinite(r) ? (r >= 10 ? `${r.toFixed(0)}
 /** Print rows as a table whose columns line up; the first row is the header. */
 export function printTable(rows, rightAligned = []) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c] ?? '').length)));
-  const line = (r) => r.map((cell, c) => (rightAligned.includes(c) ? String(cell ?? '').padStart(widths[c]) : String(cell ?? '').padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (r) =>
+    r
+      .map((cell, c) => (rightAligned.includes(c) ? String(cell ?? '').padStart(widths[c]) : String(cell ?? '').padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   console.log(line(rows[0]));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows.slice(1)) console.log(line(r));

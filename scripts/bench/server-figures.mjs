@@ -96,12 +96,20 @@ async function features(session, uri, text, diagnostics, runs) {
       break;
     }
   }
-  const nearMiddle = diagnostics.filter((d) => d.data?.fix).sort((a, b) => Math.abs(a.range.start.line - session.position(uri, mid).line) - Math.abs(b.range.start.line - session.position(uri, mid).line))[0] ?? diagnostics[0];
+  const nearMiddle =
+    diagnostics
+      .filter((d) => d.data?.fix)
+      .sort((a, b) => Math.abs(a.range.start.line - session.position(uri, mid).line) - Math.abs(b.range.start.line - session.position(uri, mid).line))[0] ??
+    diagnostics[0];
   const actionParams = nearMiddle
     ? { textDocument, range: nearMiddle.range, context: { diagnostics: [nearMiddle] } }
     : { textDocument, range: { start: session.position(uri, mid), end: session.position(uri, mid) }, context: { diagnostics: [] } };
   const afterTreatment = Math.max(at('cupuncture '), at('hysical therapy '));
-  const completionParams = { textDocument, position: session.position(uri, afterTreatment + text.slice(afterTreatment).indexOf(' ') + 1), context: { triggerKind: 2, triggerCharacter: ' ' } };
+  const completionParams = {
+    textDocument,
+    position: session.position(uri, afterTreatment + text.slice(afterTreatment).indexOf(' ') + 1),
+    context: { triggerKind: 2, triggerCharacter: ' ' },
+  };
   const screen = session.position(uri, mid);
   const inlayParams = { textDocument, range: { start: { line: screen.line, character: 0 }, end: { line: screen.line + 60, character: 0 } } };
   const time = (method, params) => (params ? timeAsync(() => session.request(method, params), runs, 5) : Promise.resolve(NaN));

@@ -5,7 +5,12 @@ import { z } from 'zod';
 // The development drafts' expectations (../shared/drafts/expected.json), validated as they are
 // read: a changed format should stop the measurement with a clear message, not score zero.
 
-const located = z.object({ text: z.string().min(1), span: z.number().int().min(0).optional(), alt: z.array(z.string().min(1)).optional(), why: z.string().optional() });
+const located = z.object({
+  text: z.string().min(1),
+  span: z.number().int().min(0).optional(),
+  alt: z.array(z.string().min(1)).optional(),
+  why: z.string().optional(),
+});
 const flag = located.extend({ rules: z.array(z.string()).min(1), severity: z.literal('any').optional() });
 const docFlag = z.object({ rules: z.array(z.string()).min(1), severity: z.literal('any').optional(), why: z.string().optional() });
 

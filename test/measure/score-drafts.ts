@@ -42,7 +42,12 @@ export function scoreDrafts(dir: string, bin: string): DraftFigures {
 }
 
 function lint(bin: string, dir: string, kind: string, files: string[]): Map<string, Diagnostic[]> {
-  const run = spawnSync(process.execPath, [bin, 'check', '--format', 'json', '--kind', kind, ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 600_000 });
+  const run = spawnSync(process.execPath, [bin, 'check', '--format', 'json', '--kind', kind, ...files], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 600_000,
+  });
   if (run.error) throw run.error;
   let report: { files: { path: string; diagnostics: Diagnostic[] }[] };
   try {
@@ -82,17 +87,26 @@ function scoreOne(doc: DraftExpectation, lines: string[], ds: Diagnostic[], flag
   for (const item of doc.clean) {
     out.guarded++;
     const serious = on(item, item.text).filter((d) => SERIOUS.has(d.severity));
-    if (serious.length) (out.alarms++, out.falseAlarms.push(`${at(item)} is clean: ${said(serious)}`));
+    if (serious.length) {
+      out.alarms++;
+      out.falseAlarms.push(`${at(item)} is clean: ${said(serious)}`);
+    }
   }
   for (const item of doc.outOfScope) {
     out.guarded++;
     const any = on(item, item.text);
-    if (any.length) (out.alarms++, out.falseAlarms.push(`${at(item)} is out of scope: ${said(any)}`));
+    if (any.length) {
+      out.alarms++;
+      out.falseAlarms.push(`${at(item)} is out of scope: ${said(any)}`);
+    }
   }
   for (const rule of doc.docMustNot) {
     out.guarded++;
     const fired = ds.filter((d) => d.rule === rule);
-    if (fired.length) (out.alarms++, out.falseAlarms.push(`${doc.file}: ${rule} must not fire: ${said(fired)}`));
+    if (fired.length) {
+      out.alarms++;
+      out.falseAlarms.push(`${doc.file}: ${rule} must not fire: ${said(fired)}`);
+    }
   }
 }
 

@@ -28,7 +28,11 @@ describe('the shipped server reads PDF letters with pdf.js from its own bundle',
     fs.writeFileSync(path.join(dir, 'CM99-0000007.pdf'), simplePdf(inventedLetter('CM99-0000007', 'Overturned')));
     const acu = index.citations['ccr-9792.24.1-acupuncture'];
     const want = `Cited in ${acu.items + 1} decisions in the corpus: ${acu.upheld} upheld, ${acu.overturned + 1} overturned.`;
-    client = await LspClient.start({ serverJs: path.join(ROOT, 'dist', 'server.js'), settings: { debounceMs: 0, corpus: { paths: [dir] } }, initializationOptions: { storagePath: path.join(dir, '.cache') } });
+    client = await LspClient.start({
+      serverJs: path.join(ROOT, 'dist', 'server.js'),
+      settings: { debounceMs: 0, corpus: { paths: [dir] } },
+      initializationOptions: { storagePath: path.join(dir, '.cache') },
+    });
     const uri = docUri('bundle-pdf.rfa');
     // The folder is indexed in the background; the server re-checks open documents when it is.
     let next = client.waitForDiagnostics(uri);

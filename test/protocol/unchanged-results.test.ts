@@ -20,7 +20,10 @@ describe('pulled diagnostics answer "unchanged" when nothing changed', () => {
   after(() => client.dispose());
 
   const pull = (uri: string, previousResultId?: string) =>
-    client.within(client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>, `the diagnostics of ${uri}`);
+    client.within(
+      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>,
+      `the diagnostics of ${uri}`,
+    );
 
   test('a keystroke in a sentence: "unchanged", and the quick fix the editor holds still applies', async () => {
     const uri = docUri('unchanged.rfa');
@@ -29,7 +32,10 @@ describe('pulled diagnostics answer "unchanged" when nothing changed', () => {
     assert.equal(first.kind, 'full');
     assert.ok(first.resultId, 'a full report carries a result id');
     const held = (first as { items: Diagnostic[] }).items;
-    assert.deepEqual(held.map((d) => d.code), ['therapy-over-trial']);
+    assert.deepEqual(
+      held.map((d) => d.code),
+      ['therapy-over-trial'],
+    );
 
     // Typing in the last sentence changes no problem.
     await client.change(uri, [{ range: { start: { line: 1, character: 24 }, end: { line: 1, character: 24 } }, text: ' today' }]);
@@ -58,7 +64,10 @@ describe('pulled diagnostics answer "unchanged" when nothing changed', () => {
     const first = await pull(uri);
     const again = await pull(uri, 'an id from before a restart');
     assert.equal(again.kind, 'full');
-    assert.deepEqual((again as { items: Diagnostic[] }).items.map((d) => d.code), ['therapy-over-trial']);
+    assert.deepEqual(
+      (again as { items: Diagnostic[] }).items.map((d) => d.code),
+      ['therapy-over-trial'],
+    );
     assert.equal(again.resultId, first.resultId, 'the same problems keep their id');
   });
 });

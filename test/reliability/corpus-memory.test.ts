@@ -26,7 +26,10 @@ interface Run {
 }
 
 function build(mode: 'streamed' | 'parallel' | 'memory', dir: string, every: number): Run {
-  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, dir, path.join(tmp, `${mode}.json`), String(every)], { encoding: 'utf8', timeout: 900_000 });
+  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, mode, dir, path.join(tmp, `${mode}.json`), String(every)], {
+    encoding: 'utf8',
+    timeout: 900_000,
+  });
   if (r.status !== 0 || !r.stdout) throw new Error(`the ${mode} build ended with status ${r.status}: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout) as Run;
 }
@@ -55,7 +58,10 @@ describe('the corpus miner at scale', () => {
     // Read by worker threads, this thread holds only the few decisions read ahead of the one it writes.
     const parallel = build('parallel', dir, every).samples.map((s) => s.heapMb);
     const parallelKb = ((parallel[parallel.length - 1] - parallel[0]) * 1024) / (letters - every);
-    assert.ok(parallelKb < 0.5, `read by worker threads, the build keeps ${parallelKb.toFixed(2)} KB a letter (${parallel.map((h) => h.toFixed(1)).join(', ')} MB)`);
+    assert.ok(
+      parallelKb < 0.5,
+      `read by worker threads, the build keeps ${parallelKb.toFixed(2)} KB a letter (${parallel.map((h) => h.toFixed(1)).join(', ')} MB)`,
+    );
     // The contrast shows the measurement can see growth: the in-memory build keeps every decision.
     const mem = inMemory.samples.map((s) => s.heapMb);
     assert.ok(mem[mem.length - 1] - mem[0] > 10 * (heaps[heaps.length - 1] - heaps[0] + 0.1), `in memory ${mem.map((h) => h.toFixed(1)).join(', ')} MB`);

@@ -22,7 +22,14 @@ async function build(dir: string, jobs: number) {
     },
   });
   const progress: string[] = [];
-  const r = await buildCorpusToStream([dir], out, { kb: defaultKnowledge(), full: false, compact: false, jobs, minLettersPerWorker: 1, progress: (done, total, file) => progress.push(`${done}/${total} ${file}`) });
+  const r = await buildCorpusToStream([dir], out, {
+    kb: defaultKnowledge(),
+    full: false,
+    compact: false,
+    jobs,
+    minLettersPerWorker: 1,
+    progress: (done, total, file) => progress.push(`${done}/${total} ${file}`),
+  });
   return { text, progress, ...r };
 }
 
@@ -51,7 +58,10 @@ describe('corpus build with worker threads', () => {
     const two = await build(dir, 2);
     assert.equal(one.stats.workers, 0);
     assert.equal(two.stats.workers, 2, 'two worker threads read the letters');
-    assert.ok(one.figures.letters >= 24 && one.problems.length === 2 && one.stats.duplicateCount === 3, JSON.stringify({ figures: one.figures, problems: one.problems, duplicates: one.stats.duplicates }));
+    assert.ok(
+      one.figures.letters >= 24 && one.problems.length === 2 && one.stats.duplicateCount === 3,
+      JSON.stringify({ figures: one.figures, problems: one.problems, duplicates: one.stats.duplicates }),
+    );
     assert.equal(two.text, one.text);
     assert.deepEqual(two.problems, one.problems);
     assert.deepEqual(two.stats.duplicates, one.stats.duplicates);

@@ -17,5 +17,8 @@ test('the development drafts: recall and false alarms no worse than reached', ()
   const alarms = f.alarms / f.guarded;
   const detail = `${figuresLine(f)}\n${[...f.misses.map((m) => `MISS ${m}`), ...f.falseAlarms.map((a) => `FALSE ${a}`)].join('\n')}`;
   assert.ok(recall >= floor.recall.met / floor.recall.expected, `recall fell below ${floor.recall.met}/${floor.recall.expected}:\n${detail}`);
-  assert.ok(alarms <= floor.falseAlarms.raised / floor.falseAlarms.guarded, `false alarms rose above ${floor.falseAlarms.raised}/${floor.falseAlarms.guarded}:\n${detail}`);
+  assert.ok(
+    alarms <= floor.falseAlarms.raised / floor.falseAlarms.guarded,
+    `false alarms rose above ${floor.falseAlarms.raised}/${floor.falseAlarms.guarded}:\n${detail}`,
+  );
 });

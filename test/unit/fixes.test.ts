@@ -83,7 +83,8 @@ describe('cap-quantity fix', () => {
   });
 
   test('a request written three times is one diagnostic, and its fix caps every place', () => {
-    const text = 'Diagnosis: lumbar strain (S39.012A)\nWe request acupuncture 2x4 for the low back.\nRequested: Acupuncture 2x4 low back\nPlease authorize the acupuncture 2x4.';
+    const text =
+      'Diagnosis: lumbar strain (S39.012A)\nWe request acupuncture 2x4 for the low back.\nRequested: Acupuncture 2x4 low back\nPlease authorize the acupuncture 2x4.';
     const f = check(text).findings;
     assert.equal(f.length, 1);
     assert.equal(f[0].related?.length, 2);

@@ -30,7 +30,13 @@ describe('CPT and HCPCS codes name the treatment', () => {
     ['97110 x 8 lumbar', 'physical-medicine', 8],
     ['97035 x 6 shoulder', 'therapeutic-ultrasound', 6],
   ];
-  for (const [text, treatment, total] of cases) test(text, () => assert.deepEqual(itemsOf(text).map((i) => i.slice(0, 2)), [[treatment, total]]));
+  for (const [text, treatment, total] of cases)
+    test(text, () =>
+      assert.deepEqual(
+        itemsOf(text).map((i) => i.slice(0, 2)),
+        [[treatment, total]],
+      ),
+    );
 
   test('a code column names the row when the service cell does not', () => {
     const form = 'SERVICE              CPT      BODY PART    QTY\nTreatment per plan   97140    R wrist      6\n';

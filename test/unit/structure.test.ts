@@ -16,17 +16,32 @@ describe('form header fields', () => {
   test('each label is read as its kind, with its value', () => {
     assert.deepEqual(
       st.fields.map((f) => [f.kind, at(form, f.value)]),
-      [['employee', 'Pat Doe'], ['doi', '01/02/2015'], ['claim', '______'], ['diagnosis', 'M54.5 low back pain'], ['physician', '[Name], M.D.']],
+      [
+        ['employee', 'Pat Doe'],
+        ['doi', '01/02/2015'],
+        ['claim', '______'],
+        ['diagnosis', 'M54.5 low back pain'],
+        ['physician', '[Name], M.D.'],
+      ],
     );
   });
   test('a line of underscores is a field left blank', () => {
-    assert.deepEqual(st.fields.filter((f) => f.blank).map((f) => f.kind), ['claim']);
+    assert.deepEqual(
+      st.fields.filter((f) => f.blank).map((f) => f.kind),
+      ['claim'],
+    );
   });
 });
 
 test('"Name:" is read by the block it stands in', () => {
   const form = 'EMPLOYEE\n  Name: Pat Doe\n\nREQUESTING PHYSICIAN\n  Name: Lee Roe, M.D.\n';
-  assert.deepEqual(readStructure(form).fields.map((f) => [f.kind, at(form, f.value)]), [['employee', 'Pat Doe'], ['physician', 'Lee Roe, M.D.']]);
+  assert.deepEqual(
+    readStructure(form).fields.map((f) => [f.kind, at(form, f.value)]),
+    [
+      ['employee', 'Pat Doe'],
+      ['physician', 'Lee Roe, M.D.'],
+    ],
+  );
 });
 
 describe('checkboxes', () => {
@@ -34,7 +49,15 @@ describe('checkboxes', () => {
     const text = '[X] Expedited  [ ] Standard\n[x] Initial\n☒ Written  ☐ Verbal  ■ Resubmission  □ Other';
     assert.deepEqual(
       readStructure(text).checkboxes.map((b) => [at(text, b.label), b.checked]),
-      [['Expedited', true], ['Standard', false], ['Initial', true], ['Written', true], ['Verbal', false], ['Resubmission', true], ['Other', false]],
+      [
+        ['Expedited', true],
+        ['Standard', false],
+        ['Initial', true],
+        ['Written', true],
+        ['Verbal', false],
+        ['Resubmission', true],
+        ['Other', false],
+      ],
     );
   });
   test("a box's printed label is form text, not the writer's statement", () => {
@@ -48,11 +71,15 @@ describe('checkboxes', () => {
 
 describe('tables', () => {
   test('columns separated by runs of spaces: each cell belongs to its own row', () => {
-    const text = 'SERVICE           BODY PART     FREQ   DURATION   QTY\nAcupuncture       L/S           2x     4 wks      8\nChiro manip.      C/S                             12\n';
+    const text =
+      'SERVICE           BODY PART     FREQ   DURATION   QTY\nAcupuncture       L/S           2x     4 wks      8\nChiro manip.      C/S                             12\n';
     const rows = readStructure(text).units.filter((u) => u.kind === 'table-row');
     assert.deepEqual(
       rows.map((r) => [at(text, r.cells!.service![0]), r.cells!.body?.map((s) => at(text, s)), r.cells!.quantity?.map((s) => at(text, s))]),
-      [['Acupuncture', ['L/S'], ['8']], ['Chiro manip.', ['C/S'], ['12']]],
+      [
+        ['Acupuncture', ['L/S'], ['8']],
+        ['Chiro manip.', ['C/S'], ['12']],
+      ],
     );
     // the second row has no FREQ: it does not borrow the first row's
     assert.equal(rows[1].cells!.frequency, undefined);
@@ -60,13 +87,21 @@ describe('tables', () => {
   test('pipes and tabs separate cells too', () => {
     const pipes = '| Service | Body part | Qty |\n|---|---|---|\n| Physical therapy | R knee | 6 |\n';
     const tabs = 'Service\tFreq\tQty\nMassage\t1x/wk\t4\n';
-    const cell = (text: string, kind: 'service' | 'quantity') => readStructure(text).units.filter((u) => u.kind === 'table-row').map((u) => at(text, u.cells![kind]![0]));
+    const cell = (text: string, kind: 'service' | 'quantity') =>
+      readStructure(text)
+        .units.filter((u) => u.kind === 'table-row')
+        .map((u) => at(text, u.cells![kind]![0]));
     assert.deepEqual([cell(pipes, 'service'), cell(pipes, 'quantity')], [['Physical therapy'], ['6']]);
     assert.deepEqual([cell(tabs, 'service'), cell(tabs, 'quantity')], [['Massage'], ['4']]);
   });
   test('a table under a history heading is history, not a request', () => {
     const text = 'Treatment to date:\nSERVICE        QTY   DATES\nAcupuncture    12    2015\n';
-    assert.deepEqual(readStructure(text).units.filter((u) => u.kind === 'table-row').map((u) => u.role), ['history']);
+    assert.deepEqual(
+      readStructure(text)
+        .units.filter((u) => u.kind === 'table-row')
+        .map((u) => u.role),
+      ['history'],
+    );
   });
 });
 
@@ -93,11 +128,24 @@ describe('passages and their roles', () => {
       ['list-item', 'request', '1. Acup 2x3 lumbar'],
       ['list-item', 'request', '2. Continue HEP'],
     ]);
-    assert.deepEqual(readStructure(text).sections.map((s) => [s.role, s.heading]), [['history', 'Treatment to date'], ['denial', 'UR DECISION'], ['guideline', 'Guidelines'], ['request', 'Plan']]);
+    assert.deepEqual(
+      readStructure(text).sections.map((s) => [s.role, s.heading]),
+      [
+        ['history', 'Treatment to date'],
+        ['denial', 'UR DECISION'],
+        ['guideline', 'Guidelines'],
+        ['request', 'Plan'],
+      ],
+    );
   });
   test('a sentence that asks is a request wherever it stands', () => {
     const t = 'PR-2\nShe reports less pain. Request acupuncture 1x6 for the neck.';
-    assert.deepEqual(unitsOf(t).filter((u) => u[1] === 'request').map((u) => u[2]), ['Request acupuncture 1x6 for the neck.']);
+    assert.deepEqual(
+      unitsOf(t)
+        .filter((u) => u[1] === 'request')
+        .map((u) => u[2]),
+      ['Request acupuncture 1x6 for the neck.'],
+    );
   });
   test('prose with no heading is narrative, read by its own words', () => {
     assert.deepEqual(unitsOf('The patient is improving.'), [['sentence', 'narrative', 'The patient is improving.']]);
@@ -105,7 +153,8 @@ describe('passages and their roles', () => {
 });
 
 describe('OCR spacing', () => {
-  const ocr = 'Employee :  Pat  Doe  ,  DOB :  02 / 11 / 1956\nRequested  treatment :  Acupuncture  2 x 4  ( 8 )  for  the  low  back  .\nDiagnosis :  lumbar  strain  and  neck  pain  with  spasm  of  the  muscles  today  .';
+  const ocr =
+    'Employee :  Pat  Doe  ,  DOB :  02 / 11 / 1956\nRequested  treatment :  Acupuncture  2 x 4  ( 8 )  for  the  low  back  .\nDiagnosis :  lumbar  strain  and  neck  pain  with  spasm  of  the  muscles  today  .';
   test('doubled gaps are read through a re-spaced copy', () => {
     const v = readSpacing(ocr);
     assert.equal(v.identity, false);

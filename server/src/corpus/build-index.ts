@@ -130,7 +130,8 @@ export function letterFiles(paths: string[]): { files: string[]; problems: Corpu
       files.push(path.join(dir, n));
     }
     if (depth >= 4) return;
-    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) walk(path.join(dir, e.name), depth + 1);
+    for (const e of entries.filter((x) => x.isDirectory() && !x.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name)))
+      walk(path.join(dir, e.name), depth + 1);
   };
   for (const p of paths) {
     let st: fs.Stats;
@@ -194,7 +195,21 @@ export function corpusGaps(index: CorpusIndex, kb: Knowledge = defaultKnowledge(
         for (const unit of citationUnits(c.text, kb)) {
           if (unit.resolved) continue;
           let g = gaps.get(unit.key);
-          if (!g) gaps.set(unit.key, (g = { citation: unit.text, guideline: unit.guideline, items: 0, byMaximus: 0, upheld: 0, overturned: 0, examples: [], forms: new Map(), seen: new Set() }));
+          if (!g)
+            gaps.set(
+              unit.key,
+              (g = {
+                citation: unit.text,
+                guideline: unit.guideline,
+                items: 0,
+                byMaximus: 0,
+                upheld: 0,
+                overturned: 0,
+                examples: [],
+                forms: new Map(),
+                seen: new Set(),
+              }),
+            );
           g.forms.set(unit.text, (g.forms.get(unit.text) ?? 0) + 1);
           if (c.by === 'maximus' && !g.seen.has(`${itemKey}|m`)) {
             g.seen.add(`${itemKey}|m`);
@@ -247,7 +262,10 @@ function citationUnits(text: string, kb: Knowledge): Unit[] {
       continue;
     }
     const detail = c.regulation ?? (sections.length ? normalizeSection(sections[0]) : (c.pages ?? []).join(','));
-    const written = c.text.replace(/\s+/g, ' ').replace(/,?\s*(?:and|&)$/i, '').trim();
+    const written = c.text
+      .replace(/\s+/g, ' ')
+      .replace(/,?\s*(?:and|&)$/i, '')
+      .trim();
     out.push({ key: `${where}|${detail}`, text: written, guideline: c.guideline, resolved: c.resolved.length > 0 });
   }
   return out;

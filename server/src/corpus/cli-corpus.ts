@@ -109,7 +109,8 @@ export function corpusCommand(args: string[], io: Io): () => Promise<number> {
 const defaultJobs = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 /** "180.2 text letters/s": letters read per second of one core's time. */
-const perCore = (t: { letters: number; seconds: number }, kind: string) => (t.letters && t.seconds > 0 ? `${(t.letters / t.seconds).toFixed(1)} ${kind} letters/s` : `no ${kind} letters`);
+const perCore = (t: { letters: number; seconds: number }, kind: string) =>
+  t.letters && t.seconds > 0 ? `${(t.letters / t.seconds).toFixed(1)} ${kind} letters/s` : `no ${kind} letters`;
 
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 
@@ -203,11 +204,20 @@ async function measure(paths: string[], format: 'text' | 'json', io: Io): Promis
     io.err('mtus-lint: corpus measure: name a folder of letters (../shared/corpus/imr is not here)\n');
     return 2;
   }
-  const files = dirs.flatMap((d) => (fs.statSync(d).isDirectory() ? fs.readdirSync(d).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(d, f)) : [d]));
+  const files = dirs.flatMap((d) =>
+    fs.statSync(d).isDirectory()
+      ? fs
+          .readdirSync(d)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .map((f) => path.join(d, f))
+      : [d],
+  );
   const letters = files.map((f) => ({ file: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
   const kb = defaultKnowledge();
   const byMode = { title: measureOutcomes(letters, kb, 'title'), case: measureOutcomes(letters, kb, 'case') };
-  if (format === 'json') io.out(`${JSON.stringify({ letters: letters.length, title: figuresByGroup(byMode.title), case: figuresByGroup(byMode.case) }, null, 2)}\n`);
+  if (format === 'json')
+    io.out(`${JSON.stringify({ letters: letters.length, title: figuresByGroup(byMode.title), case: figuresByGroup(byMode.case) }, null, 2)}\n`);
   else io.out(`${letters.length} letters (.txt)\n\n${formatMeasurement(byMode)}`);
   return 0;
 }

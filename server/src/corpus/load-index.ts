@@ -31,13 +31,26 @@ export function defaultCorpusIndex(): CorpusIndex | undefined {
   return cached ?? undefined;
 }
 
-const add = (a: { upheld: number; overturned: number }, b: { upheld: number; overturned: number }) => ({ upheld: a.upheld + b.upheld, overturned: a.overturned + b.overturned });
+const add = (a: { upheld: number; overturned: number }, b: { upheld: number; overturned: number }) => ({
+  upheld: a.upheld + b.upheld,
+  overturned: a.overturned + b.overturned,
+});
 
 /** One index from several: decisions side by side (a case seen twice counts once), statistics summed. */
 export function mergeIndexes(indexes: CorpusIndex[]): CorpusIndex | undefined {
   if (indexes.length <= 1) return indexes[0];
   const seen = new Set<string>();
-  const out: CorpusIndex = { version: 1, knowledgeVersion: indexes[0].knowledgeVersion, letters: 0, items: 0, decisions: [], citations: {}, treatments: {}, quotes: [], problems: [] };
+  const out: CorpusIndex = {
+    version: 1,
+    knowledgeVersion: indexes[0].knowledgeVersion,
+    letters: 0,
+    items: 0,
+    decisions: [],
+    citations: {},
+    treatments: {},
+    quotes: [],
+    problems: [],
+  };
   for (const ix of indexes) {
     const fresh = ix.decisions.filter((d) => {
       const k = d.caseNumber ?? d.source;
@@ -60,7 +73,12 @@ export function mergeIndexes(indexes: CorpusIndex[]): CorpusIndex | undefined {
     for (const [id, s] of Object.entries(ix.treatments)) {
       const o = out.treatments[id];
       out.treatments[id] = o
-        ? { limit: o.limit, withinLimit: add(o.withinLimit, s.withinLimit), aboveLimit: add(o.aboveLimit, s.aboveLimit), aboveLimitWithoutImprovement: add(o.aboveLimitWithoutImprovement, s.aboveLimitWithoutImprovement) }
+        ? {
+            limit: o.limit,
+            withinLimit: add(o.withinLimit, s.withinLimit),
+            aboveLimit: add(o.aboveLimit, s.aboveLimit),
+            aboveLimitWithoutImprovement: add(o.aboveLimitWithoutImprovement, s.aboveLimitWithoutImprovement),
+          }
         : { ...s };
     }
   }

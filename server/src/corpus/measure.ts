@@ -76,7 +76,14 @@ export function measureOutcomes(letters: { file: string; text: string }[], kb: K
       const prefix = summary ? `${summary}\n\nRequested: ` : '';
       const a = analyze(`${prefix}${item.title}\n`, kb, { kind: 'request', today });
       const mine = a.findings.filter((f) => f.span.end > prefix.length);
-      out.push({ file, title: item.title, outcome: item.outcome, group: groupOf(a, kb, prefix.length), rules: [...new Set(mine.map((f) => f.rule))], warns: mine.some(warns) });
+      out.push({
+        file,
+        title: item.title,
+        outcome: item.outcome,
+        group: groupOf(a, kb, prefix.length),
+        rules: [...new Set(mine.map((f) => f.rule))],
+        warns: mine.some(warns),
+      });
     }
   }
   return out;
@@ -114,7 +121,14 @@ export function formatMeasurement(byMode: Record<Mode, ItemResult[]>): string {
     }
     const counts = new Map<string, number>();
     for (const r of results) for (const id of r.rules) counts.set(id, (counts.get(id) ?? 0) + 1);
-    lines.push(`  rules speaking: ${[...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id, n]) => `${id} ${n}`).join(', ') || 'none'}`);
+    lines.push(
+      `  rules speaking: ${
+        [...counts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .map(([id, n]) => `${id} ${n}`)
+          .join(', ') || 'none'
+      }`,
+    );
     lines.push('');
   }
   return lines.join('\n');

@@ -36,7 +36,10 @@ const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
  * which those extractions write for a paragraph break, stays).
  */
 export function normalizeLetterText(text: string): string {
-  let t = text.replace(/\r\n?/g, '\n').replace(/\f/g, '').replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ');
+  let t = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '')
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, ' ');
   const lines = t.split('\n');
   let full = 0;
   let adjacent = 0;
@@ -60,7 +63,8 @@ const LABELS: { key: 'ca' | 'maximus' | 'rationale'; re: RegExp }[] = [
 
 // A line that cannot be part of a title: the section's opening sentence, the last line of the
 // previous item's rationale ("... is not medically necessary."), or a label.
-const END_OF_PREVIOUS = /set forth below:|medically necessary|\bnecessary\.\s*$|^\s*(?:Decision rationale|MAXIMUS guideline|Claims Administrator guideline)\s*:/i;
+const END_OF_PREVIOUS =
+  /set forth below:|medically necessary|\bnecessary\.\s*$|^\s*(?:Decision rationale|MAXIMUS guideline|Claims Administrator guideline)\s*:/i;
 
 const DATE = String.raw`(\d{1,2})\/(\d{1,2})\/(\d{4})`;
 const isoDate = (m: RegExpExecArray | null) => (m ? `${m[3]}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}` : undefined);
@@ -178,8 +182,14 @@ function readItem(title: string, outcome: Outcome, block: string, kb: Knowledge)
 }
 
 const PORTION = /(?:remaining IMR eligible portion of the original request,?|the remaining|(?:that|which) (?:are|is|remain) disputed:?)\s*/gi;
-const DISPUTED_COUNT = new RegExp(`^(?:[^.]*?\\b)?(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?|visits?|treatments?)?\\s*(?:(?:are|is|remain|were)\\s+(?:disputed|in dispute|at issue)|is\\s*$)`, 'i');
-const ARE_DISPUTED = new RegExp(`\\b(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?\\s+|visits?\\s+|treatments?\\s+)?(?:are|is|remain)\\s+(?:disputed|in dispute|at issue)\\b`, 'i');
+const DISPUTED_COUNT = new RegExp(
+  `^(?:[^.]*?\\b)?(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?|visits?|treatments?)?\\s*(?:(?:are|is|remain|were)\\s+(?:disputed|in dispute|at issue)|is\\s*$)`,
+  'i',
+);
+const ARE_DISPUTED = new RegExp(
+  `\\b(${NUM})\\s+(?:more\\s+|additional\\s+|remaining\\s+)?(?:sessions?\\s+|visits?\\s+|treatments?\\s+)?(?:are|is|remain)\\s+(?:disputed|in dispute|at issue)\\b`,
+  'i',
+);
 
 /** The count of a partly authorised item's disputed part, when its own words give one. */
 function disputedCount(title: string): number | undefined {
@@ -187,7 +197,7 @@ function disputedCount(title: string): number | undefined {
   if (stated) return wordValue(stated[1]);
   let last: RegExpExecArray | null = null;
   PORTION.lastIndex = 0;
-  for (let m; (m = PORTION.exec(title)); ) last = m;
+  for (let m; (m = PORTION.exec(title));) last = m;
   if (!last) return undefined;
   const rest = title.slice(last.index + last[0].length);
   const m = DISPUTED_COUNT.exec(rest);
@@ -223,15 +233,19 @@ export const GUIDELINE_TALK = /\b(?:MTUS|ACOEM|ODG|CPMTG|guidelines?|Official\s+
 
 // Functional improvement as the MTUS means it (8 CCR 9792.20(e)), not a "functional
 // restoration program", which is a treatment.
-const FI = /\b(?:functional\s+(?:objective\s+)?(?:improvement|benefits?|gains?)|(?:subjective\s+or\s+)?objective\s+improvement|documented\s+improvement|improvement\s+in\s+(?:pain\s+(?:and|or)\s+)?(?:function|functional\s+status|ADLs|activities\s+of\s+daily\s+living)|improved\s+function(?:ing|al\s+status)?)\b/i;
+const FI =
+  /\b(?:functional\s+(?:objective\s+)?(?:improvement|benefits?|gains?)|(?:subjective\s+or\s+)?objective\s+improvement|documented\s+improvement|improvement\s+in\s+(?:pain\s+(?:and|or)\s+)?(?:function|functional\s+status|ADLs|activities\s+of\s+daily\s+living)|improved\s+function(?:ing|al\s+status)?)\b/i;
 const NEGATED = /\b(?:no|not|never|without|lacks?|lacking|lack\s+of|absence|absent|failed|fails|unclear|insufficient|neither|nor|none)\b|n't\b/i;
 const NOT_NEGATION = /\b(?:no|not)\s+(?:more|longer|greater)\s+than\b/gi;
 // A guideline's own condition ("may be extended if functional improvement is documented")
 // says nothing about this patient, unless the sentence also speaks of the case.
-const CONDITIONAL = /\b(?:if|may|might|would|should|must|recommend\w*|requires?|required|critical|key|based\s+upon|defined|means|to\s+produce|to\s+establish|goal|appropriate|indicated|unless|such\s+treatment)\b/i;
-const ABOUT_CASE = /\b(?:in\s+this\s+case|this\s+(?:patient|claimant|injured\s+worker|employee|applicant)|the\s+(?:claimant|injured\s+worker|IW|employee|applicant)|the\s+patient\s+(?:has|had|does|did|is|was|made|gained)|(?:he|she)\s+(?:has|had|is|was|may\s+have)|there\s+(?:is|was|has\s+been|have\s+been)|(?:medical\s+)?records?|submitted|provided|reviewed|presented|prior|previous)\b/i;
+const CONDITIONAL =
+  /\b(?:if|may|might|would|should|must|recommend\w*|requires?|required|critical|key|based\s+upon|defined|means|to\s+produce|to\s+establish|goal|appropriate|indicated|unless|such\s+treatment)\b/i;
+const ABOUT_CASE =
+  /\b(?:in\s+this\s+case|this\s+(?:patient|claimant|injured\s+worker|employee|applicant)|the\s+(?:claimant|injured\s+worker|IW|employee|applicant)|the\s+patient\s+(?:has|had|does|did|is|was|made|gained)|(?:he|she)\s+(?:has|had|is|was|may\s+have)|there\s+(?:is|was|has\s+been|have\s+been)|(?:medical\s+)?records?|submitted|provided|reviewed|presented|prior|previous)\b/i;
 // A sentence naming a guideline is the guideline talking, unless it plainly turns to the case.
-const STRONG_CASE = /\b(?:in\s+this\s+case|this\s+(?:patient|claimant|injured\s+worker)|the\s+(?:claimant|injured\s+worker|IW)\b|the\s+patient\s+(?:has|had|does|did)|there\s+(?:is|was)\s+(?:no|a\s+lack|lack|insufficient))\b/i;
+const STRONG_CASE =
+  /\b(?:in\s+this\s+case|this\s+(?:patient|claimant|injured\s+worker)|the\s+(?:claimant|injured\s+worker|IW)\b|the\s+patient\s+(?:has|had|does|did)|there\s+(?:is|was)\s+(?:no|a\s+lack|lack|insufficient))\b/i;
 
 /**
  * Whether the rationale says functional improvement was documented: its last sentence about

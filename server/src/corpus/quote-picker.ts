@@ -38,7 +38,11 @@ function distinctiveCues(kb: Knowledge): Map<string, string[]> {
     byEntry.set(e.id, norm);
     for (const c of norm) (owners.get(c) ?? owners.set(c, new Set()).get(c)!).add(e.id);
   }
-  for (const [id, cues] of byEntry) byEntry.set(id, cues.filter((c) => owners.get(c)!.size === 1));
+  for (const [id, cues] of byEntry)
+    byEntry.set(
+      id,
+      cues.filter((c) => owners.get(c)!.size === 1),
+    );
   return byEntry;
 }
 

@@ -87,10 +87,26 @@ export function addTime(stats: ReadStats, file: string, ms: number): void {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export const emptyStats = (files: number): ReadStats => ({ files, texts: 0, pdfs: 0, duplicateCount: 0, duplicates: [], seconds: 0, workers: 0, time: { text: { letters: 0, seconds: 0 }, pdf: { letters: 0, seconds: 0 } } });
+export const emptyStats = (files: number): ReadStats => ({
+  files,
+  texts: 0,
+  pdfs: 0,
+  duplicateCount: 0,
+  duplicates: [],
+  seconds: 0,
+  workers: 0,
+  time: { text: { letters: 0, seconds: 0 }, pdf: { letters: 0, seconds: 0 } },
+});
 
 /** Count a letter read, and hand its decision on unless it is a duplicate or could not be read. */
-export async function deliver(stats: ReadStats, seen: SeenLetters, problems: CorpusIndex['problems'], file: string, r: LetterResult, onDecision: (d: Decision) => void | Promise<void>): Promise<void> {
+export async function deliver(
+  stats: ReadStats,
+  seen: SeenLetters,
+  problems: CorpusIndex['problems'],
+  file: string,
+  r: LetterResult,
+  onDecision: (d: Decision) => void | Promise<void>,
+): Promise<void> {
   const name = path.basename(file);
   if (/\.pdf$/i.test(name)) stats.pdfs++;
   else stats.texts++;

@@ -72,6 +72,8 @@ export function loadPdfJs(): Promise<PdfJs> {
     if (typeof proc.getBuiltinModule !== 'function') {
       proc.getBuiltinModule = (name: string) => {
         try {
+          // Only Node's own modules, by the name pdf.js asks for.
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
           return require(name.startsWith('node:') ? name : `node:${name}`);
         } catch {
           return undefined;
@@ -206,7 +208,11 @@ function layoutPage(all: Item[]): string {
   }
   const charW = chars > 0 && width > 0 ? width / chars : 5;
   const ys = lines.map((l) => l[0].y);
-  const steps = ys.slice(1).map((y, i) => ys[i] - y).filter((d) => d > 0).sort((p, q) => p - q);
+  const steps = ys
+    .slice(1)
+    .map((y, i) => ys[i] - y)
+    .filter((d) => d > 0)
+    .sort((p, q) => p - q);
   const pitch = steps.length ? steps[Math.floor(steps.length / 4)] : 14;
   const left = Math.min(...items.map((i) => i.x));
 

@@ -61,12 +61,17 @@ export async function buildCorpusToStream(paths: string[], out: Writable, option
     const aggregates = new IndexAggregates(options.kb);
     const figures: StreamFigures = { letters: 0, items: 0, upheld: 0, overturned: 0, citations: 0, resolved: 0 };
     const { files, problems } = letterFiles(paths);
-    const stats = await readDecisionsInParallel(files, problems, { kb: options.kb, progress: options.progress, jobs: options.jobs ?? 1, minLettersPerWorker: options.minLettersPerWorker }, async (d) => {
-      aggregates.add(d);
-      count(figures, d);
-      const kept = options.compact ? compactDecision(d) : options.full ? d : withoutGuidelineSentences(d);
-      await write(scratch, `${JSON.stringify(kept)}\n`);
-    });
+    const stats = await readDecisionsInParallel(
+      files,
+      problems,
+      { kb: options.kb, progress: options.progress, jobs: options.jobs ?? 1, minLettersPerWorker: options.minLettersPerWorker },
+      async (d) => {
+        aggregates.add(d);
+        count(figures, d);
+        const kept = options.compact ? compactDecision(d) : options.full ? d : withoutGuidelineSentences(d);
+        await write(scratch, `${JSON.stringify(kept)}\n`);
+      },
+    );
     scratch.end();
     await once(scratch, 'close');
 

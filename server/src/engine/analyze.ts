@@ -20,7 +20,8 @@ export const DEFAULT_MAX_LENGTH = 2_000_000;
 
 const RULE_IDS = RULES.map((r) => r.id);
 
-const APPEAL_SIGNS = /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
+const APPEAL_SIGNS =
+  /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
 
 /** A document's kind from its words, when no file extension or language says. */
 export function inferKind(text: string): DocumentKind {
@@ -136,14 +137,40 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     const role = unitAt(structure.units, at)?.role ?? 'narrative';
     return role === 'request' || (role === 'narrative' && !structure.hasRequestStructure);
   };
-  const medications = findMedications(scope, kb, segments, inCitation, asked, mentions.map((m) => m.span.start));
+  const medications = findMedications(
+    scope,
+    kb,
+    segments,
+    inCitation,
+    asked,
+    mentions.map((m) => m.span.start),
+  );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = findDiagnoses(scope, kb);
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
-  const doc = { kind, items, medications, citations, evidence, truncatedAt: undefined as number | undefined, segments, edition, editionReason, diagnoses, surgeries, mentions, regions, directives, structure, firstCourses: [...firstCourses], priorMentioned, mtus };
+  const doc = {
+    kind,
+    items,
+    medications,
+    citations,
+    evidence,
+    truncatedAt: undefined as number | undefined,
+    segments,
+    edition,
+    editionReason,
+    diagnoses,
+    surgeries,
+    mentions,
+    regions,
+    directives,
+    structure,
+    firstCourses: [...firstCourses],
+    priorMentioned,
+    mtus,
+  };
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
@@ -153,6 +180,10 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  const inForce = reviseForMtusInForce(findings, { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS }, options.ruleSeverity);
+  const inForce = reviseForMtusInForce(
+    findings,
+    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS },
+    options.ruleSeverity,
+  );
   return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };
 }

@@ -37,7 +37,9 @@ export function appliedLimits(treatment: string, facts: LimitFacts, kb: Knowledg
   if (postsurgical) {
     const s = surgeryNear(facts, kb, near);
     if (!s || s.treatment !== treatment) return [];
-    return [{ kind: 'postsurgical', range: { min: s.visits, max: s.visits }, unit, citation: citationLabel(kb, s.citation), condition: s.name, weeks: s.weeks }];
+    return [
+      { kind: 'postsurgical', range: { min: s.visits, max: s.visits }, unit, citation: citationLabel(kb, s.citation), condition: s.name, weeks: s.weeks },
+    ];
   }
   const limit = kb.limitFor(treatment, facts.edition);
   if (!limit) return [];
@@ -87,7 +89,11 @@ export function exceeded(total: number, limits: AppliedLimit[], improved: boolea
 
 const shortCondition = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, '').replace(/, unspecified$/, '');
 
-function diagnosisFigure(byDiagnosis: { diagnosis: string; visits: { min: number; max: number }; weeks: number }[] | undefined, facts: LimitFacts, kb: Knowledge) {
+function diagnosisFigure(
+  byDiagnosis: { diagnosis: string; visits: { min: number; max: number }; weeks: number }[] | undefined,
+  facts: LimitFacts,
+  kb: Knowledge,
+) {
   // As therapy-verdict.ts: with several diagnoses named, the most generous figure applies.
   if (!byDiagnosis?.length || !facts.diagnoses.length) return undefined;
   const named = new Set(facts.diagnoses.map((d) => d.diagnosis));

@@ -43,7 +43,15 @@ export function citationChoices(kb: Knowledge): CitationChoice[] {
     const edition = g && /^\d{4}$/.test(g.edition) ? `${g.edition} edition` : g?.edition === 'current' ? 'current' : (g?.short ?? '');
     const q = e.quotes[0];
     const quote = `**${e.topic}** · ${where}\n\n> ${q.text.replace(/\s+/g, ' ')}\n>\n> — *${q.source}*`;
-    list.push({ entry: e, text: text!, regulationText: readsBack(byRegulation) ? byRegulation : undefined, label, detail: `${g?.title ?? e.guideline} (${edition})`, quote, order: list.length });
+    list.push({
+      entry: e,
+      text: text!,
+      regulationText: readsBack(byRegulation) ? byRegulation : undefined,
+      label,
+      detail: `${g?.title ?? e.guideline} (${edition})`,
+      quote,
+      order: list.length,
+    });
   }
   citationCache.set(kb, list);
   return list;
@@ -56,7 +64,7 @@ const plainTopic = (e: CitationEntry) => e.topic.replace(/\s*\((?:[^()]|\([^)]*\
 function pageText(pages: number[]): string {
   const sorted = [...new Set(pages)].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     runs.push(j > i ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}`);
@@ -86,7 +94,8 @@ export function citationText(e: CitationEntry, kb: Knowledge): string | undefine
       if (e.sections?.length) return `MTUS Chronic Pain Medical Treatment 2016, Section(s): ${e.sections[0]}`;
       return 'MTUS Chronic Pain Medical Treatment Guidelines (2016)';
     case 'acoem-2':
-      if (e.chapter !== undefined) return `ACOEM Practice Guidelines, 2nd Edition (2004), Chapter ${e.chapter}, ${plainTopic(e)}${e.pages?.length ? `, ${pageText(e.pages)}` : ''}`;
+      if (e.chapter !== undefined)
+        return `ACOEM Practice Guidelines, 2nd Edition (2004), Chapter ${e.chapter}, ${plainTopic(e)}${e.pages?.length ? `, ${pageText(e.pages)}` : ''}`;
       if (e.sections?.length) return `MTUS ACOEM General Approaches (2004), Section(s): ${e.sections[0]}`;
       break;
     case 'mtus-acoem':

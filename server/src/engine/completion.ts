@@ -248,7 +248,8 @@ function citationCompletions(prefix: string, base: number, line: string, kb: Kno
 // Anything else (a verb, a number already written) means the writer is not about to give the
 // quantity.
 const CODES = /\b(?:CPT|HCPCS|ICD(?:-?10)?)\b\s*(?:code)?\s*[:#]?|\b\d{5}[A-Z]?\b|\b[A-TV-Z]\d{2}(?:\.\d{1,4}[A-Z]?)?\b/g;
-const JOINING = /\b(?:for|to|the|of|and|in|at|on|with|after|status post|s\/p|post[- ]?(?:op|operative|operatively|surgical)|right|left|bilateral|both|upper|lower|additional|continued|further|region|area|spine|codes?|diagnosis|dx)\b|[,;:()/&+–-]/gi;
+const JOINING =
+  /\b(?:for|to|the|of|and|in|at|on|with|after|status post|s\/p|post[- ]?(?:op|operative|operatively|surgical)|right|left|bilateral|both|upper|lower|additional|continued|further|region|area|spine|codes?|diagnosis|dx)\b|[,;:()/&+–-]/gi;
 // Words before the treatment that make it a course already given, not one being asked for.
 const PRIOR = /\b(?:completed|had|has had|have had|received|attended|underwent|tried|failed|prior|previous(?:ly)?|past)\b[^.;]*$/i;
 
@@ -256,7 +257,13 @@ function withoutAll(text: string, re: RegExp | undefined): string {
   return re ? text.replace(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`), ' ') : text;
 }
 
-function quantityCompletions(prefix: string, base: number, line: { start: number; text: string }, kb: Knowledge, facts: CompletionFacts): CompletionCandidate[] {
+function quantityCompletions(
+  prefix: string,
+  base: number,
+  line: { start: number; text: string },
+  kb: Knowledge,
+  facts: CompletionFacts,
+): CompletionCandidate[] {
   const word = /(?<![A-Za-z0-9])[0-9xX×]*$/.exec(prefix);
   // "2x3" typed in full is a quantity written, not one being chosen.
   if (!word || /\d\s*[xX×]\s*\d/.test(word[0])) return [];
@@ -341,7 +348,8 @@ export function forms(total: number, l: Pick<AppliedLimit, 'perWeek' | 'unit'>, 
   }
   for (const [per, weeks] of schedules) out.push(`${per}x${weeks}`);
   const spelled = schedules.find(([per]) => per === 2) ?? schedules[0];
-  if (spelled) out.push(`${spelled[0]} ${spelled[0] === 1 ? 'time' : 'times'} a week for ${spelled[1]} ${spelled[1] === 1 ? 'week' : 'weeks'} (${total} ${l.unit})`);
+  if (spelled)
+    out.push(`${spelled[0]} ${spelled[0] === 1 ? 'time' : 'times'} a week for ${spelled[1]} ${spelled[1] === 1 ? 'week' : 'weeks'} (${total} ${l.unit})`);
   out.push(`${total} ${l.unit}`);
   return out;
 }

@@ -30,7 +30,7 @@ export function findDirectives(text: string): { directives: Directive[]; lineOf:
   // Cheap when there are none, which is almost always.
   if (!text.includes('mtus-lint-disable')) return { directives, lineOf };
   DIRECTIVE.lastIndex = 0;
-  for (let m; (m = DIRECTIVE.exec(text)); ) {
+  for (let m; (m = DIRECTIVE.exec(text));) {
     const kind = m[1];
     const listStart = m.index + m[0].indexOf(m[2], 4 + kind.length);
     const rules: string[] = [];

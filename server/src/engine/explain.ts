@@ -59,7 +59,9 @@ export function explain(text: string, analysis: Analysis, kb: Knowledge): string
   const at = (s: Span) => `L${offsetToPosition(starts, s.start).line + 1}`;
   const out: string[] = [];
   const st = analysis.structure;
-  out.push(`Read as: ${analysis.kind === 'appeal' ? 'an IMR appeal letter' : 'a treatment request'}${st.hasRequestStructure ? ', with a request part (table, fields or list): only that part yields requested items' : ', with no request part: each sentence is read by its own words'}`);
+  out.push(
+    `Read as: ${analysis.kind === 'appeal' ? 'an IMR appeal letter' : 'a treatment request'}${st.hasRequestStructure ? ', with a request part (table, fields or list): only that part yields requested items' : ', with no request part: each sentence is read by its own words'}`,
+  );
   if (st.sections.length) {
     out.push('Passages:');
     for (const s of st.sections) out.push(`  ${at(s.headingSpan)} "${oneLine(s.heading, 50)}": ${ROLE_NAMES[s.role] ?? s.role}`);
@@ -84,14 +86,20 @@ export function explain(text: string, analysis: Analysis, kb: Knowledge): string
   for (const i of analysis.items) out.push(`  ${at(i.span)} ${readingOf(i, kb)}`);
   if (analysis.medications?.length) {
     out.push('Requested medications:');
-    for (const m of analysis.medications) out.push(`  ${at(m.span)} ${oneLine(text.slice(m.span.start, m.span.end), 60)}${m.supply ? ` (${m.supply.days} days)` : ''}${m.ongoing ? ', continued' : ''}`);
+    for (const m of analysis.medications)
+      out.push(
+        `  ${at(m.span)} ${oneLine(text.slice(m.span.start, m.span.end), 60)}${m.supply ? ` (${m.supply.days} days)` : ''}${m.ongoing ? ', continued' : ''}`,
+      );
   }
   if (analysis.evidence.priorCourses.length) {
     out.push('Completed courses (from history):');
     for (const p of analysis.evidence.priorCourses) out.push(`  ${at(p.span)} ${priorLine(p, kb)}`);
   }
-  if (analysis.firstCourses.length) out.push(`First courses (the document says never had): ${analysis.firstCourses.map((t) => kb.treatment(t)?.name ?? t).join(', ')}`);
+  if (analysis.firstCourses.length)
+    out.push(`First courses (the document says never had): ${analysis.firstCourses.map((t) => kb.treatment(t)?.name ?? t).join(', ')}`);
   const fi = analysis.evidence.mentions.filter((m) => m.kind !== 'pain-score' && m.kind !== 'negated-improvement');
-  out.push(`Functional improvement: ${analysis.evidence.functionalImprovement ? `documented (${[...new Set(fi.map((m) => m.kind))].join(', ')})` : 'not documented'}`);
+  out.push(
+    `Functional improvement: ${analysis.evidence.functionalImprovement ? `documented (${[...new Set(fi.map((m) => m.kind))].join(', ')})` : 'not documented'}`,
+  );
   return out;
 }

@@ -33,7 +33,9 @@ function describeCitation(c: Citation, kb: Knowledge): string {
     c.sections?.length ? `section${c.sections.length > 1 ? 's' : ''}: ${c.sections.join('; ')}` : '',
     c.regulation ?? '',
   ].filter(Boolean);
-  const title = g ? `**${g.title}** (${g.edition === 'current' || g.edition === 'various' ? g.short : `${g.edition} edition`})` : '**Guideline not recognised**';
+  const title = g
+    ? `**${g.title}** (${g.edition === 'current' || g.edition === 'various' ? g.short : `${g.edition} edition`})`
+    : '**Guideline not recognised**';
   return `${title}${where.length ? ` — ${where.join(', ')}` : ''}`;
 }
 
@@ -55,7 +57,8 @@ export function citationHover(c: Citation, kb: Knowledge, corpus?: CorpusIndex):
   const lines = [describeCitation(c, kb)];
   if (c.resolved.length === 0) {
     lines.push(`Not found in the MTUS as indexed by mtus-lint (knowledge base ${kb.version}). Check the guideline, edition and page or section.`);
-    if (c.guideline === 'odg') lines.push('ODG is not part of the MTUS: reviewers give the MTUS precedence wherever it addresses the treatment (8 CCR 9792.21.1).');
+    if (c.guideline === 'odg')
+      lines.push('ODG is not part of the MTUS: reviewers give the MTUS precedence wherever it addresses the treatment (8 CCR 9792.21.1).');
     return lines.join('\n\n');
   }
   for (const id of c.resolved.slice(0, 3)) {
@@ -76,7 +79,8 @@ export function limitLines(limit: Limit, kb: Knowledge): string[] {
   const unit = t?.unit ?? 'sessions';
   const out = [`**Limits** — ${g?.title ?? limit.guideline} (${g?.edition ?? ''}) · ${citationLabel(kb, limit.citation)}`];
   if (limit.trial) out.push(`- Trial: ${range(limit.trial)} ${unit}`);
-  if (limit.maximum) out.push(`- Maximum: ${range(limit.maximum)} ${unit}${limit.extensionNeedsImprovement ? ' (continuing needs documented functional improvement)' : ''}`);
+  if (limit.maximum)
+    out.push(`- Maximum: ${range(limit.maximum)} ${unit}${limit.extensionNeedsImprovement ? ' (continuing needs documented functional improvement)' : ''}`);
   if (limit.perWeek) out.push(`- Frequency: ${range(limit.perWeek)} a week`);
   if (limit.weeks) out.push(`- Duration: ${range(limit.weeks)} weeks`);
   if (!limit.maximum && limit.extensionNeedsImprovement) out.push('- Beyond the trial: only with documented functional improvement (8 CCR 9792.20(e))');
@@ -153,7 +157,13 @@ function evidenceLine(analysis: Analysis, item: Pick<RequestedItem, 'treatment' 
   // Completed visits as the limits count them: same treatment, same body parts, PT and OT together.
   const done = completedFor(item, ev.priorCourses);
   const before = givenBefore(item, analysis.priorMentioned);
-  const completed = done ? String(done) : before ? 'a course was given before, its count not stated' : analysis.firstCourses.includes(item.treatment) ? 'none (a first course, as the document says)' : 'none stated';
+  const completed = done
+    ? String(done)
+    : before
+      ? 'a course was given before, its count not stated'
+      : analysis.firstCourses.includes(item.treatment)
+        ? 'none (a first course, as the document says)'
+        : 'none stated';
   return `**In this document:** functional improvement ${fi}; completed sessions: ${completed}; home exercise program: ${ev.homeProgram ? 'yes' : 'not mentioned'}.`;
 }
 
@@ -162,7 +172,11 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Kn
   const c = analysis.citations.find((x) => contains(x.span, offset));
   if (c) return { span: c.span, markdown: [citationHover(c, kb, corpus), ...mtusCitationLines(c, analysis, kb)].join('\n\n') };
   const med = analysis.medications?.find((x) => contains(x.span, offset));
-  if (med) return { span: med.span, markdown: [medicationHover(med, kb, (ids) => corpusCitationLines(ids, corpus)), ...formularyHoverLines(med, analysis, kb)].join('\n\n') };
+  if (med)
+    return {
+      span: med.span,
+      markdown: [medicationHover(med, kb, (ids) => corpusCitationLines(ids, corpus)), ...formularyHoverLines(med, analysis, kb)].join('\n\n'),
+    };
   const item = analysis.items.find((x) => contains(x.span, offset));
   if (item) return { span: item.span, markdown: itemHover(item, analysis, kb, text, corpus) };
   const m = analysis.mentions.find((x) => contains(x.span, offset));
@@ -170,7 +184,12 @@ export function hoverAt(analysis: Analysis, text: string, offset: number, kb: Kn
     const t = kb.treatment(m.treatment);
     const limit = kb.limitFor(m.treatment, analysis.edition);
     const fared = corpusTreatmentLine(m.treatment, kb, corpus);
-    const body = [`**${t?.name ?? m.treatment}**`, ...(limit ? [limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit)] : []), evidenceLine(analysis, { treatment: m.treatment, postsurgical: false, bodyRegions: [] }), ...(fared ? [fared] : [])];
+    const body = [
+      `**${t?.name ?? m.treatment}**`,
+      ...(limit ? [limitLines(limit, kb).join('\n'), editionLine(analysis, kb, limit)] : []),
+      evidenceLine(analysis, { treatment: m.treatment, postsurgical: false, bodyRegions: [] }),
+      ...(fared ? [fared] : []),
+    ];
     return { span: m.span, markdown: body.join('\n\n') };
   }
   return undefined;

@@ -30,8 +30,16 @@ export function medicationHover(item: MedicationItem, kb: Knowledge, corpusLines
   const klass = kb.drugClass(item.class);
   const what = describe(item, kb);
   const reading = supplyReading(item, kb);
-  const lines = [`**${what.charAt(0).toUpperCase()}${what.slice(1)}** — ${klass?.name ?? item.class}, ${item.route}${item.postOp ? ', post-op' : ''}${item.retrospective ? ', retrospective' : ''}`];
-  lines.push(reading ? `Read as: ${reading}.` : item.quantity ? 'No dosing or days written, so no days of supply are counted.' : 'No quantity written, so no days of supply are counted.');
+  const lines = [
+    `**${what.charAt(0).toUpperCase()}${what.slice(1)}** — ${klass?.name ?? item.class}, ${item.route}${item.postOp ? ', post-op' : ''}${item.retrospective ? ', retrospective' : ''}`,
+  ];
+  lines.push(
+    reading
+      ? `Read as: ${reading}.`
+      : item.quantity
+        ? 'No dosing or days written, so no days of supply are counted.'
+        : 'No quantity written, so no days of supply are counted.',
+  );
   if (klass && klass.requires !== 'none' && klass.citation) {
     const citation = citationFor(kb, item, klass);
     const entry = kb.citation(citation.id);
@@ -44,4 +52,3 @@ export function medicationHover(item: MedicationItem, kb: Knowledge, corpusLines
   }
   return lines.join('\n\n');
 }
-

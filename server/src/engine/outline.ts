@@ -22,7 +22,10 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-type Doc = Pick<AnalysisResult, 'kind' | 'items' | 'medications' | 'citations' | 'findings' | 'segments' | 'edition' | 'evidence' | 'diagnoses' | 'surgeries' | 'truncatedAt'>;
+type Doc = Pick<
+  AnalysisResult,
+  'kind' | 'items' | 'medications' | 'citations' | 'findings' | 'segments' | 'edition' | 'evidence' | 'diagnoses' | 'surgeries' | 'truncatedAt'
+>;
 
 export function outline(doc: Doc, text: string, kb: Knowledge): OutlineNode[] {
   const scope = doc.truncatedAt !== undefined ? text.slice(0, doc.truncatedAt) : text;
@@ -97,7 +100,11 @@ function itemNode(item: RequestedItem, doc: Doc, text: string, kb: Knowledge, pl
 }
 
 function itemState(item: RequestedItem, doc: Doc, kb: Knowledge, places: { span: Span; finding: Finding }[]): string {
-  const rules = new Set(findingsWithin(places, item.span).filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.rule));
+  const rules = new Set(
+    findingsWithin(places, item.span)
+      .filter((f) => f.severity === 'error' || f.severity === 'warning')
+      .map((f) => f.rule),
+  );
   const limits = itemLimits(item, doc, kb);
   for (const [rule, state] of ITEM_STATES) {
     if (!rules.has(rule)) continue;
@@ -112,7 +119,13 @@ function itemState(item: RequestedItem, doc: Doc, kb: Knowledge, places: { span:
 
 function medicationNode(med: MedicationItem, text: string): OutlineNode {
   const days = med.supply ? ` — ${med.supply.days} days` : '';
-  return { name: `${capital(oneLine(text.slice(med.span.start, med.span.end)))}${days}`, kind: 'medication', range: lineAround(text, med.span), selection: med.span, children: [] };
+  return {
+    name: `${capital(oneLine(text.slice(med.span.start, med.span.end)))}${days}`,
+    kind: 'medication',
+    range: lineAround(text, med.span),
+    selection: med.span,
+    children: [],
+  };
 }
 
 function citationsNode(citations: Doc['citations'], text: string, kb: Knowledge): OutlineNode {
@@ -159,22 +172,29 @@ function sortTree(nodes: OutlineNode[]): void {
 
 // Headings writers use. A heading names a disputed item (a section), a denial reason, or a
 // response; a line in capitals is read by its words.
-const SECTION_HEADING = /^(?:#{1,6}\s+\S|(?:disputed|denied|contested|requested|non-?certified)\s+(?:items?|treatments?|services?|requests?)\b|(?:item|issue|request)\s*#?\s*\d+\s*[:.)–-])/i;
-const DENIAL_HEADING = /^(?:#{1,6}\s+)?(?:(?:UR\s+|utilization review\s+)?denial(?:\s+reason)?s?|reasons?\s+(?:for|given for)\s+(?:the\s+)?(?:UR\s+)?(?:denial|non-?certification)|(?:the\s+)?(?:UR|utilization review)(?:'s)?\s+(?:rationale|reason(?:ing)?))\s*(?:#?\s*\d+)?\s*(?:[:.)–-]|$)/i;
+const SECTION_HEADING =
+  /^(?:#{1,6}\s+\S|(?:disputed|denied|contested|requested|non-?certified)\s+(?:items?|treatments?|services?|requests?)\b|(?:item|issue|request)\s*#?\s*\d+\s*[:.)–-])/i;
+const DENIAL_HEADING =
+  /^(?:#{1,6}\s+)?(?:(?:UR\s+|utilization review\s+)?denial(?:\s+reason)?s?|reasons?\s+(?:for|given for)\s+(?:the\s+)?(?:UR\s+)?(?:denial|non-?certification)|(?:the\s+)?(?:UR|utilization review)(?:'s)?\s+(?:rationale|reason(?:ing)?))\s*(?:#?\s*\d+)?\s*(?:[:.)–-]|$)/i;
 const RESPONSE_HEADING = /^(?:#{1,6}\s+)?(?:my\s+)?(?:response|rebuttal|reply|answer)(?:\s+to\b[^:\n]{0,60})?\s*(?:#?\s*\d+)?\s*(?:[:.)–-]|$)/i;
 const CAPITALS = /^[A-Z][A-Z0-9 ,&/'()#-]{3,60}:?$/;
-const HEADING_WORDS = /\b(?:DISPUTED|ITEMS?|ISSUES?|TREATMENTS?|REQUESTS?|REQUESTED|DENIAL|DENIED|REASONS?|RATIONALE|RESPONSE|REBUTTAL|REPLY|ARGUMENT|DISCUSSION)\b/;
-const CLOSING = /^(?:for (?:these|the (?:above|foregoing)|all of these) reasons|in (?:conclusion|summary)|therefore,? I (?:respectfully )?(?:ask|request)|thank you\b|sincerely|respectfully(?: submitted| yours)?,?$|(?:best |kind |warm )?regards|very truly yours|yours (?:truly|sincerely|faithfully)|cordially|enclosures?\b|encl\.|attachments?\s*:|cc\s*:)/i;
-const ANSWER = /^(?:in (?:response|reply|answer|rebuttal) to|responding to|regarding|with (?:regard|respect) to|as (?:to|for) the|to address|addressing|concerning|contrary to)\b/i;
+const HEADING_WORDS =
+  /\b(?:DISPUTED|ITEMS?|ISSUES?|TREATMENTS?|REQUESTS?|REQUESTED|DENIAL|DENIED|REASONS?|RATIONALE|RESPONSE|REBUTTAL|REPLY|ARGUMENT|DISCUSSION)\b/;
+const CLOSING =
+  /^(?:for (?:these|the (?:above|foregoing)|all of these) reasons|in (?:conclusion|summary)|therefore,? I (?:respectfully )?(?:ask|request)|thank you\b|sincerely|respectfully(?: submitted| yours)?,?$|(?:best |kind |warm )?regards|very truly yours|yours (?:truly|sincerely|faithfully)|cordially|enclosures?\b|encl\.|attachments?\s*:|cc\s*:)/i;
+const ANSWER =
+  /^(?:in (?:response|reply|answer|rebuttal) to|responding to|regarding|with (?:regard|respect) to|as (?:to|for) the|to address|addressing|concerning|contrary to)\b/i;
 
 // A sentence quotes a denial reason when it says who denied (or that it was denied) and why.
 const ACTOR = /\b(?:UR|utilization review|reviewer|reviewing physician|claims administrator|carrier|insurer|adjuster|denial|non-?certification)\b/i;
 const DENIES = /\b(?:den(?:ied|ies|y|ying)|non-?certif(?:ied|ies|y)|not certified|modified|rejected|refused|did not (?:certify|approve|authorize))\b/i;
-const SAYS = /\b(?:stat(?:ed|es)|sa(?:id|ys)|found|concluded|determined|opined|asserted|claimed|noted|reasoned|indicated|felt|wrote|cited|rel(?:ied|ies)|based|rest(?:ed|s))\b/i;
+const SAYS =
+  /\b(?:stat(?:ed|es)|sa(?:id|ys)|found|concluded|determined|opined|asserted|claimed|noted|reasoned|indicated|felt|wrote|cited|rel(?:ied|ies)|based|rest(?:ed|s))\b/i;
 const PASSIVE = /\b(?:was|were|has been|have been|had been|is being|is)\s+(?:denied|non-?certified|not certified|modified|rejected)\b/i;
 const REASON =
   /\b(?:not medically (?:necessary|reasonable)|(?:no|lack of) medical necessity|medical necessity (?:was|has|had) not|exceed(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:guidelines?|limits?|recommendations?|number|maximum|frequency|MTUS(?:\s+guidelines?)?)|(?:no|not|lack(?:ed|s)? of|absence of|without|insufficient|inadequate)\s+(?:\w+\s+){0,2}?(?:documentation|documented|evidence|demonstrat\w+)\b[^.;]*|functional improvement (?:was|has|had|is) not\b[^.;]*|not (?:supported|recommended|indicated)\b[^.;]*|no (?:clear )?indication\b[^.;]*)/i;
-const WHY = /\b(?:because|due to|since|as (?=there|the|it|no|this|he|she|they)|on the basis of|based on|citing|for (?=lack|no\b|the reason|failure|absence|insufficient))\s*/i;
+const WHY =
+  /\b(?:because|due to|since|as (?=there|the|it|no|this|he|she|they)|on the basis of|based on|citing|for (?=lack|no\b|the reason|failure|absence|insufficient))\s*/i;
 
 /** The reason a sentence gives for a denial, or undefined when it quotes none. */
 export function denialReason(sentence: string): string | undefined {
@@ -204,7 +224,7 @@ function blocks(text: string): Block[] {
   const out: Block[] = [];
   let cur: Block | undefined;
   const re = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
-  for (let m; (m = re.exec(text)) && m[0].length > 0; ) {
+  for (let m; (m = re.exec(text)) && m[0].length > 0;) {
     const raw = m[0].replace(/[\r\n]+$/, '');
     const lead = raw.length - raw.trimStart().length;
     const line = raw.trim();
@@ -230,7 +250,13 @@ function headingOf(line: string, span: Span): Block['heading'] {
     // "Denial reason 1: The UR denied ...": the label, and what follows it on the line.
     const colon = line.indexOf(':');
     const end = colon >= 0 && colon < 80 ? colon + 1 : m[0].length;
-    return { label: line.slice(0, end).replace(/^#+\s*/, '').replace(/[:.\s–-]+$/, ''), rest: line.slice(end).trim() };
+    return {
+      label: line
+        .slice(0, end)
+        .replace(/^#+\s*/, '')
+        .replace(/[:.\s–-]+$/, ''),
+      rest: line.slice(end).trim(),
+    };
   };
   if (DENIAL_HEADING.test(line)) return { kind: 'denial', line: span, ...split(DENIAL_HEADING) };
   if (RESPONSE_HEADING.test(line)) return { kind: 'response', line: span, ...split(RESPONSE_HEADING) };
@@ -306,7 +332,7 @@ export function letterStructure(text: string, segments: Span[]): OutlineNode[] {
     } else if (h?.kind === 'denial') {
       const body = h.rest || text.slice(h.line.end, b.end);
       const first = sentencesIn(h.line.end, b.end, segments, text)[0];
-      const reason = denialReason(body) ?? tidy((h.rest || (first ? text.slice(first.start, first.end) : '')) || h.label);
+      const reason = denialReason(body) ?? tidy(h.rest || (first ? text.slice(first.start, first.end) : '') || h.label);
       deny(b, h.line, reason, h.label);
       continue;
     } else if (h?.kind === 'response') {

@@ -96,14 +96,7 @@ export interface Citation {
   resolved: string[];
 }
 
-export type EvidenceKind =
-  | 'adl'
-  | 'work-status'
-  | 'medication-reduction'
-  | 'objective-measure'
-  | 'pain-score'
-  | 'home-program'
-  | 'negated-improvement';
+export type EvidenceKind = 'adl' | 'work-status' | 'medication-reduction' | 'objective-measure' | 'pain-score' | 'home-program' | 'negated-improvement';
 
 export interface EvidenceMention {
   kind: EvidenceKind;

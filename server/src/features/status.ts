@@ -32,7 +32,15 @@ export function documentStatus(uri: string, analysis: Analysis, kb: Knowledge, c
 }
 
 /** For a document mtus-lint does not check (Markdown while it is off): the editor hides the status. */
-export const uncheckedStatus = (uri: string): DocumentStatus => ({ uri, checked: false, edition: '', editionLabel: '', editionReason: 'default', knowledgeVersion: '', corpusLetters: 0 });
+export const uncheckedStatus = (uri: string): DocumentStatus => ({
+  uri,
+  checked: false,
+  edition: '',
+  editionLabel: '',
+  editionReason: 'default',
+  knowledgeVersion: '',
+  corpusLetters: 0,
+});
 
 /**
  * Sends a document's status only when it differs from the last one sent for it: most checks

@@ -66,8 +66,7 @@ describe(RULE, () => {
     );
   });
   test('an opioid written in the weeks after a dated surgery is post-operative care, unless its line names another pain', () => {
-    const form = (line: string) =>
-      `Date: 10/21/2016\nRequested treatment:\n  ${line}\nRevision fusion 10/14/2016. Walks 50 feet with a walker.`;
+    const form = (line: string) => `Date: 10/21/2016\nRequested treatment:\n  ${line}\nRevision fusion 10/14/2016. Walks 50 feet with a walker.`;
     assert.equal(only(form('Oxycodone/APAP 5/325 mg, 1 tab q6h prn pain #60')).length, 0);
     assert.equal(only(form('Tramadol 50 mg #60, 1 PO BID prn neck and elbow pain')).length, 1);
     // Months after the surgery the same prescription is chronic opioid therapy.

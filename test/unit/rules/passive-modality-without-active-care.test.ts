@@ -35,7 +35,10 @@ describe(RULE, () => {
   test('weeks after an injury the pain is not called chronic', () => {
     const f = only('Date of injury: 09/01/2016\nDate: 10/01/2016\nRequest ultrasound 2x3 for the low back.');
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^Ultrasound is passive treatment: 4 weeks after the injury, the guideline supports passive modalities only beside active therapy/);
+    assert.match(
+      f[0].message,
+      /^Ultrasound is passive treatment: 4 weeks after the injury, the guideline supports passive modalities only beside active therapy/,
+    );
     assert.doesNotMatch(f[0].message, /chronic pain/);
   });
   const mustNot = [

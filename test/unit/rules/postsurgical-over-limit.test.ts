@@ -29,14 +29,20 @@ describe(RULE, () => {
     assert.equal(only('Fracture of the left femur, ORIF 09/2026. Post-op physical therapy 3x12.').length, 1);
   });
   test('completed postsurgical visits count toward the course; the fix caps to the visits remaining', () => {
-    const text = 'Status post Bankart repair 10/01/2026. She has completed 20 postoperative physical therapy visits. Request post-op physical therapy 2x4 for the left shoulder.';
+    const text =
+      'Status post Bankart repair 10/01/2026. She has completed 20 postoperative physical therapy visits. Request post-op physical therapy 2x4 for the left shoulder.';
     const f = only(text);
     assert.equal(f.length, 1);
-    assert.match(f[0].message, /^20 completed \+ 8 requested = 28 postoperative physical therapy visits exceeds the 24 visits over 14 weeks after Bankart repair .*\(8 CCR 9792\.24\.3, 2009\); request no more than 4/);
+    assert.match(
+      f[0].message,
+      /^20 completed \+ 8 requested = 28 postoperative physical therapy visits exceeds the 24 visits over 14 weeks after Bankart repair .*\(8 CCR 9792\.24\.3, 2009\); request no more than 4/,
+    );
     assert.equal(applyEdits(text, f[0].fix!.edits), text.replace('2x4', '2x2'));
   });
   test('a course already used up: no fix, the message says none remain', () => {
-    const f = only('Status post Bankart repair 10/01/2026. She has completed 24 post-op PT visits. Request post-op physical therapy 2x3 for the left shoulder.');
+    const f = only(
+      'Status post Bankart repair 10/01/2026. She has completed 24 post-op PT visits. Request post-op physical therapy 2x3 for the left shoulder.',
+    );
     assert.match(f[0].message, /no visits of the course remain/);
     assert.equal(f[0].fix, undefined);
   });

@@ -46,11 +46,15 @@ describe(RULE, () => {
     assert.deepEqual(rulesOf('Massage therapy x 12 beside the home exercise program'), [RULE]);
   });
   test('physical and occupational therapy for the same body parts count together as physical medicine', () => {
-    const f = check('She has completed 6 PT visits and 4 OT visits for the neck. Request physical therapy 2x3 for the neck.').findings.filter((x) => x.rule === RULE);
+    const f = check('She has completed 6 PT visits and 4 OT visits for the neck. Request physical therapy 2x3 for the neck.').findings.filter(
+      (x) => x.rule === RULE,
+    );
     assert.equal(f.length, 1);
     assert.match(f[0].message, /^10 completed \+ 6 requested = 16 physical therapy visits, above the 8–10 visit limit/);
     assert.equal(f[0].fix, undefined, 'no visits remain to cap to');
-    const ot = check('She has completed 8 PT visits for the lumbar spine. Request occupational therapy 2x2 for the lumbar spine.').findings.filter((x) => x.rule === RULE);
+    const ot = check('She has completed 8 PT visits for the lumbar spine. Request occupational therapy 2x2 for the lumbar spine.').findings.filter(
+      (x) => x.rule === RULE,
+    );
     assert.match(ot[0].message, /^8 completed \+ 4 requested = 12 occupational therapy visits/);
   });
   test('therapy for other body parts does not count', () => {

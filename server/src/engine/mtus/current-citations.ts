@@ -34,7 +34,8 @@ const ACOEM = new RegExp(
   String.raw`(?:\bMTUS\s*\(\s*ACOEM\s*\)|\bACOEM)\s+(?:${TITLES.map(([t, , src]) => `(?<t_${t.replace(/-/g, '_')}>${src})`).join('|')})(?:\s+(?:Guidelines?|Disorders))?${VERSION}`,
   'g',
 );
-const DRUG_LIST = /\bMTUS\s+Drug\s+(?:List|Formulary)(?:\s*,?\s*(?:\(\s*(?:v\.?\s*|version\s+)(?<v>\d+(?:\.\d+)?)\s*\)|(?:v\.?\s*|version\s+)(?<v1>\d+(?:\.\d+)?)))?|\bDrug\s+List\s+(?:v\.?\s*|version\s+)(?<v2>\d+(?:\.\d+)?)/gi;
+const DRUG_LIST =
+  /\bMTUS\s+Drug\s+(?:List|Formulary)(?:\s*,?\s*(?:\(\s*(?:v\.?\s*|version\s+)(?<v>\d+(?:\.\d+)?)\s*\)|(?:v\.?\s*|version\s+)(?<v1>\d+(?:\.\d+)?)))?|\bDrug\s+List\s+(?:v\.?\s*|version\s+)(?<v2>\d+(?:\.\d+)?)/gi;
 
 /** The timeline topic a current ACOEM citation names ("low-back"), from its citation entry. */
 export const topicOfCitation = (entry: string) => TITLES.find(([, id]) => id === entry)?.[0];
@@ -43,16 +44,29 @@ export const topicOfCitation = (entry: string) => TITLES.find(([, id]) => id ===
 export function findCurrentCitations(text: string): Citation[] {
   const out: Citation[] = [];
   const acoem = new RegExp(ACOEM.source, ACOEM.flags);
-  for (let m; (m = acoem.exec(text)); ) {
+  for (let m; (m = acoem.exec(text));) {
     // "ACOEM Hip and Groin Disorders" alone is how 2016 letters cite a guideline outside the
     // MTUS: today's form says "MTUS (ACOEM)", "Guideline" or the version.
     if (!/^MTUS/.test(m[0]) && !/Guidelines?\b/.test(m[0]) && !m.groups!.version) continue;
     const hit = TITLES.find(([t]) => m!.groups![`t_${t.replace(/-/g, '_')}`] !== undefined)!;
-    out.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], guideline: 'mtus-acoem', sections: [m.groups![`t_${hit[0].replace(/-/g, '_')}`]], edition: m.groups!.version, resolved: [hit[1]] });
+    out.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      guideline: 'mtus-acoem',
+      sections: [m.groups![`t_${hit[0].replace(/-/g, '_')}`]],
+      edition: m.groups!.version,
+      resolved: [hit[1]],
+    });
   }
   const list = new RegExp(DRUG_LIST.source, DRUG_LIST.flags);
-  for (let m; (m = list.exec(text)); ) {
-    out.push({ span: { start: m.index, end: m.index + m[0].length }, text: m[0], guideline: 'mtus-drug-list', edition: m.groups!.v ?? m.groups!.v1 ?? m.groups!.v2, resolved: ['mtus-drug-list'] });
+  for (let m; (m = list.exec(text));) {
+    out.push({
+      span: { start: m.index, end: m.index + m[0].length },
+      text: m[0],
+      guideline: 'mtus-drug-list',
+      edition: m.groups!.v ?? m.groups!.v1 ?? m.groups!.v2,
+      resolved: ['mtus-drug-list'],
+    });
   }
   return out;
 }
@@ -68,7 +82,11 @@ export function mergeCitations(found: Citation[], current: Citation[]): Citation
  * The version a current ACOEM citation names, and the one that governed on the date. A citation
  * that names no version cites whichever governed.
  */
-export function citedVersions(c: Citation, kb: Knowledge, iso: string): { topic: string; cited?: TimelineGuideline; governing?: TimelineGuideline } | undefined {
+export function citedVersions(
+  c: Citation,
+  kb: Knowledge,
+  iso: string,
+): { topic: string; cited?: TimelineGuideline; governing?: TimelineGuideline } | undefined {
   const t = kb.data.timeline;
   const topic = c.guideline === 'mtus-acoem' && c.resolved[0] ? topicOfCitation(c.resolved[0]) : undefined;
   if (!t || !topic) return undefined;

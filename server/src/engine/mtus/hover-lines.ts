@@ -40,7 +40,11 @@ export function mtusCitationLines(c: Citation, analysis: Pick<AnalysisResult, 'm
   if (!t || (c.guideline !== 'mtus-acoem' && c.guideline !== 'mtus-drug-list')) return [];
   if (c.guideline === 'mtus-drug-list') {
     const v = c.edition ? t.drugListVersions.find((x) => x.version === c.edition) : undefined;
-    const imported = m?.drugList ? `Imported: v${m.drugList.version}${m.drugList.effective ? ` (effective ${usDate(m.drugList.effective)})` : ''}, in force on this document's date.` : m && m.drugListsImported ? 'No imported version was in force on this document\'s date.' : 'Not imported: run "mtus-lint: Import the MTUS Drug List" with the list downloaded from the DWC to have requested drugs checked against it.';
+    const imported = m?.drugList
+      ? `Imported: v${m.drugList.version}${m.drugList.effective ? ` (effective ${usDate(m.drugList.effective)})` : ''}, in force on this document's date.`
+      : m && m.drugListsImported
+        ? "No imported version was in force on this document's date."
+        : 'Not imported: run "mtus-lint: Import the MTUS Drug List" with the list downloaded from the DWC to have requested drugs checked against it.';
     return [`**MTUS Drug List**${v ? ` v${v.version}, effective ${usDate(v.effective)} (${v.source})` : ''}. ${imported}`];
   }
   const v = m?.date ? citedVersions(c, kb, m.date) : undefined;

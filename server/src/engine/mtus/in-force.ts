@@ -117,10 +117,19 @@ export function mtusInForce(text: string, kind: DocumentKind, kb: Knowledge, opt
     reason = 'setting';
   }
   if (!date || !timeline) {
-    return { reason: 'undated', changed: [], acoem: false, formulary: false, ur2026: false, drugListsImported: options.drugLists?.length ?? 0, explanation: 'undated: judged by the Chronic Pain edition as before; write the request or report date to be judged by the MTUS in force on it' };
+    return {
+      reason: 'undated',
+      changed: [],
+      acoem: false,
+      formulary: false,
+      ur2026: false,
+      drugListsImported: options.drugLists?.length ?? 0,
+      explanation: 'undated: judged by the Chronic Pain edition as before; write the request or report date to be judged by the MTUS in force on it',
+    };
   }
   const iso = isoOf(date);
-  const lead = reason === 'given' ? `--date ${formatDate(date)}` : reason === 'setting' ? `undated, judged as of today ${formatDate(date)}` : `dated ${formatDate(date)}`;
+  const lead =
+    reason === 'given' ? `--date ${formatDate(date)}` : reason === 'setting' ? `undated, judged as of today ${formatDate(date)}` : `dated ${formatDate(date)}`;
   const as = mtusAsOf(timeline, iso);
   return {
     date: iso,

@@ -18,7 +18,14 @@ export const readsTodaysCitations = (mtus: MtusInForce) => !mtus.date || mtus.ac
 const CITATION_RULES = new Set(['citation-wrong-chapter', 'citation-edition-form', 'citation-not-found']);
 /** Findings about which guideline is cited or relied on: not figures, never turned into references. */
 const NOT_FIGURES = new Set([...CITATION_RULES, 'citation-not-in-force', 'guideline-hierarchy', 'guideline-not-cited', 'ur-hierarchy-argument']);
-const THERAPY_RULES = new Set(['therapy-over-maximum', 'therapy-over-trial', 'frequency-over-limit', 'pain-relief-only', 'extension-without-improvement', 'prior-course-without-facts']);
+const THERAPY_RULES = new Set([
+  'therapy-over-maximum',
+  'therapy-over-trial',
+  'frequency-over-limit',
+  'pain-relief-only',
+  'extension-without-improvement',
+  'prior-course-without-facts',
+]);
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -55,7 +62,9 @@ export function reviseForMtusInForce(findings: Finding[], ctx: RuleContext, rule
     const verdict = item && THERAPY_RULES.has(f.rule) ? therapyVerdict(item, ctx) : undefined;
     const adjusted = verdict ? supersededAdjustment(verdict, mtus, ctx.kb) : undefined;
     const topic = f.rule === 'medication-opioid-monitoring' ? 'opioids' : f.rule.startsWith('medication-') ? 'chronic-pain' : undefined;
-    const message = adjusted?.message ?? supersededMessage(f.message, f.citation!.label, `superseded ${rebase}`, governingFor(ctx.kb, mtus, item?.bodyRegions ?? regionsAt(ctx, f.span), topic));
+    const message =
+      adjusted?.message ??
+      supersededMessage(f.message, f.citation!.label, `superseded ${rebase}`, governingFor(ctx.kb, mtus, item?.bodyRegions ?? regionsAt(ctx, f.span), topic));
     out.push(asReference(f, message, severity));
   }
   out.push(...users.findings);

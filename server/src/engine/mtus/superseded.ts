@@ -16,7 +16,11 @@ import type { MtusInForce } from './in-force';
 export const SUPERSEDED_RULE = 'superseded-figure';
 
 /** The knowledge-base guideline a finding rests on, when it did not govern on the document's date. */
-export function supersededGuideline(kb: Knowledge, mtus: MtusInForce | undefined, citationId: string | undefined): { id: string; entry: TimelineGuideline } | undefined {
+export function supersededGuideline(
+  kb: Knowledge,
+  mtus: MtusInForce | undefined,
+  citationId: string | undefined,
+): { id: string; entry: TimelineGuideline } | undefined {
   const t = kb.data.timeline;
   if (!t || !mtus?.acoem || !mtus.date || !citationId) return undefined;
   const guideline = kb.citation(citationId)?.guideline;
@@ -85,8 +89,15 @@ export function supersededMessage(message: string, label: string, superseded: st
  */
 export function citeGoverning(f: Finding, label: string, current: string): Finding {
   const swap = (s: string) => s.split(label).join(current);
-  const message = f.message.replace(/cite (.*?); the MTUS takes precedence/, (_, what: string) => `cite ${swap(what).replace(/ \(Chronic Pain Medical Treatment Guidelines\)/g, '')}; the MTUS takes precedence`);
-  return { ...f, message, fix: f.fix ? { ...f.fix, title: swap(f.fix.title), certain: false, edits: f.fix.edits.map((e) => ({ ...e, newText: swap(e.newText) })) } : undefined };
+  const message = f.message.replace(
+    /cite (.*?); the MTUS takes precedence/,
+    (_, what: string) => `cite ${swap(what).replace(/ \(Chronic Pain Medical Treatment Guidelines\)/g, '')}; the MTUS takes precedence`,
+  );
+  return {
+    ...f,
+    message,
+    fix: f.fix ? { ...f.fix, title: swap(f.fix.title), certain: false, edits: f.fix.edits.map((e) => ({ ...e, newText: swap(e.newText) })) } : undefined,
+  };
 }
 
 /** A finding turned into its reference form: its own rule and severity, a fix no longer applied by "fix all". */

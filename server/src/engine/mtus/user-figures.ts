@@ -37,7 +37,12 @@ export function judgeByUserFigures(ctx: RuleContext, ruleSeverity: Record<string
     const unit = ctx.kb.treatment(item.treatment)?.unit ?? 'sessions';
     const noun = treatmentNoun(item);
     const where = `${describeVersion(g)}, ${f.section}; your knowledge file`;
-    const base = { span: itemCore(item), citation: { id: g.citation ?? f.id, label: describeVersion(g) }, edition: g.version, subject: `${item.treatment}|${q.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}` };
+    const base = {
+      span: itemCore(item),
+      citation: { id: g.citation ?? f.id, label: describeVersion(g) },
+      edition: g.version,
+      subject: `${item.treatment}|${q.total}|${item.extendsPriorCourse}#${[...item.bodyRegions].sort().join(',')}`,
+    };
     let rule: string | undefined;
     let message = '';
     let cap: number | undefined;

@@ -31,22 +31,34 @@ const GUIDELINE_NAMES: [string, string][] = [
   ['acupuncture-mtg', MTUS_OR_YEAR(String.raw`Acupuncture\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2007')],
   ['postsurgical-mtg', MTUS_OR_YEAR(String.raw`Post[- ]?surgical\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2009')],
   ['opioids-mtg-2016', MTUS_OR_YEAR(String.raw`Opioids?\s+Treatment(?:\s+Guidelines?)?`, '2016')],
-  ['cpmtg', String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`],
+  [
+    'cpmtg',
+    String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`,
+  ],
   ['acoem-chapter', MTUS_OR_YEAR(CHAPTER_TITLE, '2004|2007')],
   ['acoem-general', MTUS_OR_YEAR(String.raw`General\s+Approaches`, '2004')],
   // ACOEM's 3rd edition is not the edition the MTUS adopted: a guideline of its own, outside the MTUS.
   ['acoem-3', String.raw`\bACOEM\s+(?:(?:Occupational\s+Medicine\s+)?(?:Practice\s+)?Guidelines?,?\s*)?(?:3rd|Third)(?:\s+Ed(?:ition|\.)?)?`],
   ['acoem-2', String.raw`\bACOEM\b(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s*2nd\s+Edition)?(?:,?\s*\(?2004\)?)?`],
-  ['regulation', String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`],
+  [
+    'regulation',
+    String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`,
+  ],
   ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],
   ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
   // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
   // citation so it can be reported as not found, never resolved.
-  ['unknown', String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`],
+  [
+    'unknown',
+    String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`,
+  ],
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
-const OPENER = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`, 'gi');
+const OPENER = new RegExp(
+  `(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`,
+  'gi',
+);
 const CHAPTER_RE = new RegExp(CHAPTER, 'i');
 // (Title words may be joined by "and", "of", "&": "MTUS Hip and Pelvis Complaints 2004".)
 const TITLE_CASED = /^MTUS(?:\s+(?:[A-Z][A-Za-z&,-]*|and|of|the|&))+(?:\s+\(?(?:19|20)\d\d\)?)?$/;
@@ -73,7 +85,7 @@ function pageList(text: string): number[] {
   for (const piece of text.split(/\s*(?:,|and|&)\s*/)) {
     const m = /^(\d{1,3})\s*(?:-|–)\s*(\d{1,3})$/.exec(piece.trim());
     if (m) {
-      let lo = Number(m[1]);
+      const lo = Number(m[1]);
       let hi = Number(m[2]);
       if (hi < lo && m[2].length < m[1].length) hi = Number(m[1].slice(0, m[1].length - m[2].length) + m[2]);
       if (hi >= lo && hi - lo <= 40) for (let p = lo; p <= hi; p++) out.push(p);
@@ -88,9 +100,11 @@ function pageList(text: string): number[] {
  * the knowledge base knows with a comma in it ("TENS, chronic pain", "Opioids, criteria for use").
  */
 function sectionList(text: string, known: Set<string>): string[] {
-  const pieces = splitAtCommas(text).map((p) => p.replace(/^and\s+/i, '').trim()).filter((p) => p && !/^and$/i.test(p));
+  const pieces = splitAtCommas(text)
+    .map((p) => p.replace(/^and\s+/i, '').trim())
+    .filter((p) => p && !/^and$/i.test(p));
   const out: string[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     let take = 1;
     for (let j = Math.min(pieces.length, i + 4); j > i + 1; j--) {
       if (known.has(normalizeSection(pieces.slice(i, j).join(', ')))) {
@@ -115,7 +129,10 @@ function sectionNames(kb: Knowledge): Set<string> {
 }
 
 function splitAtCommas(text: string): string[] {
-  const clean = text.replace(/\s+/g, ' ').replace(/\.\s*$/, '').trim();
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .replace(/\.\s*$/, '')
+    .trim();
   const out: string[] = [];
   let depth = 0;
   let cur = '';
@@ -132,7 +149,12 @@ function splitAtCommas(text: string): string[] {
 }
 
 export const normalizeSection = (s: string) =>
-  s.toLowerCase().replace(/&/g, ' and ').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+  s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 const normalizedSections = new WeakMap<CitationEntry, string[]>();
 function sectionsOf(e: CitationEntry): string[] {
@@ -144,7 +166,11 @@ function sectionsOf(e: CitationEntry): string[] {
   return n;
 }
 
-const normalizeRegulation = (s: string) => s.toLowerCase().replace(/\s+/g, '').replace(/^(?:8ccr|laborcode)/, '');
+const normalizeRegulation = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/^(?:8ccr|laborcode)/, '');
 
 function resolve(c: Citation, kb: Knowledge): string[] {
   const entries = kb.data.citations;
@@ -165,7 +191,12 @@ function resolve(c: Citation, kb: Knowledge): string[] {
   let pool: CitationEntry[] = byGuideline(c.guideline);
   // Section names repeat across ACOEM chapters ("Special Studies"): the chapter decides.
   if (c.guideline === 'acoem-2') {
-    pool = c.chapter !== undefined ? pool.filter((e) => e.chapter === c.chapter) : c.generalApproaches ? pool.filter((e) => e.chapter === undefined || e.chapter <= 7) : pool;
+    pool =
+      c.chapter !== undefined
+        ? pool.filter((e) => e.chapter === c.chapter)
+        : c.generalApproaches
+          ? pool.filter((e) => e.chapter === undefined || e.chapter <= 7)
+          : pool;
   }
   if (c.sections?.length) {
     for (const s of c.sections) {

@@ -48,11 +48,11 @@ export function findSurgeries(text: string, kb: Knowledge): SurgeryMention[] {
   const re = new RegExp(full.source, full.flags);
   const seen = new Set<number>();
   anchor.lastIndex = 0;
-  for (let a; (a = anchor.exec(text)); ) {
+  for (let a; (a = anchor.exec(text));) {
     const from = Math.max(0, a.index - 80);
     const window = text.slice(from, Math.min(text.length, a.index + a[0].length + 40));
     re.lastIndex = 0;
-    for (let m; (m = re.exec(window)); ) {
+    for (let m; (m = re.exec(window));) {
       const s = kb.conditions.surgeryOf(m[0]);
       const start = from + m.index;
       if (!s || seen.has(start)) continue;

@@ -50,7 +50,7 @@ export function findDates(text: string, from = 0, to = text.length): DateToken[]
   const re = new RegExp(DATE_SOURCE, 'gi');
   const part = text.slice(from, to);
   const out: DateToken[] = [];
-  for (let m; (m = re.exec(part)); ) {
+  for (let m; (m = re.exec(part));) {
     const span = { start: from + m.index, end: from + m.index + m[0].length };
     if (m[0].startsWith('[')) out.push({ span, text: m[0] });
     else {
@@ -62,8 +62,7 @@ export function findDates(text: string, from = 0, to = text.length): DateToken[]
 }
 
 /** MM/DD/YYYY. */
-export const formatDate = (d: Date) =>
-  `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+export const formatDate = (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
 
 /** Whole days from a to b (both UTC midnights). */
 export const daysBetween = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 86_400_000);

@@ -19,13 +19,17 @@ export interface DocumentDate {
 // Labels as forms and reports print them, with the date after them on the same line.
 const LABELS: [DocumentDateCue, RegExp][] = [
   ['request date', /\b(?:date of (?:the )?(?:request|RFA)|request(?:ed)? date|RFA date)\b\s*[:#.-]?\s*/gi],
-  ['report date', /\b(?:date of (?:the )?(?:report|exam(?:ination)?|evaluation|visit|office visit)|(?:report|exam(?:ination)?|visit|evaluation) date)\b\s*[:#.-]?\s*/gi],
+  [
+    'report date',
+    /\b(?:date of (?:the )?(?:report|exam(?:ination)?|evaluation|visit|office visit)|(?:report|exam(?:ination)?|visit|evaluation) date)\b\s*[:#.-]?\s*/gi,
+  ],
   // "DOS" only in capitals: in lower case it is a word, not a label.
   ['service date', /\b(?:[Dd]ate [Oo]f [Ss]ervice|DATE OF SERVICE|[Ss]ervice [Dd]ate|SERVICE DATE|DOS)\b\s*[:#.-]?\s*/g],
 ];
 
 // "RFA dated 02/01/2026", "the request for authorization of January 5, 2026", "request submitted on ...".
-const UNDER_REVIEW = /\b(?:RFA|request for authori[sz]ation|(?:treatment|original) request|the request)\b[^.\n]{0,30}?\b(?:dated|of|on|submitted(?: on)?|received(?: on)?)\s+/gi;
+const UNDER_REVIEW =
+  /\b(?:RFA|request for authori[sz]ation|(?:treatment|original) request|the request)\b[^.\n]{0,30}?\b(?:dated|of|on|submitted(?: on)?|received(?: on)?)\s+/gi;
 // A bare "Date:" field: the form's header or the signature line.
 const DATE_FIELD = /(?<![A-Za-z])Date\s*:\s*/g;
 // What a "Date:" field must not belong to: "Date: ... of injury" is never written so, but
@@ -43,7 +47,7 @@ function dateAt(text: string, at: number): { date: Date; span: Span } | undefine
 
 function firstLabelled(text: string, re: RegExp, ok?: (at: number) => boolean): { date: Date; span: Span } | undefined {
   const r = new RegExp(re.source, re.flags);
-  for (let m; (m = r.exec(text)); ) {
+  for (let m; (m = r.exec(text));) {
     if (ok && !ok(m.index)) continue;
     const d = dateAt(text, m.index + m[0].length);
     if (d) return d;

@@ -7,17 +7,44 @@ import type { Evidence, EvidenceKind, EvidenceMention, PriorCourse, Span } from 
 const IMPROVED = String.raw`(?:improv\w*|increas\w*|better|greater|gain\w*|restor\w*|progress\w*|resum\w*|toleran\w*)`;
 
 const PATTERNS: [EvidenceKind, RegExp][] = [
-  ['adl', new RegExp(String.raw`\b(?:ADLs?|activities of daily living|daily activities|self[- ]care)\b[^.\n]{0,60}?\b${IMPROVED}|\b${IMPROVED}[^.\n]{0,40}?\b(?:ADLs?|activities of daily living|daily activities|function(?:al)? (?:status|capacity|level)|mobility|walking|sitting|standing|sleep|lifting|carrying|driving|dressing|household)\b`, 'gi')],
+  [
+    'adl',
+    new RegExp(
+      String.raw`\b(?:ADLs?|activities of daily living|daily activities|self[- ]care)\b[^.\n]{0,60}?\b${IMPROVED}|\b${IMPROVED}[^.\n]{0,40}?\b(?:ADLs?|activities of daily living|daily activities|function(?:al)? (?:status|capacity|level)|mobility|walking|sitting|standing|sleep|lifting|carrying|driving|dressing|household)\b`,
+      'gi',
+    ),
+  ],
   // "able to walk into the clinic" states an ability, not a gain: it needs "now", "again" or a change.
-  ['adl', /\b(?:now|again|once again|newly) able to (?:walk|sit|stand|lift|carry|sleep|drive|dress|cook|clean|shop|bathe|garden|climb|bend|reach|type|perform|do|complete|resume|return|work)\b|\bable to (?:resume|return to)\b|\b(?:was|is|became) able to (?:increase|improve|reduce|decrease)\b/gi],
+  [
+    'adl',
+    /\b(?:now|again|once again|newly) able to (?:walk|sit|stand|lift|carry|sleep|drive|dress|cook|clean|shop|bathe|garden|climb|bend|reach|type|perform|do|complete|resume|return|work)\b|\bable to (?:resume|return to)\b|\b(?:was|is|became) able to (?:increase|improve|reduce|decrease)\b/gi,
+  ],
   ['adl', /\b(?:walking|sitting|standing|lifting) (?:tolerance|distance|time)\b[^.\n]{0,40}?\bfrom\s+\d+[^.\n]{0,20}?\bto\s+\d+/gi],
-  ['work-status', /\breturn(?:ed|ing)? to (?:full |modified |regular |usual |light |part[- ]time )?(?:work|duty|employment|his job|her job)\b|\bback (?:at|to) work\b|\b(?:moved|progressed|advanced|upgraded) (?:from \w+ duty )?to (?:full|regular|modified) duty\b|\bwork(?:ing)? (?:full[- ]time|full duty|regular duty|without restrictions)\b|\b(?:work )?restrictions? (?:were |was |have been |has been )?(?:reduced|lifted|removed|decreased|eased|relaxed)\b|\breduc\w* (?:in |of )?(?:his |her |the )?work restrictions\b/gi],
-  ['medication-reduction', /\b(?:reduc|decreas|lower|taper|discontinu|stopp?|cut|wean)\w*\s+(?:(?:down\s+)?(?:on\s+)?(?:his|her|their|the|pain|opioid|narcotic|oral|daily|use of|intake of|dose of|dosage of)\s+){0,3}(?:medications?|meds|dosage|dose|analgesics?|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|ibuprofen|naproxen|gabapentin|cyclobenzaprine|muscle relaxants?|pain pills?)\b|\b(?:medications?|meds|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|analgesics?)\b(?:\s+(?:use|usage|intake|dosage|dose|consumption))?\s+(?:was |were |has been |have been |is |are )?(?:reduced|decreased|lowered|tapered|discontinued|stopped|cut)\b|\bfrom\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\s*(?:mg)?\s+to\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\b|\bno longer (?:needs|requires|takes|using|taking)\b|\bless (?:medication|Norco|opioid|pain medication)\b/gi],
+  [
+    'work-status',
+    /\breturn(?:ed|ing)? to (?:full |modified |regular |usual |light |part[- ]time )?(?:work|duty|employment|his job|her job)\b|\bback (?:at|to) work\b|\b(?:moved|progressed|advanced|upgraded) (?:from \w+ duty )?to (?:full|regular|modified) duty\b|\bwork(?:ing)? (?:full[- ]time|full duty|regular duty|without restrictions)\b|\b(?:work )?restrictions? (?:were |was |have been |has been )?(?:reduced|lifted|removed|decreased|eased|relaxed)\b|\breduc\w* (?:in |of )?(?:his |her |the )?work restrictions\b/gi,
+  ],
+  [
+    'medication-reduction',
+    /\b(?:reduc|decreas|lower|taper|discontinu|stopp?|cut|wean)\w*\s+(?:(?:down\s+)?(?:on\s+)?(?:his|her|their|the|pain|opioid|narcotic|oral|daily|use of|intake of|dose of|dosage of)\s+){0,3}(?:medications?|meds|dosage|dose|analgesics?|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|ibuprofen|naproxen|gabapentin|cyclobenzaprine|muscle relaxants?|pain pills?)\b|\b(?:medications?|meds|Norco|opioids?|narcotics?|tramadol|hydrocodone|oxycodone|analgesics?)\b(?:\s+(?:use|usage|intake|dosage|dose|consumption))?\s+(?:was |were |has been |have been |is |are )?(?:reduced|decreased|lowered|tapered|discontinued|stopped|cut)\b|\bfrom\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\s*(?:mg)?\s+to\s+\d+(?:\.\d+)?\s*\/\s*\d{3}\b|\bno longer (?:needs|requires|takes|using|taking)\b|\bless (?:medication|Norco|opioid|pain medication)\b/gi,
+  ],
   // (The gain must be the measure's own: "ROM, increased paraspinal tenderness" is no gain.)
-  ['objective-measure', new RegExp(String.raw`\b(?:range of motion|ROM|grip strength|strength|flexion|extension|abduction|rotation|Oswestry|ODI|NDI|neck disability index|DASH|QuickDASH|lifting capacity|functional capacity|FCE|straight leg rais\w*|SLR)\b[^.\n,;]{0,50}?(?:\b${IMPROV_ANY()}(?!\s+(?:\w+\s+)?(?:tenderness|pain|spasm|swelling|guarding|stiffness))|\bfrom\s+\d+\s*(?:°|degrees|%|lbs?|pounds|kg)?\s*to\s+\d+)|\b${IMPROV_ANY()}[^.\n]{0,30}?\b(?:range of motion|ROM|grip strength|strength|flexion|Oswestry|ODI|NDI)\b`, 'gi')],
+  [
+    'objective-measure',
+    new RegExp(
+      String.raw`\b(?:range of motion|ROM|grip strength|strength|flexion|extension|abduction|rotation|Oswestry|ODI|NDI|neck disability index|DASH|QuickDASH|lifting capacity|functional capacity|FCE|straight leg rais\w*|SLR)\b[^.\n,;]{0,50}?(?:\b${IMPROV_ANY()}(?!\s+(?:\w+\s+)?(?:tenderness|pain|spasm|swelling|guarding|stiffness))|\bfrom\s+\d+\s*(?:°|degrees|%|lbs?|pounds|kg)?\s*to\s+\d+)|\b${IMPROV_ANY()}[^.\n]{0,30}?\b(?:range of motion|ROM|grip strength|strength|flexion|Oswestry|ODI|NDI)\b`,
+      'gi',
+    ),
+  ],
   ['pain-score', /\b\d{1,2}(?:\.\d)?\s*\/\s*10\b(?!\/)|\bVAS\b|\bpain (?:score|level|rating)s?\b/gi],
-  ['home-program', /\bhome (?:exercise|stretching|strengthening)?\s*(?:program|regimen|routine|exercises?|plan)\b|\bHEP\b|\bself[- ]directed\b|\bindependent (?:exercise|home)\b|\bexercise (?:program|regimen)\b/gi],
-  ['negated-improvement', /\b(?:no|not|without|lack of|absence of|failed to (?:show|demonstrate|document))\s+(?:\w+\s+){0,3}?(?:functional improvement|improvement in function|objective improvement|improvement)\b|\bdid not (?:improve|help|benefit)\b/gi],
+  [
+    'home-program',
+    /\bhome (?:exercise|stretching|strengthening)?\s*(?:program|regimen|routine|exercises?|plan)\b|\bHEP\b|\bself[- ]directed\b|\bindependent (?:exercise|home)\b|\bexercise (?:program|regimen)\b/gi,
+  ],
+  [
+    'negated-improvement',
+    /\b(?:no|not|without|lack of|absence of|failed to (?:show|demonstrate|document))\s+(?:\w+\s+){0,3}?(?:functional improvement|improvement in function|objective improvement|improvement)\b|\bdid not (?:improve|help|benefit)\b/gi,
+  ],
 ];
 
 function IMPROV_ANY(): string {
@@ -25,9 +52,12 @@ function IMPROV_ANY(): string {
 }
 
 // A negation shortly before a positive mention cancels it ("no documentation of improved ADLs").
-const NEGATION = /\b(?:no|not|never|without|unable|cannot|can't|lack of|absence of|denies|failed to|no documentation of|not documented|has not|have not|did not|does not)\b[^.\n]{0,25}$/i;
-const ADVERSE = /\b(?:because of|due to|for|after)\b[^.\n]{0,25}\b(?:nausea|side[- ]effects?|intoleran\w*|adverse|allerg\w*|constipation|dizz\w*|sedation|drows\w*|upset|GI|rash|vomiting)\b|\b(?:nausea|side[- ]effects?|stomach upset|upset (?:his|her) stomach|gave (?:him|her) stomach upset|made (?:him|her) (?:too )?(?:drowsy|dizzy|nauseated)|intoleran\w*|too drowsy)\b/i;
-const HOPE = /\b(?:wants? to|would like to|hopes? to|hoping to|goal (?:is )?to|will|would|could|to get (?:him|her|them)?|in order to|until (?:s?he|they) can|cannot|unable to|can't|not yet)\s*(?:get\s+)?(?:him\s+|her\s+)?$/i;
+const NEGATION =
+  /\b(?:no|not|never|without|unable|cannot|can't|lack of|absence of|denies|failed to|no documentation of|not documented|has not|have not|did not|does not)\b[^.\n]{0,25}$/i;
+const ADVERSE =
+  /\b(?:because of|due to|for|after)\b[^.\n]{0,25}\b(?:nausea|side[- ]effects?|intoleran\w*|adverse|allerg\w*|constipation|dizz\w*|sedation|drows\w*|upset|GI|rash|vomiting)\b|\b(?:nausea|side[- ]effects?|stomach upset|upset (?:his|her) stomach|gave (?:him|her) stomach upset|made (?:him|her) (?:too )?(?:drowsy|dizzy|nauseated)|intoleran\w*|too drowsy)\b/i;
+const HOPE =
+  /\b(?:wants? to|would like to|hopes? to|hoping to|goal (?:is )?to|will|would|could|to get (?:him|her|them)?|in order to|until (?:s?he|they) can|cannot|unable to|can't|not yet)\s*(?:get\s+)?(?:him\s+|her\s+)?$/i;
 const FUNCTIONAL: EvidenceKind[] = ['adl', 'work-status', 'medication-reduction', 'objective-measure'];
 
 // A sentence that quotes or cites a guideline ("restoring flexibility, strength ... range of

@@ -6,7 +6,8 @@ import { unitAt } from './part-role';
 // physical therapy yet", "Initial trial of chiropractic care": the treatment is a first course,
 // not an extension, whatever word ("additional") a form prints beside it.
 
-const NEVER_BEFORE = /(?:\bno|(?:\bnever|\bnot|n't)\s+(?:yet\s+|ever\s+|previously\s+|before\s+)?(?:had|received|tried|undergone|attended|been (?:given|treated with))|\b(?:has|have) yet to (?:have|receive|try|undergo|start)|\bwithout any|\bhad no|\bhas had no)\s+(?:any\s+|prior\s+|previous\s+|past\s+|formal\s+|further\s+)*$/i;
+const NEVER_BEFORE =
+  /(?:\bno|(?:\bnever|\bnot|n't)\s+(?:yet\s+|ever\s+|previously\s+|before\s+)?(?:had|received|tried|undergone|attended|been (?:given|treated with))|\b(?:has|have) yet to (?:have|receive|try|undergo|start)|\bwithout any|\bhad no|\bhas had no)\s+(?:any\s+|prior\s+|previous\s+|past\s+|formal\s+|further\s+)*$/i;
 const NOT_YET_AFTER = /^\s*(?:care|treatment|therapy|sessions?|visits?)?\s*(?:yet|to date|before|so far|previously)\b/i;
 const FIRST_BEFORE = /\b(?:initial|first|new|start(?:ing)?(?: a)?(?: course of| trial of)?|begin(?:ning)?|trial of)\s+(?:course of\s+|trial of\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+|and\s+)?$/i;
@@ -14,7 +15,8 @@ const LIST_GAP = /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+|and\s+)?$/i;
 // "He saw a chiropractor through his own health plan", "Treatment to date: acupuncture, physical
 // therapy and medications": a course was given, its count unknown. A request for more of it is
 // an extension, whose count and response the limits need.
-const HAD_BEFORE = /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
+const HAD_BEFORE =
+  /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
 const HISTORY_LABEL = /^(?:treatment to date|prior (?:treatment|care|therapy)|past treatment|previous treatment|treatment history|hx|history)$/;
 
 /** A course the document says was given before, its count unknown, and the body parts named with it. */
@@ -24,7 +26,13 @@ export interface PriorMention {
 }
 
 /** Treatments the document says were given before, with or without a count. */
-export function priorCourseMentions(text: string, structure: DocumentStructure, mentions: TreatmentMention[], firstCourses: Set<string>, regions: RegionMention[]): PriorMention[] {
+export function priorCourseMentions(
+  text: string,
+  structure: DocumentStructure,
+  mentions: TreatmentMention[],
+  firstCourses: Set<string>,
+  regions: RegionMention[],
+): PriorMention[] {
   const out: PriorMention[] = [];
   for (const m of mentions) {
     if (firstCourses.has(m.treatment) || (m.role !== 'history' && m.role !== 'narrative')) continue;
@@ -33,7 +41,9 @@ export function priorCourseMentions(text: string, structure: DocumentStructure, 
     const before = text.slice(from, m.span.start);
     const listedUnderLabel = unit?.cue !== undefined && HISTORY_LABEL.test(unit.cue) && /(?:^|[:;,]|\band)\s*(?:\w+\s+){0,2}$/i.test(before);
     if (!HAD_BEFORE.test(before) && !listedUnderLabel) continue;
-    const near = regions.filter((r) => Math.abs(r.span.start - m.span.start) < 80 && (!unit || (r.span.start >= unit.span.start && r.span.end <= unit.span.end)));
+    const near = regions.filter(
+      (r) => Math.abs(r.span.start - m.span.start) < 80 && (!unit || (r.span.start >= unit.span.start && r.span.end <= unit.span.end)),
+    );
     out.push({ treatment: m.treatment, regions: [...new Set(near.map((r) => r.region))] });
   }
   return out;

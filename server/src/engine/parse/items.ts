@@ -13,11 +13,13 @@ import { combineParts, findQuantityParts } from './quantity';
 // part) the sentences that ask. History gives completed courses; guideline quotations, denials
 // as quoted and running totals give nothing.
 
-const EXTENSION = /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing|resum(?:e|ed|ing|ption)|repeat)\b/i;
+const EXTENSION =
+  /\b(?:additional|continued?|continuation|continuing|more|further|another|extension|extend(?:ed)?|renewal|remaining|ongoing|resum(?:e|ed|ing|ption)|repeat)\b/i;
 const SEPARATES = /\band\b|&|\bplus\b|;|\balso\b/i;
 // "Chiropractic treatment with deep tissue massage 1 x 4", "Chiropractic / physiotherapy 2 x 4",
 // "Physical therapy with ultrasound and e-stim 2x4": one item, named by its first treatment.
-const JOINED = /^\s*(?:\/|treatment|care|therapy|sessions?|visits?)?\s*(?:\/|with|w\/|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$|^\s*\/\s*$/i;
+const JOINED =
+  /^\s*(?:\/|treatment|care|therapy|sessions?|visits?)?\s*(?:\/|with|w\/|including|incorporating|and adjunct)\s+(?:[A-Za-z-]+\s+){0,2}$|^\s*\/\s*$/i;
 const LISTED = /^\s*(?:,|and|&|\/|\+|plus|with|including)?\s*(?:and|with)?\s*$/i;
 const OF_NEXT = /^\s*(?:of|for|in)\s+(?:[A-Za-z]+\s+){0,2}$/i;
 // A dose near a count makes it a drug's ("Naproxen 550 mg #60 and physical therapy"), never a
@@ -108,10 +110,13 @@ export function assembleItems(input: Input): ItemsResult {
     items.push(...again);
     items.sort((a, b) => a.span.start - b.span.start);
   }
-  for (const item of items) if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end))) item.extendsPriorCourse = false;
+  for (const item of items)
+    if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end)))
+      item.extendsPriorCourse = false;
   void citations;
   const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses, regions);
-  for (const p of priorCourses) if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.push({ treatment: p.treatment, regions: p.regions ?? [] });
+  for (const p of priorCourses)
+    if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.push({ treatment: p.treatment, regions: p.regions ?? [] });
   return { items, priorCourses, firstCourses, priorMentioned };
 }
 
@@ -134,7 +139,15 @@ function cellUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Prio
   const rs = regionsIn(regions, [...(cells.body ?? []), ...service]);
   const serviceText = service.map((s) => text.slice(s.start, s.end)).join(' ');
   if (unit.role === 'history') {
-    if (quantity.total) priors.push({ treatment: mention.treatment, count: quantity.total, span: quantity.span, text: mention.text, postsurgical: POSTSURGICAL.test(serviceText), regions: [...new Set(rs.map((r) => r.region))] });
+    if (quantity.total)
+      priors.push({
+        treatment: mention.treatment,
+        count: quantity.total,
+        span: quantity.span,
+        text: mention.text,
+        postsurgical: POSTSURGICAL.test(serviceText),
+        regions: [...new Set(rs.map((r) => r.region))],
+      });
     return;
   }
   if (unit.role !== 'request') return;
@@ -170,9 +183,15 @@ function codeMentions(text: string, spans: Span[], kb: Knowledge): TreatmentMent
   for (const cell of spans) {
     const re = /\b(?:\d{5}|[A-Z]\d{4})\b/g;
     const s = text.slice(cell.start, cell.end);
-    for (let m; (m = re.exec(s)); ) {
+    for (let m; (m = re.exec(s));) {
       const t = kb.treatmentOfCode(m[0]);
-      if (t) out.push({ treatment: t.id, text: m[0], span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length }, ...(t.category === 'passive-modality' ? { passive: true } : {}) });
+      if (t)
+        out.push({
+          treatment: t.id,
+          text: m[0],
+          span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length },
+          ...(t.category === 'passive-modality' ? { passive: true } : {}),
+        });
     }
   }
   return out;
@@ -188,7 +207,11 @@ function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Pri
   const parts = findQuantityParts(text, [unit.span]).filter((p) => !inCitation(citations, p.span));
   if (!parts.length) return;
   const unitRegions = regionsIn(regions, [unit.span]);
-  interface Group { mention: TreatmentMention; parts: QuantityPart[]; role: PartRole }
+  interface Group {
+    mention: TreatmentMention;
+    parts: QuantityPart[];
+    role: PartRole;
+  }
   const groups: Group[] = [];
   for (const part of parts) {
     const mention = mentionFor(part, unitMentions, text);
@@ -198,7 +221,15 @@ function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Pri
     if (role === 'prior') {
       const value = part.count?.value ?? (part.perWeek && part.weeks ? part.perWeek.value * part.weeks.value : undefined);
       const near = unitRegions.filter((r) => Math.abs(r.span.start - part.span.start) < 80);
-      if (value) priors.push({ treatment: mention.treatment, count: value, span: part.span, text: mention.text, postsurgical: POSTSURGICAL.test(text.slice(unit.span.start, unit.span.end)), regions: [...new Set(near.map((r) => r.region))] });
+      if (value)
+        priors.push({
+          treatment: mention.treatment,
+          count: value,
+          span: part.span,
+          text: mention.text,
+          postsurgical: POSTSURGICAL.test(text.slice(unit.span.start, unit.span.end)),
+          regions: [...new Set(near.map((r) => r.region))],
+        });
       continue;
     }
     if (role !== 'request' && role !== 'restatement') continue;
@@ -225,7 +256,11 @@ function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Pri
     const coreEnd = Math.max(shared ? 0 : g.mention.span.end, quantity.span.end);
     const prevEnd = i > 0 ? groupEnd(groups[i - 1]) : unit.span.start;
     const next = groups[i + 1];
-    const nextStart = next ? (next.mention !== g.mention && next.mention.span.start >= coreEnd ? Math.min(next.mention.span.start, next.parts[0].span.start) : next.parts[0].span.start) : unit.span.end;
+    const nextStart = next
+      ? next.mention !== g.mention && next.mention.span.start >= coreEnd
+        ? Math.min(next.mention.span.start, next.parts[0].span.start)
+        : next.parts[0].span.start
+      : unit.span.end;
     const after = unitRegions.filter((r) => r.span.start >= coreEnd && r.span.end <= nextStart);
     const before = unitRegions.filter((r) => r.span.start >= prevEnd && r.span.end <= coreStart);
     const inside = unitRegions.filter((r) => r.span.start >= coreStart && r.span.end <= coreEnd);

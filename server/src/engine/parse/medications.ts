@@ -72,8 +72,11 @@ const SALT = String.raw`(?:HCl|hydrochloride|sodium|sod|potassium|citrate|tartra
 const NUM_UNIT = String.raw`\d+(?:\.\d+)?\s*(?:%|mg|mcg)?`;
 // "7.5mg", "10/325", "7.5-325mg", "4%-27.5%-0.0325%", "30.5/30/16mg", "10mg/1ml", "300mg/g", "12 mcg/hr".
 const PER_VOLUME = String.raw`(?!\s*(?:ml|g|gm|hr|h)\b)`;
-const STRENGTH = new RegExp(String.raw`^[\s,()]*(?:${SALT}\b[\s,()]*)*(${NUM_UNIT}(?:\s*[\/-]\s*${NUM_UNIT}${PER_VOLUME})*(?:\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|g|gm|hr|h)\b)?)`, 'i');
-const HAS_UNIT = /%|mg|mcg|\d\s*[\/-]\s*\d/i;
+const STRENGTH = new RegExp(
+  String.raw`^[\s,()]*(?:${SALT}\b[\s,()]*)*(${NUM_UNIT}(?:\s*[\/-]\s*${NUM_UNIT}${PER_VOLUME})*(?:\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|g|gm|hr|h)\b)?)`,
+  'i',
+);
+const HAS_UNIT = /%|mg|mcg|\d\s*[/-]\s*\d/i;
 
 // How much of a cream, gel or liquid: "120 grams", "121gm", "500ml".
 const AMOUNT = /\b\d+(?:\.\d+)?\s*(?:grams?|gm|g|ml|mL|oz)\b/i;
@@ -93,7 +96,8 @@ const FREQUENCY = new RegExp(
   ].join('|'),
   'i',
 );
-const PER_DOSE = /(?<![#\w.\/])(\d+(?:\.\d+)?|one|two|three|four|half|1\/2)(?:\s*(?:-|to|or)\s*(\d+|one|two|three|four))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)?\s*(?:(?:by mouth|po|p\.o\.?|orally)\s*)?,?\s*$/i;
+const PER_DOSE =
+  /(?<![#\w./])(\d+(?:\.\d+)?|one|two|three|four|half|1\/2)(?:\s*(?:-|to|or)\s*(\d+|one|two|three|four))?\s*(?:tabs?|tablets?|caps?|capsules?|pills?|patch(?:es)?)?\s*(?:(?:by mouth|po|p\.o\.?|orally)\s*)?,?\s*$/i;
 
 const WRITTEN_DAYS: [RegExp, number][] = [
   [/\bdays?['’]?\s*supply\s*[:=]?\s*(\d{1,3})\b/i, 1],
@@ -117,22 +121,32 @@ const REFILLS_BEFORE = /\b(\d|one|two|three|four|five|six)\s*(?:additional\s*)?r
 const FORM_WORDS: [Route, RegExp][] = [
   ['other', /\b(?:injections?|injectable|inj|IM|IV|intramuscular|intravenous|infusion|shot)\b/i],
   ['patch', /\b(?:patch(?:es)?|pads?|plasters?)\b/i],
-  ['topical', /\b(?:creams?|gels?|ointments?|lotions?|liniments?|balms?|sprays?|roll-on|topical(?:ly)?|compound(?:ed)?|foam|containers?|tubes?|jars?|pumps?|\d+(?:\.\d+)?\s*(?:grams?|gm|g)\b)/i],
+  [
+    'topical',
+    /\b(?:creams?|gels?|ointments?|lotions?|liniments?|balms?|sprays?|roll-on|topical(?:ly)?|compound(?:ed)?|foam|containers?|tubes?|jars?|pumps?|\d+(?:\.\d+)?\s*(?:grams?|gm|g)\b)/i,
+  ],
   ['oral', /\b(?:tabs?|tablets?|capsules?|caps|oral(?:ly)?|po|by mouth|suspension|elixir|syrup|liquid)\b/i],
 ];
 
-const POST_OP = /\bpost[- ]?(?:op|operative(?:ly)?|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:surgery|operation)\b|\bperi-?operative\b/i;
+const POST_OP =
+  /\bpost[- ]?(?:op|operative(?:ly)?|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:surgery|operation)\b|\bperi-?operative\b/i;
 const RETRO = /\bretro(?:spective)?\b|\bDOS\b/i;
 
 // What the words before a drug say it is. The cue nearest the name decides.
-const REQUEST_CUE = /\b(?:request(?:ed|ing|s)?|RFA|prescrib(?:e|es|ing)|Rx|dispens\w*|refill(?:ed|s)?|renew\w*|continu\w*|resum\w*|start(?:ed|ing)?|begin|initiat\w*|add(?:ed|ing)?|switch(?:ed|ing)? to|chang(?:e|ed|ing) to|recommend(?:ed|ing)?|plan(?:ned)?|order(?:ed)?|authoriz\w*|certif\w*|appeal\w*|denied|denial of|non-?certif\w*|modified|disputed?|medically necessary|new prescription)\b/gi;
-const HISTORY_CUE = /\b(?:previous(?:ly)?|prior|past|history of|hx of|to date|(?:has|have) included|tried|failed|failure|trials of|was (?:on|given|prescribed|taking|using)|were (?:given|prescribed)|took|had taken|had been (?:on|taking|using)|used to|stopp?(?:ed|ing)|discontinu\w*|reduc\w*|decreas\w*|taper\w*|wean\w*|intoleran\w*|allerg\w*|not tolerated|did not tolerate|could not tolerate|unable to tolerate|side effects|no longer|instead of|in place of|denies|other than|such as|e\.g\.|for example)\b/gi;
-const CURRENT_CUE = /\b(?:current(?:ly)?|takes|taking|uses|using|is on|remains on|still on|has been on|have been on|(?:has|have) (?:taken|used|had)|maintained on|regimen|medications? include[sd]?|medications?:|meds:)/gi;
+const REQUEST_CUE =
+  /\b(?:request(?:ed|ing|s)?|RFA|prescrib(?:e|es|ing)|Rx|dispens\w*|refill(?:ed|s)?|renew\w*|continu\w*|resum\w*|start(?:ed|ing)?|begin|initiat\w*|add(?:ed|ing)?|switch(?:ed|ing)? to|chang(?:e|ed|ing) to|recommend(?:ed|ing)?|plan(?:ned)?|order(?:ed)?|authoriz\w*|certif\w*|appeal\w*|denied|denial of|non-?certif\w*|modified|disputed?|medically necessary|new prescription)\b/gi;
+const HISTORY_CUE =
+  /\b(?:previous(?:ly)?|prior|past|history of|hx of|to date|(?:has|have) included|tried|failed|failure|trials of|was (?:on|given|prescribed|taking|using)|were (?:given|prescribed)|took|had taken|had been (?:on|taking|using)|used to|stopp?(?:ed|ing)|discontinu\w*|reduc\w*|decreas\w*|taper\w*|wean\w*|intoleran\w*|allerg\w*|not tolerated|did not tolerate|could not tolerate|unable to tolerate|side effects|no longer|instead of|in place of|denies|other than|such as|e\.g\.|for example)\b/gi;
+const CURRENT_CUE =
+  /\b(?:current(?:ly)?|takes|taking|uses|using|is on|remains on|still on|has been on|have been on|(?:has|have) (?:taken|used|had)|maintained on|regimen|medications? include[sd]?|medications?:|meds:)/gi;
 const CONTINUES = /^(?:continu\w*|refill\w*|renew\w*|resum\w*)$/i;
-const REQUESTED_AFTER = /^[^.;\n]{0,40}?\b(?:is|are|was|were|has been|have been) (?:requested|prescribed|recommended|denied|non-?certified|modified|dispensed)\b/i;
-const HISTORY_AFTER = /^[^.;\n]{0,40}?\b(?:was|were|has been|had been) (?:reduced|decreased|tapered|weaned|stopped|discontinued|tried)\b|^[^.;\n]{0,25}?\b(?:in the past|previously|before|did not help|was not tolerated|caused)\b/i;
+const REQUESTED_AFTER =
+  /^[^.;\n]{0,40}?\b(?:is|are|was|were|has been|have been) (?:requested|prescribed|recommended|denied|non-?certified|modified|dispensed)\b/i;
+const HISTORY_AFTER =
+  /^[^.;\n]{0,40}?\b(?:was|were|has been|had been) (?:reduced|decreased|tapered|weaned|stopped|discontinued|tried)\b|^[^.;\n]{0,25}?\b(?:in the past|previously|before|did not help|was not tolerated|caused)\b/i;
 // ("refill" as a verb continues use; "with 1 refill" counts refills of a new prescription.)
-const ONGOING_AFTER = /^[^.;\n]{0,30}?\b(?:continu\w*|renew\w*|since|ongoing|long[- ]term|chronically|maintenance|as before)\b|^[^.;\n]{0,30}?(?<!\b(?:\d{1,2}|one|two|three|four|five)\s{1,3})\brefill\b(?!s)/i;
+const ONGOING_AFTER =
+  /^[^.;\n]{0,30}?\b(?:continu\w*|renew\w*|since|ongoing|long[- ]term|chronically|maintenance|as before)\b|^[^.;\n]{0,30}?(?<!\b(?:\d{1,2}|one|two|three|four|five)\s{1,3})\brefill\b(?!s)/i;
 const ONGOING_BEFORE = /\b(?:long[- ]term|chronic)\s+(?:use of\s+)?$/i;
 
 // Guideline talk with no strength or quantity ("NSAIDs such as Naprosyn are recommended") is not a request.
@@ -185,8 +199,8 @@ function segmentAt(segments: Span[], pos: number, from: number): number {
   return i;
 }
 
-const STRENGTH_GAP = /^(?:\s*(?:\(?\d+(?:\.\d+)?\s*(?:%|mg|mcg)?\)?|[\/,+&-]|and|with|plus))*\s*$/i;
-const DIRECT_JOIN = /^[\s)]*[\/+-][\s(]*$/;
+const STRENGTH_GAP = /^(?:\s*(?:\(?\d+(?:\.\d+)?\s*(?:%|mg|mcg)?\)?|[/,+&-]|and|with|plus))*\s*$/i;
+const DIRECT_JOIN = /^[\s)]*[/+-][\s(]*$/;
 const OPEN_PAREN = /^\s*\(\s*$/;
 
 /** Find requested medication items in the text. */
@@ -194,7 +208,14 @@ const OPEN_PAREN = /^\s*\(\s*$/;
  * `asked` tells whether the passage at an offset may ask for treatment (a request list, not a
  * history paragraph or a current-medications line); without it the words around a drug decide.
  */
-export function findMedications(text: string, kb: Knowledge, segments: Span[], skip?: (s: { span: Span }) => boolean, asked?: (at: number) => boolean, therapyStarts: number[] = []): MedicationItem[] {
+export function findMedications(
+  text: string,
+  kb: Knowledge,
+  segments: Span[],
+  skip?: (s: { span: Span }) => boolean,
+  asked?: (at: number) => boolean,
+  therapyStarts: number[] = [],
+): MedicationItem[] {
   const mentions = findMentions(text, kb, skip);
   if (mentions.length === 0) return [];
   const items: MedicationItem[] = [];
@@ -253,7 +274,7 @@ export function findMedications(text: string, kb: Knowledge, segments: Span[], s
     if (item.role === 'request') items.push(item.item);
   }
   for (const it of items) {
-    if (!it.ongoing && (takenDrugs.has(it.drug) || CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class))) it.ongoing = true;
+    if (!it.ongoing && (takenDrugs.has(it.drug) || (CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class)))) it.ongoing = true;
   }
   return items;
 }
@@ -318,7 +339,9 @@ function readItem(text: string, kb: Knowledge, group: Mention[], seg: Span, next
   // How much, how often, for how long.
   const qm = firstOf(QUANTITY, after);
   const am = AMOUNT.exec(after.slice(0, 60));
-  const quantity = qm ? { value: Number(qm[1]), span: { start: afterStart + qm.index + qm[0].indexOf(qm[1]), end: afterStart + qm.index + qm[0].indexOf(qm[1]) + qm[1].length } } : undefined;
+  const quantity = qm
+    ? { value: Number(qm[1]), span: { start: afterStart + qm.index + qm[0].indexOf(qm[1]), end: afterStart + qm.index + qm[0].indexOf(qm[1]) + qm[1].length } }
+    : undefined;
   const dosing = readDosing(after, afterStart);
   let writtenDays: { value: number; span: Span } | undefined;
   for (const [re, mult] of WRITTEN_DAYS) {
@@ -368,13 +391,18 @@ function readItem(text: string, kb: Knowledge, group: Mention[], seg: Span, next
   }
   if (/\bcompound(?:ed)?\b[^.;\n]{0,40}$|\b(?:container|tube|jar)s? of\s*$/i.test(before)) route = route === 'patch' ? 'patch' : 'topical';
   if (!route && group.some((g) => g.drug.form === 'patch')) route = 'patch';
-  if (!route && (group.some((g) => g.drug.form === 'topical') || /%/.test(strength?.text ?? '') || group.length > 1 && /%/.test(text.slice(first.span.start, afterEnd)))) route = 'topical';
+  if (
+    !route &&
+    (group.some((g) => g.drug.form === 'topical') || /%/.test(strength?.text ?? '') || (group.length > 1 && /%/.test(text.slice(first.span.start, afterEnd))))
+  )
+    route = 'topical';
   if (!route) route = primary.form === 'oral' || primary.form === 'any' ? 'oral' : primary.form;
   if (route === 'oral' && primary.form !== 'any' && primary.form !== 'oral') route = primary.form;
 
   const drugs = ingredients.map((g) => kb.drug(g.drug)!).filter(Boolean);
   const klass = classOf(kb, primary, drugs, route);
-  const compound = (route === 'topical' || route === 'patch') && klass !== 'opioid' && (ingredients.length > 1 || /\bcompound(?:ed)?\b/i.test(before.slice(-60)));
+  const compound =
+    (route === 'topical' || route === 'patch') && klass !== 'opioid' && (ingredients.length > 1 || /\bcompound(?:ed)?\b/i.test(before.slice(-60)));
 
   const postOp = POST_OP.test(before.slice(-100)) || POST_OP.test(after.slice(0, 80));
   const retrospective = RETRO.test(before.slice(-100)) || /\bDOS\b/.test(after);
@@ -384,7 +412,8 @@ function readItem(text: string, kb: Knowledge, group: Mention[], seg: Span, next
   let cueText = before.slice(cueFrom);
   // A list under a heading ("Current medications:", "Medications requested:") takes the
   // heading's word when the line itself has none.
-  if (![REQUEST_CUE, HISTORY_CUE, CURRENT_CUE].some((re) => lastCue(re, cueText))) cueText = `${headingBefore(text, seg.start <= first.span.start ? seg.start : first.span.start)} ${cueText}`;
+  if (![REQUEST_CUE, HISTORY_CUE, CURRENT_CUE].some((re) => lastCue(re, cueText)))
+    cueText = `${headingBefore(text, seg.start <= first.span.start ? seg.start : first.span.start)} ${cueText}`;
   const req = lastCue(REQUEST_CUE, cueText);
   const hist = lastCue(HISTORY_CUE, cueText);
   const cur = lastCue(CURRENT_CUE, cueText);
@@ -402,12 +431,15 @@ function readItem(text: string, kb: Knowledge, group: Mention[], seg: Span, next
   // "Continue Norco 10/325 #60 and Flexeril 10 mg #60": the verb covers the whole list.
   const listVerb = role === 'request' && best < 0 ? lastCue(REQUEST_CUE, before) : undefined;
   const continues =
-    (role === 'request' && ((!!req && best === req.at && CONTINUES.test(req.word)) || (!!listVerb && CONTINUES.test(listVerb.word) && (lastCue(HISTORY_CUE, before)?.at ?? -1) < listVerb.at))) ||
+    (role === 'request' &&
+      ((!!req && best === req.at && CONTINUES.test(req.word)) ||
+        (!!listVerb && CONTINUES.test(listVerb.word) && (lastCue(HISTORY_CUE, before)?.at ?? -1) < listVerb.at))) ||
     (role !== 'history' && (ONGOING_AFTER.test(after) || ONGOING_BEFORE.test(before)));
 
   let end = last.span.end;
   const amountSpan = am ? { start: afterStart + am.index, end: afterStart + am.index + am[0].length } : undefined;
-  for (const s of [strength?.span, quantity?.span, dosing?.span, writtenDays?.span, refillSpan, amountSpan]) if (s && s.end > end && s.start >= afterStart) end = s.end;
+  for (const s of [strength?.span, quantity?.span, dosing?.span, writtenDays?.span, refillSpan, amountSpan])
+    if (s && s.end > end && s.start >= afterStart) end = s.end;
   if (strengthsEnd > end) end = strengthsEnd;
   let start = first.span.start;
   for (const s of [writtenDays?.span, refillSpan]) if (s && s.start < start) start = s.start;
@@ -445,7 +477,7 @@ function headingBefore(text: string, pos: number): string {
     if (!line) continue;
     if (line.endsWith(':')) return line;
     // Prose ends the list: a heading above it is not this line's.
-    if (line.length > 90 || /[.!?]$/.test(line) && !/^(?:[-*•]|\d{1,2}[.)])\s/.test(line) && line.split(/\s+/).length > 12) return '';
+    if (line.length > 90 || (/[.!?]$/.test(line) && !/^(?:[-*•]|\d{1,2}[.)])\s/.test(line) && line.split(/\s+/).length > 12)) return '';
   }
   return '';
 }
@@ -478,7 +510,7 @@ function readDosing(after: string, offset: number): MedicationItem['dosing'] {
   const u = PER_DOSE.exec(lead);
   if (u) {
     const a = u[1].toLowerCase() === 'half' || u[1] === '1/2' ? 0.5 : (countWord(u[1]) ?? Number(u[1]));
-    const b = u[2] ? countWord(u[2]) ?? Number(u[2]) : undefined;
+    const b = u[2] ? (countWord(u[2]) ?? Number(u[2])) : undefined;
     if (a > 0 && a <= 4) {
       perDose = b && b > a && b <= 4 ? b : a;
       if (b && b > a) exact = false;
@@ -486,7 +518,12 @@ function readDosing(after: string, offset: number): MedicationItem['dosing'] {
     }
   }
   const end = f.index + f[0].length;
-  return { text: after.slice(start, end).replace(/\s+/g, ' ').trim(), span: { start: offset + start, end: offset + end }, unitsPerDay: perDose * perDay, exact };
+  return {
+    text: after.slice(start, end).replace(/\s+/g, ' ').trim(),
+    span: { start: offset + start, end: offset + end },
+    unitsPerDay: perDose * perDay,
+    exact,
+  };
 }
 
 /** Days the request lasts: written days, else quantity over the dosing, else over the usual maximum. */
@@ -525,29 +562,226 @@ export interface MedicationEvidence {
 // Each pattern is a list of alternatives that start with a letter or a digit, so that all of
 // them can be grouped by first letter into one fast scan (see FAST below).
 const GI_RISKS: [string, string[]][] = [
-  ['peptic ulcer, GI bleeding or perforation', [String.raw`peptic ulcers?`, String.raw`gastric ulcers?`, String.raw`duodenal ulcers?`, String.raw`stomach ulcers?`, String.raw`bleeding ulcers?`, String.raw`ulcers?`, 'PUD', String.raw`GI (?:bleed\w*|hemorrhage)`, String.raw`upper GI (?:bleed\w*|hemorrhage)`, String.raw`gastrointestinal (?:bleed\w*|hemorrhage)`, String.raw`perforat\w*`, 'melena', 'hematemesis']],
-  ['anticoagulant or antiplatelet use', [String.raw`anti-?coagula\w*`, String.raw`anti-?platelet\w*`, 'warfarin', 'Coumadin', 'Eliquis', 'apixaban', 'Xarelto', 'rivaroxaban', 'Pradaxa', 'dabigatran', 'heparin', 'Lovenox', 'enoxaparin', 'clopidogrel', 'Plavix']],
+  [
+    'peptic ulcer, GI bleeding or perforation',
+    [
+      String.raw`peptic ulcers?`,
+      String.raw`gastric ulcers?`,
+      String.raw`duodenal ulcers?`,
+      String.raw`stomach ulcers?`,
+      String.raw`bleeding ulcers?`,
+      String.raw`ulcers?`,
+      'PUD',
+      String.raw`GI (?:bleed\w*|hemorrhage)`,
+      String.raw`upper GI (?:bleed\w*|hemorrhage)`,
+      String.raw`gastrointestinal (?:bleed\w*|hemorrhage)`,
+      String.raw`perforat\w*`,
+      'melena',
+      'hematemesis',
+    ],
+  ],
+  [
+    'anticoagulant or antiplatelet use',
+    [
+      String.raw`anti-?coagula\w*`,
+      String.raw`anti-?platelet\w*`,
+      'warfarin',
+      'Coumadin',
+      'Eliquis',
+      'apixaban',
+      'Xarelto',
+      'rivaroxaban',
+      'Pradaxa',
+      'dabigatran',
+      'heparin',
+      'Lovenox',
+      'enoxaparin',
+      'clopidogrel',
+      'Plavix',
+    ],
+  ],
   ['aspirin use', ['aspirin', 'ASA']],
-  ['corticosteroid use', [String.raw`corticosteroids?`, String.raw`oral corticosteroids?`, String.raw`systemic corticosteroids?`, String.raw`oral steroids?`, 'prednisone', 'prednisolone', 'methylprednisolone', 'Medrol', 'dexamethasone']],
-  ['high-dose or multiple NSAIDs', [String.raw`high[- ]dose (?:of )?(?:NSAIDs?|anti-?inflammator\w*|ibuprofen|naproxen)`, 'multiple NSAIDs', 'two NSAIDs', 'more than one NSAID']],
-  ['dyspepsia, GERD or gastritis', ['dyspepsia', 'GERD', String.raw`gastro-?esophageal reflux`, 'acid reflux', 'reflux', 'gastritis', 'heartburn', String.raw`GI (?:upset|distress|irritation|symptoms|complaints|side effects)`, String.raw`gastrointestinal (?:upset|distress|irritation|symptoms|complaints|side effects)`, String.raw`stomach (?:upset|pain|irritation|ache|problems)`, 'upset stomach', String.raw`epigastric (?:pain|discomfort)`]],
+  [
+    'corticosteroid use',
+    [
+      String.raw`corticosteroids?`,
+      String.raw`oral corticosteroids?`,
+      String.raw`systemic corticosteroids?`,
+      String.raw`oral steroids?`,
+      'prednisone',
+      'prednisolone',
+      'methylprednisolone',
+      'Medrol',
+      'dexamethasone',
+    ],
+  ],
+  [
+    'high-dose or multiple NSAIDs',
+    [String.raw`high[- ]dose (?:of )?(?:NSAIDs?|anti-?inflammator\w*|ibuprofen|naproxen)`, 'multiple NSAIDs', 'two NSAIDs', 'more than one NSAID'],
+  ],
+  [
+    'dyspepsia, GERD or gastritis',
+    [
+      'dyspepsia',
+      'GERD',
+      String.raw`gastro-?esophageal reflux`,
+      'acid reflux',
+      'reflux',
+      'gastritis',
+      'heartburn',
+      String.raw`GI (?:upset|distress|irritation|symptoms|complaints|side effects)`,
+      String.raw`gastrointestinal (?:upset|distress|irritation|symptoms|complaints|side effects)`,
+      String.raw`stomach (?:upset|pain|irritation|ache|problems)`,
+      'upset stomach',
+      String.raw`epigastric (?:pain|discomfort)`,
+    ],
+  ],
 ];
 
 type EvidenceKey = MedicationEvidenceKind | 'age' | 'first-line-word' | `gi:${number}`;
 
 const EVIDENCE: [EvidenceKey, string[]][] = [
-  ['age', [String.raw`(?<age1>\d{2,3})[- ](?:years?|yrs?)[- ]old`, String.raw`(?<age3>\d{2,3})\s*(?:y\/o|yo|y\.o\.)`, String.raw`aged?\s*:?\s*(?<age2>\d{2,3})\b`, String.raw`age (?:over|above|greater than) (?<age4>\d{2})`, String.raw`older than (?<age5>\d{2})`, String.raw`over the age of (?<age6>\d{2})`]],
+  [
+    'age',
+    [
+      String.raw`(?<age1>\d{2,3})[- ](?:years?|yrs?)[- ]old`,
+      String.raw`(?<age3>\d{2,3})\s*(?:y\/o|yo|y\.o\.)`,
+      String.raw`aged?\s*:?\s*(?<age2>\d{2,3})\b`,
+      String.raw`age (?:over|above|greater than) (?<age4>\d{2})`,
+      String.raw`older than (?<age5>\d{2})`,
+      String.raw`over the age of (?<age6>\d{2})`,
+    ],
+  ],
   ...GI_RISKS.map(([, alts], i) => [`gi:${i}`, alts] as [EvidenceKey, string[]]),
-  ['osteoarthritis', ['osteoarthritis', 'osteoarthrosis', 'OA', 'DJD', 'degenerative joint disease', 'rheumatoid arthritis', 'inflammatory arthritis', 'arthritis', 'arthritic']],
-  ['flare', [String.raw`acute exacerbations?`, String.raw`exacerbations?`, String.raw`flare[- ]?ups?`, 'flared', String.raw`flares?`, String.raw`acute (?:muscle )?spasms?`, 'new injury', String.raw`re-?injur\w*`]],
-  ['first-line-word', [String.raw`anti-?depressants?`, String.raw`anti-?convulsants?`, String.raw`anti-?epileptics?`, String.raw`AEDs?`, String.raw`TCAs?`, String.raw`SNRIs?`, String.raw`tricyclics?`, String.raw`first[- ]line (?:medications?|drugs?|agents?|therapy|treatments?|oral medications?)`, String.raw`neuropathic (?:pain )?(?:medications?|agents?)`]],
-  ['pain', [String.raw`\d{1,2}(?:\.\d)?\s*\/\s*10\b(?!\/)`, 'VAS', String.raw`pain (?:relief|reduction)`, 'analgesia', String.raw`\d{1,3}\s*%\s*(?:pain )?(?:relief|reduction|improvement)`, String.raw`pain (?:is |was )?(?:reduced|decreased|improved|better) (?:from|to|with|by)`, String.raw`with (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`, String.raw`without (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`]],
-  ['function', [String.raw`function(?:al)? (?:improvement|gains?|status|benefit|level|capacity)`, String.raw`improv\w* (?:in )?function`, String.raw`ADLs?`, 'activities of daily living', String.raw`able to (?:work|walk|sleep|sit|stand|perform|do|complete|drive|lift|exercise|care|cook|clean)`, String.raw`work(?:s|ing)? (?:full|modified|regular|light)[- ](?:duty|time)`, String.raw`work(?:s|ing)? full (?:shifts?|days?)`, String.raw`return(?:ed|s|ing)? to (?:full |modified |regular |light |usual )?(?:work|duty)`, String.raw`allows? (?:him|her|the patient) to`, String.raw`with (?:it|them|the medications?|this medication|the opioids?),? (?:s?he|the patient|they) (?:walks|sleeps|works|dresses|cooks|cleans|drives|sits|stands|lifts|can|is able|does|completes|finishes|climbs|kneels|bathes)`, String.raw`sleeps? through the night`]],
-  ['drug-test', [String.raw`urine (?:drug |toxicology |tox )?(?:screens?|screening|tests?|testing)`, 'urine drug', 'UDS', 'UDT', 'UTOX', String.raw`urine tox\w*`, String.raw`drug screen(?:s|ing)?`, String.raw`toxicology screen\w*`]],
-  ['risk-assessment', ['CURES', 'PDMP', String.raw`prescription (?:drug )?monitoring program`, String.raw`opioid risk (?:assessment|screening|stratification|tool)`, String.raw`risk (?:assessment|screening|stratification|tool)`, 'ORT', String.raw`SOAPP(?:-R)?`, 'COMM', 'DIRE', String.raw`screen(?:ed|ing)? for (?:aberrant|addiction|misuse|abuse|substance)`, String.raw`opioid (?:agreement|contract)`, String.raw`pain (?:agreement|contract)`, String.raw`narcotic (?:agreement|contract)`, String.raw`medication (?:agreement|contract)`, String.raw`treatment (?:agreement|contract)`]],
-  ['oral-nsaid-failed', [String.raw`(?:oral\s+)?(?:NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?| drugs?)?)\s+(?:are|were|is|was)\s+(?:not tolerated|poorly tolerated|stopped|discontinued)`, String.raw`(?:not|cannot|could not|unable to)\s+tolerate\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`, String.raw`intoleran\w*\s+(?:of|to)\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`]],
-  ['adverse-effects', [String.raw`no side[- ]effects?`, String.raw`no adverse (?:effects?|events?|reactions?)`, String.raw`without side[- ]effects?`, String.raw`denies side[- ]effects?`, String.raw`side[- ]effects?`, String.raw`adverse (?:effects?|events?|reactions?)`, 'constipation', 'sedation', 'somnolence']],
-  ['aberrant-behavior', ['aberrant', String.raw`drug[- ]seeking`, 'diversion', 'misuse', 'abuse', String.raw`early refills?`, String.raw`consistent with (?:the )?prescri\w*`, 'compliant', 'compliance']],
+  [
+    'osteoarthritis',
+    ['osteoarthritis', 'osteoarthrosis', 'OA', 'DJD', 'degenerative joint disease', 'rheumatoid arthritis', 'inflammatory arthritis', 'arthritis', 'arthritic'],
+  ],
+  [
+    'flare',
+    [
+      String.raw`acute exacerbations?`,
+      String.raw`exacerbations?`,
+      String.raw`flare[- ]?ups?`,
+      'flared',
+      String.raw`flares?`,
+      String.raw`acute (?:muscle )?spasms?`,
+      'new injury',
+      String.raw`re-?injur\w*`,
+    ],
+  ],
+  [
+    'first-line-word',
+    [
+      String.raw`anti-?depressants?`,
+      String.raw`anti-?convulsants?`,
+      String.raw`anti-?epileptics?`,
+      String.raw`AEDs?`,
+      String.raw`TCAs?`,
+      String.raw`SNRIs?`,
+      String.raw`tricyclics?`,
+      String.raw`first[- ]line (?:medications?|drugs?|agents?|therapy|treatments?|oral medications?)`,
+      String.raw`neuropathic (?:pain )?(?:medications?|agents?)`,
+    ],
+  ],
+  [
+    'pain',
+    [
+      String.raw`\d{1,2}(?:\.\d)?\s*\/\s*10\b(?!\/)`,
+      'VAS',
+      String.raw`pain (?:relief|reduction)`,
+      'analgesia',
+      String.raw`\d{1,3}\s*%\s*(?:pain )?(?:relief|reduction|improvement)`,
+      String.raw`pain (?:is |was )?(?:reduced|decreased|improved|better) (?:from|to|with|by)`,
+      String.raw`with (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`,
+      String.raw`without (?:the )?medications?,? (?:pain|her pain|his pain) (?:is|was|rated)`,
+    ],
+  ],
+  [
+    'function',
+    [
+      String.raw`function(?:al)? (?:improvement|gains?|status|benefit|level|capacity)`,
+      String.raw`improv\w* (?:in )?function`,
+      String.raw`ADLs?`,
+      'activities of daily living',
+      String.raw`able to (?:work|walk|sleep|sit|stand|perform|do|complete|drive|lift|exercise|care|cook|clean)`,
+      String.raw`work(?:s|ing)? (?:full|modified|regular|light)[- ](?:duty|time)`,
+      String.raw`work(?:s|ing)? full (?:shifts?|days?)`,
+      String.raw`return(?:ed|s|ing)? to (?:full |modified |regular |light |usual )?(?:work|duty)`,
+      String.raw`allows? (?:him|her|the patient) to`,
+      String.raw`with (?:it|them|the medications?|this medication|the opioids?),? (?:s?he|the patient|they) (?:walks|sleeps|works|dresses|cooks|cleans|drives|sits|stands|lifts|can|is able|does|completes|finishes|climbs|kneels|bathes)`,
+      String.raw`sleeps? through the night`,
+    ],
+  ],
+  [
+    'drug-test',
+    [
+      String.raw`urine (?:drug |toxicology |tox )?(?:screens?|screening|tests?|testing)`,
+      'urine drug',
+      'UDS',
+      'UDT',
+      'UTOX',
+      String.raw`urine tox\w*`,
+      String.raw`drug screen(?:s|ing)?`,
+      String.raw`toxicology screen\w*`,
+    ],
+  ],
+  [
+    'risk-assessment',
+    [
+      'CURES',
+      'PDMP',
+      String.raw`prescription (?:drug )?monitoring program`,
+      String.raw`opioid risk (?:assessment|screening|stratification|tool)`,
+      String.raw`risk (?:assessment|screening|stratification|tool)`,
+      'ORT',
+      String.raw`SOAPP(?:-R)?`,
+      'COMM',
+      'DIRE',
+      String.raw`screen(?:ed|ing)? for (?:aberrant|addiction|misuse|abuse|substance)`,
+      String.raw`opioid (?:agreement|contract)`,
+      String.raw`pain (?:agreement|contract)`,
+      String.raw`narcotic (?:agreement|contract)`,
+      String.raw`medication (?:agreement|contract)`,
+      String.raw`treatment (?:agreement|contract)`,
+    ],
+  ],
+  [
+    'oral-nsaid-failed',
+    [
+      String.raw`(?:oral\s+)?(?:NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?| drugs?)?)\s+(?:are|were|is|was)\s+(?:not tolerated|poorly tolerated|stopped|discontinued)`,
+      String.raw`(?:not|cannot|could not|unable to)\s+tolerate\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`,
+      String.raw`intoleran\w*\s+(?:of|to)\s+(?:oral\s+)?(?:NSAIDs?|anti-?inflammator\w*)`,
+    ],
+  ],
+  [
+    'adverse-effects',
+    [
+      String.raw`no side[- ]effects?`,
+      String.raw`no adverse (?:effects?|events?|reactions?)`,
+      String.raw`without side[- ]effects?`,
+      String.raw`denies side[- ]effects?`,
+      String.raw`side[- ]effects?`,
+      String.raw`adverse (?:effects?|events?|reactions?)`,
+      'constipation',
+      'sedation',
+      'somnolence',
+    ],
+  ],
+  [
+    'aberrant-behavior',
+    [
+      'aberrant',
+      String.raw`drug[- ]seeking`,
+      'diversion',
+      'misuse',
+      'abuse',
+      String.raw`early refills?`,
+      String.raw`consistent with (?:the )?prescri\w*`,
+      'compliant',
+      'compliance',
+    ],
+  ],
 ];
 
 // Short acronyms count only in capitals: "dire", "comm" and "oa" are other words.
@@ -572,14 +806,18 @@ const FAST = (() => {
   const factored = [...[...groups].map(([k, rests]) => `${k}(?:${rests.join('|')})`), ...others];
   return new RegExp(`\\b(?:${factored.join('|')})${WORD_END}`, 'gi');
 })();
-const FAILURE = /\b(?:fail(?:ed|ure|s)?|tried|trials? of|not tolerat\w*|did not tolerate|could not tolerate|unable to tolerate|intoleran\w*|side[- ]effects?|adverse (?:effects?|reactions?)|ineffective|not effective|no (?:relief|benefit|improvement|help)|without (?:relief|benefit|improvement)|did not (?:help|work|improve)|discontinued|stopped)\b/gi;
+const FAILURE =
+  /\b(?:fail(?:ed|ure|s)?|tried|trials? of|not tolerat\w*|did not tolerate|could not tolerate|unable to tolerate|intoleran\w*|side[- ]effects?|adverse (?:effects?|reactions?)|ineffective|not effective|no (?:relief|benefit|improvement|help)|without (?:relief|benefit|improvement)|did not (?:help|work|improve)|discontinued|stopped)\b/gi;
 // A negation shortly before a mention cancels it ("no history of GI bleed", "has not tried gabapentin").
 // Its reach ends where the sentence turns to something the patient has ("denies nausea but has ...").
-const NEGATED = /\b(?:no|not|never|without|denies|denied|negative for|absence of|lack of|has not|have not|hasn't|haven't|did not|does not|no documentation of|no evidence of|no indication)\b(?:(?!\b(?:but|however|although|though|except|has|have|had|is|was|takes|reports)\b)[^.\n;]){0,45}$/i;
+const NEGATED =
+  /\b(?:no|not|never|without|denies|denied|negative for|absence of|lack of|has not|have not|hasn't|haven't|did not|does not|no documentation of|no evidence of|no indication)\b(?:(?!\b(?:but|however|although|though|except|has|have|had|is|was|takes|reports)\b)[^.\n;]){0,45}$/i;
 // A reviewer's "the records do not indicate that the patient is being treated for ..." reaches further.
-const NEGATED_REPORT = /\b(?:(?:do|does|did) not (?:indicate|document|show|support|demonstrate|reflect|mention|establish)|no (?:documentation|evidence|indication|mention|record)|lack of (?:documentation|evidence)|not documented|without documentation)\b[^.\n;]{0,60}$/i;
+const NEGATED_REPORT =
+  /\b(?:(?:do|does|did) not (?:indicate|document|show|support|demonstrate|reflect|mention|establish)|no (?:documentation|evidence|indication|mention|record)|lack of (?:documentation|evidence)|not documented|without documentation)\b[^.\n;]{0,60}$/i;
 // "No indication that the patient had previously tried ..." reaches further back.
-const NEGATED_FAILURE = /\b(?:no|not|never|without|has not|have not|hasn't|haven't|did not|does not|no documentation|no evidence|no indication|lack of)\b[^.\n;]{0,50}$/i;
+const NEGATED_FAILURE =
+  /\b(?:no|not|never|without|has not|have not|hasn't|haven't|did not|does not|no documentation|no evidence|no indication|lack of)\b[^.\n;]{0,50}$/i;
 // Evidence that names its own result is a finding even when negated words follow ("denies side effects" is documentation).
 const NEGATION_IS_FINDING = new Set<MedicationEvidenceKind>(['adverse-effects', 'aberrant-behavior']);
 const PATIENT = /\b(?:patient|pt|she|he|her|his|claimant|injured worker|applicant|Mr|Ms|Mrs|I have|we have)\b/i;
@@ -628,7 +866,10 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
     if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) continue;
     if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) continue;
     const lead = text.slice(Math.max(0, span.start - 100), span.start);
-    const negated = NEGATED.test(lead) || NEGATED_REPORT.test(lead) || /^\s*(?:was |were |has |have )?(?:not|never) (?:done|performed|checked|reviewed|obtained|documented)\b/i.test(text.slice(span.end, span.end + 30));
+    const negated =
+      NEGATED.test(lead) ||
+      NEGATED_REPORT.test(lead) ||
+      /^\s*(?:was |were |has |have )?(?:not|never) (?:done|performed|checked|reviewed|obtained|documented)\b/i.test(text.slice(span.end, span.end + 30));
     if (kind === 'first-line-word') {
       if (failedNear(text, span)) found.add('failed-first-line');
       continue;
@@ -662,7 +903,12 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
   re.lastIndex = 0;
   while (topicalNsaid && !found.has('oral-nsaid-failed') && (m = re.exec(text))) {
     const d = kb.drugOf(m[0]);
-    if (d?.class === 'nsaid' && (failedNear(text, { start: m.index, end: m.index + m[0].length }) || /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)))) found.add('oral-nsaid-failed');
+    if (
+      d?.class === 'nsaid' &&
+      (failedNear(text, { start: m.index, end: m.index + m[0].length }) ||
+        /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
+    )
+      found.add('oral-nsaid-failed');
   }
   const nsaids = new Set(items.filter((x) => x.class === 'nsaid' && x.route === 'oral').map((x) => x.drug));
   if (nsaids.size > 1) giRisks.add('high-dose or multiple NSAIDs');

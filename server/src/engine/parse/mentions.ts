@@ -43,7 +43,8 @@ export function dropOverlaps<T extends { span: Span }>(xs: T[]): T[] {
 
 // Words after a treatment name that make it something other than a course of treatment.
 // "Physical Medicine & Rehabilitation" (a specialty) and "PM&R" are no course either.
-const NOT_A_COURSE = /^[\s-]*(?:evaluation|eval|re-?evaluation|re-?exam|consultation|consult|referral|report|note|notes|records?|guidelines?|treatment guidelines?|medical treatment guidelines?|(?:&|and)\s*rehab\w*|specialist|physician|clinic)\b/i;
+const NOT_A_COURSE =
+  /^[\s-]*(?:evaluation|eval|re-?evaluation|re-?exam|consultation|consult|referral|report|note|notes|records?|guidelines?|treatment guidelines?|medical treatment guidelines?|(?:&|and)\s*rehab\w*|specialist|physician|clinic)\b/i;
 // Lookalikes: "PT/PTT" and "PT/INR" among laboratory tests are prothrombin time, not physical therapy.
 const LAB_AFTER = /^\s*\/\s*(?:PTT|INR|aPTT)\b|^\s*\(\s*prothrombin/i;
 const LAB_BEFORE = /\b(?:PTT|INR|aPTT|CBC|BMP|CMP|labs?)\s*[/,]\s*$/i;

@@ -9,13 +9,17 @@ import type { DocumentKind, QuantityPart, Span } from '../types';
 /** `restatement`: a sentence asking again for what a form's request part asks (kept only when it matches an item there). */
 export type PartRole = 'request' | 'restatement' | 'prior' | 'guideline' | 'denial' | 'total' | 'ignore';
 
-const PRIOR_CUE = /\b(?:completed|completing|complete|had|has had|have had|received|receiving|attended|underwent|undergone|finished|tried|status post|s\/p|prior|previous(?:ly)?|past|already|authorized|approved|certified|given|done|to date|so far)\b/gi;
-const REQUEST_CUE = /\b(?:request(?:ed|ing|s)?|ask(?:ed|ing)? for|recommend(?:ed|ing)?(?! up to)|prescrib\w*|plan(?:ned|s)?|order(?:ed|ing)?|additional|further|more|another|authoriz(?:e|ation)|certify|approve|overturn|reverse|appeal(?:ing)?|disputed?)\b/gi;
+const PRIOR_CUE =
+  /\b(?:completed|completing|complete|had|has had|have had|received|receiving|attended|underwent|undergone|finished|tried|status post|s\/p|prior|previous(?:ly)?|past|already|authorized|approved|certified|given|done|to date|so far)\b/gi;
+const REQUEST_CUE =
+  /\b(?:request(?:ed|ing|s)?|ask(?:ed|ing)? for|recommend(?:ed|ing)?(?! up to)|prescrib\w*|plan(?:ned|s)?|order(?:ed|ing)?|additional|further|more|another|authoriz(?:e|ation)|certify|approve|overturn|reverse|appeal(?:ing)?|disputed?)\b/gi;
 // (A guideline that recommends, allows, states ... speaks its own figures for the rest of the sentence.)
-const GUIDELINE_CUE = /\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|regulations?)\b[^.\n]{0,60}?\b(?:recommend|allow|support|state|indicate|permit|limit|call)\w*\b|(?<bare>\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|9792\.\d+(?:\.\d+)?(?:\([a-z]\))?|regulations?)\b)|\b(?:recommends|allows|permits|supports)\b[^.\n]{0,20}?\bup to\b|\blimited to\b|\ba maximum of\b|\btime to produce (?:functional )?(?:improvement|effect)\b/gi;
+const GUIDELINE_CUE =
+  /\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|regulations?)\b[^.\n]{0,60}?\b(?:recommend|allow|support|state|indicate|permit|limit|call)\w*\b|(?<bare>\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|9792\.\d+(?:\.\d+)?(?:\([a-z]\))?|regulations?)\b)|\b(?:recommends|allows|permits|supports)\b[^.\n]{0,20}?\bup to\b|\blimited to\b|\ba maximum of\b|\btime to produce (?:functional )?(?:improvement|effect)\b/gi;
 const DENIAL_CUE = /\b(?:denial of|denied|non-?certif\w*|not certified|UR (?:allowed|certified|modified))\b/gi;
 // (Not past another number: "6 additional sessions after 6 completed" is a request then a course.)
-const PRIOR_AFTER = /^[^.\n\d]{0,30}?\b(?:to date|so far|completed|already|in the past|previously|were completed|was completed|were authorized|was authorized|were approved)\b/i;
+const PRIOR_AFTER =
+  /^[^.\n\d]{0,30}?\b(?:to date|so far|completed|already|in the past|previously|were completed|was completed|were authorized|was authorized|were approved)\b/i;
 const DENIED_AFTER = /^[^.\n;]{0,40}?\b(?:was|were|been)\s+(?:denied|non-?certified|not certified|modified)\b/i;
 // "4 completed + 6 = 10 visits", "10 visits in all", "brings her to 10": arithmetic, not a request.
 // (A schedule's own total, "2x/wk x 3 wks = 6 visits", is read with the schedule.)
@@ -27,7 +31,7 @@ const INNER_PRIOR = /\b(?:completed|authorized|approved|certified|remaining|prio
 function lastMatch(r: RegExp, text: string): RegExpExecArray | undefined {
   r.lastIndex = 0;
   let last: RegExpExecArray | undefined;
-  for (let m; (m = r.exec(text)); ) {
+  for (let m; (m = r.exec(text));) {
     last = m;
     if (m[0].length === 0) r.lastIndex++;
   }

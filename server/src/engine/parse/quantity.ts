@@ -118,32 +118,56 @@ function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
 /** Every quantity part written in the text (or in the given ranges of it), in order, without overlaps. */
 export function findQuantityParts(text: string, ranges: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
   const raw: RawMatch[] = [];
-  runPattern(COMPILED.frequencyDuration, text, ranges, (m) => {
-    const perWeek = token(m, 'per', 'per2') ?? wordFrequency(m, 'perWord', 'perWord2');
-    const weeks = token(m, 'weeks', 'weeks2');
-    if (!perWeek) return undefined;
-    const span = { start: m.index, end: m.index + m[0].length };
-    const perWeekWord = Boolean(m.groups?.perWord || m.groups?.perWord2);
-    return withEcho({ shape: 'frequency-duration', span, perWeek, weeks, perWeekWord }, m);
-  }, raw);
-  runPattern(COMPILED.weeklyFor, text, ranges, (m) => {
-    const weeks = token(m, 'weeks', 'weeks2');
-    if (!weeks) return undefined;
-    const start = m.index;
-    const perWeek: NumberToken = { value: 1, span: { start, end: start + 6 }, style: 'word' };
-    return withEcho({ shape: 'frequency-duration', span: { start, end: start + m[0].length }, perWeek, weeks, perWeekWord: true }, m);
-  }, raw);
-  runPattern(COMPILED.compact, text, ranges, (m) => {
-    const perWeek = token(m, 'per', 'per3', 'per4');
-    const weeks = token(m, 'weeks', 'weeks3', 'weeks4');
-    if (!perWeek || !weeks) return undefined;
-    return withEcho({ shape: 'frequency-duration', span: { start: m.index, end: m.index + m[0].length }, perWeek, weeks }, m);
-  }, raw);
-  runPattern(COMPILED.count, text, ranges, (m) => {
-    const count = token(m, 'c1', 'c2', 'c3', 'c4', 'c5');
-    if (!count || count.value === 0) return undefined;
-    return withEcho({ shape: 'count', span: { start: m.index, end: m.index + m[0].length }, count }, m);
-  }, raw);
+  runPattern(
+    COMPILED.frequencyDuration,
+    text,
+    ranges,
+    (m) => {
+      const perWeek = token(m, 'per', 'per2') ?? wordFrequency(m, 'perWord', 'perWord2');
+      const weeks = token(m, 'weeks', 'weeks2');
+      if (!perWeek) return undefined;
+      const span = { start: m.index, end: m.index + m[0].length };
+      const perWeekWord = Boolean(m.groups?.perWord || m.groups?.perWord2);
+      return withEcho({ shape: 'frequency-duration', span, perWeek, weeks, perWeekWord }, m);
+    },
+    raw,
+  );
+  runPattern(
+    COMPILED.weeklyFor,
+    text,
+    ranges,
+    (m) => {
+      const weeks = token(m, 'weeks', 'weeks2');
+      if (!weeks) return undefined;
+      const start = m.index;
+      const perWeek: NumberToken = { value: 1, span: { start, end: start + 6 }, style: 'word' };
+      return withEcho({ shape: 'frequency-duration', span: { start, end: start + m[0].length }, perWeek, weeks, perWeekWord: true }, m);
+    },
+    raw,
+  );
+  runPattern(
+    COMPILED.compact,
+    text,
+    ranges,
+    (m) => {
+      const perWeek = token(m, 'per', 'per3', 'per4');
+      const weeks = token(m, 'weeks', 'weeks3', 'weeks4');
+      if (!perWeek || !weeks) return undefined;
+      return withEcho({ shape: 'frequency-duration', span: { start: m.index, end: m.index + m[0].length }, perWeek, weeks }, m);
+    },
+    raw,
+  );
+  runPattern(
+    COMPILED.count,
+    text,
+    ranges,
+    (m) => {
+      const count = token(m, 'c1', 'c2', 'c3', 'c4', 'c5');
+      if (!count || count.value === 0) return undefined;
+      return withEcho({ shape: 'count', span: { start: m.index, end: m.index + m[0].length }, count }, m);
+    },
+    raw,
+  );
 
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: QuantityPart[] = [];
@@ -174,7 +198,9 @@ export function combineParts(parts: QuantityPart[], text: string): Quantity {
         total = p.count.value;
         totalLow = p.count.low;
       }
-      readings.push(`${written} = ${p.count.low !== undefined ? `${p.count.low}–${p.count.value} sessions (judged at ${p.count.value})` : `${p.count.value} ${p.count.value === 1 ? 'session' : 'sessions'}`}`);
+      readings.push(
+        `${written} = ${p.count.low !== undefined ? `${p.count.low}–${p.count.value} sessions (judged at ${p.count.value})` : `${p.count.value} ${p.count.value === 1 ? 'session' : 'sessions'}`}`,
+      );
     } else if (p.perWeek) {
       perWeek = Math.max(perWeek ?? 0, p.perWeek.value);
       if (p.weeks) {

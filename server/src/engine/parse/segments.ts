@@ -15,7 +15,7 @@ function sentenceBreaks(text: string, start: number, end: number, out: Span[]): 
   const block = text.slice(start, end);
   let segStart = start;
   const re = /[.!?](?=\s)/g;
-  for (let m; (m = re.exec(block)); ) {
+  for (let m; (m = re.exec(block));) {
     const at = start + m.index;
     const before = text.slice(Math.max(segStart, at - 8), at + 1);
     if (ABBREVIATION.test(before)) continue;
@@ -62,11 +62,7 @@ export function segmentText(text: string, limit = text.length): Span[] {
     const trimmed = line.trim();
     const blank = trimmed.length === 0;
     const prevShort = prevLine.length > 0 && prevLine.length < SHORT_LINE;
-    const startsNew =
-      blank ||
-      LIST_MARKER.test(line) ||
-      /:\s*$/.test(prevLine) ||
-      (prevShort && !CONTINUES.test(prevLine) && /^[A-Z0-9#"(]/.test(trimmed));
+    const startsNew = blank || LIST_MARKER.test(line) || /:\s*$/.test(prevLine) || (prevShort && !CONTINUES.test(prevLine) && /^[A-Z0-9#"(]/.test(trimmed));
     if (startsNew && blockStart >= 0) {
       sentenceBreaks(text, blockStart, pos, out);
       blockStart = -1;

@@ -5,13 +5,14 @@ import { DATE_SOURCE, dateOf } from './dates';
 // for 03/14/2026", "s/p left carpal tunnel release on 03/10/2026", "Revision fusion 10/14/2016". The Perioperative Fill counts
 // from it (8 CCR 9792.27.13: the day of surgery is day zero).
 
-const CUE = /\b(?:date of (?:the )?surgery|surgery date|surgical date|(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|arthroplasty|replacement|discectomy|laminectomy|ORIF|reconstruction)\b(?:[^.\n]{0,40}?\b(?:on|dated|scheduled for|planned for|performed)\b)?)\s*:?\s*/gi;
+const CUE =
+  /\b(?:date of (?:the )?surgery|surgery date|surgical date|(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|arthroplasty|replacement|discectomy|laminectomy|ORIF|reconstruction)\b(?:[^.\n]{0,40}?\b(?:on|dated|scheduled for|planned for|performed)\b)?)\s*:?\s*/gi;
 const HERE = new RegExp(DATE_SOURCE, 'iy');
 
 export function surgeryDate(text: string): { date: Date; span: Span } | undefined {
   const re = new RegExp(CUE.source, CUE.flags);
   const head = text.length > 40_000 ? text.slice(0, 40_000) : text;
-  for (let m; (m = re.exec(head)); ) {
+  for (let m; (m = re.exec(head));) {
     HERE.lastIndex = m.index + m[0].length;
     const d = HERE.exec(head);
     const date = d ? dateOf(d) : undefined;

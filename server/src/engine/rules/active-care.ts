@@ -10,12 +10,14 @@ import type { RuleContext } from './rule';
 // for chronic pain in most instances). These helpers answer "is it requested?" and "is there
 // active care?" once per document.
 
-const ACTIVE = /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
+const ACTIVE =
+  /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
 // (A line break does not end the reach: "has no home\nexercise program".)
 const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.]{0,25}$/i;
 const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG|9792\.\d+)\b/i;
 const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;
-const PRIOR = /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
+const PRIOR =
+  /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
 // "Acupuncture was denied on ..." tells the history of a request, it does not make one.
 const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
 
@@ -75,12 +77,15 @@ export function itemOverlaps(ctx: RuleContext, start: number, end: number): bool
   return false;
 }
 
-const NOT_ASKED_BEFORE = /\b(?:no|not|without|never|nor|declines?|deferred?|hold(?:ing)?)\b(?:\s+(?:further|more|additional|formal|post-?op(?:erative)?|supervised|other))*\s*$/i;
-const NOT_ASKED_AFTER = /^[^.;\n]{0,50}?\b(?:is|are|was|were|has been|have been)\s+(?:not\s+(?:planned|needed|indicated|requested|recommended)|authorized|approved|certified|completed|done|finished|scheduled to start|under way)\b/i;
+const NOT_ASKED_BEFORE =
+  /\b(?:no|not|without|never|nor|declines?|deferred?|hold(?:ing)?)\b(?:\s+(?:further|more|additional|formal|post-?op(?:erative)?|supervised|other))*\s*$/i;
+const NOT_ASKED_AFTER =
+  /^[^.;\n]{0,50}?\b(?:is|are|was|were|has been|have been)\s+(?:not\s+(?:planned|needed|indicated|requested|recommended)|authorized|approved|certified|completed|done|finished|scheduled to start|under way)\b/i;
 
 // A therapy named inside a service of another kind is part of that service: "Transfer to acute
 // inpatient rehabilitation: PT and OT 3 hours/day", "Chiropractic evaluation", "PM&R consultation".
-const OTHER_SERVICE = /\b(?:inpatient|admission|admit|transfer to|skilled nursing|SNF|home health|hospital(?:ization)?|consultation|consult|referral|evaluation|re-?exam\w*)\b/i;
+const OTHER_SERVICE =
+  /\b(?:inpatient|admission|admit|transfer to|skilled nursing|SNF|home health|hospital(?:ization)?|consultation|consult|referral|evaluation|re-?exam\w*)\b/i;
 
 /**
  * A treatment name in a request: an item with a quantity, or a name in a passage that asks for
@@ -98,7 +103,8 @@ export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): bo
     if (PRIOR.test(text.slice(Math.max(unitStart, mention.span.start - 60), mention.span.start))) return false;
     // "No post-op physical therapy is planned", "Physical therapy 2x3 ... was authorized 11/21".
     if (NOT_ASKED_BEFORE.test(text.slice(Math.max(unitStart, mention.span.start - 30), mention.span.start))) return false;
-    if (NOT_ASKED_AFTER.test(text.slice(mention.span.end, mention.span.end + 80)) || DENIED_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) return false;
+    if (NOT_ASKED_AFTER.test(text.slice(mention.span.end, mention.span.end + 80)) || DENIED_AFTER.test(text.slice(mention.span.end, mention.span.end + 60)))
+      return false;
     return !(GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence));
   }
   if (role !== 'narrative' || ctx.doc.structure.hasRequestStructure) return false;

@@ -11,8 +11,10 @@ export const appealDeadline: Rule = {
   defaultSeverity: 'error',
   kinds: ['appeal'],
   docs: {
-    readme: 'An appeal letter dated more than 30 days after the UR decision (35 when served by mail), 8 CCR 9792.10.1(b)(1); an undated letter is counted to today.',
-    flags: "An appeal letter dated more than 30 days after the UR decision's date (35 when the letter says it was served by mail); an undated letter is counted to today; placeholder dates are not counted",
+    readme:
+      'An appeal letter dated more than 30 days after the UR decision (35 when served by mail), 8 CCR 9792.10.1(b)(1); an undated letter is counted to today.',
+    flags:
+      "An appeal letter dated more than 30 days after the UR decision's date (35 when the letter says it was served by mail); an undated letter is counted to today; placeholder dates are not counted",
     figures: '30 days from service of the UR decision, 8 CCR 9792.10.1(b)(1); +5 days by mail, CCP 1013',
     fix: 'None',
   },
@@ -37,7 +39,8 @@ export const appealDeadline: Rule = {
     const rule = byMail
       ? `past the 35 days for an IMR application when the decision was served by mail (8 CCR 9792.10.1(b)(1); CCP 1013)`
       : `past the 30 days for an IMR application (8 CCR 9792.10.1(b)(1); 35 if the decision was served by mail)`;
-    const start = from === ur.date ? `The UR decision is dated ${formatDate(ur.date)}` : `The UR decision (dated ${formatDate(ur.date)}) was served ${formatDate(from)}`;
+    const start =
+      from === ur.date ? `The UR decision is dated ${formatDate(ur.date)}` : `The UR decision (dated ${formatDate(ur.date)}) was served ${formatDate(from)}`;
     return [{ span: ur.span, message: `${start} and ${letterSays}: ${days} days, ${rule}` }];
   },
 };

@@ -22,8 +22,7 @@ export const appealSignature: Rule = {
     const why = 'an unsigned IMR application is ineligible (8 CCR 9792.10.1(b))';
     if (sig.state === 'placeholders')
       return [{ span: sig.span, message: `The signature block under this closing holds only placeholders: sign it with the physician's name; ${why}` }];
-    if (sig.state === 'closing-only')
-      return [{ span: sig.span, message: `No name follows this closing: sign it with the physician's name; ${why}` }];
+    if (sig.state === 'closing-only') return [{ span: sig.span, message: `No name follows this closing: sign it with the physician's name; ${why}` }];
     // No closing at all: underline the last line with words and append a block to fill in.
     const lines = [...text.matchAll(/\S[^\n]*/g)];
     const last = lines[lines.length - 1];

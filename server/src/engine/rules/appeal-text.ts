@@ -22,7 +22,7 @@ function lineAt(text: string, at: number): Span {
  */
 export function urDecisionDate(text: string): DateToken | undefined {
   const re = new RegExp(UR_DECISION.source, 'gi');
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     const line = lineAt(text, m.index);
     const to = Math.min(line.end, m.index + m[0].length + 80);
     const between = findDates(text, m.index + m[0].length, to)[0];
@@ -42,7 +42,7 @@ export function urDecisionDate(text: string): DateToken | undefined {
  */
 export function urServiceDate(text: string): DateToken | undefined {
   const re = /(?:served|mailed|delivered|received)/gi;
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     const line = lineAt(text, m.index);
     const d = findDates(text, m.index + m[0].length, Math.min(line.end, m.index + m[0].length + 60))[0];
     if (!d?.date) continue;
@@ -68,20 +68,31 @@ export function letterDate(text: string): DateToken | undefined {
   let at = 0;
   for (const l of lines) {
     const d = findDates(text, at, at + l.length)[0];
-    if (d && l.trim().replace(/^Dated?:?\s*/i, '').replace(/[.,]$/, '') === d.text) return d;
+    if (
+      d &&
+      l
+        .trim()
+        .replace(/^Dated?:?\s*/i, '')
+        .replace(/[.,]$/, '') === d.text
+    )
+      return d;
     at += l.length + 1;
   }
   return undefined;
 }
 
 /** The letter says the UR decision was served, sent or delivered by mail. */
-export const SERVED_BY_MAIL = /(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\b(?:served|sent|delivered|received)\b[^.\n]{0,60}?\b(?:by|via|through the)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?mail\b|\bmailed\b|\bservice by mail\b|\bby (?:first[- ]class |U\.?S\.? |regular |certified )?mail\b)/i;
+export const SERVED_BY_MAIL =
+  /(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\b(?:served|sent|delivered|received)\b[^.\n]{0,60}?\b(?:by|via|through the)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?mail\b|\bmailed\b|\bservice by mail\b|\bby (?:first[- ]class |U\.?S\.? |regular |certified )?mail\b)/i;
 
 /** The letter says the UR decision is attached or enclosed. */
 export function saysUrAttached(text: string): boolean {
-  const near = /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i;
-  const before = /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i;
-  const enclosures = /^[ \t]*(?:Enclosures?|Encl\.?|Attachments?|Attached|Enclosed)[ \t]*:?[\s\S]{0,300}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/im;
+  const near =
+    /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i;
+  const before =
+    /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i;
+  const enclosures =
+    /^[ \t]*(?:Enclosures?|Encl\.?|Attachments?|Attached|Enclosed)[ \t]*:?[\s\S]{0,300}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/im;
   // "The UR decision is not attached" says the opposite.
   const nearHit = near.exec(text);
   const negated = nearHit && /\b(?:not|never|without)\b|n't\b/i.test(nearHit[0].slice(nearHit[0].search(/\s/)));
@@ -90,20 +101,18 @@ export function saysUrAttached(text: string): boolean {
 }
 
 /** A closing line: "Sincerely,", "Respectfully submitted,", "Very truly yours,". */
-export const CLOSING = /^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|(?:Best |Kind |Warm(?:est)? )?(?:Regards|wishes)|Very truly yours|Yours (?:truly|sincerely|faithfully)|Cordially|With (?:thanks|gratitude|appreciation|kind regards|best regards)|Thanks(?: again)?|Thank you|Warmly|Yours)[ \t]*,?[ \t]*$/gim;
+export const CLOSING =
+  /^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|(?:Best |Kind |Warm(?:est)? )?(?:Regards|wishes)|Very truly yours|Yours (?:truly|sincerely|faithfully)|Cordially|With (?:thanks|gratitude|appreciation|kind regards|best regards)|Thanks(?: again)?|Thank you|Warmly|Yours)[ \t]*,?[ \t]*$/gim;
 
 /** A line that is a name with a professional credential: "Victoria Lindqvist-Park, M.D.". */
-const NAME_WITH_CREDENTIAL = /^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,4},?\s+(?:M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?D\.?|PA-C|N\.?P\.?|L\.?Ac\.?|D\.?P\.?M\.?|DPT|M\.?P\.?T\.?|FNP|RN)\b/m;
+const NAME_WITH_CREDENTIAL =
+  /^[ \t]*(?:Dr\.?\s+)?[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,4},?\s+(?:M\.?\s?D\.?|D\.?\s?O\.?|D\.?\s?C\.?|Ph\.?\s?D\.?|Psy\.?D\.?|PA-C|N\.?P\.?|L\.?Ac\.?|D\.?P\.?M\.?|DPT|M\.?P\.?T\.?|FNP|RN)\b/m;
 
 const PLACEHOLDER = /\[[^\]\n]*\]/g;
 /** Letters other than placeholders: "[Physician name], M.D." has "MD"; "[Name]" has none. */
 const hasRealWords = (s: string) => (s.replace(PLACEHOLDER, '').match(/[A-Za-z]/g)?.length ?? 0) >= 2;
 
-export type Signature =
-  | { state: 'signed' }
-  | { state: 'placeholders'; span: Span }
-  | { state: 'closing-only'; span: Span }
-  | { state: 'missing' };
+export type Signature = { state: 'signed' } | { state: 'placeholders'; span: Span } | { state: 'closing-only'; span: Span } | { state: 'missing' };
 
 /**
  * Whether the letter is signed. Signed: "/s/ Name", "Signature: Name" or "Electronically signed
@@ -125,15 +134,21 @@ export function readSignature(text: string): Signature {
 function readSignatureIn(text: string): Signature {
   if (/\/s\/[ \t]*[A-Za-z]/.test(text)) return { state: 'signed' };
   const sig = /^[ \t]*(?:Signature|Signed(?: by)?|Electronically signed(?: by)?)[ \t]*:?[ \t]*(.*)$/gim;
-  for (let m; (m = sig.exec(text)); ) if (hasRealWords(m[1]) && !/^by$/i.test(m[1].trim())) return { state: 'signed' };
+  for (let m; (m = sig.exec(text));) if (hasRealWords(m[1]) && !/^by$/i.test(m[1].trim())) return { state: 'signed' };
   let found: Signature = { state: 'missing' };
   // A letter may close with the physician's name and credentials alone, no closing word.
   // (Not a name copied to, "cc: Rodrigo Valdivia, M.D.", nor one in the enclosures list.)
-  const signedByName = text.split(/\r?\n/).slice(-14).some((l) => !/^\s*(?:Enclosures?|Encl\.?|Attachments?|cc|re)\b/i.test(l) && NAME_WITH_CREDENTIAL.test(l));
+  const signedByName = text
+    .split(/\r?\n/)
+    .slice(-14)
+    .some((l) => !/^\s*(?:Enclosures?|Encl\.?|Attachments?|cc|re)\b/i.test(l) && NAME_WITH_CREDENTIAL.test(l));
   const re = new RegExp(CLOSING.source, 'gim');
-  for (let m; (m = re.exec(text)); ) {
+  for (let m; (m = re.exec(text));) {
     const span = { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length };
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 1000).split('\n').slice(1, 6);
+    const after = text
+      .slice(m.index + m[0].length, m.index + m[0].length + 1000)
+      .split('\n')
+      .slice(1, 6);
     const block: string[] = [];
     for (const l of after) {
       if (/^\s*(?:Enclosures?|Encl\.?|Attachments?|cc|CC)\b/.test(l)) break;

@@ -14,7 +14,8 @@ export const appealUnansweredDenial: Rule = {
   kinds: ['appeal'],
   docs: {
     readme: 'An appeal letter that quotes a denial for "no documentation of functional improvement" and documents none (8 CCR 9792.20(e)).',
-    flags: 'An appeal letter that quotes the denial reason "no documentation of functional improvement" and itself documents none (no ADL, work-status, medication or objective-measure gain)',
+    flags:
+      'An appeal letter that quotes the denial reason "no documentation of functional improvement" and itself documents none (no ADL, work-status, medication or objective-measure gain)',
     figures: 'Functional improvement, 8 CCR 9792.20(e)',
     fix: 'None: document the improvement',
   },

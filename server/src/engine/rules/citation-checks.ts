@@ -33,7 +33,9 @@ function within(text: string, re: RegExp, base: number): Span | undefined {
 }
 
 const key = (c: { guideline?: string; chapter?: number; pages?: number[]; sections?: string[]; text: string }) =>
-  c.guideline ? `${c.guideline}|${c.chapter ?? ''}|${(c.pages ?? []).join(',')}|${(c.sections ?? []).map(normalizeSection).join(';')}` : c.text.toLowerCase().replace(/\s+/g, ' ');
+  c.guideline
+    ? `${c.guideline}|${c.chapter ?? ''}|${(c.pages ?? []).join(',')}|${(c.sections ?? []).map(normalizeSection).join(';')}`
+    : c.text.toLowerCase().replace(/\s+/g, ' ');
 const corpusKeys = new WeakMap<CorpusIndex, Set<string>>();
 
 /** True when real IMR decisions cite this (the knowledge base is what lacks it). */
@@ -74,7 +76,8 @@ export function citationProblem(c: Citation, kb: Knowledge, corpus?: CorpusIndex
     const now = old && kb.data.citations.find((e) => e.guideline === 'cpmtg-2016' && sameTopic(e, old));
     const section = now?.sections?.[0];
     const where = within(c.text, /(?:Page\s*\(s\)|Pages?|pp?\.)\s*:?\s*\d{1,3}(?:\s*(?:-|–|,|and|&)\s*\d{1,3})*/i, c.span.start);
-    const fix = section && where ? { title: `Cite the 2016 section: "Section(s): ${section}"`, edits: [{ span: where, newText: `Section(s): ${section}` }] } : undefined;
+    const fix =
+      section && where ? { title: `Cite the 2016 section: "Section(s): ${section}"`, edits: [{ span: where, newText: `Section(s): ${section}` }] } : undefined;
     return { kind: 'edition-form', page, section, fix };
   }
   if (citedInCorpus(c, corpus)) return undefined;

@@ -11,7 +11,15 @@ import type { Rule, RuleContext } from './rule';
 // cited the guidelines of their time and are read as they always were.
 
 // What replaced each pre-2017 guideline: the timeline topic whose current version to cite.
-const ACOEM_CHAPTER_TOPIC: Record<number, string> = { 8: 'neck-upper-back', 9: 'shoulder', 10: 'elbow', 11: 'hand-wrist-forearm', 12: 'low-back', 13: 'knee', 14: 'ankle-foot' };
+const ACOEM_CHAPTER_TOPIC: Record<number, string> = {
+  8: 'neck-upper-back',
+  9: 'shoulder',
+  10: 'elbow',
+  11: 'hand-wrist-forearm',
+  12: 'low-back',
+  13: 'knee',
+  14: 'ankle-foot',
+};
 
 function successorTopic(c: Citation): string | undefined {
   if (c.guideline === 'cpmtg-2009' || c.guideline === 'cpmtg-2016') return 'chronic-pain';
@@ -38,14 +46,21 @@ function judge(c: Citation, ctx: RuleContext): { message: string; fix?: FixData 
   if (c.guideline === 'mtus-acoem') {
     const v = citedVersions(c, ctx.kb, m.date);
     if (!v?.cited || !v.governing || v.cited.id === v.governing.id) return undefined;
-    const when = v.cited.from && v.cited.from > m.date ? `it became the MTUS on ${usDate(v.cited.from)}` : v.cited.status === 'proposed' ? 'it was proposed, and its adoption is not found' : `it governed until ${usDate(v.cited.until ?? v.governing.from!)}`;
+    const when =
+      v.cited.from && v.cited.from > m.date
+        ? `it became the MTUS on ${usDate(v.cited.from)}`
+        : v.cited.status === 'proposed'
+          ? 'it was proposed, and its adoption is not found'
+          : `it governed until ${usDate(v.cited.until ?? v.governing.from!)}`;
     return { message: `"${cited}" did not govern on ${dated} (${when}); cite ${describeVersion(v.governing)}`, fix: fixTo(c, v.governing) };
   }
   if (c.guideline === 'mtus-drug-list' && c.edition) {
     const version = t.drugListVersions.find((x) => x.version === c.edition);
     const inForce = [...t.drugListVersions].reverse().find((x) => x.effective <= m.date!);
     if (!version || version.effective <= m.date) return undefined;
-    return { message: `"${cited}" took effect ${usDate(version.effective)}, after this document's date (${dated}); cite the Drug List in force then${inForce ? `, v${inForce.version} (effective ${usDate(inForce.effective)})` : ''}` };
+    return {
+      message: `"${cited}" took effect ${usDate(version.effective)}, after this document's date (${dated}); cite the Drug List in force then${inForce ? `, v${inForce.version} (effective ${usDate(inForce.effective)})` : ''}`,
+    };
   }
   const old = c.guideline ? timelineEntryFor(t, c.guideline, m.date) : undefined;
   if (!old || !old.until || old.until >= m.date) return undefined;
@@ -64,7 +79,8 @@ export const citationNotInForce: Rule = {
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: "A citation of a guideline that did not govern on the document's date (a 2009 CPMTG page in a 2026 request); the quick fix cites the version that did.",
+    readme:
+      "A citation of a guideline that did not govern on the document's date (a 2009 CPMTG page in a 2026 request); the quick fix cites the version that did.",
     flags: "A citation of a guideline, ACOEM version or Drug List version that did not govern on the document's date (documents dated from 12/1/2017)",
     figures: 'mtus-timeline.json (AD orders, DWC MTUS page, Drug List versions)',
     fix: 'Writes the citation of the version that governed (not applied by "fix all")',

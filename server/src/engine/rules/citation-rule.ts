@@ -6,7 +6,12 @@ import type { Knowledge } from '../../knowledge/knowledge';
 
 function describe(c: Citation, kb: Knowledge): string {
   const g = c.guideline ? kb.guideline(c.guideline) : undefined;
-  const where = [c.chapter !== undefined ? `chapter ${c.chapter}` : '', c.pages?.length ? `page ${c.pages.join(', ')}` : '', c.sections?.length ? `section "${c.sections.join('; ')}"` : '', c.regulation ?? '']
+  const where = [
+    c.chapter !== undefined ? `chapter ${c.chapter}` : '',
+    c.pages?.length ? `page ${c.pages.join(', ')}` : '',
+    c.sections?.length ? `section "${c.sections.join('; ')}"` : '',
+    c.regulation ?? '',
+  ]
     .filter(Boolean)
     .join(', ');
   if (c.regulation) return c.regulation;
@@ -39,12 +44,14 @@ export function citationRule(def: Omit<Rule, 'check'> & { kind: CitationProblem[
         const p = citationProblem(c, ctx.kb, ctx.corpus);
         if (p?.kind !== def.kind) return [];
         const resolvedTo = p.kind === 'wrong-chapter' ? ctx.kb.data.citations.find((e) => e.guideline === 'acoem-2' && e.chapter === p.correct) : undefined;
-        return [{
-          span: c.span,
-          message: message(p, c, ctx.kb),
-          fix: 'fix' in p ? p.fix : undefined,
-          citation: resolvedTo ? { id: resolvedTo.id, label: citationLabel(ctx.kb, resolvedTo.id) } : undefined,
-        }];
+        return [
+          {
+            span: c.span,
+            message: message(p, c, ctx.kb),
+            fix: 'fix' in p ? p.fix : undefined,
+            citation: resolvedTo ? { id: resolvedTo.id, label: citationLabel(ctx.kb, resolvedTo.id) } : undefined,
+          },
+        ];
       });
     },
   };

@@ -10,8 +10,10 @@ import type { Rule, RuleContext } from './rule';
 // label ("Check box if employee faces an imminent and serious threat ...") is nobody's statement.
 
 // Words asking for it outside the form's boxes: "PLEASE EXPEDITE", "expedited review is requested".
-const ASKS = /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is |was )?requested\b)/gi;
-const THREAT = /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bjeopardi[sz]e\b[^.\n]{0,80}\b(?:life|health|ability to regain maximum function)\b|\bdetrimental to (?:his|her|their|the (?:employee|patient)'?s?) (?:health|life)\b/gi;
+const ASKS =
+  /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is |was )?requested\b)/gi;
+const THREAT =
+  /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bjeopardi[sz]e\b[^.\n]{0,80}\b(?:life|health|ability to regain maximum function)\b|\bdetrimental to (?:his|her|their|the (?:employee|patient)'?s?) (?:health|life)\b/gi;
 const FILL_IN_LABEL = /^[^\n]{0,5}:\s*\[/;
 
 const inAny = (spans: Span[], at: number) => spans.some((s) => s.start <= at && at < s.end);
@@ -24,7 +26,7 @@ const lineOf = (text: string, at: number): Span => {
 function statesThreat(ctx: RuleContext, head: string): boolean {
   const form = ctx.doc.structure.formText;
   THREAT.lastIndex = 0;
-  for (let m; (m = THREAT.exec(head)); ) {
+  for (let m; (m = THREAT.exec(head));) {
     if (inAny(form, m.index)) continue;
     if (FILL_IN_LABEL.test(head.slice(m.index + m[0].length, m.index + m[0].length + 8)) || inPlaceholder(head, m.index)) continue;
     return true;
@@ -39,7 +41,7 @@ function askedAt(ctx: RuleContext, head: string): Span | undefined {
   // The lines holding boxes are the form's: words there ("Date of request ... [ ] Expedited") ask nothing.
   const boxLines = ctx.doc.structure.checkboxes.map((c) => lineOf(ctx.text, c.box.start));
   ASKS.lastIndex = 0;
-  for (let m; (m = ASKS.exec(head)); ) {
+  for (let m; (m = ASKS.exec(head));) {
     if (inAny(boxLines, m.index) || inAny(boxLines, m.index + m[0].length - 1) || inAny(ctx.doc.structure.formText, m.index)) continue;
     return { start: m.index, end: m.index + m[0].length };
   }
@@ -48,7 +50,7 @@ function askedAt(ctx: RuleContext, head: string): Span | undefined {
 
 export const expeditedWithoutThreat: Rule = {
   id: 'expedited-without-threat',
-  summary: 'Expedited review asked for without the statement of an imminent and serious threat to the patient\'s health (Labor Code 4610(i), 8 CCR 9792.9.1).',
+  summary: "Expedited review asked for without the statement of an imminent and serious threat to the patient's health (Labor Code 4610(i), 8 CCR 9792.9.1).",
   defaultSeverity: 'warning',
   kinds: ['request'],
   docs: {
@@ -64,9 +66,15 @@ export const expeditedWithoutThreat: Rule = {
     return [
       {
         span,
-        message: 'Expedited review needs the physician\'s statement that the patient faces an imminent and serious threat to health, and why the normal timeframe would jeopardize life, health or recovery (Labor Code 4610(i), 8 CCR 9792.9.1); add it or ask for standard review',
+        message:
+          "Expedited review needs the physician's statement that the patient faces an imminent and serious threat to health, and why the normal timeframe would jeopardize life, health or recovery (Labor Code 4610(i), 8 CCR 9792.9.1); add it or ask for standard review",
         citation: { id: 'ccr-9792.9.1-expedited', label: '8 CCR 9792.9.1' },
-        fix: fillInLineAfter(ctx.text, span, 'Imminent and serious threat: [why waiting the normal review time would seriously jeopardize the patient\'s life, health or ability to regain maximum function]', 'Add a line to fill in: the imminent and serious threat'),
+        fix: fillInLineAfter(
+          ctx.text,
+          span,
+          "Imminent and serious threat: [why waiting the normal review time would seriously jeopardize the patient's life, health or ability to regain maximum function]",
+          'Add a line to fill in: the imminent and serious threat',
+        ),
       },
     ];
   },

@@ -6,7 +6,8 @@ import { drugListRule } from './formulary-common';
 
 export const formularyBrand = drugListRule({
   id: 'formulary-brand',
-  summary: 'A drug written by its brand name whose ingredient is Exempt on the imported MTUS Drug List: where a generic is available, the brand needs prospective review.',
+  summary:
+    'A drug written by its brand name whose ingredient is Exempt on the imported MTUS Drug List: where a generic is available, the brand needs prospective review.',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {

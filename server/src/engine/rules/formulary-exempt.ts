@@ -16,5 +16,6 @@ export const formularyExempt = drugListRule({
     fix: 'None',
   },
   verdicts: ['exempt'],
-  message: (s, what) => `${what}: ${s.match!.entry.name} is Exempt on the ${listName(s.list)} (row ${s.match!.entry.row}); it needs no prospective review when prescribed in accordance with the MTUS`,
+  message: (s, what) =>
+    `${what}: ${s.match!.entry.name} is Exempt on the ${listName(s.list)} (row ${s.match!.entry.row}); it needs no prospective review when prescribed in accordance with the MTUS`,
 });

@@ -47,7 +47,10 @@ export function listFill(ctx: RuleContext, item: MedicationItem, which: 'special
   if (!entry || !fill) return undefined;
   const days = item.supply?.days;
   const limit = fill.days ? `up to ${fill.days} days` : 'eligible';
-  const over = fill.days && days !== undefined && days > fill.days ? `: this request is ${days} days, more than the fill allows, so the rest needs prospective review` : '';
+  const over =
+    fill.days && days !== undefined && days > fill.days
+      ? `: this request is ${days} days, more than the fill allows, so the rest needs prospective review`
+      : '';
   return `; ${entry.name} is on the ${label} of the MTUS Drug List v${list.version}, ${limit}${over}`;
 }
 
@@ -57,7 +60,12 @@ type Out = Omit<Finding, 'rule' | 'severity'>;
  * With a list, one finding per drug on the fill; without one, a single finding on the first
  * drug (the window applies to the visit, and which drugs it covers needs the list).
  */
-function fillFindings(ctx: RuleContext, meds: MedicationItem[], which: 'specialFill' | 'perioperativeFill', make: (item: MedicationItem, fill: string) => Out): Out[] {
+function fillFindings(
+  ctx: RuleContext,
+  meds: MedicationItem[],
+  which: 'specialFill' | 'perioperativeFill',
+  make: (item: MedicationItem, fill: string) => Out,
+): Out[] {
   if (!ctx.doc.mtus?.drugList) return [make(meds[0], listFill(ctx, meds[0], which)!)];
   return meds.flatMap((item) => {
     const fill = listFill(ctx, item, which);
@@ -97,7 +105,8 @@ export function perioperativeFillFindings(ctx: RuleContext): Out[] {
 }
 
 // "dispensed in the office", "physician-dispensed", "dispensed at this visit", "in-office dispensing".
-const DISPENSED = /\b(?:physician[- ]dispensed|dispens(?:ed|ing)\s+(?:in|at|from)\s+(?:the\s+|our\s+|this\s+)?(?:office|clinic|visit|practice)|in[- ]office\s+dispens\w*|dispensed\s+by\s+(?:the\s+|our\s+)?(?:physician|office|clinic|provider|doctor))\b/i;
+const DISPENSED =
+  /\b(?:physician[- ]dispensed|dispens(?:ed|ing)\s+(?:in|at|from)\s+(?:the\s+|our\s+|this\s+)?(?:office|clinic|visit|practice)|in[- ]office\s+dispens\w*|dispensed\s+by\s+(?:the\s+|our\s+)?(?:physician|office|clinic|provider|doctor))\b/i;
 
 /**
  * A physician may dispense an Exempt drug without review only as one 7-day supply at the initial
@@ -118,7 +127,9 @@ export function physicianDispensedFindings(ctx: RuleContext, from: string | unde
     const day = d.injury ? daysBetween(d.injury, d.visit) : undefined;
     const late = day !== undefined && (day < 0 || day > 7);
     if (!late && (days === undefined || days <= 7)) continue;
-    const why = late ? `this visit is day ${day} after the injury of ${formatDate(d.injury!)}, past the initial visit within 7 days` : `${days} days are dispensed`;
+    const why = late
+      ? `this visit is day ${day} after the injury of ${formatDate(d.injury!)}, past the initial visit within 7 days`
+      : `${days} days are dispensed`;
     out.push({
       span: item.span,
       message: `${describe(item, ctx.kb)}, dispensed by the physician: ${why}; a physician may dispense an Exempt drug without prospective review only as one 7-day supply at the initial visit within 7 days of injury (MTUS Drug List header, from ${usDate(from)}); dispense at most 7 days, or request the rest for review`,

@@ -77,8 +77,10 @@ export const guidelineHierarchy: Rule = {
   defaultSeverity: 'warning',
   kinds: ['request'],
   docs: {
-    readme: 'A requested acupuncture, chiropractic, massage or physical therapy item supported by ODG or ACOEM 3rd edition though the MTUS addresses it (8 CCR 9792.21.1); the quick fix cites the MTUS.',
-    flags: 'A requested therapy item (acupuncture, chiropractic/manual therapy, massage, physical/occupational therapy) whose citations in its paragraph, or else in the document, are ODG or ACOEM 3rd edition only; requests only',
+    readme:
+      'A requested acupuncture, chiropractic, massage or physical therapy item supported by ODG or ACOEM 3rd edition though the MTUS addresses it (8 CCR 9792.21.1); the quick fix cites the MTUS.',
+    flags:
+      'A requested therapy item (acupuncture, chiropractic/manual therapy, massage, physical/occupational therapy) whose citations in its paragraph, or else in the document, are ODG or ACOEM 3rd edition only; requests only',
     figures: 'MTUS first, 8 CCR 9792.21.1; 8 CCR 9792.24.1; CPMTG 2009 pp. 58–59, 60, 98–99',
     fix: 'Replaces the ODG/ACOEM 3rd citation with the MTUS citation',
   },
@@ -106,18 +108,20 @@ export const guidelineHierarchy: Rule = {
         // Two items sharing one citation: the first carries the edit, so fix-all never edits it twice.
         const target = local.length ? cited.filter((c) => within(c, para) && !claimed.has(c.span.start)) : [];
         for (const c of target) claimed.add(c.span.start);
-        return [{
-          span: item.span,
-          message: `${name} is addressed by the MTUS: cite ${mtus}, not ${names}; the MTUS takes precedence (${HIERARCHY_REGULATION})`,
-          citation,
-          fix: target.length
-            ? {
-                title: `Cite ${label} instead of ${names}`,
-                edits: target.map((c) => ({ span: c.span, newText: label })),
-                certain: ids.length === 1 ? undefined : false,
-              }
-            : undefined,
-        }];
+        return [
+          {
+            span: item.span,
+            message: `${name} is addressed by the MTUS: cite ${mtus}, not ${names}; the MTUS takes precedence (${HIERARCHY_REGULATION})`,
+            citation,
+            fix: target.length
+              ? {
+                  title: `Cite ${label} instead of ${names}`,
+                  edits: target.map((c) => ({ span: c.span, newText: label })),
+                  certain: ids.length === 1 ? undefined : false,
+                }
+              : undefined,
+          },
+        ];
       }
       return [];
     });

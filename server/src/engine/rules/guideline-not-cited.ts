@@ -11,12 +11,15 @@ import { visitCapVerdict } from './visit-cap-24';
 
 export const guidelineNotCited: Rule = {
   id: 'guideline-not-cited',
-  summary: 'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is how to argue for an exception (information).',
+  summary:
+    'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is how to argue for an exception (information).',
   defaultSeverity: 'information',
   kinds: ['request'],
   docs: {
-    readme: 'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is where to argue for an exception (never on an item within its limit).',
-    flags: 'A DWC Form RFA item over an MTUS limit, in a request that cites no guideline at all; once per document, never on an item within its limit; requests only',
+    readme:
+      'A DWC Form RFA whose items exceed an MTUS limit and that cites no guideline at all: citing the MTUS section is where to argue for an exception (never on an item within its limit).',
+    flags:
+      'A DWC Form RFA item over an MTUS limit, in a request that cites no guideline at all; once per document, never on an item within its limit; requests only',
     figures: '8 CCR 9792.21.1; 8 CCR 9785.5',
     fix: 'Inserts "(MTUS: …)" after the item (offered, never applied by fix-all)',
   },
@@ -26,7 +29,12 @@ export const guidelineNotCited: Rule = {
     // From 12/1/2017 the section to cite is the governing ACOEM guideline, which the knowledge
     // base names but does not hold (licensed text): superseded-figure names it instead.
     if (ctx.doc.mtus?.acoem) return [];
-    const flagged = ctx.doc.items.filter((i) => !i.postsurgical && mtusCitationsFor(ctx.kb, i.treatment, ctx.edition).length && (therapyVerdict(i, ctx) || regionExclusion(i, ctx) || visitCapVerdict(i, ctx)));
+    const flagged = ctx.doc.items.filter(
+      (i) =>
+        !i.postsurgical &&
+        mtusCitationsFor(ctx.kb, i.treatment, ctx.edition).length &&
+        (therapyVerdict(i, ctx) || regionExclusion(i, ctx) || visitCapVerdict(i, ctx)),
+    );
     if (!flagged.length) return [];
     const first = flagged[0];
     const ids = mtusCitationsFor(ctx.kb, first.treatment, ctx.edition);

@@ -38,11 +38,13 @@ function list(xs: string[]): string {
 
 export const manualTherapyBodyRegion: Rule = {
   id: 'manual-therapy-body-region',
-  summary: 'Chiropractic or manual therapy requested for a body region the guideline does not recommend it for (knee, ankle, foot, forearm, wrist, hand, carpal tunnel syndrome).',
+  summary:
+    'Chiropractic or manual therapy requested for a body region the guideline does not recommend it for (knee, ankle, foot, forearm, wrist, hand, carpal tunnel syndrome).',
   defaultSeverity: 'error',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'Chiropractic or manual therapy for the knee, ankle, foot, forearm, wrist, hand or carpal tunnel syndrome, where the guideline does not recommend it (CPMTG 2009 pp. 58-59).',
+    readme:
+      'Chiropractic or manual therapy for the knee, ankle, foot, forearm, wrist, hand or carpal tunnel syndrome, where the guideline does not recommend it (CPMTG 2009 pp. 58-59).',
     flags: 'Chiropractic, manipulation or manual therapy for a body part the guideline does not recommend it for (the number of visits is moot)',
     figures: 'Not recommended for the ankle and foot, carpal tunnel syndrome, forearm, wrist and hand, knee: CPMTG 2009 pp. 58–59',
     fix: 'None: change the treatment or the body part',

@@ -43,5 +43,7 @@ export const massageWithoutExercise: Rule = {
 function partOfOtherItem(ctx: RuleContext, at: Span): boolean {
   const unit = unitAt(ctx.doc.structure.units, at.start);
   if (!unit) return false;
-  return ctx.doc.items.some((i) => i.treatment !== 'massage' && i.span.start >= unit.span.start && i.span.start < unit.span.end && (unit.kind !== 'sentence' || i.span.end >= at.start));
+  return ctx.doc.items.some(
+    (i) => i.treatment !== 'massage' && i.span.start >= unit.span.start && i.span.start < unit.span.end && (unit.kind !== 'sentence' || i.span.end >= at.start),
+  );
 }

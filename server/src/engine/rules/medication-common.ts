@@ -71,7 +71,10 @@ function withRestatedDetails(item: MedicationItem, fullest: Map<string, Medicati
 
 /** "7.5mg" → "7.5 mg", "10/325mg" → "10/325 mg"; percentages stay as written. */
 export function strengthText(s: string): string {
-  return s.replace(/\s+/g, '').replace(/(\d)(mg|mcg)\b/gi, '$1 $2').replace(/(\d)(mg|mcg)(?=\/)/gi, '$1 $2');
+  return s
+    .replace(/\s+/g, '')
+    .replace(/(\d)(mg|mcg)\b/gi, '$1 $2')
+    .replace(/(\d)(mg|mcg)(?=\/)/gi, '$1 $2');
 }
 
 /** The item as a message names it: "cyclobenzaprine 7.5 mg #60", "Flexeril (cyclobenzaprine) 10 mg #90". */
@@ -143,7 +146,13 @@ export function subjectOf(item: MedicationItem): string {
 }
 
 /** A finding with its citation and edition set. */
-export function medicationFinding(item: MedicationItem, ctx: RuleContext, citation: { id: string; label: string }, message: string, fix?: FixData): MedicationFinding {
+export function medicationFinding(
+  item: MedicationItem,
+  ctx: RuleContext,
+  citation: { id: string; label: string },
+  message: string,
+  fix?: FixData,
+): MedicationFinding {
   // A message starts with a capital even when the drug is written in lower case.
   const sentence = message.charAt(0).toUpperCase() + message.slice(1);
   // Two rows or list items of a form are two requests, however alike (see itemSubject in rule.ts).

@@ -26,11 +26,13 @@ export function notRecommendedIngredients(item: MedicationItem, kb: Knowledge): 
 
 export const medicationCompoundIngredient = medicationRule({
   id: 'medication-compound-ingredient',
-  summary: 'A compounded or topical product holding a drug the guideline does not recommend on the skin (a muscle relaxant, an NSAID other than diclofenac, lidocaine other than the patch, gabapentin).',
+  summary:
+    'A compounded or topical product holding a drug the guideline does not recommend on the skin (a muscle relaxant, an NSAID other than diclofenac, lidocaine other than the patch, gabapentin).',
   defaultSeverity: 'error',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'A compounded or topical product holding a drug not recommended on the skin: a muscle relaxant, an NSAID other than diclofenac, lidocaine outside the patch, gabapentin (CPMTG 2016).',
+    readme:
+      'A compounded or topical product holding a drug not recommended on the skin: a muscle relaxant, an NSAID other than diclofenac, lidocaine outside the patch, gabapentin (CPMTG 2016).',
     flags: 'A compounded or topical product holding a muscle relaxant, an NSAID other than diclofenac, lidocaine outside the patch, or gabapentin',
     figures: 'Any compound with one non-recommended drug is not recommended: CPMTG 2016, "Topical analgesics", "Compound drugs"',
     fix: 'None',
@@ -42,9 +44,10 @@ export const medicationCompoundIngredient = medicationRule({
     const citation = { id: citationId, label: citationLabel(ctx.kb, citationId) };
     const why = bad.map((b) => `${ctx.kb.drug(b.drug)?.name ?? b.drug} (${b.rule.reason})`);
     const list = why.length > 1 ? `${why.slice(0, -1).join('; ')}; and ${why[why.length - 1]}` : why[0];
-    const message = item.ingredients.length > 1
-      ? `${describe(item, ctx.kb)} holds ${list}; a compounded product that contains at least one drug that is not recommended is not recommended (${citation.label}); remove ${bad.length > 1 ? 'them' : 'it'} or request a recommended product`
-      : `${item.compound ? 'compounded ' : ''}${describe(item, ctx.kb)}: ${bad[0].rule.reason} (${citation.label}); request a recommended product instead`;
+    const message =
+      item.ingredients.length > 1
+        ? `${describe(item, ctx.kb)} holds ${list}; a compounded product that contains at least one drug that is not recommended is not recommended (${citation.label}); remove ${bad.length > 1 ? 'them' : 'it'} or request a recommended product`
+        : `${item.compound ? 'compounded ' : ''}${describe(item, ctx.kb)}: ${bad[0].rule.reason} (${citation.label}); request a recommended product instead`;
     return medicationFinding(item, ctx, citation, message);
   },
 });

@@ -4,12 +4,15 @@ import { citationFor, describe, formatDays, medicationEvidence, medicationFindin
 
 export const medicationMuscleRelaxantDuration = medicationRule({
   id: 'medication-muscle-relaxant-duration',
-  summary: 'A muscle relaxant requested for longer than the 2–3 week short course (from its quantity and dosing), or continued from earlier use without an acute exacerbation.',
+  summary:
+    'A muscle relaxant requested for longer than the 2–3 week short course (from its quantity and dosing), or continued from earlier use without an acute exacerbation.',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'A muscle relaxant for longer than 2–3 weeks, counted from quantity and dosing ("cyclobenzaprine 7.5 mg #60 twice daily = 30 days"), or continued without an acute exacerbation (CPMTG 2016); the quick fix lowers the count to 21 days.',
-    flags: "A muscle relaxant whose days of supply (written days, else quantity × fills ÷ the written dosing, else ÷ the drug's usual maximum a day) exceed 21, or that continues use already under way with no acute exacerbation documented",
+    readme:
+      'A muscle relaxant for longer than 2–3 weeks, counted from quantity and dosing ("cyclobenzaprine 7.5 mg #60 twice daily = 30 days"), or continued without an acute exacerbation (CPMTG 2016); the quick fix lowers the count to 21 days.',
+    flags:
+      "A muscle relaxant whose days of supply (written days, else quantity × fills ÷ the written dosing, else ÷ the drug's usual maximum a day) exceed 21, or that continues use already under way with no acute exacerbation documented",
     figures: '2–3 weeks: CPMTG 2016, "Cyclobenzaprine (Flexeril)" and "Muscle relaxants (for pain)"',
     fix: 'Lowers the count to 21 days at the written dosing',
   },

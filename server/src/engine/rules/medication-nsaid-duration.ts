@@ -2,12 +2,15 @@ import { citationFor, describe, formatDays, medicationEvidence, medicationFindin
 
 export const medicationNsaidDuration = medicationRule({
   id: 'medication-nsaid-duration',
-  summary: 'An oral NSAID requested beyond short-term use (over 30 days with refills), or continued from earlier use, with no osteoarthritis, acute flare or functional benefit documented.',
+  summary:
+    'An oral NSAID requested beyond short-term use (over 30 days with refills), or continued from earlier use, with no osteoarthritis, acute flare or functional benefit documented.',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'An oral NSAID for more than 30 days with its refills, or continued, with no osteoarthritis, flare or functional benefit documented (CPMTG 2016, NSAIDs).',
-    flags: 'An oral NSAID for more than 30 days with its refills, or continuing use already under way, with no osteoarthritis, acute flare or functional benefit documented',
+    readme:
+      'An oral NSAID for more than 30 days with its refills, or continued, with no osteoarthritis, flare or functional benefit documented (CPMTG 2016, NSAIDs).',
+    flags:
+      'An oral NSAID for more than 30 days with its refills, or continuing use already under way, with no osteoarthritis, acute flare or functional benefit documented',
     figures: 'Short-term use: CPMTG 2016, "NSAIDs"; 30 days is the project\'s reading (see the page)',
     fix: 'None',
   },

@@ -17,12 +17,15 @@ export const OPIOID_BLOCK = [
 
 export const medicationOpioidMonitoring = medicationRule({
   id: 'medication-opioid-monitoring',
-  summary: 'An opioid requested without documented pain relief, function, urine drug testing, or a CURES check or risk assessment (not post-operative use or a first course of 7 days or less).',
+  summary:
+    'An opioid requested without documented pain relief, function, urine drug testing, or a CURES check or risk assessment (not post-operative use or a first course of 7 days or less).',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'An opioid with no documented pain relief, function, urine drug testing, or CURES check or risk assessment (8 CCR 9792.24.4); not post-operative use or a first course of 7 days or less; the quick fix inserts a monitoring block to fill in.',
-    flags: 'An opioid with no documented pain relief, function, urine drug testing, or CURES check or risk assessment; not post-operative use or a first course of 7 days or less',
+    readme:
+      'An opioid with no documented pain relief, function, urine drug testing, or CURES check or risk assessment (8 CCR 9792.24.4); not post-operative use or a first course of 7 days or less; the quick fix inserts a monitoring block to fill in.',
+    flags:
+      'An opioid with no documented pain relief, function, urine drug testing, or CURES check or risk assessment; not post-operative use or a first course of 7 days or less',
     figures: 'Opioids Treatment Guidelines, 8 CCR 9792.24.4 (2016), sections 3.3.1-3.3.9; tramadol: CPMTG 2016, "Tramadol (Ultram)"',
     fix: 'Inserts an opioid monitoring block to fill in',
   },

@@ -1,6 +1,7 @@
 import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
 
-export const GI_RISK_LINE = 'GI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]';
+export const GI_RISK_LINE =
+  'GI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]';
 
 export const medicationPpiWithoutGiRisk = medicationRule({
   id: 'medication-ppi-without-gi-risk',
@@ -8,7 +9,8 @@ export const medicationPpiWithoutGiRisk = medicationRule({
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'A PPI or H2 blocker with no GI risk factor documented (age over 65, ulcer or GI bleeding, aspirin, corticosteroid or anticoagulant, high-dose or multiple NSAIDs, dyspepsia); the quick fix inserts a line to fill in.',
+    readme:
+      'A PPI or H2 blocker with no GI risk factor documented (age over 65, ulcer or GI bleeding, aspirin, corticosteroid or anticoagulant, high-dose or multiple NSAIDs, dyspepsia); the quick fix inserts a line to fill in.',
     flags: 'A proton pump inhibitor or H2 blocker with no GI risk factor documented',
     figures: 'CPMTG 2016, "NSAIDs, GI symptoms & cardiovascular risk", "Proton Pump Inhibitors (PPIs)"',
     fix: 'Inserts "GI risk factors: […]" to fill in',

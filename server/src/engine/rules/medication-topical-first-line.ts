@@ -8,12 +8,15 @@ export const FIRST_LINE_LINE = 'Antidepressant/anticonvulsant tried: [drug, date
 
 export const medicationTopicalFirstLine = medicationRule({
   id: 'medication-topical-first-line',
-  summary: 'A topical analgesic (lidocaine patch, capsaicin, a compound) with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis.',
+  summary:
+    'A topical analgesic (lidocaine patch, capsaicin, a compound) with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis.',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'A lidocaine patch, capsaicin or other topical analgesic with no failed antidepressant or anticonvulsant documented; topical diclofenac with no osteoarthritis (CPMTG 2016, Topical analgesics); the quick fix inserts a line to fill in.',
-    flags: 'A topical analgesic with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis; not a product reported by medication-compound-ingredient',
+    readme:
+      'A lidocaine patch, capsaicin or other topical analgesic with no failed antidepressant or anticonvulsant documented; topical diclofenac with no osteoarthritis (CPMTG 2016, Topical analgesics); the quick fix inserts a line to fill in.',
+    flags:
+      'A topical analgesic with no failed antidepressant or anticonvulsant documented, or topical diclofenac with no osteoarthritis; not a product reported by medication-compound-ingredient',
     figures: 'CPMTG 2016, "Topical analgesics", "Lidoderm (lidocaine patch)", "Capsaicin, topical"',
     fix: 'Inserts "Antidepressant/anticonvulsant tried: […]" to fill in',
   },
@@ -33,7 +36,12 @@ export const medicationTopicalFirstLine = medicationRule({
       const unsuited = suited && site.length && !site.some((r) => suited.regions.includes(r));
       if (unsuited) {
         const where = site.map((r) => ctx.kb.region(r)?.name.replace(/\s*\(.*\)$/, '') ?? r).join(' and ');
-        return medicationFinding(item, ctx, citation, `${describe(item, ctx.kb)} for the ${where}: topical diclofenac is recommended for osteoarthritis pain in ${suited.wording} (${citation.label}); choose another treatment for the ${where}`);
+        return medicationFinding(
+          item,
+          ctx,
+          citation,
+          `${describe(item, ctx.kb)} for the ${where}: topical diclofenac is recommended for osteoarthritis pain in ${suited.wording} (${citation.label}); choose another treatment for the ${where}`,
+        );
       }
       if (e.has('osteoarthritis') || e.has('oral-nsaid-failed')) return undefined;
       return medicationFinding(
@@ -49,7 +57,9 @@ export const medicationTopicalFirstLine = medicationRule({
       ctx,
       citation,
       `${describe(item, ctx.kb)}: ${klass.plural} are recommended mainly for neuropathic pain after antidepressants and anticonvulsants have failed, and no failed trial is documented (${citation.label}); ${klass.advice}`,
-      fillInFix(ctx, item, 'first-line', /^[ \t]*Antidepressant\/anticonvulsant tried:/im, 'Add a line to fill in: antidepressant or anticonvulsant tried', [FIRST_LINE_LINE]),
+      fillInFix(ctx, item, 'first-line', /^[ \t]*Antidepressant\/anticonvulsant tried:/im, 'Add a line to fill in: antidepressant or anticonvulsant tried', [
+        FIRST_LINE_LINE,
+      ]),
     );
   },
 });

@@ -7,16 +7,17 @@ import { fillInLineAfter } from './fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from './therapy-verdict';
 
-
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',
-  summary: 'A passive modality (TENS, ultrasound, heat or cold, traction) requested with no active therapy or home program beside it (CPMTG, Physical medicine).',
+  summary:
+    'A passive modality (TENS, ultrasound, heat or cold, traction) requested with no active therapy or home program beside it (CPMTG, Physical medicine).',
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
     readme: 'TENS, ultrasound, heat or cold, or traction requested with no active therapy or home program beside it (CPMTG, Physical medicine).',
     flags: 'TENS, e-stim, therapeutic ultrasound, heat or cold, traction requested with no active therapy or home program',
-    figures: 'Passive therapy not indicated for chronic pain in most instances; active self-directed home program: CPMTG 2009 pp. 98–99 / CPMTG 2016, Physical medicine',
+    figures:
+      'Passive therapy not indicated for chronic pain in most instances; active self-directed home program: CPMTG 2009 pp. 98–99 / CPMTG 2016, Physical medicine',
     fix: 'Inserts "Given with: […]" to fill in',
   },
   check(ctx) {
@@ -44,7 +45,8 @@ export const passiveModalityWithoutActiveCare: Rule = {
     }
     // Weeks after an injury the pain is not yet chronic: say so rather than call it chronic pain.
     const weeks = weeksSinceInjury(ctx);
-    const phase = weeks !== undefined && weeks < 12 ? `${Math.max(1, Math.round(weeks))} week${Math.round(weeks) === 1 ? '' : 's'} after the injury,` : 'for chronic pain';
+    const phase =
+      weeks !== undefined && weeks < 12 ? `${Math.max(1, Math.round(weeks))} week${Math.round(weeks) === 1 ? '' : 's'} after the injury,` : 'for chronic pain';
     const fill = 'Given with: [active therapy or home exercise program, and how often]';
     let fixOffered = new RegExp(`^[ \\t]*${fill.slice(0, 11)}`, 'm').test(ctx.text);
     return [...byTreatment.values()].map((ms) => {

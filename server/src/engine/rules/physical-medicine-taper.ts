@@ -10,19 +10,22 @@ import { visitCapVerdict } from './visit-cap-24';
 // item no other therapy rule reports is judged here (one diagnostic per item).
 
 const TAPER_WORDS = /\b(?:then|taper\w*|fad\w*|decreas\w*|reduc\w*|followed by|transition\w*|wean\w*|step(?:ping)? down)\b/i;
-const HOME_PROGRAM = /\bhome (?:exercise|stretching|strengthening)?\s*(?:program|regimen|routine|exercises?|plan)\b|\bHEP\b|\bself[- ]directed\b|\bindependent (?:exercise|home)\b/i;
+const HOME_PROGRAM =
+  /\bhome (?:exercise|stretching|strengthening)?\s*(?:program|regimen|routine|exercises?|plan)\b|\bHEP\b|\bself[- ]directed\b|\bindependent (?:exercise|home)\b/i;
 
 /** A flat schedule long enough that the guideline expects it to fade. */
 const isFlat = (perWeek: number, weeks: number) => (perWeek >= 3 && weeks >= 4) || (perWeek >= 2 && weeks >= 6);
 
 export const physicalMedicineTaper: Rule = {
   id: 'physical-medicine-taper',
-  summary: 'Physical or occupational therapy held at 3 a week for 4 weeks or more (or 2 a week for 6) within the visits allowed, with no tapering and no home program.',
+  summary:
+    'Physical or occupational therapy held at 3 a week for 4 weeks or more (or 2 a week for 6) within the visits allowed, with no tapering and no home program.',
   defaultSeverity: 'information',
   kinds: ['request', 'appeal'],
   docs: {
     readme: 'Physical therapy held at 3 a week for 4 weeks or more (or 2 a week for 6) with no tapering and no home program, within the visits allowed.',
-    flags: 'A flat physical therapy schedule (3 a week for 4+ weeks, 2 a week for 6+) within the visits allowed, with no taper and no home program; only when no rule above reports the item',
+    flags:
+      'A flat physical therapy schedule (3 a week for 4+ weeks, 2 a week for 6+) within the visits allowed, with no taper and no home program; only when no rule above reports the item',
     figures: 'Fade from up to 3 visits a week to 1 or less plus a home program: CPMTG 2009 pp. 98–99 / CPMTG 2016, Physical medicine',
     fix: 'None',
   },

@@ -13,8 +13,10 @@ export const postsurgicalOverLimit: Rule = {
   defaultSeverity: 'error',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: "Therapy after surgery above the Postsurgical Treatment Guidelines' course for the surgery named (8 CCR 9792.24.3: Bankart repair 24 visits, metacarpal fracture 16, femur fracture 30).",
-    flags: 'Postoperative physical or occupational therapy above the course for the surgery the document names; the chronic pain rules leave postoperative items to it',
+    readme:
+      "Therapy after surgery above the Postsurgical Treatment Guidelines' course for the surgery named (8 CCR 9792.24.3: Bankart repair 24 visits, metacarpal fracture 16, femur fracture 30).",
+    flags:
+      'Postoperative physical or occupational therapy above the course for the surgery the document names; the chronic pain rules leave postoperative items to it',
     figures: 'Bankart repair 24 visits over 14 weeks; metacarpal fracture 16; femur fracture 30: 8 CCR 9792.24.3 (2009)',
     fix: 'Lowers the quantity to the course',
   },
@@ -32,7 +34,10 @@ export const postsurgicalOverLimit: Rule = {
       const over = surgery.weeks ? ` over ${surgery.weeks} weeks` : '';
       const room = surgery.visits - done;
       const sum = done > 0 ? `${done} completed + ${total} requested = ${done + total}` : `${total}`;
-      const todo = room > 0 ? `request no more than ${room}, or document why this recovery needs more` : 'no visits of the course remain: document why this recovery needs more';
+      const todo =
+        room > 0
+          ? `request no more than ${room}, or document why this recovery needs more`
+          : 'no visits of the course remain: document why this recovery needs more';
       return [
         {
           span: itemCore(item),

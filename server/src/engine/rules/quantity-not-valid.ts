@@ -12,7 +12,8 @@ export const quantityNotValid: Rule = {
   defaultSeverity: 'warning',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: 'A requested therapy whose quantity has a zero ("0x4", "2x0") or two totals that disagree ("eighteen (8) visits"): no limit can judge it and no fix guesses it.',
+    readme:
+      'A requested therapy whose quantity has a zero ("0x4", "2x0") or two totals that disagree ("eighteen (8) visits"): no limit can judge it and no fix guesses it.',
     flags: 'A requested therapy whose quantity has a zero or two totals that disagree',
     figures: '8 CCR 9785.5',
     fix: 'None: the writer gives the figure',

@@ -9,7 +9,8 @@ import type { Rule } from './rule';
 // and says nothing new is denied again on that ground.
 
 const DENIAL = /\b(?:was |were |been )?(?:denied|non-?certified|not certified|noncertif\w*)\b|\bUR denial\b|\bdenial\b/gi;
-const CHANGE = /\bchange(?:s|d)? in (?:the )?(?:material )?(?:facts|condition|circumstances|findings|symptoms)\b|\bmaterial(?:ly)? chang\w*|\bnew (?:findings?|symptoms?|injury|imaging|MRI|diagnos\w+|evidence|information|neurological|deficits?)\b|\bsince the (?:prior |previous |last |earlier )?(?:denial|UR|decision)\b|\bworsen\w*|\bsignificant(?:ly)? (?:change|worse|progress)\w*|\bdeteriorat\w*|\bprogress(?:ed|ion) of\b/i;
+const CHANGE =
+  /\bchange(?:s|d)? in (?:the )?(?:material )?(?:facts|condition|circumstances|findings|symptoms)\b|\bmaterial(?:ly)? chang\w*|\bnew (?:findings?|symptoms?|injury|imaging|MRI|diagnos\w+|evidence|information|neurological|deficits?)\b|\bsince the (?:prior |previous |last |earlier )?(?:denial|UR|decision)\b|\bworsen\w*|\bsignificant(?:ly)? (?:change|worse|progress)\w*|\bdeteriorat\w*|\bprogress(?:ed|ion) of\b/i;
 const YEAR_DAYS = 365;
 const PLACEHOLDER_LINE = /^[^\n]{0,120}:[ \t]*\[[^\]\n]*\][ \t]*$/gm;
 
@@ -31,13 +32,14 @@ export const repeatRequestWithin12Months: Rule = {
     // A fill-in line still waiting for its text ("Change in material facts ...: [ ... ]") says
     // nothing yet, and neither does the form's printed box "Resubmission - Change in Material Facts".
     let written = head;
-    for (const s of ctx.doc.structure.formText) if (s.end <= written.length) written = written.slice(0, s.start) + ' '.repeat(s.end - s.start) + written.slice(s.end);
+    for (const s of ctx.doc.structure.formText)
+      if (s.end <= written.length) written = written.slice(0, s.start) + ' '.repeat(s.end - s.start) + written.slice(s.end);
     if (CHANGE.test(written.replace(PLACEHOLDER_LINE, ''))) return [];
     const today = ctx.today ?? new Date();
     const own = requestDate(text, ctx.doc) ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
     const requested = new Set(ctx.doc.items.map((i) => i.treatment));
     DENIAL.lastIndex = 0;
-    for (let m; (m = DENIAL.exec(head)); ) {
+    for (let m; (m = DENIAL.exec(head));) {
       const sentence = sentenceSpan(head, { start: m.index, end: m.index + m[0].length });
       const mention = ctx.doc.mentions.find((x) => x.span.start >= sentence.start && x.span.end <= sentence.end);
       if (!mention || (requested.size && !requested.has(mention.treatment))) continue;
@@ -52,7 +54,12 @@ export const repeatRequestWithin12Months: Rule = {
           span: { start: m.index, end: m.index + m[0].length },
           message: `${mention.text} was denied ${formatDate(denied.date)}, ${days} days ago: within 12 months a new request needs a documented change in material facts (Labor Code 4610(k)); state what is new since the denial`,
           citation: { id: 'lc-4610-repeat-request', label: 'Labor Code 4610(k)' },
-          fix: fillInLineAfter(text, sentence, `Change in material facts since the denial of ${formatDate(denied.date)}: [new findings, imaging, function or treatment response]`, 'Add a line to fill in: the change in material facts'),
+          fix: fillInLineAfter(
+            text,
+            sentence,
+            `Change in material facts since the denial of ${formatDate(denied.date)}: [new findings, imaging, function or treatment response]`,
+            'Add a line to fill in: the change in material facts',
+          ),
         },
       ];
     }

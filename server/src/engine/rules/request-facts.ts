@@ -5,10 +5,12 @@ import type { RuleContext } from './rule';
 // document for the rfa-* rules.
 
 const ICD10 = /(?<![\w.])[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.])/;
-const DIAGNOSIS_LABEL = /\b(?:diagnos[ie]s|dx|impressions?|assessment|ICD(?:-?10)?(?: codes?)?)(?![\w-])\s*(?:\(ICD-?10\))?\s*(?:[:#]|\s-\s)\s*(?![[_])[^\s[\]_]{3,}/i;
+const DIAGNOSIS_LABEL =
+  /\b(?:diagnos[ie]s|dx|impressions?|assessment|ICD(?:-?10)?(?: codes?)?)(?![\w-])\s*(?:\(ICD-?10\))?\s*(?:[:#]|\s-\s)\s*(?![[_])[^\s[\]_]{3,}/i;
 const DIAGNOSED = /\bdiagnosed with\b|\bdiagnosis of\b/i;
 // Diagnoses as writers name them in the assessment ("lumbar strain", "L5-S1 disc protrusion").
-const DIAGNOSIS_WORDS = /\b(?:strain|sprain|radiculopathy|radiculitis|stenosis|tear|fracture|tendinitis|tendinosis|tendonitis|tenosynovitis|syndrome|herniat\w*|protrusion|disc bulge|bulging disc|arthritis|osteoarthritis|epicondylitis|impingement|degenerative|spondylosis|spondylolisthesis|myofascial pain|myalgia|neuralgia|neuropathy|bursitis|contusion|dislocation|instability|derangement|chondromalacia|capsulitis|plantar fasciitis|CRPS)\b/i;
+const DIAGNOSIS_WORDS =
+  /\b(?:strain|sprain|radiculopathy|radiculitis|stenosis|tear|fracture|tendinitis|tendinosis|tendonitis|tenosynovitis|syndrome|herniat\w*|protrusion|disc bulge|bulging disc|arthritis|osteoarthritis|epicondylitis|impingement|degenerative|spondylosis|spondylolisthesis|myofascial pain|myalgia|neuralgia|neuropathy|bursitis|contusion|dislocation|instability|derangement|chondromalacia|capsulitis|plantar fasciitis|CRPS)\b/i;
 
 const cache = new WeakMap<object, boolean>();
 
@@ -27,10 +29,13 @@ export function statesDiagnosis(ctx: RuleContext): boolean {
       for (const f of st.fields) if (f.label.start >= u.span.start && f.label.end <= u.span.end) t = t.replace(ctx.text.slice(f.label.start, f.label.end), ' ');
       return t.replace(/\[[^\]\n]*\]|_+|[():#]/g, ' ');
     };
-    const filled = st.fields.some((f) => (f.kind === 'diagnosis' || f.kind === 'icd') && !f.blank) || st.units.some((u) => u.role === 'diagnosis' && /[A-Za-z]{3,}.*[A-Za-z]{3,}/.test(words(u)));
+    const filled =
+      st.fields.some((f) => (f.kind === 'diagnosis' || f.kind === 'icd') && !f.blank) ||
+      st.units.some((u) => u.role === 'diagnosis' && /[A-Za-z]{3,}.*[A-Za-z]{3,}/.test(words(u)));
     // Outside blank fields: words or codes anywhere else.
     let head = ctx.text.length > 200_000 ? ctx.text.slice(0, 200_000) : ctx.text;
-    for (const f of st.fields) if (f.blank && f.label.end <= head.length) head = head.slice(0, f.label.start) + ' '.repeat(f.value.end - f.label.start) + head.slice(f.value.end);
+    for (const f of st.fields)
+      if (f.blank && f.label.end <= head.length) head = head.slice(0, f.label.start) + ' '.repeat(f.value.end - f.label.start) + head.slice(f.value.end);
     v = filled || ctx.doc.diagnoses.length > 0 || ICD10.test(head) || DIAGNOSIS_LABEL.test(head) || DIAGNOSED.test(head) || DIAGNOSIS_WORDS.test(head);
     cache.set(ctx.doc.evidence, v);
   }
@@ -56,7 +61,8 @@ export function regionsNamed(ctx: RuleContext): Set<string> {
 
 // A whole request (the DWC Form RFA, or a report or letter asking for treatment) rather than a
 // line being tried out: only such a document is held to the form's completeness.
-const REQUEST_FORM = /\b(?:Request for Authori[sz]ation|DWC Form RFA|RFA|Requested (?:Treatment|Services?)|PR-2|Progress Report|Treatment Plan)\b|^[ \t]*(?:Patient(?: Name)?|Claim(?: Number| No\.?| #)?|Employee(?: Name)?|Claimant)[ \t]*:|^[ \t]*Dear\b/im;
+const REQUEST_FORM =
+  /\b(?:Request for Authori[sz]ation|DWC Form RFA|RFA|Requested (?:Treatment|Services?)|PR-2|Progress Report|Treatment Plan)\b|^[ \t]*(?:Patient(?: Name)?|Claim(?: Number| No\.?| #)?|Employee(?: Name)?|Claimant)[ \t]*:|^[ \t]*Dear\b/im;
 
 export function isRequestForm(ctx: RuleContext): boolean {
   if (REQUEST_FORM.test(ctx.text.length > 20_000 ? ctx.text.slice(0, 20_000) : ctx.text) || ctx.doc.structure.hasRequestStructure) return true;

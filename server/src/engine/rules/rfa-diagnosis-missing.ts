@@ -25,11 +25,16 @@ export const rfaDiagnosisMissing: Rule = {
     return [
       {
         span: first,
-        message: 'The request states no diagnosis: give the diagnosis and its ICD-10 code (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot tie the treatment to a condition without it',
+        message:
+          'The request states no diagnosis: give the diagnosis and its ICD-10 code (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot tie the treatment to a condition without it',
         citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
         fix: placed
           ? undefined
-          : { title: 'Add a line to fill in: the diagnosis and ICD-10 code', certain: false, edits: [{ span: { start: at, end: at }, newText: `Diagnosis (ICD-10): [diagnosis] ([code])${lineEnding(ctx.text)}` }] },
+          : {
+              title: 'Add a line to fill in: the diagnosis and ICD-10 code',
+              certain: false,
+              edits: [{ span: { start: at, end: at }, newText: `Diagnosis (ICD-10): [diagnosis] ([code])${lineEnding(ctx.text)}` }],
+            },
       },
     ];
   },

@@ -34,7 +34,8 @@ function lacks(ctx: RuleContext): string[] {
 
 export const rfaForm2026: Rule = {
   id: 'rfa-form-2026',
-  summary: 'A request dated from 4/1/2026 that is not on the DWC Form RFA: a narrative report counts only if the claims administrator agrees and it meets the minimum content.',
+  summary:
+    'A request dated from 4/1/2026 that is not on the DWC Form RFA: a narrative report counts only if the claims administrator agrees and it meets the minimum content.',
   defaultSeverity: 'warning',
   kinds: ['request'],
   docs: {
@@ -47,7 +48,7 @@ export const rfaForm2026: Rule = {
     const m = ctx.doc.mtus;
     if (!m?.ur2026 || !asksForTreatment(ctx) || onTheForm(ctx.text)) return [];
     const missing = lacks(ctx);
-    const span = m.span ?? (ctx.doc.items[0]?.treatmentSpan ?? ctx.doc.medications![0].span);
+    const span = m.span ?? ctx.doc.items[0]?.treatmentSpan ?? ctx.doc.medications![0].span;
     return [
       {
         span,

@@ -15,7 +15,7 @@ const WINDOW = 30;
 
 export const sb116030DayExemption: Rule = {
   id: 'sb1160-30-day-exemption',
-  summary: 'A request dated within 30 days of an injury on or after 1/1/2018: a network provider\'s treatment may need no prospective review (SB 1160).',
+  summary: "A request dated within 30 days of an injury on or after 1/1/2018: a network provider's treatment may need no prospective review (SB 1160).",
   defaultSeverity: 'information',
   kinds: ['request'],
   docs: {

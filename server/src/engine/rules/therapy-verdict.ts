@@ -17,12 +17,7 @@ import { visitCapVerdict } from './visit-cap-24';
 // counted, or, where no improvement is required, whose response is not stated).
 
 export type VerdictKind =
-  | 'over-maximum'
-  | 'over-trial'
-  | 'pain-relief-only'
-  | 'extension-without-improvement'
-  | 'frequency-over-limit'
-  | 'prior-course-without-facts';
+  'over-maximum' | 'over-trial' | 'pain-relief-only' | 'extension-without-improvement' | 'frequency-over-limit' | 'prior-course-without-facts';
 
 export interface Verdict {
   kind: VerdictKind;
@@ -34,7 +29,14 @@ export interface Verdict {
   fix?: FixData;
 }
 
-const ABBREVIATED: Record<string, string> = { PT: 'physical therapy', OT: 'occupational therapy', 'PT/OT': 'PT/OT', CMT: 'chiropractic manipulation', OMT: 'osteopathic manipulation', PTx: 'physical therapy' };
+const ABBREVIATED: Record<string, string> = {
+  PT: 'physical therapy',
+  OT: 'occupational therapy',
+  'PT/OT': 'PT/OT',
+  CMT: 'chiropractic manipulation',
+  OMT: 'osteopathic manipulation',
+  PTx: 'physical therapy',
+};
 
 /** The treatment as the writer named it, for messages: "acupuncture", "occupational therapy". */
 export function treatmentNoun(item: RequestedItem): string {
@@ -49,7 +51,13 @@ export function treatmentNoun(item: RequestedItem): string {
       return /myofascial/.test(t) ? 'myofascial release' : 'massage';
     case 'physical-medicine':
       // Office shorthand ("ther ex", "97110") is named as the therapy it is.
-      return /occupational|hand therap|\bot\b/.test(t) ? 'occupational therapy' : /aqua|pool|water/.test(t) ? 'aquatic therapy' : /work (?:hardening|conditioning)/.test(t) ? t : 'physical therapy';
+      return /occupational|hand therap|\bot\b/.test(t)
+        ? 'occupational therapy'
+        : /aqua|pool|water/.test(t)
+          ? 'aquatic therapy'
+          : /work (?:hardening|conditioning)/.test(t)
+            ? t
+            : 'physical therapy';
     default:
       return /^\d{5}$|^[a-z]\d{4}$/.test(t) ? 'therapy' : t;
   }
@@ -171,11 +179,12 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
     const noCount = prior === 0;
     const noResponse = !ctx.doc.evidence.mentions.some((m) => OUTCOME_KINDS.has(m.kind));
     if (noCount || noResponse) {
-      const what = noCount && noResponse
-        ? `state how many ${unit} were completed, when, and how the patient responded (8 CCR 9792.20(e))`
-        : noCount
-          ? `state how many ${unit} were completed and when; the guideline's limit counts them (${citation.label})`
-          : `state how the patient responded (8 CCR 9792.20(e))`;
+      const what =
+        noCount && noResponse
+          ? `state how many ${unit} were completed, when, and how the patient responded (8 CCR 9792.20(e))`
+          : noCount
+            ? `state how many ${unit} were completed and when; the guideline's limit counts them (${citation.label})`
+            : `state how the patient responded (8 CCR 9792.20(e))`;
       const line = noCount
         ? `Prior course: [number] ${noun} ${unit} completed [from date] to [date]${noResponse ? '; response: [ADLs, work status, medication change]' : ''}`
         : `Response to prior ${noun}: [ADLs, work status, medication change]`;
@@ -227,7 +236,8 @@ function priorCourseFix(text: string, item: RequestedItem, noun: string, fillIn:
 
 // Pain relief: a pain score in a sentence that says it went down ("from 8/10 to 5/10",
 // "4/10, down from 7/10", "pain decreased"). A score alone ("rated 7/10") states no benefit.
-const RELIEF = /\b(?:decreas\w*|reduc\w*|improv\w*|dropp?\w*|lower\w*|down (?:from|to)|lessen\w*|better|reliev\w*|relief|went from)\b|\bfrom\s+\d{1,2}(?:\.\d)?\s*\/\s*10\s*(?:to|-+>|→)|\/\s*10\s*(?:-+>|→)/i;
+const RELIEF =
+  /\b(?:decreas\w*|reduc\w*|improv\w*|dropp?\w*|lower\w*|down (?:from|to)|lessen\w*|better|reliev\w*|relief|went from)\b|\bfrom\s+\d{1,2}(?:\.\d)?\s*\/\s*10\s*(?:to|-+>|→)|\/\s*10\s*(?:-+>|→)/i;
 const NO_RELIEF = /\b(?:no|not|without|never|failed to|denies)\b[^.]{0,40}?\b(?:decreas|reduc|improv|reliev|relief|better|lower|change)/i;
 const NUMERIC_SCORE = /^\d/;
 const GUIDELINE_WORDS = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+|recommend\w*)\b/i;
@@ -290,7 +300,12 @@ function functionalBlockFix(text: string, at: number): FixData | undefined {
   return {
     title: 'Add a functional-improvement block to fill in',
     certain: false,
-    edits: [{ span: { start: end, end }, newText: `${eol}${own}Functional improvement:${eol}${own}   ADLs before [ ] / after [ ]; work status [ ]; medication change [ ]; objective measures [ ]` }],
+    edits: [
+      {
+        span: { start: end, end },
+        newText: `${eol}${own}Functional improvement:${eol}${own}   ADLs before [ ] / after [ ]; work status [ ]; medication change [ ]; objective measures [ ]`,
+      },
+    ],
   };
 }
 

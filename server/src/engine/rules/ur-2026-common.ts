@@ -12,7 +12,14 @@ export const asksForTreatment = (ctx: RuleContext) => ctx.doc.kind === 'request'
 
 const FORM_NAME = /\bDWC\s+Form\s+RFA\b|\bDWC\s+RFA\b/i;
 const FORM_TITLE = /\bREQUEST\s+FOR\s+AUTHORI[SZ]ATION\b/;
-const FORM_FIELDS = [/\bEmployee(?:\s+Information|\s+Name)?\s*:/i, /\bRequesting\s+Physician\b/i, /\bClaims?\s+Administrator\b/i, /\bRequested\s+Treatment\b/i, /\bClaim\s*(?:Number|No\.?|#)/i, /\bDate\s+of\s+Injury\b/i];
+const FORM_FIELDS = [
+  /\bEmployee(?:\s+Information|\s+Name)?\s*:/i,
+  /\bRequesting\s+Physician\b/i,
+  /\bClaims?\s+Administrator\b/i,
+  /\bRequested\s+Treatment\b/i,
+  /\bClaim\s*(?:Number|No\.?|#)/i,
+  /\bDate\s+of\s+Injury\b/i,
+];
 
 /** On the DWC Form RFA: named so, or titled so with the form's fields. */
 export function onTheForm(text: string): boolean {
@@ -25,7 +32,10 @@ export function onTheForm(text: string): boolean {
 export const from2026 = (ctx: RuleContext) => usDate(milestone(ctx.kb.data.timeline!, 'ur-regulations-2026')!.date);
 
 // "PR-2 dated 02/25/2026", "progress report of 01/05/2026", "examination on 12/01/2025".
-const DOCUMENTATION = new RegExp(String.raw`\b(?:PR-?2|DLSR\s*5021|progress\s+(?:report|note)|(?:medical\s+)?report|exam(?:ination)?|evaluation|office\s+(?:visit|note)|visit\s+note|records?)\b[^.\n]{0,25}?\b(?:dated|of|on|from)\s+(?:${DATE_SOURCE})`, 'gi');
+const DOCUMENTATION = new RegExp(
+  String.raw`\b(?:PR-?2|DLSR\s*5021|progress\s+(?:report|note)|(?:medical\s+)?report|exam(?:ination)?|evaluation|office\s+(?:visit|note)|visit\s+note|records?)\b[^.\n]{0,25}?\b(?:dated|of|on|from)\s+(?:${DATE_SOURCE})`,
+  'gi',
+);
 
 /** Supporting documentation the request dates, and how old each is on the request's date. */
 export function documentationAges(ctx: RuleContext): { span: Span; date: Date; days: number }[] {
@@ -35,10 +45,10 @@ export function documentationAges(ctx: RuleContext): { span: Span; date: Date; d
   const out: { span: Span; date: Date; days: number }[] = [];
   const re = new RegExp(DOCUMENTATION.source, DOCUMENTATION.flags);
   const head = ctx.text.slice(0, 40_000);
-  for (let x; (x = re.exec(head)); ) {
+  for (let x; (x = re.exec(head));) {
     const inner = new RegExp(DATE_SOURCE, 'gi');
     let last: RegExpExecArray | null = null;
-    for (let d; (d = inner.exec(x[0])); ) last = d;
+    for (let d; (d = inner.exec(x[0]));) last = d;
     const date = last ? dateOf(last) : undefined;
     if (!last || !date) continue;
     // The document's own date is not its supporting documentation.

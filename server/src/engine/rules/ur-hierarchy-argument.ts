@@ -9,7 +9,8 @@ import { citationLabel } from './therapy-verdict';
 const UR = /\b(?:UR|utilization\s+review|(?:peer\s+)?reviewer|claims\s+administrator|non-?certif\w*|denied|denial)\b/i;
 const RELIED = /\b(?:citing|cited|cites|relied|relying|relies|based|basing|applied|applying|under|per|according\s+to|referenc\w+|quot\w+|using|used)\b/i;
 // The letter already answers it: the sentence rejects ODG, or argues the MTUS comes first.
-const ALREADY_ARGUED = /\b9792\.21\.1\b|\bMTUS\b[^.]{0,80}\b(?:first|precedence|governs?|controls?|presumptively\s+correct)\b|\b(?:ODG|Official\s+Disability\s+Guidelines?)\b[^.]{0,40}\b(?:does\s+not|doesn't|cannot|can\s+not)\s+(?:apply|govern|control)/i;
+const ALREADY_ARGUED =
+  /\b9792\.21\.1\b|\bMTUS\b[^.]{0,80}\b(?:first|precedence|governs?|controls?|presumptively\s+correct)\b|\b(?:ODG|Official\s+Disability\s+Guidelines?)\b[^.]{0,40}\b(?:does\s+not|doesn't|cannot|can\s+not)\s+(?:apply|govern|control)/i;
 
 function itemFor(items: RequestedItem[], sentence: Span, kbHas: (t: string) => boolean): RequestedItem | undefined {
   const inside = items.filter((i) => i.treatmentSpan.start >= sentence.start && i.treatmentSpan.end <= sentence.end && kbHas(i.treatment));
@@ -27,7 +28,8 @@ export const urHierarchyArgument: Rule = {
   kinds: ['appeal'],
   docs: {
     readme: 'An appeal letter saying the UR decision relied on ODG for one of those therapies, without yet arguing that the MTUS governs (8 CCR 9792.21.1).',
-    flags: 'An appeal letter saying the UR decision relied on ODG or ACOEM 3rd edition for one of those therapies, where the paragraph does not already argue that the MTUS governs',
+    flags:
+      'An appeal letter saying the UR decision relied on ODG or ACOEM 3rd edition for one of those therapies, where the paragraph does not already argue that the MTUS governs',
     figures: 'MTUS first, 8 CCR 9792.21.1',
     fix: 'None: make the argument',
   },
@@ -53,8 +55,7 @@ export const urHierarchyArgument: Rule = {
       // The letter already makes the argument in this paragraph: nothing to point out.
       const para = paragraphOf(text, s);
       const argued =
-        ALREADY_ARGUED.test(text.slice(para.start, para.end)) ||
-        doc.citations.some((c) => within(c, para) && c.resolved.some((r) => ids.includes(r)));
+        ALREADY_ARGUED.test(text.slice(para.start, para.end)) || doc.citations.some((c) => within(c, para) && c.resolved.some((r) => ids.includes(r)));
       if (argued) continue;
       const key = `${item.treatment}|${s.start}`;
       if (seen.has(key)) continue;

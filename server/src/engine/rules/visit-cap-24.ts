@@ -25,7 +25,8 @@ export function disciplineOf(treatment: string, text: string): Discipline | unde
 }
 
 // "Date of injury: 06/04/2014", "DOI 6-04-14", "injured on January 5, 2015", "industrial injury on 6-04-14".
-const INJURY_CUE = /\b(?:date of (?:industrial )?injury|injury date|date injured|D\.?O\.?I\.?)(?:\s*\([^)\n]{0,20}\))?\s*[:#-]?\s*(?:on\s+)?|\b(?:injured|injury|hurt)\s+(?:on|dated?)\s+/gi;
+const INJURY_CUE =
+  /\b(?:date of (?:industrial )?injury|injury date|date injured|D\.?O\.?I\.?)(?:\s*\([^)\n]{0,20}\))?\s*[:#-]?\s*(?:on\s+)?|\b(?:injured|injury|hurt)\s+(?:on|dated?)\s+/gi;
 const DATE_HERE = new RegExp(DATE_SOURCE, 'iy');
 
 /** The first date of injury the document states, as a Date (UTC), or undefined. */
@@ -52,7 +53,8 @@ const WRITTEN_AUTH = new RegExp(
 );
 // Not an authorization: "has not authorized ... in writing", "no written authorization from the
 // employer", "we are requesting the employer's written authorization".
-const NEGATED = /\b(?:no|not|never|without|absent|lack(?:s|ing)?|pending|awaiting)\b|n't\b|\b(?:request(?:s|ing)?|seek(?:s|ing)?|obtain|ask(?:s|ing)? for|will attach)\s+(?:the\s+|an?\s+)?(?:employer'?s?\s+)?written\b/i;
+const NEGATED =
+  /\b(?:no|not|never|without|absent|lack(?:s|ing)?|pending|awaiting)\b|n't\b|\b(?:request(?:s|ing)?|seek(?:s|ing)?|obtain|ask(?:s|ing)? for|will attach)\s+(?:the\s+|an?\s+)?(?:employer'?s?\s+)?written\b/i;
 
 // Every match starts at one of these words: find them with a cheap scan, then try the full
 // pattern only there (a third of the cost of the visit-cap rule on a long letter otherwise).
@@ -62,7 +64,7 @@ const WRITTEN_AUTH_AT = new RegExp(WRITTEN_AUTH.source, 'iy');
 /** True when the document says the employer authorized visits beyond the cap in writing. */
 export function employerAuthorizedInWriting(text: string): boolean {
   const starts = new RegExp(AUTH_START.source, AUTH_START.flags);
-  for (let a; (a = starts.exec(text)); ) {
+  for (let a; (a = starts.exec(text));) {
     WRITTEN_AUTH_AT.lastIndex = a.index;
     const m = WRITTEN_AUTH_AT.exec(text);
     if (!m) continue;
@@ -139,12 +141,15 @@ export function capRoom(item: RequestedItem, ctx: RuleContext): number | undefin
 
 export const visitCap24: Rule = {
   id: 'visit-cap-24',
-  summary: 'Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24-visit cap per injury (Labor Code 4604.5(c)(1)).',
+  summary:
+    'Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24-visit cap per injury (Labor Code 4604.5(c)(1)).',
   defaultSeverity: 'error',
   kinds: ['request', 'appeal'],
   docs: {
-    readme: "Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24 per injury of Labor Code 4604.5(c)(1) (injuries from 2004; not postsurgical, not with the employer's written authorization).",
-    flags: 'Completed plus requested chiropractic, physical therapy or occupational therapy visits above 24 per discipline, for an injury on or after 1/1/2004 (assumed when no date of injury is stated); not postsurgical therapy or visits the employer authorized in writing. Wins over the guideline limits below',
+    readme:
+      "Completed plus requested chiropractic, physical therapy or occupational therapy visits above the 24 per injury of Labor Code 4604.5(c)(1) (injuries from 2004; not postsurgical, not with the employer's written authorization).",
+    flags:
+      'Completed plus requested chiropractic, physical therapy or occupational therapy visits above 24 per discipline, for an injury on or after 1/1/2004 (assumed when no date of injury is stated); not postsurgical therapy or visits the employer authorized in writing. Wins over the guideline limits below',
     figures: '24 visits per discipline per injury, Labor Code 4604.5(c)(1) (current); postsurgical exception, 8 CCR 9792.24.3',
     fix: 'Lowers the quantity to what remains under 24',
   },
@@ -170,7 +175,8 @@ export const visitCap24: Rule = {
             : target < room
               ? `request at most ${target} (${room} remain under the cap; ${guideline} allows ${target}), or attach the employer's written authorization`
               : `request at most ${room}, or attach the employer's written authorization`;
-      const fix: FixData | undefined = room > 0 && item.quantity && target !== undefined ? capQuantity(item.quantity, target, ctx.text, 'visits', perWeekMax(item, ctx)) : undefined;
+      const fix: FixData | undefined =
+        room > 0 && item.quantity && target !== undefined ? capQuantity(item.quantity, target, ctx.text, 'visits', perWeekMax(item, ctx)) : undefined;
       const subject = itemSubject(item);
       return [
         {

@@ -23,7 +23,7 @@ const trimSpan = (line: string, from: number, to: number, base: number): Span =>
 export function findCheckboxes(line: string, base: number): Checkbox[] {
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
-  for (let m; (m = BOX.exec(line)); ) {
+  for (let m; (m = BOX.exec(line));) {
     if (!isBox(m[0])) continue;
     // "( )" in running prose is rare; a "(X)" must stand apart from words on both sides.
     if (m[0].startsWith('(') && /[A-Za-z0-9]/.test(line[m.index - 1] ?? '')) continue;
@@ -43,7 +43,11 @@ export function findCheckboxes(line: string, base: number): Checkbox[] {
       const from = i > 0 ? boxes[i - 1].end : 0;
       // Before the box: only the last cell of what precedes it ("Date: 11/21/2016   New request [X]").
       const before = line.slice(from, b.start).trimEnd();
-      const lastCell = before.split(/\s{2,}|\t/).pop()?.trim() ?? '';
+      const lastCell =
+        before
+          .split(/\s{2,}|\t/)
+          .pop()
+          ?.trim() ?? '';
       const cellFrom = lastCell ? from + before.lastIndexOf(lastCell) : from;
       label = trimSpan(line, Math.max(from, cellFrom), b.start, base);
     }

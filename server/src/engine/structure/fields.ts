@@ -1,4 +1,3 @@
-import type { Span } from '../types';
 import type { Field } from './types';
 import { fieldKindOf } from './vocabulary';
 
@@ -18,7 +17,7 @@ export function cellsOf(line: string): { start: number; end: number }[] {
     return out;
   }
   const re = /[^\t|]+?(?=\s{2,}|\t|\||$)/g;
-  for (let m; (m = re.exec(line)); ) {
+  for (let m; (m = re.exec(line));) {
     const lead = m[0].length - m[0].trimStart().length;
     const text = m[0].trim();
     if (text) out.push({ start: m.index + lead, end: m.index + lead + text.length });
@@ -40,7 +39,13 @@ function fieldAt(line: string, cell: { start: number; end: number }, base: numbe
   const m = (MAY_LABEL.test(text) ? LABEL.exec(text) : null) ?? BARE_LABEL.exec(text);
   if (!m) return undefined;
   const label = m[1].trim();
-  if (label.replace(/\([^)]*\)/g, ' ').trim().split(/\s+/).length > 6) return undefined;
+  if (
+    label
+      .replace(/\([^)]*\)/g, ' ')
+      .trim()
+      .split(/\s+/).length > 6
+  )
+    return undefined;
   const valueStart = cell.start + m[0].length;
   const value = { start: base + valueStart, end: base + Math.max(valueStart, cell.end) };
   const kind = fieldKindOf(label) ?? 'other';
@@ -73,7 +78,12 @@ export function findFields(line: string, base: number, extend = true): Field[] {
     const kind = i + 1 < cells.length && alone.length <= 40 ? fieldKindOf(alone) : undefined;
     if (kind && kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)) {
       const v = cells[++i];
-      out.push({ kind, label: { start: base + cell.start, end: base + cell.end }, value: { start: base + v.start, end: base + v.end }, blank: BLANK.test(line.slice(v.start, v.end)) });
+      out.push({
+        kind,
+        label: { start: base + cell.start, end: base + cell.end },
+        value: { start: base + v.start, end: base + v.end },
+        blank: BLANK.test(line.slice(v.start, v.end)),
+      });
       continue;
     }
     const last = out[out.length - 1];

@@ -7,7 +7,8 @@ import type { Span } from '../types';
 
 const CONTINUES = /(?:\b(?:and|or|of|for|to|the|a|an|with|x|times|per|at|in|on|over|by|from|is|are|was|were)|[,&/-])\s*$/i;
 const SHORT_LINE = 64;
-const ABBREVIATION = /(?:\b(?:dr|mr|mrs|ms|pp|p|no|vs|e\.g|i\.e|etc|sec|st|approx|fig|cf|jr|sr|inc|ltd|u\.s|c\.c\.r|ccr|lab|ave|blvd|ste|tab|tabs|cap|caps|manip|acup|chiro|wk|wks|mo|mos|yr|yrs|hx|dx|tx|sx|rt|lt|bilat|ext|flex|rot|min|hr|hrs|qty|approx|dept|q\.?d|b\.?i\.?d|t\.?i\.?d|p\.?o|a\.?m|p\.?m)|\b[A-Z])\.$/i;
+const ABBREVIATION =
+  /(?:\b(?:dr|mr|mrs|ms|pp|p|no|vs|e\.g|i\.e|etc|sec|st|approx|fig|cf|jr|sr|inc|ltd|u\.s|c\.c\.r|ccr|lab|ave|blvd|ste|tab|tabs|cap|caps|manip|acup|chiro|wk|wks|mo|mos|yr|yrs|hx|dx|tx|sx|rt|lt|bilat|ext|flex|rot|min|hr|hrs|qty|approx|dept|q\.?d|b\.?i\.?d|t\.?i\.?d|p\.?o|a\.?m|p\.?m)|\b[A-Z])\.$/i;
 // No real sentence is this long; a longer run (a pasted table, a line with no full stops) is
 // cut at semicolons, then at spaces, so pairing work per unit stays bounded.
 export const MAX_SEGMENT = 1000;
@@ -35,7 +36,7 @@ function sentences(text: string, start: number, end: number, out: Span[]): void 
   const part = text.slice(start, end);
   const re = /[.!?](?=\s)/g;
   let segStart = 0;
-  for (let m; (m = re.exec(part)); ) {
+  for (let m; (m = re.exec(part));) {
     const before = part.slice(Math.max(segStart, m.index - 8), m.index + 1);
     if (ABBREVIATION.test(before)) continue;
     pushTrimmed(out, text, start + segStart, start + m.index + 1);

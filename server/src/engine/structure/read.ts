@@ -39,8 +39,10 @@ const isCaps = (s: string) => {
   let capitals = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) (letters++, capitals++);
-    else if (c >= 97 && c <= 122) letters++;
+    if (c >= 65 && c <= 90) {
+      letters++;
+      capitals++;
+    } else if (c >= 97 && c <= 122) letters++;
   }
   return letters >= 3 && capitals >= 0.8 * letters;
 };
@@ -72,7 +74,8 @@ function headingOf(text: string): { label: string; role: PassageRole } | undefin
   if (role && (t.length <= 100 || /:\s*$/.test(t))) return { label: bare, role };
   // A title in capitals; not a line that states a quantity ("ACUPUNCTURE VISITS QTY 12", "EIGHT MASSAGE VISITS").
   const words = bare.replace(/\([^)]*\)/g, '');
-  if (t.length <= 80 && isCaps(words) && !/[.!?]$/.test(bare) && !/\d/.test(words) && !NUMBER_WORD.test(words)) return { label: bare, role: named ?? 'narrative' };
+  if (t.length <= 80 && isCaps(words) && !/[.!?]$/.test(bare) && !/\d/.test(words) && !NUMBER_WORD.test(words))
+    return { label: bare, role: named ?? 'narrative' };
   return undefined;
 }
 
@@ -123,7 +126,12 @@ export function readStructure(text: string): DocumentStructure {
     listLead = undefined;
     const last = sections[sections.length - 1];
     if (last) last.span.end = at.start;
-    sections.push({ role, heading: label.trim(), headingSpan: { start: at.start + indentOf(at.text), end: at.end }, span: { start: at.start, end: text.length } });
+    sections.push({
+      role,
+      heading: label.trim(),
+      headingSpan: { start: at.start + indentOf(at.text), end: at.end },
+      span: { start: at.start, end: text.length },
+    });
     ctx.block = { role, cue: label.trim() };
   };
 
@@ -143,7 +151,13 @@ export function readStructure(text: string): DocumentStructure {
       checkboxes.push(...boxes);
       for (const b of boxes) formText.push(b.label);
       // Fields beside the boxes ("Date of request: 04/02/2015   [ ] Expedited"); the box labels are no field's value.
-      fields.push(...findFields(t.replace(/\[[^\]]*\]|\([ xX]\)|[☒☑■☐□]/g, (m) => ' '.repeat(m.length)), line.start, false));
+      fields.push(
+        ...findFields(
+          t.replace(/\[[^\]]*\]|\([ xX]\)|[☒☑■☐□]/g, (m) => ' '.repeat(m.length)),
+          line.start,
+          false,
+        ),
+      );
       units.push({ kind: 'line', role: 'header', span: { start: line.start + indentOf(t), end: line.end } });
       continue;
     }
@@ -169,7 +183,10 @@ export function readStructure(text: string): DocumentStructure {
       // passage's list.
       const leadLine = paragraph.length ? text.slice(paragraph[paragraph.length - 1].start, paragraph[paragraph.length - 1].end).trim() : '';
       const introduces = /(?::|\bfor|\bfollowing|\bincludes?|\bincluding)$/i.test(leadLine);
-      const lead = paragraphRole && (paragraphRole.role === 'request' || introduces) && paragraphRole.role !== 'header' && paragraphRole.role !== 'diagnosis' ? paragraphRole : undefined;
+      const lead =
+        paragraphRole && (paragraphRole.role === 'request' || introduces) && paragraphRole.role !== 'header' && paragraphRole.role !== 'diagnosis'
+          ? paragraphRole
+          : undefined;
       flushProse();
       // The item goes on over lines indented deeper than its marker, or wrapped lines that
       // continue its words (no marker, label or heading of their own).
@@ -273,7 +290,18 @@ function readFieldBlock(lines: LineInfo[], i: number, service: Field, units: Uni
       // "Frequency:" and "Duration:" on lines of their own are read together, like a table's cells.
       const label = normalizeLabel(n.slice(f.label.start - lines[j].start, f.label.end - lines[j].start));
       const timing: CellKind = /^freq(?:uency)?$/.test(label) ? 'frequency' : /^dur(?:ation)?$/.test(label) ? 'duration' : 'schedule';
-      const kind: CellKind = f.kind === 'frequency' ? timing : f.kind === 'body' ? 'body' : f.kind === 'quantity' ? 'quantity' : f.kind === 'cpt' ? 'cpt' : f.kind === 'icd' ? 'icd' : 'diagnosis';
+      const kind: CellKind =
+        f.kind === 'frequency'
+          ? timing
+          : f.kind === 'body'
+            ? 'body'
+            : f.kind === 'quantity'
+              ? 'quantity'
+              : f.kind === 'cpt'
+                ? 'cpt'
+                : f.kind === 'icd'
+                  ? 'icd'
+                  : 'diagnosis';
       (cells[kind] ??= []).push(f.value);
     } else if (indentOf(n) > own || (!fAtStart && (/(?:,|\band|\bor|\bwith)\s*$/i.test(lines[j - 1].text) || !hasQuantity()))) {
       // An indented line ("  CPT 97110, 97140") or the service's words wrapping onto the next line.

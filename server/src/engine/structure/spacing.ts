@@ -18,7 +18,7 @@ const SAMPLE = 20_000;
 /** A text whose word gaps are mostly doubled: OCR output, not a writer's spacing. */
 export function isSpacedOut(text: string): boolean {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const doubled = sample.match(/[A-Za-z0-9,.:)]  (?=[A-Za-z0-9(])/g)?.length ?? 0;
+  const doubled = sample.match(/[A-Za-z0-9,.:)] {2}(?=[A-Za-z0-9(])/g)?.length ?? 0;
   const single = sample.match(/[A-Za-z0-9,.:)] (?=[A-Za-z0-9(])/g)?.length ?? 0;
   return doubled >= 20 && doubled > 1.5 * single;
 }
@@ -41,7 +41,10 @@ function blankDotLeaders(text: string): string {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
-    parts.push(text.slice(done, lineStart), text.slice(lineStart, lineEnd).replace(DOT_LEADER, (m) => ' '.repeat(m.length)));
+    parts.push(
+      text.slice(done, lineStart),
+      text.slice(lineStart, lineEnd).replace(DOT_LEADER, (m) => ' '.repeat(m.length)),
+    );
     done = lineEnd;
     at = text.indexOf('...', lineEnd);
   }
@@ -63,7 +66,7 @@ export function readSpacing(raw: string): TextView {
     map[n++] = at;
   };
   const isSpace = (c: string | undefined) => c === ' ';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i];
     if (c !== ' ') {
       emit(c, i);
@@ -84,7 +87,7 @@ export function readSpacing(raw: string): TextView {
       for (let k = i; k < j; k++) emit(' ', k);
     } else if (/[,.;:)\]/%]/.test(next) && !isSpace(prev) && !(next === '.' && /[A-Za-z]/.test(text[j + 1] ?? ''))) {
       // "Nguyen ," "1 ." "( 8 )" "02 / 11": the gap before punctuation goes.
-    } else if (/[(\[/#]/.test(prev) && run <= 2) {
+    } else if (/[([/#]/.test(prev) && run <= 2) {
       // "( 8", "/ 11", "# 30": the gap after an opening mark goes.
     } else {
       emit(' ', i);

@@ -41,7 +41,8 @@ function pipeCells(text: string): { start: number; end: number }[] {
   parts.forEach((p, i) => {
     const lead = p.length - p.trimStart().length;
     const t = p.trim();
-    if (!(i === 0 && t === '' && text.trimStart().startsWith('|')) && !(i === parts.length - 1 && t === '')) out.push({ start: from + lead, end: from + lead + t.length });
+    if (!(i === 0 && t === '' && text.trimStart().startsWith('|')) && !(i === parts.length - 1 && t === ''))
+      out.push({ start: from + lead, end: from + lead + t.length });
     from += p.length + 1;
   });
   return out;
@@ -129,7 +130,8 @@ export function readTableRows(header: TableHeader, lines: LineInfo[], first: num
     const serviceText = service ? text.slice(service.start - start, service.end - start) : '';
     const goesOn = prev !== undefined && JOINER.test(lastService);
     if (service) lastService = serviceText;
-    const continues = prev && service && (/^[a-z(]/.test(serviceText) || goesOn || (!header.pipes && !firstColumnFilled && !QUANTITY_KINDS.some((k) => cells[k])));
+    const continues =
+      prev && service && (/^[a-z(]/.test(serviceText) || goesOn || (!header.pipes && !firstColumnFilled && !QUANTITY_KINDS.some((k) => cells[k])));
     if (continues) {
       for (const [k, spans] of Object.entries(cells) as [CellKind, Span[]][]) (prev.cells[k] ??= []).push(...spans);
       prev.span = { start: prev.span.start, end: lines[i].end };

@@ -21,8 +21,22 @@ export interface Checkbox {
 
 /** What a labelled field holds, by its label (see vocabulary.ts). */
 export type FieldKind =
-  | 'employee' | 'dob' | 'doi' | 'claim' | 'employer' | 'physician' | 'signature' | 'date'
-  | 'diagnosis' | 'icd' | 'service' | 'body' | 'frequency' | 'quantity' | 'cpt' | 'other';
+  | 'employee'
+  | 'dob'
+  | 'doi'
+  | 'claim'
+  | 'employer'
+  | 'physician'
+  | 'signature'
+  | 'date'
+  | 'diagnosis'
+  | 'icd'
+  | 'service'
+  | 'body'
+  | 'frequency'
+  | 'quantity'
+  | 'cpt'
+  | 'other';
 
 export interface Field {
   kind: FieldKind;

@@ -23,12 +23,24 @@ export function normalizeLabel(s: string): string {
 const TRAILING = new Set([' ', '\t', '\n', '\r', ':', '.', '#', '*', '_', '=', '/', '-']);
 
 const ROLE_WORDS: [PassageRole, RegExp][] = [
-  ['header', /^(?:employee(?: information)?|requesting (?:physician|provider)(?: information)?|physician(?: information)?|claims? administrator(?: information)?|claims admin|employer(?: information)?|patient(?: information)?|re|to|from|attn|cc)$/],
-  ['request', /^(?:requested|requests?|requested (?:treatments?|services?|items?|procedures?|medications?|goods?)|treatment requested|services? requested|service\/goods? requested|(?:treatment )?plan(?: of care)?(?:\/(?:requests?|rfa))?|p|plan and request|recommendations?|recommended treatment|disputed(?: (?:items?|services?|treatments?|requests?))?|items? (?:disputed|in dispute|under review)|medications? (?:requested|dispensed|prescribed|ordered)|associated surgical services?|orders?|rx|prescriptions?|item \d{1,2})$/],
-  ['guideline', /^(?:guidelines?(?: basis| support| cited)?|basis|references?(?: for .*)?|mtus|per mtus|per the mtus|rationale|medical rationale|evidence|citations?)$/],
+  [
+    'header',
+    /^(?:employee(?: information)?|requesting (?:physician|provider)(?: information)?|physician(?: information)?|claims? administrator(?: information)?|claims admin|employer(?: information)?|patient(?: information)?|re|to|from|attn|cc)$/,
+  ],
+  [
+    'request',
+    /^(?:requested|requests?|requested (?:treatments?|services?|items?|procedures?|medications?|goods?)|treatment requested|services? requested|service\/goods? requested|(?:treatment )?plan(?: of care)?(?:\/(?:requests?|rfa))?|p|plan and request|recommendations?|recommended treatment|disputed(?: (?:items?|services?|treatments?|requests?))?|items? (?:disputed|in dispute|under review)|medications? (?:requested|dispensed|prescribed|ordered)|associated surgical services?|orders?|rx|prescriptions?|item \d{1,2})$/,
+  ],
+  [
+    'guideline',
+    /^(?:guidelines?(?: basis| support| cited)?|basis|references?(?: for .*)?|mtus|per mtus|per the mtus|rationale|medical rationale|evidence|citations?)$/,
+  ],
   ['denial', /^(?:prior ur|ur (?:decision|denial|determination|history)|prior (?:denial|decision)|denial|ur)$/],
   ['diagnosis', /^(?:diagnos[ie]s(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?|dx|assessment|a|impressions?|icd(?:-?9|-?10)?(?:[- ]codes?)?|injuries)$/],
-  ['history', /^(?:history(?: of (?:injury|present illness))?|hx|interval history|past (?:medical |surgical )?history|prior (?:treatment|care|therapy|history)|previous (?:treatment|care)|treatment (?:to date|history)|past treatment|background|subjective(?: complaints)?|subjective\/objective|objective(?: findings)?|s|o|exam(?:ination)?(?: findings)?|physical exam(?:ination)?|clinical (?:summary|history|notes?|findings|information)|supporting (?:documentation|information)|hospital course|progress|post-?op(?:erative)? (?:therapy|course|care)(?: to date)?|response to .*|current (?:meds|medications)|medications?|meds|medication (?:review|history)|opioid monitoring|work status|imaging|mri.*|x-?rays?.*|doctor'?s first report.*|change in material facts.*|reason for (?:report|expedited review)|notes?|goals?|functional (?:status|improvement)|hpi|chief complaint|pr-?2(?: report)?|progress report|(?:progress|office|clinic|visit|therapy|pt|chiropractic|acupuncture) notes?|mechanism(?: of injury)?)$/],
+  [
+    'history',
+    /^(?:history(?: of (?:injury|present illness))?|hx|interval history|past (?:medical |surgical )?history|prior (?:treatment|care|therapy|history)|previous (?:treatment|care)|treatment (?:to date|history)|past treatment|background|subjective(?: complaints)?|subjective\/objective|objective(?: findings)?|s|o|exam(?:ination)?(?: findings)?|physical exam(?:ination)?|clinical (?:summary|history|notes?|findings|information)|supporting (?:documentation|information)|hospital course|progress|post-?op(?:erative)? (?:therapy|course|care)(?: to date)?|response to .*|current (?:meds|medications)|medications?|meds|medication (?:review|history)|opioid monitoring|work status|imaging|mri.*|x-?rays?.*|doctor'?s first report.*|change in material facts.*|reason for (?:report|expedited review)|notes?|goals?|functional (?:status|improvement)|hpi|chief complaint|pr-?2(?: report)?|progress report|(?:progress|office|clinic|visit|therapy|pt|chiropractic|acupuncture) notes?|mechanism(?: of injury)?)$/,
+  ],
 ];
 
 /** The role a heading or label gives the passage under it, if it is one the vocabulary knows. */
@@ -41,15 +53,22 @@ export function roleOfLabel(n: string): PassageRole | undefined {
   for (const [role, re] of ROLE_WORDS) if (re.test(n)) return role;
   // "Those 18 are disputed", "The following items from my request were denied": a line that
   // introduces what is asked for.
-  if (/\b(?:are|is|were) (?:disputed|requested|in dispute)$|\bthe following (?:items?|treatments?|services?)\b.*\b(?:request|dispute|denied)/.test(n)) return 'request';
+  if (/\b(?:are|is|were) (?:disputed|requested|in dispute)$|\bthe following (?:items?|treatments?|services?)\b.*\b(?:request|dispute|denied)/.test(n))
+    return 'request';
   if (/^(?:treatment plan|plan|requested treatments?|requested services?)\b/.test(n)) return 'request';
   return undefined;
 }
 
 const FIELD_WORDS: [FieldKind, RegExp][] = [
-  ['service', /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed))$/],
+  [
+    'service',
+    /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed))$/,
+  ],
   ['body', /^(?:body parts?|body regions?|region|area|site|part of body)$/],
-  ['frequency', /^(?:frequency(?:\/duration)?(?:\/quantity)?|freq(?:\/dur)?(?:\/qty)?|frequency x duration|frequency and duration|schedule|duration|other information.*|other info.*)$/],
+  [
+    'frequency',
+    /^(?:frequency(?:\/duration)?(?:\/quantity)?|freq(?:\/dur)?(?:\/qty)?|frequency x duration|frequency and duration|schedule|duration|other information.*|other info.*)$/,
+  ],
   ['quantity', /^(?:qty|quantity|units?|number of (?:visits|sessions|treatments|units)|#? ?(?:of )?visits|sessions|total(?: visits)?|visits requested)$/],
   ['cpt', /^(?:cpt(?:\/hcpcs)?(?: codes?)?|hcpcs(?: codes?)?)$/],
   // "Diagnosis/ICD-10:" as offices merge the form's two fields: the diagnosis, code and all.
@@ -73,8 +92,14 @@ export function fieldKindOf(label: string): FieldKind | undefined {
 }
 
 const COLUMN_WORDS: [CellKind, RegExp][] = [
-  ['schedule', /^(?:freq(?:uency)?\/dur(?:ation)?(?:\/(?:qty|quantity))?|freq(?:uency)? x dur(?:ation)?|frequency\/duration\/quantity|frequency x duration|other information.*|other info.*|freq\/dur\/qty)$/],
-  ['service', /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/],
+  [
+    'schedule',
+    /^(?:freq(?:uency)?\/dur(?:ation)?(?:\/(?:qty|quantity))?|freq(?:uency)? x dur(?:ation)?|frequency\/duration\/quantity|frequency x duration|other information.*|other info.*|freq\/dur\/qty)$/,
+  ],
+  [
+    'service',
+    /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/,
+  ],
   ['diagnosis', /^(?:diagnos[ie]s|dx)(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],
   ['cpt', /^(?:cpt(?:\/hcpcs)?(?: codes?)?|hcpcs|codes?)$/],
@@ -102,4 +127,5 @@ export const INLINE_ONLY = /^(?:pr-?2(?: report)?|progress report|s|o|a|p)$/;
 
 // A sentence that asks, wherever it stands: "Request 6 additional acupuncture sessions",
 // "We are requesting ...", "Please authorize ...", "Continue chiropractic 2x3".
-export const ASKS_OPENER = /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\s+(?!physician|provider|doctor|MD\b|party|facility|office)|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add|Additional|Further)\s+(?!to\b))/i;
+export const ASKS_OPENER =
+  /^(?:(?:I|We)\s+(?:am\s+|are\s+)?(?:request(?:ing)?|recommend(?:ing)?|would like to request|ask(?:ing)? for)\b|Requesting\s+(?!physician|provider|doctor|MD\b|party|facility|office)|Request\s+(?!for\b|date\b|form\b)|Please\s+(?:authorize|certify|approve)\b|Recommend\s|(?:Continue|Resume|Start|Begin|Add|Additional|Further)\s+(?!to\b))/i;

@@ -149,6 +149,17 @@ export function readStructure(text: string): DocumentStructure {
     if (isRuleLine(t)) continue;
 
     const boxes = findCheckboxes(t, line.start);
+    // A plan written as a checklist ("[x] Additional PT, 2x/wk x 3 wks"): a ticked line under a
+    // request heading is the writer's item; an unticked one asks for nothing.
+    const planRole = listLead?.role ?? roleNow();
+    if (boxes.length === 1 && planRole === 'request' && t.slice(0, boxes[0].box.start - line.start).trim() === '') {
+      flushProse();
+      checkboxes.push(boxes[0]);
+      if (boxes[0].checked && boxes[0].label.end > boxes[0].label.start)
+        units.push({ kind: 'list-item', role: 'request', span: boxes[0].label, cue: listLead?.cue ?? ctx.block?.cue });
+      else units.push({ kind: 'line', role: 'header', span: { start: line.start + indentOf(t), end: line.end } });
+      continue;
+    }
     if (boxes.length) {
       flushProse();
       checkboxes.push(...boxes);

@@ -81,6 +81,24 @@ describe('checkboxes', () => {
 });
 
 describe('tables', () => {
+  test('rows set apart by blank lines stay in the table until a line no longer fits its columns', () => {
+    const text =
+      'CPT       SERVICE                          BODY PART   UNITS\n' +
+      '97110     PHYSICAL THERAPY 2X/WK X 6 WKS    R KNEE      12\n' +
+      '\n' +
+      '--        TRAMADOL 50 MG PO Q6H PRN, #60    KNEES       60\n' +
+      '\n' +
+      'SUPPORTING NOTE 02/09/2017:\n' +
+      'He had 24 visits.\n';
+    const rows = unitsOf(text).filter(([kind]) => kind === 'table-row');
+    assert.deepEqual(
+      rows.map(([, role, t]) => [role, t.split(/\s{2,}/)[1]]),
+      [
+        ['request', 'PHYSICAL THERAPY 2X/WK X 6 WKS'],
+        ['request', 'TRAMADOL 50 MG PO Q6H PRN, #60'],
+      ],
+    );
+  });
   test('columns separated by runs of spaces: each cell belongs to its own row', () => {
     const text =
       'SERVICE           BODY PART     FREQ   DURATION   QTY\nAcupuncture       L/S           2x     4 wks      8\nChiro manip.      C/S                             12\n';

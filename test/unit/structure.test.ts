@@ -80,6 +80,34 @@ describe('checkboxes', () => {
   });
 });
 
+describe('options written as labels with a mark', () => {
+  test('"Label: X" is ticked and "Label: __" is not, when a line holds two or more', () => {
+    const text = 'New request: X        Resubmission: __        Expedited: __\nEmployee: Pat Doe';
+    const st = readStructure(text);
+    assert.deepEqual(
+      st.checkboxes.map((b) => [at(text, b.label), b.checked]),
+      [
+        ['New request', true],
+        ['Resubmission', false],
+        ['Expedited', false],
+      ],
+    );
+    assert.ok(st.fields.some((f) => f.kind === 'employee'));
+  });
+});
+
+describe('numbered service labels', () => {
+  test('"SERVICE 2 ....... Massage ..." labels its item, colons in its words and all', () => {
+    const text =
+      'SERVICE 1 ....... Chiropractic care, lumbar spine (CMT 98940 with re-exam): once a\n                  month for six (6) months, 6 visits\nSERVICE 2 ....... Massage therapy, lumbar (97124), once a month with the CMT visits, x6\n';
+    const blocks = readStructure(text).units.filter((u) => u.kind === 'field-block');
+    assert.deepEqual(
+      blocks.map((u) => at(text, u.cells!.service![0]).slice(0, 20)),
+      ['Chiropractic care, l', 'Massage therapy, lum'],
+    );
+  });
+});
+
 describe('tables', () => {
   test('rows set apart by blank lines stay in the table until a line no longer fits its columns', () => {
     const text =

@@ -142,7 +142,8 @@ const CURRENT_CUE =
 const CONTINUES = /^(?:continu\w*|refill\w*|renew\w*|resum\w*)$/i;
 const REQUESTED_AFTER =
   /^[^.;\n]{0,40}?\b(?:is|are|was|were|has been|have been) (?:requested|prescribed|recommended|denied|non-?certified|modified|dispensed)\b/i;
-const NEW_AFTER = /^[^.;\n]{0,25}?\b(?:is|are|was|were) (?:new|newly (?:prescribed|started|added)|just (?:started|prescribed|added)|(?:being|to be) started)\b|^\s*\(new\)/i;
+const NEW_AFTER =
+  /^[^.;\n]{0,25}?\b(?:is|are|was|were) (?:new|newly (?:prescribed|started|added)|just (?:started|prescribed|added)|(?:being|to be) started)\b|^\s*\(new\)/i;
 const HISTORY_AFTER =
   /^[^.;\n]{0,40}?\b(?:was|were|has been|had been) (?:reduced|decreased|tapered|weaned|stopped|discontinued|tried)\b|^[^.;\n]{0,25}?\b(?:in the past|previously|before|did not help|was not tolerated|caused)\b/i;
 // ("refill" as a verb continues use; "with 1 refill" counts refills of a new prescription.)

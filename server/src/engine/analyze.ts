@@ -24,9 +24,12 @@ const RULE_IDS = RULES.map((r) => r.id);
 const APPEAL_SIGNS =
   /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
 
+/** How much of a document's start inferKind() reads. */
+export const KIND_HEAD = 20_000;
+
 /** A document's kind from its words, when no file extension or language says. */
 export function inferKind(text: string): DocumentKind {
-  const head = text.slice(0, 20_000);
+  const head = text.slice(0, KIND_HEAD);
   const hits = head.match(new RegExp(APPEAL_SIGNS.source, 'gi'))?.length ?? 0;
   return hits >= 2 ? 'appeal' : 'request';
 }
@@ -103,7 +106,7 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;
-  const kind = options.kind ?? inferKind(scope);
+  const kind = options.kind ?? memo?.kindOf(scope) ?? inferKind(scope);
   // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
   const view = readSpacing(scope);
   const result = analyzeText(view.text, kb, options, kind, memo);

@@ -62,7 +62,7 @@ export function roleOfLabel(n: string): PassageRole | undefined {
 const FIELD_WORDS: [FieldKind, RegExp][] = [
   [
     'service',
-    /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed))$/,
+    /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed)|(?:service|item|treatment|request)\s?#?\s?\d{1,2})$/,
   ],
   ['body', /^(?:body parts?|body regions?|region|area|site|part of body)$/],
   [
@@ -98,7 +98,7 @@ const COLUMN_WORDS: [CellKind, RegExp][] = [
   ],
   [
     'service',
-    /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/,
+    /^(?:(?:requested |disputed )?(?:services?|treatments?|items?|procedures?|therapy|therapies|goods?|service\/goods?|treatments?\/services?)(?: requested| in dispute)?|description(?: of (?:services?|treatments?))?|modality|requested)$/,
   ],
   ['diagnosis', /^(?:diagnos[ie]s|dx)(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],

@@ -25,10 +25,7 @@ const PATTERNS: [EvidenceKind, RegExp][] = [
     /\b(?:walking|sitting|standing|lifting|carrying) (?:tolerance|distance|time)\b[^.\n]{0,40}?(?:\bfrom\s+\d+[^.\n]{0,20}?\bto\s+\d+|\b\d+\s*(?:min(?:utes)?|ft|feet|blocks?|hours?|hrs?|lbs?|pounds)?\s*(?:->|→|=>)\s*\d+)/gi,
   ],
   // A walking aid left behind: "went from crutches to full weight bearing without a device".
-  [
-    'adl',
-    /\bfrom (?:crutches|(?:a )?walker|(?:a )?cane|(?:a )?wheelchair|non[- ]weight[- ]bearing|NWB|partial weight[- ]bearing|PWB)\b[^.\n]{0,20}?\bto\b/gi,
-  ],
+  ['adl', /\bfrom (?:crutches|(?:a )?walker|(?:a )?cane|(?:a )?wheelchair|non[- ]weight[- ]bearing|NWB|partial weight[- ]bearing|PWB)\b[^.\n]{0,20}?\bto\b/gi],
   // Something done now that could not be done before: "tolerates a shoe all day (could not in 11/2016)".
   [
     'adl',

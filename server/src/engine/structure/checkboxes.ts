@@ -26,7 +26,7 @@ const MARKED = /(?<![^\s|])([A-Za-z][A-Za-z /.-]{1,40}?)\s*:\s*(X|x|✓|✔|_{2,
 function markedOptions(line: string, base: number): Checkbox[] {
   const found: Checkbox[] = [];
   MARKED.lastIndex = 0;
-  for (let m; (m = MARKED.exec(line)); ) {
+  for (let m; (m = MARKED.exec(line));) {
     const label = m[1].trim();
     const from = m.index + m[0].indexOf(label);
     const markAt = m.index + m[0].length - m[2].length;

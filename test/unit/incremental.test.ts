@@ -29,7 +29,10 @@ function baseDrafts(): string[] {
       .replace(/\$\{\d+:([^}]*)\}/g, '$1')
       .replace(/\$\d+/g, '');
   });
-  return [...examples, ...snippets];
+  // The request as OCR gives it back, every gap doubled: read through a re-spaced copy whose spans
+  // are mapped back in place (remap.ts), which must never reach the readings kept for next time.
+  const ocr = examples[0].replace(/ /g, '  ');
+  return [...examples, ...snippets, ocr];
 }
 
 /** Whole lines a writer adds: headings, fields, table rows, list items, prose, blanks. */

@@ -81,15 +81,13 @@ export function findFields(line: string, base: number, extend = true): Field[] {
     if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)))) {
       // A numbered service's value is the rest of the line, colons and all.
       const v = numberedService ? { start: cells[i + 1].start, end: cells[cells.length - 1].end } : cells[i + 1];
+      i = numberedService ? cells.length - 1 : i + 1;
       out.push({
         kind,
         label: { start: base + cell.start, end: base + cell.end },
         value: { start: base + v.start, end: base + v.end },
         blank: BLANK.test(line.slice(v.start, v.end)),
       });
-      // The value's cells are read: the next, or all the rest of the line.
-      if (numberedService) break;
-      i++;
       continue;
     }
     const last = out[out.length - 1];

@@ -37,7 +37,9 @@ function runShape(root, shape, budgetMs) {
 
 /** Print the table. */
 export async function growthTable(root, { budgetMs }) {
-  console.log(`\nGrowth (issue 11 §2): the engine's analysis time per MB of text, whole text analysed, each size stopped after ${budgetMs / 1000} s`);
+  console.log(
+    `\nGrowth (issue 11 §2): the engine's analysis time per MB of text (CPU time), whole text analysed, each size stopped after ${budgetMs / 1000} s`,
+  );
   const rows = [['shape', ...GROWTH_SIZES.map(label), 'growth', 'what']];
   for (const [shape, { what }] of Object.entries(GROWTH_SHAPES)) {
     const cells = await runShape(root, shape, budgetMs);

@@ -9,6 +9,7 @@ import { unitAt } from './parse/part-role';
 import { remapSpans } from './remap';
 import { readSpacing } from './structure/spacing';
 import { readStructure } from './structure/read';
+import type { AnalysisMemo } from './memo';
 import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
 import { mtusInForce } from './mtus/in-force';
@@ -23,9 +24,12 @@ const RULE_IDS = RULES.map((r) => r.id);
 const APPEAL_SIGNS =
   /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
 
+/** How much of a document's start inferKind() reads. */
+export const KIND_HEAD = 20_000;
+
 /** A document's kind from its words, when no file extension or language says. */
 export function inferKind(text: string): DocumentKind {
-  const head = text.slice(0, 20_000);
+  const head = text.slice(0, KIND_HEAD);
   const hits = head.match(new RegExp(APPEAL_SIGNS.source, 'gi'))?.length ?? 0;
   return hits >= 2 ? 'appeal' : 'request';
 }
@@ -96,24 +100,28 @@ export function editionLabel(kb: KB, edition: string): string {
   return kb.data.guidelines.find((g) => g.edition === edition && g.citedBy !== 'regulation')?.short ?? edition;
 }
 
-/** Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. */
-export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}): Analysis {
+/**
+ * Parse a draft and run every rule over it. Pure: text and knowledge in, findings out. `memo`
+ * (one per document, kept between its versions) lets an edit re-read only what it touched; the
+ * result is the same with or without it.
+ */
+export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}, memo?: AnalysisMemo): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;
-  const kind = options.kind ?? inferKind(scope);
+  const kind = options.kind ?? memo?.kindOf(scope) ?? inferKind(scope);
   // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
   const view = readSpacing(scope);
-  const result = analyzeText(view.text, kb, options, kind);
+  const result = analyzeText(view.text, kb, options, kind, memo);
   if (limit < text.length) result.truncatedAt = limit;
   return remapSpans(result, view);
 }
 
-function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind): Analysis {
+function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined): Analysis {
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
   const mtus = mtusInForce(scope, kind, kb, options);
-  const structure = readStructure(scope);
+  const structure = memo ? memo.structure.read(scope) : readStructure(scope);
   const citations = findCitations(scope, kb, scope.length, readsTodaysCitations(mtus));
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {

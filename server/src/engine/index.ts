@@ -1,4 +1,5 @@
 // The engine's public face: what the server, the CLI and the tests use.
+export { AnalysisMemo } from './memo';
 export { analyze, editionLabel, inferKind, DEFAULT_MAX_LENGTH, type Analysis } from './analyze';
 export { hoverAt, citationHover, type HoverInfo } from './hover';
 export { applyEdits, capQuantity } from './fixes';

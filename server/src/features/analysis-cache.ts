@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, lineStarts, type Analysis, type DocumentKind } from '../engine';
+import { analyze, AnalysisMemo, lineStarts, type Analysis, type DocumentKind } from '../engine';
 import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
@@ -62,6 +62,8 @@ export function kindFor(languageId: string, settings: Settings, uri = ''): Docum
 /** One analysis per document version; hover and code actions reuse it. */
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analyzed>();
+  /** What each document's last analysis keeps for the next: an edit re-reads only what it touched. */
+  private readonly memos = new Map<string, AnalysisMemo>();
 
   constructor(
     private readonly kb: () => Knowledge,
@@ -78,14 +80,21 @@ export class AnalysisCache {
     // the difference between one copy of it and two.
     if (hit) this.byUri.delete(doc.uri);
     text ??= doc.getText();
-    const analysis = analyze(text, this.kb(), {
-      kind: kind === 'infer' ? undefined : kind,
-      maxLength: settings.maxDocumentSize,
-      ruleSeverity: settings.rules,
-      edition: settings.edition,
-      corpus: this.corpus(),
-      drugLists: this.drugLists(),
-    });
+    let memo = this.memos.get(doc.uri);
+    if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
+    const analysis = analyze(
+      text,
+      this.kb(),
+      {
+        kind: kind === 'infer' ? undefined : kind,
+        maxLength: settings.maxDocumentSize,
+        ruleSeverity: settings.rules,
+        edition: settings.edition,
+        corpus: this.corpus(),
+        drugLists: this.drugLists(),
+      },
+      memo,
+    );
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
     const reach = analysis.truncatedAt === undefined ? text : text.slice(0, analysis.truncatedAt + 1);
@@ -96,9 +105,11 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.memos.delete(uri);
   }
 
   clear(): void {
     this.byUri.clear();
+    this.memos.clear();
   }
 }

@@ -25,7 +25,9 @@ export function sentenceOf(text: string, span: Span): string {
 
 /** True when `at` sits inside [square brackets] on its line: a fill-in placeholder, not a statement. */
 export function inPlaceholder(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const before = text.slice(Math.max(lineStart, at - 200), at);
+  // Only the 200 characters before it are read: searching back for the line's start instead
+  // made a text without line breaks quadratic (the growth table's "no newlines").
+  const window = text.slice(Math.max(0, at - 200), at);
+  const before = window.slice(window.lastIndexOf('\n') + 1);
   return before.lastIndexOf('[') > before.lastIndexOf(']');
 }

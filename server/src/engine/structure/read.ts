@@ -82,8 +82,14 @@ function headingOf(text: string): { label: string; role: PassageRole } | undefin
   return undefined;
 }
 
+/** The heading a passage stands under: past a blank line, the only thing the reader carries. */
+export interface Block {
+  role: PassageRole;
+  cue: string;
+}
+
 interface Context {
-  block?: { role: PassageRole; cue: string };
+  block?: Block;
 }
 
 /** "Name:" under REQUESTING PHYSICIAN is the physician's name; under CLAIMS ADMINISTRATOR, no one's we track. */
@@ -96,13 +102,23 @@ function inBlock(f: Field, cue: string | undefined): Field {
 }
 
 export function readStructure(text: string): DocumentStructure {
+  return readPassages(text).structure;
+}
+
+/**
+ * The reading itself, from `block` on: after a blank line nothing else of what came before
+ * counts (a paragraph, list, table or field block ends at one), which is what lets
+ * structure/incremental.ts read a text a stretch between blank lines at a time. Returns the
+ * block in force at the end of the text.
+ */
+export function readPassages(text: string, block?: Block): { structure: DocumentStructure; block?: Block } {
   const lines = splitLines(text);
   const checkboxes: Checkbox[] = [];
   const fields: Field[] = [];
   const sections: Section[] = [];
   const units: Unit[] = [];
   const formText: Span[] = [];
-  const ctx: Context = {};
+  const ctx: Context = { block };
   const roleNow = () => ctx.block?.role;
   let paragraph: Span[] = [];
   let paragraphRole: { role: PassageRole; cue?: string } | undefined;
@@ -276,7 +292,7 @@ export function readStructure(text: string): DocumentStructure {
   flushProse();
   units.sort((a, b) => a.span.start - b.span.start);
   const hasRequestStructure = units.some((u) => u.role === 'request' && u.kind !== 'sentence') || sections.some((s) => s.role === 'request');
-  return { checkboxes, fields, sections, units, hasRequestStructure, formText };
+  return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block };
 }
 
 /**

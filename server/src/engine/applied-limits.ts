@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Surgery } from '../knowledge/schema';
-import { citationLabel, range } from './rules/therapy-verdict';
+import { citationLabel } from './wording/citation-label';
+import { range } from './wording/figures';
 import type { AnalysisResult, RequestedItem, Span } from './types';
 
 // The figures a therapy item is judged by, for the writing aids (completion, inline totals,

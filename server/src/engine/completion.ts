@@ -3,7 +3,7 @@ import { POSTSURGICAL } from './parse/postsurgical';
 import type { CitationEntry } from '../knowledge/schema';
 import { appliedLimits, limitPhrase, shortLimit, type AppliedLimit, type LimitFacts } from './applied-limits';
 import { limitLines } from './hover';
-import { citationChoices } from './citation-forms';
+import { citationChoices } from './wording/citation-forms';
 import type { Span } from './types';
 
 // Completion while writing: treatment names in the words reviewers read, citations in the form

@@ -7,7 +7,8 @@ import { completedFor, givenBefore } from './judgements/completed-visits';
 import { medicationHover } from './medication-hover';
 import { mtusCitationLines, mtusItemLines } from './mtus/hover-lines';
 import { formularyHoverLines } from '../formulary/hover-lines';
-import { citationLabel, range } from './rules/therapy-verdict';
+import { citationLabel } from './wording/citation-label';
+import { range } from './wording/figures';
 import type { Citation, RequestedItem, Span } from './types';
 
 export interface HoverInfo {

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { exceeded, itemLimits, limitPhrase } from './applied-limits';
 import type { MedicationItem } from './parse/medications';
-import { citationLabel } from './rules/therapy-verdict';
+import { citationLabel } from './wording/citation-label';
 import type { AnalysisResult, Finding, RequestedItem, Span } from './types';
 
 // The outline of a draft: its requested items, medications and citations, and for an appeal

@@ -1,5 +1,5 @@
-import type { RuleContext } from '../rules/rule';
-import { itemCore, therapyVerdict } from '../rules/therapy-verdict';
+import { itemCore, type RuleContext } from '../rules/rule';
+import { therapyVerdict } from '../rules/therapy-verdict';
 import type { Finding, Severity, Span } from '../types';
 import type { MtusInForce } from './in-force';
 import { asReference, citeGoverning, governingFor, itemOf, SUPERSEDED_RULE, supersededAdjustment, supersededGuideline, supersededMessage } from './superseded';

@@ -1,7 +1,9 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import { describeVersion, governingVersion, governsOn, milestone, timelineEntryFor, topicForRegions, usDate } from '../../knowledge/timeline';
 import type { TimelineGuideline } from '../../knowledge/timeline-schema';
-import { range, treatmentNoun, type Verdict } from '../rules/therapy-verdict';
+import { range } from '../wording/figures';
+import { treatmentNoun } from '../wording/treatment-noun';
+import { type Verdict } from '../rules/therapy-verdict';
 import type { Finding, RequestedItem } from '../types';
 import type { MtusInForce } from './in-force';
 

@@ -1,6 +1,6 @@
 import { citationProblem, type CitationProblem } from './citation-checks';
 import type { Rule } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 import type { Citation } from '../types';
 import type { Knowledge } from '../../knowledge/knowledge';
 

@@ -1,7 +1,8 @@
 import { regionExclusion } from './manual-therapy-body-region';
 import { HIERARCHY_REGULATION, isMtus, isNonMtus, mtusCitationsFor, mtusCitationText, RFA_FORM, treatmentName } from './guideline-hierarchy';
-import type { Rule } from './rule';
-import { citationLabel, itemCore, therapyVerdict } from './therapy-verdict';
+import { itemCore, type Rule } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { therapyVerdict } from './therapy-verdict';
 import { visitCapVerdict } from './visit-cap-24';
 
 // No field of the DWC Form RFA asks for a citation, and UR applies the MTUS whether or not the

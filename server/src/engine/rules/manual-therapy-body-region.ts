@@ -1,6 +1,7 @@
 import type { RequestedItem } from '../types';
-import { itemSubject, type Rule, type RuleContext } from './rule';
-import { citationLabel, itemCore, treatmentNoun } from './therapy-verdict';
+import { itemCore, itemSubject, type Rule, type RuleContext } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { treatmentNoun } from '../wording/treatment-noun';
 
 // A treatment the guideline does not recommend for a body region at all (CPMTG 2009 pp. 58-59:
 // manual therapy for the ankle and foot, carpal tunnel syndrome, forearm, wrist and hand, knee).

@@ -3,7 +3,7 @@ import type { Span } from '../types';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from './fill-in';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 
 export const massageWithoutExercise: Rule = {
   id: 'massage-without-exercise',

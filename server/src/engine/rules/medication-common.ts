@@ -5,7 +5,7 @@ import { unitAt } from '../parse/part-role';
 import type { FixData, Finding } from '../types';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 
 // What the medication rules share: the evidence (read once per document, and only when a
 // medication is requested), how an item is named in a message, its citation, and fill-in lines.

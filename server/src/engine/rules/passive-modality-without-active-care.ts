@@ -5,7 +5,7 @@ import { dateOfInjury } from './visit-cap-24';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from './fill-in';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',

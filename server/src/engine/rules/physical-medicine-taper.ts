@@ -1,7 +1,9 @@
 import { sentenceOf } from '../parse/sentences';
 import { regionExclusion } from './manual-therapy-body-region';
-import { itemSubject, type Rule } from './rule';
-import { citationLabel, itemCore, therapyVerdict, treatmentNoun } from './therapy-verdict';
+import { itemCore, itemSubject, type Rule } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { therapyVerdict } from './therapy-verdict';
+import { treatmentNoun } from '../wording/treatment-noun';
 import { visitCapVerdict } from './visit-cap-24';
 
 // CPMTG, Physical medicine: "allow for fading of treatment frequency (from up to 3 visits per

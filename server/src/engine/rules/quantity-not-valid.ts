@@ -1,6 +1,5 @@
-import type { Rule } from './rule';
-import { itemSubject } from './rule';
-import { itemCore, treatmentNoun } from './therapy-verdict';
+import { itemCore, itemSubject, type Rule } from './rule';
+import { treatmentNoun } from '../wording/treatment-noun';
 
 // A quantity that cannot be what the writer means: a zero ("0x4", "2x0", "QTY 0") or two totals
 // that disagree ("eighteen (8) visits", "QTY 6 ... #99"). No limit can judge it and no fix can

@@ -1,9 +1,9 @@
 import { unitAt } from '../parse/part-role';
 import { sentenceSpan } from '../parse/sentences';
 import { itemOverlaps, requestedOf } from './active-care';
-import { itemSubject, type Rule } from './rule';
+import { itemCore, itemSubject, type Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
-import { itemCore, treatmentNoun } from './therapy-verdict';
+import { treatmentNoun } from '../wording/treatment-noun';
 
 // Each requested item on an RFA names a treatment, a body part, and a frequency x duration or
 // a quantity (DWC Form RFA, 8 CCR 9785.5). Therapy items are checked: they are what the MTUS

@@ -70,3 +70,9 @@ export function itemSubject(item: RequestedItem, aspect: string = String(item.ex
   const structured = item.unit && item.unit !== 'sentence' ? '@' : '';
   return `${item.treatment}|${item.quantity?.total}|${aspect}#${[...item.bodyRegions].sort().join(',')}${structured}`;
 }
+
+/** The part of an item a diagnostic underlines: from the treatment's name through its quantity. */
+export function itemCore(item: RequestedItem): { start: number; end: number } {
+  const q = item.quantity?.span ?? item.treatmentSpan;
+  return { start: Math.min(item.treatmentSpan.start, q.start), end: Math.max(item.treatmentSpan.end, q.end) };
+}

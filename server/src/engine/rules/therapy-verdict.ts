@@ -1,4 +1,3 @@
-import type { Knowledge } from '../../knowledge/knowledge';
 import type { Limit } from '../../knowledge/schema';
 import { capQuantity } from '../fixes';
 import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
@@ -6,7 +5,10 @@ import { completedFor, givenBefore } from '../judgements/completed-visits';
 import type { FixData, Quantity, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
-import { itemSubject, perItem, type Rule, type RuleContext } from './rule';
+import { itemCore, itemSubject, perItem, type Rule, type RuleContext } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { range, unitSingular } from '../wording/figures';
+import { treatmentNoun } from '../wording/treatment-noun';
 import { visitCapVerdict } from './visit-cap-24';
 
 // One item gets at most one therapy-limit diagnostic: the most serious problem wins, so the
@@ -28,59 +30,6 @@ export interface Verdict {
   edition: string;
   fix?: FixData;
 }
-
-const ABBREVIATED: Record<string, string> = {
-  PT: 'physical therapy',
-  OT: 'occupational therapy',
-  'PT/OT': 'PT/OT',
-  CMT: 'chiropractic manipulation',
-  OMT: 'osteopathic manipulation',
-  PTx: 'physical therapy',
-};
-
-/** The treatment as the writer named it, for messages: "acupuncture", "occupational therapy". */
-export function treatmentNoun(item: RequestedItem): string {
-  if (ABBREVIATED[item.treatmentText]) return ABBREVIATED[item.treatmentText];
-  const t = item.treatmentText.toLowerCase().replace(/\s+/g, ' ');
-  switch (item.treatment) {
-    case 'acupuncture':
-      return /elec/.test(t) ? 'electroacupuncture' : 'acupuncture';
-    case 'manual-therapy':
-      return /chiro|\bcmt\b|\b989\d\d\b/.test(t) ? 'chiropractic' : /manip|\bsmt\b/.test(t) ? 'manipulation' : 'manual therapy';
-    case 'massage':
-      return /myofascial/.test(t) ? 'myofascial release' : 'massage';
-    case 'physical-medicine':
-      // Office shorthand ("ther ex", "97110") is named as the therapy it is.
-      return /occupational|hand therap|\bot\b/.test(t)
-        ? 'occupational therapy'
-        : /aqua|pool|water/.test(t)
-          ? 'aquatic therapy'
-          : /work (?:hardening|conditioning)/.test(t)
-            ? t
-            : 'physical therapy';
-    default:
-      return /^\d{5}$|^[a-z]\d{4}$/.test(t) ? 'therapy' : t;
-  }
-}
-
-export function citationLabel(kb: Knowledge, citationId: string): string {
-  const entry = kb.citation(citationId);
-  if (!entry) return citationId;
-  const g = kb.guideline(entry.guideline);
-  if (entry.regulations?.length && (g?.citedBy === 'regulation' || !entry.pages?.length)) {
-    // A guideline adopted as a regulation names its edition by year ("8 CCR 9792.24.1, 2007");
-    // statutes and the MTUS's own definitions are simply current.
-    return g && /^\d{4}$/.test(g.edition) ? `${entry.regulations[0]}, ${g.edition}` : entry.regulations[0];
-  }
-  if (entry.pages?.length && g?.citedBy === 'page') {
-    const ps = entry.pages;
-    const pages = ps.length === 1 ? `p. ${ps[0]}` : `pp. ${ps[0]}-${ps[ps.length - 1]}`;
-    return `${g.short} ${entry.chapter ? `ch. ${entry.chapter} ` : ''}${pages}`;
-  }
-  return `${g?.short ?? entry.guideline}, ${entry.sections?.[0] ?? entry.topic}`;
-}
-
-export const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.max}` : `${r.min}–${r.max}`);
 
 export const therapyVerdict = perItem((item, ctx) => judge(item, ctx));
 
@@ -313,16 +262,6 @@ function functionalBlockFix(text: string, at: number): FixData | undefined {
 function capTo(q: Quantity, item: RequestedItem, ctx: RuleContext, unit: string): FixData | undefined {
   const target = allowedTotal(item, ctx);
   return target === undefined ? undefined : capQuantity(q, target, ctx.text, unit, perWeekMax(item, ctx));
-}
-
-function unitSingular(unit: string): string {
-  return unit.replace(/s$/, '');
-}
-
-/** The part of an item a diagnostic underlines: from the treatment's name through its quantity. */
-export function itemCore(item: RequestedItem): { start: number; end: number } {
-  const q = item.quantity?.span ?? item.treatmentSpan;
-  return { start: Math.min(item.treatmentSpan.start, q.start), end: Math.max(item.treatmentSpan.end, q.end) };
 }
 
 /** A rule that reports one kind of therapy verdict. */

@@ -4,8 +4,8 @@ import { completedForCap } from '../judgements/completed-visits';
 import type { FixData, RequestedItem } from '../types';
 import { regionExclusion } from './manual-therapy-body-region';
 import { DATE_SOURCE, dateOf } from '../parse/dates';
-import { itemSubject, perItem, type Rule, type RuleContext } from './rule';
-import { citationLabel, itemCore } from './therapy-verdict';
+import { itemCore, itemSubject, perItem, type Rule, type RuleContext } from './rule';
+import { citationLabel } from '../wording/citation-label';
 
 // Labor Code 4604.5(c)(1): for injuries on or after 1/1/2004, no more than 24 chiropractic,
 // 24 physical therapy and 24 occupational therapy visits per industrial injury, unless the

@@ -1,5 +1,5 @@
 import { itemCore, type RuleContext } from '../rules/rule';
-import { therapyVerdict } from '../rules/therapy-verdict';
+import { therapyVerdict } from '../judgements/therapy-verdict';
 import type { Finding, Severity, Span } from '../types';
 import type { MtusInForce } from './in-force';
 import { asReference, citeGoverning, governingFor, itemOf, SUPERSEDED_RULE, supersededAdjustment, supersededGuideline, supersededMessage } from './superseded';

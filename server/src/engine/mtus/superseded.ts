@@ -3,7 +3,7 @@ import { describeVersion, governingVersion, governsOn, milestone, timelineEntryF
 import type { TimelineGuideline } from '../../knowledge/timeline-schema';
 import { range } from '../wording/figures';
 import { treatmentNoun } from '../wording/treatment-noun';
-import { type Verdict } from '../rules/therapy-verdict';
+import { type Verdict } from '../judgements/therapy-verdict';
 import type { Finding, RequestedItem } from '../types';
 import type { MtusInForce } from './in-force';
 

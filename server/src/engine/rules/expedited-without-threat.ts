@@ -1,6 +1,6 @@
 import { inPlaceholder } from '../parse/sentences';
 import type { Span } from '../types';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 
 // Expedited review (72 hours) is for an imminent and serious threat to the employee's health,

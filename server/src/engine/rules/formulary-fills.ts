@@ -3,7 +3,7 @@ import { formatDate, daysBetween } from '../parse/dates';
 import type { MedicationItem } from '../parse/medications';
 import { surgeryDate } from '../parse/surgery-date';
 import type { Finding } from '../types';
-import { dateOfInjury } from './visit-cap-24';
+import { dateOfInjury } from '../parse/injury-date';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';
 import { standing } from './formulary-common';

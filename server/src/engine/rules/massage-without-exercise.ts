@@ -1,7 +1,7 @@
 import { unitAt } from '../parse/part-role';
 import type { Span } from '../types';
 import { hasActiveCare, requestedOf } from './active-care';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
 

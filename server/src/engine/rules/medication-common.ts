@@ -3,7 +3,7 @@ import type { DrugClass } from '../../knowledge/medication-schema';
 import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
 import { unitAt } from '../parse/part-role';
 import type { FixData, Finding } from '../types';
-import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
+import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
 

@@ -1,9 +1,9 @@
 import { unitAt } from '../parse/part-role';
 import { POSTSURGICAL } from '../parse/postsurgical';
 import { requestDate } from '../judgements/request-date';
-import { dateOfInjury } from './visit-cap-24';
+import { dateOfInjury } from '../parse/injury-date';
 import { hasActiveCare, requestedOf } from './active-care';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
 

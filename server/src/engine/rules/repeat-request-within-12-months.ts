@@ -1,7 +1,7 @@
 import { findDates, formatDate, daysBetween } from '../parse/dates';
 import { sentenceSpan } from '../parse/sentences';
 import { requestDate } from '../judgements/request-date';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule } from './rule';
 
 // A denied request stands for 12 months for the same treatment unless the request documents a

@@ -1,5 +1,5 @@
 import { requestedOf } from './active-care';
-import { lineStartAt, lineEnding } from './fill-in';
+import { lineStartAt, lineEnding } from '../fill-in';
 import type { Rule } from './rule';
 import { isRequestForm, statesDiagnosis } from './request-facts';
 

@@ -45,22 +45,6 @@ export interface RuleDocs {
 export const ruleDocPath = (id: string) => `docs/rules/${id}.md`;
 
 /**
- * Several rules ask the same question of one item (one diagnostic per item comes from one
- * judgement): judge each item once. Items are fresh objects per analysis, so the cache dies with it.
- */
-export function perItem<T>(judge: (item: RequestedItem, ctx: RuleContext) => T | undefined): (item: RequestedItem, ctx: RuleContext) => T | undefined {
-  const cache = new WeakMap<RequestedItem, T | null>();
-  return (item, ctx) => {
-    let v = cache.get(item);
-    if (v === undefined) {
-      v = judge(item, ctx) ?? null;
-      cache.set(item, v);
-    }
-    return v ?? undefined;
-  };
-}
-
-/**
  * What a finding about an item is about, to report a request restated in a letter once:
  * "treatment|total|aspect#regions", and "@" when the item stands in a form's table, fields or
  * list. Two such items are two requests however alike they are (manual and electro-

@@ -2,7 +2,7 @@ import { milestone, usDate } from '../../knowledge/timeline';
 import { daysBetween, formatDate } from '../parse/dates';
 import type { Rule } from './rule';
 import { asksForTreatment } from './ur-2026-common';
-import { dateOfInjury } from './visit-cap-24';
+import { dateOfInjury } from '../parse/injury-date';
 
 // SB 1160 (Stats. 2016, ch. 868): for injuries on or after 1/1/2018, treatment by an MPN or HCO
 // provider within 30 days of the injury is authorized without prospective utilization review,

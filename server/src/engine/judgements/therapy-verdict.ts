@@ -1,15 +1,19 @@
 import type { Limit } from '../../knowledge/schema';
+import { claimOnce } from '../fill-in';
 import { capQuantity } from '../fixes';
-import { allowedTotal, perWeekMax } from '../judgements/allowed-total';
-import { completedFor, givenBefore } from '../judgements/completed-visits';
+import { documentFacts } from '../parse/document-facts';
+import type { RuleContext } from '../rules/rule';
 import type { FixData, Quantity, RequestedItem } from '../types';
-import { regionExclusion } from './manual-therapy-body-region';
-import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
-import { itemCore, itemSubject, perItem, type Rule, type RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
 import { range, unitSingular } from '../wording/figures';
 import { treatmentNoun } from '../wording/treatment-noun';
-import { visitCapVerdict } from './visit-cap-24';
+import { allowedTotal, perWeekMax } from './allowed-total';
+import { completedFor, givenBefore } from './completed-visits';
+import { diagnosisFigure, withDiagnosisFigure } from './diagnosis-figure';
+import { perItem } from './per-item';
+import { regionExclusion } from './region-exclusion';
+import { functionalBlockFix, priorCourseFix } from './therapy-fill-ins';
+import { visitCapVerdict } from './visit-cap';
 
 // One item gets at most one therapy-limit diagnostic: the most serious problem wins, so the
 // therapy rules share this judgement and each reports only its own kind. The order:
@@ -41,8 +45,8 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   const general = ctx.kb.limitFor(item.treatment, ctx.edition);
   const q = item.quantity;
   if (!general || !q || q.invalid) return undefined;
-  const dx = diagnosisFigure(general, ctx);
-  const limit: Limit = dx ? { ...general, maximum: dx.visits, weeks: { min: dx.weeks, max: dx.weeks } } : general;
+  const dx = diagnosisFigure(general, ctx.doc.diagnoses, ctx.kb);
+  const limit: Limit = withDiagnosisFigure(general, dx);
   const forDx = dx ? ` for ${dx.name} (over ${dx.weeks} weeks)` : '';
   const treatment = ctx.kb.treatment(item.treatment);
   const unit = treatment?.unit ?? 'sessions';
@@ -86,7 +90,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   // More of a course that brought no documented functional improvement: a smaller number does
   // not cure it, so these verdicts ask for the improvement and offer no quantity fix.
   if (needsImprovement) {
-    const relief = painRelief(ctx);
+    const relief = documentFacts(ctx).painRelief;
     if (relief) {
       return {
         ...base,
@@ -95,7 +99,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         message: `${asked}: pain relief alone${relief.quote ? ` ("${relief.quote}")` : ''} is not functional improvement under 8 CCR 9792.20(e); document ADLs or work restrictions and reduced dependency on treatment before more is certified`,
         // The document needs one block: offered on the first item flagged (a restated request
         // is merged with it, and fix-all must not insert the block twice).
-        fix: claimOnce(ctx, 'pain-relief') ? relief.fix : undefined,
+        fix: claimOnce(ctx, 'pain-relief') ? functionalBlockFix(ctx.text, relief.at) : undefined,
       };
     }
     return {
@@ -150,137 +154,15 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   return undefined;
 }
 
-/**
- * The diagnosis-specific figure (physical medicine: myalgia 9-10 visits over 8 weeks) when the
- * document names a diagnosis the limit has one for; with several, the most generous applies.
- */
-export function diagnosisFigure(limit: Limit, ctx: RuleContext): { name: string; visits: { min: number; max: number }; weeks: number } | undefined {
-  if (!limit.byDiagnosis?.length || !ctx.doc.diagnoses.length) return undefined;
-  const named = new Set(ctx.doc.diagnoses.map((d) => d.diagnosis));
-  const figures = limit.byDiagnosis.filter((b) => named.has(b.diagnosis)).sort((a, b) => b.visits.max - a.visits.max);
-  if (!figures.length) return undefined;
-  const best = figures[0];
-  return { name: ctx.kb.data.diagnoses.find((d) => d.id === best.diagnosis)?.name ?? best.diagnosis, visits: best.visits, weeks: best.weeks };
-}
-
 const FI_CITATION = { id: 'ccr-9792.20e-functional-improvement', label: '8 CCR 9792.20(e)' };
 
 /** What states a response to a prior course: a functional gain, a pain score, or "no improvement". */
 const OUTCOME_KINDS = new Set(['adl', 'work-status', 'medication-reduction', 'objective-measure', 'pain-score', 'negated-improvement']);
 
-/** A fill-in line inserted right after the line holding the item; nothing else changes. */
-function priorCourseFix(text: string, item: RequestedItem, noun: string, fillIn: string): FixData | undefined {
-  const end = lineEndAt(text, item.span.end);
-  const start = lineStartAt(text, item.span.start);
-  // Offered once: a fill-in already in the document is waiting to be completed.
-  const name = noun.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  if (new RegExp(`^[ \\t]*(?:Prior course:[^\\r\\n]*\\b${name}\\b|Response to prior ${name}:)`, 'im').test(text)) return undefined;
-  const eol = lineEnding(text);
-  return {
-    title: 'Add a line to fill in: prior sessions, dates and response',
-    certain: false,
-    edits: [{ span: { start: end, end }, newText: `${eol}${indentsOf(text.slice(start, end)).under}${fillIn}` }],
-  };
-}
-
-// Pain relief: a pain score in a sentence that says it went down ("from 8/10 to 5/10",
-// "4/10, down from 7/10", "pain decreased"). A score alone ("rated 7/10") states no benefit.
-const RELIEF =
-  /\b(?:decreas\w*|reduc\w*|improv\w*|dropp?\w*|lower\w*|down (?:from|to)|lessen\w*|better|reliev\w*|relief|went from)\b|\bfrom\s+\d{1,2}(?:\.\d)?\s*\/\s*10\s*(?:to|-+>|→)|\/\s*10\s*(?:-+>|→)/i;
-const NO_RELIEF = /\b(?:no|not|without|never|failed to|denies)\b[^.]{0,40}?\b(?:decreas|reduc|improv|reliev|relief|better|lower|change)/i;
-const NUMERIC_SCORE = /^\d/;
-const GUIDELINE_WORDS = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+|recommend\w*)\b/i;
-
-const reliefs = new WeakMap<object, { quote?: string; fix?: FixData } | null>();
-
-function painRelief(ctx: RuleContext): { quote?: string; fix?: FixData } | undefined {
-  let r = reliefs.get(ctx.doc.evidence);
-  if (r === undefined) {
-    r = findPainRelief(ctx) ?? null;
-    reliefs.set(ctx.doc.evidence, r);
-  }
-  return r ?? undefined;
-}
-
-function findPainRelief(ctx: RuleContext): { quote?: string; fix?: FixData } | undefined {
-  const { text } = ctx;
-  const scores = ctx.doc.evidence.mentions.filter((m) => m.kind === 'pain-score');
-  for (const s of scores) {
-    // The sentence holding the score: it may run over line breaks, not over a blank line.
-    const back = Math.max(0, s.span.start - 300);
-    const before = text.slice(back, s.span.start);
-    let from = back;
-    for (const m of before.matchAll(/[.!?](?=\s)|\n[ \t]*\r?\n|\r[ \t]*\r/g)) from = back + m.index + m[0].length;
-    const ahead = text.slice(s.span.end, s.span.end + 300);
-    const stop = ahead.search(/[.!?](?:\s|$)|\n[ \t]*\r?\n|\r[ \t]*\r/);
-    const to = stop >= 0 ? s.span.end + stop : Math.min(text.length, s.span.end + 300);
-    const sentence = text.slice(from, to);
-    // What a guideline expects ("at least 30% pain relief") is not what this patient reports.
-    if (!RELIEF.test(sentence) || NO_RELIEF.test(sentence) || GUIDELINE_WORDS.test(sentence)) continue;
-    const numeric = scores.filter((x) => x.span.start >= from && x.span.end <= to && NUMERIC_SCORE.test(text.slice(x.span.start, x.span.end)));
-    let quote: string | undefined;
-    if (numeric.length) {
-      const first = numeric[0];
-      const last = numeric[numeric.length - 1];
-      quote = last.span.end - first.span.start <= 40 ? text.slice(first.span.start, last.span.end) : text.slice(first.span.start, first.span.end);
-      quote = quote.replace(/\s+/g, ' ');
-    }
-    return { quote, fix: functionalBlockFix(text, s.span.start) };
-  }
-  return undefined;
-}
-
-/** The functional-improvement block, inserted after the paragraph holding the pain score. */
-function functionalBlockFix(text: string, at: number): FixData | undefined {
-  // Offered once: a block already in the document is waiting to be filled in.
-  if (/^[ \t]*Functional improvement:[ \t]*$/im.test(text)) return undefined;
-  const own = indentsOf(text.slice(lineStartAt(text, at), lineEndAt(text, at))).own;
-  let end = lineEndAt(text, at);
-  for (;;) {
-    const brk = /^(?:\r\n|\n|\r)/.exec(text.slice(end));
-    if (!brk) break;
-    const nextEnd = lineEndAt(text, end + brk[0].length);
-    if (text.slice(end + brk[0].length, nextEnd).trim() === '') break;
-    end = nextEnd;
-  }
-  const eol = lineEnding(text);
-  // The heading stands on its own line: "Functional improvement: ADLs" on one line would itself
-  // read as a gain in ADLs and silence the check before anything is filled in.
-  return {
-    title: 'Add a functional-improvement block to fill in',
-    certain: false,
-    edits: [
-      {
-        span: { start: end, end },
-        newText: `${eol}${own}Functional improvement:${eol}${own}   ADLs before [ ] / after [ ]; work status [ ]; medication change [ ]; objective measures [ ]`,
-      },
-    ],
-  };
-}
-
 /** The fix every therapy verdict offers: down to what all the item's limits allow together. */
 function capTo(q: Quantity, item: RequestedItem, ctx: RuleContext, unit: string): FixData | undefined {
   const target = allowedTotal(item, ctx);
   return target === undefined ? undefined : capQuantity(q, target, ctx.text, unit, perWeekMax(item, ctx));
-}
-
-/** A rule that reports one kind of therapy verdict. */
-export function therapyRule(def: Omit<Rule, 'check'> & { kind: VerdictKind }): Rule {
-  return {
-    id: def.id,
-    summary: def.summary,
-    defaultSeverity: def.defaultSeverity,
-    kinds: def.kinds,
-    docs: def.docs,
-    check(ctx) {
-      return ctx.doc.items.flatMap((item) => {
-        const v = therapyVerdict(item, ctx);
-        if (v?.kind !== def.kind) return [];
-        const subject = itemSubject(item);
-        return [{ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix, subject }];
-      });
-    },
-  };
 }
 
 function trialPhrase(trial: { min: number; max: number }, unit: string): string {

@@ -1,4 +1,4 @@
-import { letterDate, urDecisionDate } from '../rules/appeal-text';
+import { letterDate, urDecisionDate } from './appeal-letter';
 import type { DocumentKind, Span } from '../types';
 import { DATE_SOURCE, dateOf } from './dates';
 

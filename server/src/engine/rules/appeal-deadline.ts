@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { daysBetween, formatDate, letterDate, SERVED_BY_MAIL, urDecisionDate, urServiceDate } from './appeal-text';
+import { daysBetween, formatDate } from '../parse/dates';
+import { letterDate, SERVED_BY_MAIL, urDecisionDate, urServiceDate } from '../parse/appeal-letter';
 
 /** Days to apply for IMR after service of the UR decision (8 CCR 9792.10.1(b)(1)); +5 by mail (CCP 1013). */
 const DAYS = 30;

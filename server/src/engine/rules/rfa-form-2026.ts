@@ -1,4 +1,4 @@
-import { readSignature } from './appeal-text';
+import { readSignature } from '../parse/appeal-letter';
 import type { Rule, RuleContext } from './rule';
 import { asksForTreatment, from2026, onTheForm, requestDated } from './ur-2026-common';
 

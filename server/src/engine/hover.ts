@@ -1,4 +1,4 @@
-import type { CorpusIndex } from '../corpus/types';
+import type { Citation, CorpusIndex, RequestedItem, Span } from './types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Limit } from '../knowledge/schema';
 import type { Analysis } from './analyze';
@@ -9,7 +9,6 @@ import { mtusCitationLines, mtusItemLines } from './mtus/hover-lines';
 import { formularyHoverLines } from '../formulary/hover-lines';
 import { citationLabel } from './wording/citation-label';
 import { range } from './wording/figures';
-import type { Citation, RequestedItem, Span } from './types';
 
 export interface HoverInfo {
   span: Span;

@@ -6,7 +6,7 @@ export { RULES, ruleById } from './rules';
 export { ruleDocPath } from './rules/rule';
 export { offsetToPosition, positionToOffset, lineStarts } from './positions';
 export type * from './types';
-export { findDirectives, silenceFixes, type Directive } from './directives';
+export { findDirectives, silenceFixes } from './directives';
 export { completionsAt, type CompletionCandidate, type CompletionFacts, type CompletionResult } from './completion';
 export { inlayHints, type InlayHintInfo } from './inlay';
 export { outline, type OutlineKind, type OutlineNode } from './outline';

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import type { MedicationItem } from './parse/medications';
+import type { MedicationItem } from './types';
 import { citationFor, describe, supplyReading } from './rules/medication-common';
 
 // Hover on a requested medication: how its supply was read, what the guideline allows for its

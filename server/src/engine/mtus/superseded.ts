@@ -4,8 +4,7 @@ import type { TimelineGuideline } from '../../knowledge/timeline-schema';
 import { range } from '../wording/figures';
 import { treatmentNoun } from '../wording/treatment-noun';
 import { type Verdict } from '../judgements/therapy-verdict';
-import type { Finding, RequestedItem } from '../types';
-import type { MtusInForce } from './in-force';
+import type { Finding, MtusInForce, RequestedItem } from '../types';
 
 // From 12/1/2017 the Chronic Pain Medical Treatment Guidelines (and the ACOEM 2nd edition
 // chapters, and the 2016 Opioids guidelines) no longer govern. Their figures are still the only

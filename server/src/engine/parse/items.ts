@@ -1,9 +1,9 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import { POSTSURGICAL } from './postsurgical';
 import type { DocumentStructure, Unit } from '../structure/types';
-import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
+import { type Citation, type DocumentKind, type PriorCourse, type PriorMention, type QuantityPart, type RequestedItem, type Span } from '../types';
 import { partsFromCells } from './cell-quantity';
-import { firstCourseMentions, priorCourseMentions, type PriorMention } from './first-course';
+import { firstCourseMentions, priorCourseMentions } from './first-course';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { cueOf, partRole, type PartRole } from './part-role';
 import { combineParts, findQuantityParts } from './quantity';

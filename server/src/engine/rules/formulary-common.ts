@@ -1,6 +1,5 @@
 import { listName, standingOn, type ListStanding } from '../../formulary/status';
-import type { MedicationItem } from '../parse/medications';
-import type { Finding } from '../types';
+import type { Finding, MedicationItem } from '../types';
 import { describe } from './medication-common';
 import type { Rule, RuleContext } from './rule';
 

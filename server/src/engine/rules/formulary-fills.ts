@@ -1,8 +1,7 @@
 import { usDate } from '../../knowledge/timeline';
 import { formatDate, daysBetween } from '../parse/dates';
-import type { MedicationItem } from '../parse/medications';
+import type { Finding, MedicationItem } from '../types';
 import { surgeryDate } from '../parse/surgery-date';
-import type { Finding } from '../types';
 import { dateOfInjury } from '../parse/injury-date';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';

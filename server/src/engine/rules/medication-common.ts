@@ -1,8 +1,8 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
-import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
+import { findMedicationEvidence } from '../parse/medications';
+import { type Finding, type FixData, type MedicationEvidence, type MedicationItem } from '../types';
 import { unitAt } from '../parse/part-role';
-import type { FixData, Finding } from '../types';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';

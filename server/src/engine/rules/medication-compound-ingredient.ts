@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { TopicalExclusion } from '../../knowledge/medication-schema';
-import type { MedicationItem } from '../parse/medications';
+import type { MedicationItem } from '../types';
 import { citationLabel } from '../wording/citation-label';
 import { describe, medicationFinding, medicationRule } from './medication-common';
 

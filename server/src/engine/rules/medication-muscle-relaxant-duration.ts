@@ -1,5 +1,4 @@
-import type { MedicationItem } from '../parse/medications';
-import type { FixData } from '../types';
+import type { FixData, MedicationItem } from '../types';
 import { citationFor, describe, formatDays, medicationEvidence, medicationFinding, medicationRule, supplyReading } from './medication-common';
 
 export const medicationMuscleRelaxantDuration = medicationRule({

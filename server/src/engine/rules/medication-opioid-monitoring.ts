@@ -1,5 +1,5 @@
 import { forRecentSurgery } from '../judgements/recent-surgery';
-import type { MedicationEvidenceKind } from '../parse/medications';
+import type { MedicationEvidenceKind } from '../types';
 import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
 
 // What the Opioids Treatment Guidelines ask to see documented, and how a message names it.

@@ -1,6 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import type { CorpusIndex } from '../../corpus/types';
-import type { AnalysisResult, DocumentKind, Finding, RequestedItem, Severity } from '../types';
+import type { AnalysisResult, CorpusIndex, DocumentKind, Finding, RequestedItem, Severity } from '../types';
 
 export interface RuleContext {
   text: string;

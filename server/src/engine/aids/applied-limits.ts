@@ -1,9 +1,9 @@
-import type { Knowledge } from '../knowledge/knowledge';
-import { diagnosisFigure } from './judgements/diagnosis-figure';
-import { surgeryAmong } from './judgements/surgery-for';
-import { citationLabel } from './wording/citation-label';
-import { range } from './wording/figures';
-import type { AnalysisResult, RequestedItem, Span } from './types';
+import type { Knowledge } from '../../knowledge/knowledge';
+import { diagnosisFigure } from '../judgements/diagnosis-figure';
+import { surgeryAmong } from '../judgements/surgery-for';
+import { citationLabel } from '../wording/citation-label';
+import { range } from '../wording/figures';
+import type { AnalysisResult, RequestedItem, Span } from '../types';
 
 // The figures a therapy item is judged by, for the writing aids (completion, inline totals,
 // outline), without running a rule: the document's edition, and the choices the rules make

@@ -1,7 +1,7 @@
-import type { Knowledge } from '../knowledge/knowledge';
+import type { Knowledge } from '../../knowledge/knowledge';
 import { exceeded, itemLimits, limitPhrase } from './applied-limits';
-import type { AnalysisResult, Finding, MedicationItem, RequestedItem, Span } from './types';
-import { citationLabel } from './wording/citation-label';
+import type { AnalysisResult, Finding, MedicationItem, RequestedItem, Span } from '../types';
+import { citationLabel } from '../wording/citation-label';
 
 // The outline of a draft: its requested items, medications and citations, and for an appeal
 // letter the denial reasons it quotes and the paragraphs that answer them, so the editor's

@@ -1,10 +1,10 @@
-import type { Knowledge } from '../knowledge/knowledge';
-import { POSTSURGICAL } from './parse/postsurgical';
-import type { CitationEntry } from '../knowledge/schema';
+import type { Knowledge } from '../../knowledge/knowledge';
+import { POSTSURGICAL } from '../parse/postsurgical';
+import type { CitationEntry } from '../../knowledge/schema';
 import { appliedLimits, limitPhrase, shortLimit, type AppliedLimit, type LimitFacts } from './applied-limits';
 import { limitLines } from './hover';
-import { citationChoices } from './wording/citation-forms';
-import type { Span } from './types';
+import { citationChoices } from '../wording/citation-forms';
+import type { Span } from '../types';
 
 // Completion while writing: treatment names in the words reviewers read, citations in the form
 // of their edition, and quantities within the figure the document is judged by. Everything is

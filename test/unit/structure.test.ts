@@ -67,6 +67,17 @@ describe('checkboxes', () => {
     assert.equal(st.checkboxes[0].checked, false);
     assert.ok(st.formText.some((s) => at(text, s).includes('imminent and serious threat')));
   });
+  test('a ticked line of a plan written as a checklist is an item asked for; an unticked one is not', () => {
+    const text = 'Treatment plan / RFA:\n  [x] Additional PT for the lumbar spine, 2x/wk x 3 wks (6 visits)\n  [ ] Psych referral\n';
+    assert.deepEqual(
+      unitsOf(text).filter(([kind]) => kind === 'list-item'),
+      [['list-item', 'request', 'Additional PT for the lumbar spine, 2x/wk x 3 wks (6 visits)']],
+    );
+    assert.deepEqual(
+      readStructure(text).checkboxes.map((b) => b.checked),
+      [true, false],
+    );
+  });
 });
 
 describe('tables', () => {

@@ -57,4 +57,9 @@ describe(RULE, () => {
       [],
     );
   });
+  test('a negation keeps its force over a wrapped line', () => {
+    const text =
+      'Ranitidine 150 mg 1 PO BID #60\n- Ranitidine: for stomach protection. She takes no NSAID and reports no\n  dyspepsia, ulcer or GI bleeding; no aspirin, steroid or anticoagulant.';
+    assert.equal(only(text).length, 1);
+  });
 });

@@ -49,4 +49,23 @@ describe(RULE, () => {
       rulesOf(`${FORM}Requested: acupuncture.\n`, { kind: 'request', ruleSeverity: { [RULE]: 'off' } }).filter((r) => r === RULE),
       [],
     ));
+  test('a table row whose frequency, duration and quantity cells are blank asks for nothing countable', () => {
+    const table =
+      'Service requested      CPT      Body part   Frequency   Duration   Qty\n' +
+      '---------------------  -------  ----------  ----------  ---------  ----\n' +
+      'Aquatic therapy        97113    lumbar      ________    ________   ____\n' +
+      'Acupuncture            97810    lumbar      1x/week     6 weeks    6\n';
+    const f = only(`${FORM}${table}`);
+    const text = `${FORM}${table}`;
+    assert.deepEqual(
+      f.map((x) => text.slice(x.span.start, x.span.end)),
+      ['Aquatic therapy'],
+    );
+    assert.match(f[0].message, /^Aquatic therapy is requested with no frequency/);
+  });
+  test('a bullet indented under an item that gives its figures completes that item', () => {
+    const list =
+      'TREATMENT REQUESTED\n  1. Physical therapy, lumbar: ther ex, core stabilization\n       - 2x/week x 4 weeks = 8 visits\n  2. Acupuncture, lumbar, 1x/week x 6 weeks\n';
+    assert.deepEqual(only(`${FORM}${list}`), []);
+  });
 });

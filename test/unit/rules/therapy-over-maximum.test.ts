@@ -60,4 +60,14 @@ describe(RULE, () => {
   test('therapy for other body parts does not count', () => {
     assert.deepEqual(rulesOf('She has completed 8 OT visits for the right wrist. Request physical therapy 2x3 for the low back.'), []);
   });
+  test("a limit the denial quotes on the item's line is not the item's quantity", () => {
+    const text =
+      'Dear reviewer,\nThe UR decision of 06/12/2017 addressed three items:\n' +
+      '  (3) Occupational therapy, bilateral wrists/hands, 2 times a week for 6 weeks (12 visits) -\n' +
+      '      non-certified: "the request exceeds the 8-10 visits over 4 weeks recommended for neuritis".\n' +
+      'I ask the reviewer to overturn item (3).';
+    const f = check(text, { kind: 'appeal' }).findings.filter((x) => x.rule === RULE);
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^12 occupational therapy visits exceeds the 8–10 visit limit/);
+  });
 });

@@ -797,7 +797,8 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
     const span = { start: m.index, end: m.index + m[0].length };
     if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) continue;
     if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) continue;
-    const lead = text.slice(Math.max(0, span.start - 100), span.start);
+    // A line wrapped mid-sentence ("reports no\n  dyspepsia") keeps its negation.
+    const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(/\n[ \t]*(?=[a-z(]|$)/g, ' ');
     const negated =
       NEGATED.test(lead) ||
       NEGATED_REPORT.test(lead) ||

@@ -26,6 +26,12 @@ const DENIED_AFTER = /^[^.\n;]{0,40}?\b(?:was|were|been)\s+(?:denied|non-?certif
 const TOTAL_AFTER = /^\s*(?:visits?|sessions?|treatments?)?\s*(?:in all|in total|altogether)\b|^\s*\+\s*\d/i;
 const TOTAL_BEFORE = /(?:\+\s*\d{1,3}\s*(?:[A-Za-z]+\s+){0,2}=|\bbrings? (?:the total|her|him|them) to|\bfor a total of)\s*$/i;
 
+// A figure followed by what recommends it ("8-10 visits over 4 weeks recommended for neuritis")
+// or preceded by what goes past it ("exceeds the 8-10 visits") is a limit as stated, not a request.
+const GUIDELINE_AFTER =
+  /^\s*(?:visits?|sessions?|treatments?)?(?:\s+(?:over|in|within)\s+\d{1,2}(?:\s*-\s*\d{1,2})?\s*(?:weeks?|wks?|months?))?\s+(?:(?:is|are)\s+)?(?:recommended|allowed|supported|permitted)\b/i;
+const LIMIT_BEFORE = /\b(?:exceeds?|exceeding|exceeded|beyond|outside)\s+(?:the\s+)?$/i;
+
 const INNER_PRIOR = /\b(?:completed|authorized|approved|certified|remaining|prior|previous|past)\b/i;
 
 function lastMatch(r: RegExp, text: string): RegExpExecArray | undefined {
@@ -53,6 +59,7 @@ export function cueOf(text: string, unit: Span, part: QuantityPart, namesBetween
   const before = text.slice(Math.max(unit.start, part.span.start - 40), part.span.start);
   const after = text.slice(part.span.end, Math.min(unit.end, part.span.end + 60));
   if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) return 'total';
+  if (GUIDELINE_AFTER.test(after) || LIMIT_BEFORE.test(before)) return 'guideline';
   // The count's own words say it is done or already granted: "the 2 remaining authorized visits", "6 prior sessions".
   if (INNER_PRIOR.test(text.slice(part.span.start, part.span.end))) return 'prior';
   if (DENIED_AFTER.test(after)) return 'denial';

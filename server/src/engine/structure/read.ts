@@ -11,6 +11,9 @@ import { ASKS_OPENER, INLINE_ONLY, ITEM_FIELD_KINDS, normalizeLabel, roleOfHeadi
 // passage ("History: ...") or prose. A heading gives its role to what follows until the next
 // heading; a label gives its role to its own paragraph.
 
+// A bullet indented under an item that gives its figures ("   - 2x/week x 4 weeks = 8 visits")
+// is a detail of that item, not an item of its own.
+const DETAIL_BULLET = /^\s*[-*•▪◦]\s+(?:\d|x\s?\d|#|(?:qty|quantity|freq(?:uency)?|dur(?:ation)?|visits|sessions)\b)/i;
 const LIST_MARKER = /^(\s*)(?:[-*•▪◦]|\d{1,2}\s?[.)]|[a-z][.)]|[A-Z]\)|\(\s?[a-z0-9]{1,2}\s?\)|#\s?\d{1,2}|Rx\s*\d{1,2})(?=\s)/;
 const LABEL_LINE = /^\s*([A-Za-z][^:\n]{0,80}?)\s*:(?!\/\/)\s*(.*)$/;
 
@@ -146,6 +149,17 @@ export function readStructure(text: string): DocumentStructure {
     if (isRuleLine(t)) continue;
 
     const boxes = findCheckboxes(t, line.start);
+    // A plan written as a checklist ("[x] Additional PT, 2x/wk x 3 wks"): a ticked line under a
+    // request heading is the writer's item; an unticked one asks for nothing.
+    const planRole = listLead?.role ?? roleNow();
+    if (boxes.length === 1 && planRole === 'request' && t.slice(0, boxes[0].box.start - line.start).trim() === '') {
+      flushProse();
+      checkboxes.push(boxes[0]);
+      if (boxes[0].checked && boxes[0].label.end > boxes[0].label.start)
+        units.push({ kind: 'list-item', role: 'request', span: boxes[0].label, cue: listLead?.cue ?? ctx.block?.cue });
+      else units.push({ kind: 'line', role: 'header', span: { start: line.start + indentOf(t), end: line.end } });
+      continue;
+    }
     if (boxes.length) {
       flushProse();
       checkboxes.push(...boxes);
@@ -195,8 +209,8 @@ export function readStructure(text: string): DocumentStructure {
       let j = i + 1;
       for (; j < lines.length; j++) {
         const n = lines[j].text;
-        if (!n.trim() || LIST_MARKER.test(n) || isRuleLine(n)) break;
         const deeper = indentOf(n) > own;
+        if (!n.trim() || (LIST_MARKER.test(n) && !(deeper && DETAIL_BULLET.test(n))) || isRuleLine(n)) break;
         const wraps = /^[a-z(]/.test(n.trim()) && !/[.!?:]\s*$/.test(lines[j - 1].text);
         if (!deeper && !wraps) break;
         if (!deeper && LABEL_LINE.test(n) && roleOfHeading(LABEL_LINE.exec(n)![1])) break;

@@ -98,7 +98,7 @@ const COLUMN_WORDS: [CellKind, RegExp][] = [
   ],
   [
     'service',
-    /^(?:services?|service\/goods?(?: requested)?|requested (?:treatment|service|item)s?|treatment|treatments|items?|procedures?|description|modality|therapy|requested)$/,
+    /^(?:(?:requested |disputed )?(?:services?|treatments?|items?|procedures?|therapy|therapies|goods?|service\/goods?|treatments?\/services?)(?: requested| in dispute)?|description(?: of (?:services?|treatments?))?|modality|requested)$/,
   ],
   ['diagnosis', /^(?:diagnos[ie]s|dx)(?:\/icd(?:-?9|-?10)?(?:[- ]codes?)?)?$/],
   ['icd', /^(?:icd(?:-?9|-?10)?(?:[- ]codes?)?)$/],

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
-import { findMedicationEvidence } from '../parse/medications';
+import { findMedicationEvidence } from '../parse/medication-evidence';
 import { type Finding, type FixData, type MedicationEvidence, type MedicationItem } from '../types';
 import { unitAt } from '../parse/part-role';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';

@@ -1,7 +1,8 @@
 import type { Citation, CorpusIndex, FixData, Span } from '../types';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { CitationEntry } from '../../knowledge/schema';
-import { ACOEM_CHAPTERS, normalizeSection } from '../parse/citations';
+import { ACOEM_CHAPTERS } from '../parse/citation-openers';
+import { normalizeSection } from '../parse/citation-resolve';
 
 // What is wrong with a citation that does not resolve: shared by the three citation rules so
 // each citation gets one diagnostic, the most specific one.

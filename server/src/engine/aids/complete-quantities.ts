@@ -1,5 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import { POSTSURGICAL } from '../parse/postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { appliedLimits, limitPhrase, type AppliedLimit } from './applied-limits';
 import type { CompletionCandidate, CompletionFacts } from './completion-types';
 

@@ -1,5 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import { POSTSURGICAL } from './postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import type { DocumentStructure, Unit } from '../structure/types';
 import { type Citation, type DocumentKind, type PriorCourse, type PriorMention, type QuantityPart, type RequestedItem, type Span } from '../types';
 import { partsFromCells } from './cell-quantity';

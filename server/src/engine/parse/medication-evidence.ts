@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { MedicationEvidence, MedicationEvidenceKind, MedicationItem, Span } from '../types';
 import { EVIDENCE, GI_RISKS, type EvidenceKey } from '../vocabulary/medication-evidence';
-import { GUIDELINE_TALK } from './medication-item';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 import { inPlaceholder } from './sentences';
 
 // What a document says that bears on the medication rules: failed first-line drugs, GI risk

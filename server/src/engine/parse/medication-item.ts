@@ -2,6 +2,8 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Drug } from '../../knowledge/medication-schema';
 import type { MedicationIngredient, MedicationItem, Route, Span } from '../types';
 import { daysOfSupply, HAS_UNIT, readAmounts, STRENGTH } from './medication-dosing';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
+import { POST_OP } from '../vocabulary/postsurgical';
 
 // Reading one medication item from the words around its names: its ingredients and strengths,
 // its figures (medication-dosing.ts), its form and class, and what the words before it say it
@@ -27,8 +29,6 @@ const FORM_WORDS: [Route, RegExp][] = [
   ['oral', /\b(?:tabs?|tablets?|capsules?|caps|oral(?:ly)?|po|by mouth|suspension|elixir|syrup|liquid)\b/i],
 ];
 
-const POST_OP =
-  /\bpost[- ]?(?:op|operative(?:ly)?|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:surgery|operation)\b|\bperi-?operative\b/i;
 const RETRO = /\bretro(?:spective)?\b|\bDOS\b/i;
 
 // What the words before a drug say it is. The cue nearest the name decides.
@@ -47,9 +47,6 @@ const HISTORY_AFTER =
 const ONGOING_AFTER =
   /^[^.;\n]{0,30}?\b(?:continu\w*|renew\w*|since|ongoing|long[- ]term|chronically|maintenance|as before)\b|^[^.;\n]{0,30}?(?<!\b(?:\d{1,2}|one|two|three|four|five)\s{1,3})\brefill\b(?!s)/i;
 const ONGOING_BEFORE = /\b(?:long[- ]term|chronic)\s+(?:use of\s+)?$/i;
-
-// Guideline talk with no strength or quantity ("NSAIDs such as Naprosyn are recommended") is not a request.
-export const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+)\b/i;
 
 function lastCue(re: RegExp, text: string): { at: number; word: string } | undefined {
   re.lastIndex = 0;
@@ -148,6 +145,7 @@ export function readItem(text: string, kb: Knowledge, group: Mention[], seg: Spa
   } else if (best === (hist?.at ?? -1)) role = 'history';
   else if (best === (req?.at ?? -1)) role = HISTORY_AFTER.test(after) ? 'history' : 'request';
   else role = REQUESTED_AFTER.test(after) ? 'request' : 'current';
+  // Guideline talk with no strength or quantity ("NSAIDs such as Naprosyn are recommended") is not a request.
   if (role === 'request' && !quantity && !strength && GUIDELINE_TALK.test(text.slice(seg.start, seg.end))) role = 'none';
   // "Continue Norco 10/325 #60 and Flexeril 10 mg #60": the verb covers the whole list.
   const listVerb = role === 'request' && best < 0 ? lastCue(REQUEST_CUE, before) : undefined;

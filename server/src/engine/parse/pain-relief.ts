@@ -1,4 +1,5 @@
 import type { EvidenceMention } from '../types';
+import { GUIDELINE_OR_RECOMMENDING } from '../vocabulary/guideline-talk';
 
 // Pain relief: a pain score in a sentence that says it went down ("from 8/10 to 5/10",
 // "4/10, down from 7/10", "pain decreased"). A score alone ("rated 7/10") states no benefit.
@@ -6,7 +7,6 @@ const RELIEF =
   /\b(?:decreas\w*|reduc\w*|improv\w*|dropp?\w*|lower\w*|down (?:from|to)|lessen\w*|better|reliev\w*|relief|went from)\b|\bfrom\s+\d{1,2}(?:\.\d)?\s*\/\s*10\s*(?:to|-+>|→)|\/\s*10\s*(?:-+>|→)/i;
 const NO_RELIEF = /\b(?:no|not|without|never|failed to|denies)\b[^.]{0,40}?\b(?:decreas|reduc|improv|reliev|relief|better|lower|change)/i;
 const NUMERIC_SCORE = /^\d/;
-const GUIDELINE_WORDS = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+|recommend\w*)\b/i;
 
 /** A stated pain relief: the scores as written ("8/10 to 5/10"), and where the first one stands. */
 export interface PainRelief {
@@ -28,7 +28,7 @@ export function findPainRelief(text: string, evidence: EvidenceMention[]): PainR
     const to = stop >= 0 ? s.span.end + stop : Math.min(text.length, s.span.end + 300);
     const sentence = text.slice(from, to);
     // What a guideline expects ("at least 30% pain relief") is not what this patient reports.
-    if (!RELIEF.test(sentence) || NO_RELIEF.test(sentence) || GUIDELINE_WORDS.test(sentence)) continue;
+    if (!RELIEF.test(sentence) || NO_RELIEF.test(sentence) || GUIDELINE_OR_RECOMMENDING.test(sentence)) continue;
     const numeric = scores.filter((x) => x.span.start >= from && x.span.end <= to && NUMERIC_SCORE.test(text.slice(x.span.start, x.span.end)));
     let quote: string | undefined;
     if (numeric.length) {

@@ -1,8 +1,9 @@
 import type { Span, TreatmentNameMention } from '../types';
-import { POSTSURGICAL } from '../parse/postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { unitAt } from '../parse/part-role';
 import { inPlaceholder, sentenceOf } from '../parse/sentences';
 import type { RuleContext } from './rule';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 
 // Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
 // an exercise or home program, or therapy built on exercise (CPMTG: massage "should be an
@@ -14,7 +15,6 @@ const ACTIVE =
   /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
 // (A line break does not end the reach: "has no home\nexercise program".)
 const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.]{0,25}$/i;
-const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG|9792\.\d+)\b/i;
 const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;
 const PRIOR =
   /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;

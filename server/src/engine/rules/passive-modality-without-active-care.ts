@@ -1,5 +1,5 @@
 import { unitAt } from '../parse/part-role';
-import { POSTSURGICAL } from '../parse/postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { requestDate } from '../judgements/request-date';
 import { dateOfInjury } from '../parse/injury-date';
 import { hasActiveCare, requestedOf } from './active-care';

@@ -236,6 +236,7 @@ describe('the medication knowledge base', () => {
       treatments: read('treatments.json'),
       limits: read('limits.json'),
       bodyRegions: read('body-regions.json'),
+      legalFigures: read('legal-figures.json'),
       medications: read('medications.json'),
     };
   };

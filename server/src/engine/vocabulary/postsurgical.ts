@@ -19,7 +19,7 @@ export const POSTSURGICAL = new RegExp(
  * A medication around an operation: "post-op", "perioperative", "after the surgery" (read in the
  * words beside the drug, parse/medication-item.ts). Wider than POSTSURGICAL in time
  * ("perioperative": a drug for the operation itself), narrower in what follows "after" (only
- * "surgery" or "operation": in a medication list "after fusion" more often dates a history).
+ * "surgery" or "operation").
  */
 export const POST_OP =
   /\bpost[- ]?(?:op|operative(?:ly)?|surgical|surgery)\b|\b(?:after|following) (?:the |his |her |their )?(?:surgery|operation)\b|\bperi-?operative\b/i;

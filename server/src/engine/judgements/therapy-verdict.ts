@@ -4,7 +4,7 @@ import { capQuantity } from '../fixes';
 import { documentFacts } from '../parse/document-facts';
 import type { RuleContext } from '../rules/rule';
 import type { FixData, Quantity, RequestedItem } from '../types';
-import { citationLabel } from '../wording/citation-label';
+import { citationLabel, citationRef } from '../wording/citation-label';
 import { range, unitSingular } from '../wording/figures';
 import { treatmentNoun } from '../wording/treatment-noun';
 import { allowedTotal, perWeekMax } from './allowed-total';
@@ -95,7 +95,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       return {
         ...base,
         kind: 'pain-relief-only',
-        citation: FI_CITATION,
+        citation: citationRef(ctx.kb, FUNCTIONAL_IMPROVEMENT),
         message: `${asked}: pain relief alone${relief.quote ? ` ("${relief.quote}")` : ''} is not functional improvement under 8 CCR 9792.20(e); document ADLs or work restrictions and reduced dependency on treatment before more is certified`,
         // The document needs one block: offered on the first item flagged (a restated request
         // is merged with it, and fix-all must not insert the block twice).
@@ -105,7 +105,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
     return {
       ...base,
       kind: 'extension-without-improvement',
-      citation: FI_CITATION,
+      citation: citationRef(ctx.kb, FUNCTIONAL_IMPROVEMENT),
       message: `${asked} without documented functional improvement (8 CCR 9792.20(e)); document gains in ADLs or work status and reduced medication from the prior course`,
     };
   }
@@ -144,7 +144,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
       return {
         ...base,
         kind: 'prior-course-without-facts',
-        citation: noResponse ? FI_CITATION : citation,
+        citation: noResponse ? citationRef(ctx.kb, FUNCTIONAL_IMPROVEMENT) : citation,
         message: `${asked}: ${what}`,
         // One fill-in per treatment: under the first item that asks for more of it.
         fix: claimOnce(ctx, `prior:${item.treatment}`) ? priorCourseFix(ctx.text, item, noun, line) : undefined,
@@ -154,7 +154,8 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   return undefined;
 }
 
-const FI_CITATION = { id: 'ccr-9792.20e-functional-improvement', label: '8 CCR 9792.20(e)' };
+/** 8 CCR 9792.20(e), what functional improvement is: the citation of every verdict that asks for it. */
+const FUNCTIONAL_IMPROVEMENT = 'ccr-9792.20e-functional-improvement';
 
 /** What states a response to a prior course: a functional gain, a pain score, or "no improvement". */
 const OUTCOME_KINDS = new Set(['adl', 'work-status', 'medication-reduction', 'objective-measure', 'pain-score', 'negated-improvement']);

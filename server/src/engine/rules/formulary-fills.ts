@@ -6,6 +6,7 @@ import { dateOfInjury } from '../parse/injury-date';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';
 import { standing } from './formulary-common';
+import { citationRef } from '../wording/citation-label';
 
 // The formulary's fills that need no list to recognise (8 CCR 9792.27.12, 9792.27.13), counted
 // from the document's own dates. With a list imported, each drug's fill and its day limit are
@@ -82,7 +83,7 @@ export function specialFillFindings(ctx: RuleContext): Out[] {
   return fillFindings(ctx, meds, 'specialFill', (item, fill) => ({
     span: item.span,
     message: `${describe(item, ctx.kb)}: dated ${formatDate(d.visit)}, day ${day} after the injury of ${formatDate(d.injury!)}; at the single initial treatment visit within 7 days of injury a drug on the Drug List's Special Fill may be dispensed without prospective review, as a generic or single-source drug within the list's supply limit (8 CCR 9792.27.12)${fill}`,
-    citation: { id: 'ccr-9792.27.12-special-fill', label: '8 CCR 9792.27.12' },
+    citation: citationRef(ctx.kb, 'ccr-9792.27.12-special-fill'),
     subject: `special-fill|${item.drug}|${item.quantity?.value ?? ''}`,
   }));
 }
@@ -98,7 +99,7 @@ export function perioperativeFillFindings(ctx: RuleContext): Out[] {
   return fillFindings(ctx, meds, 'perioperativeFill', (item, fill) => ({
     span: item.span,
     message: `${describe(item, ctx.kb)}: dated ${formatDate(d.visit)}, ${when}; from 4 days before to 4 days after surgery a drug on the Drug List's Perioperative Fill may be dispensed without prospective review, within the list's supply limit (8 CCR 9792.27.13)${fill}`,
-    citation: { id: 'ccr-9792.27.13-perioperative-fill', label: '8 CCR 9792.27.13' },
+    citation: citationRef(ctx.kb, 'ccr-9792.27.13-perioperative-fill'),
     subject: `periop-fill|${item.drug}|${item.quantity?.value ?? ''}`,
   }));
 }
@@ -132,6 +133,7 @@ export function physicianDispensedFindings(ctx: RuleContext, from: string | unde
     out.push({
       span: item.span,
       message: `${describe(item, ctx.kb)}, dispensed by the physician: ${why}; a physician may dispense an Exempt drug without prospective review only as one 7-day supply at the initial visit within 7 days of injury (MTUS Drug List header, from ${usDate(from)}); dispense at most 7 days, or request the rest for review`,
+      // The whole list is cited: citationLabel would name it twice ("MTUS Drug List, MTUS Drug List").
       citation: { id: 'mtus-drug-list', label: 'MTUS Drug List' },
       subject: `dispensed|${item.drug}|${item.quantity?.value ?? ''}`,
     });

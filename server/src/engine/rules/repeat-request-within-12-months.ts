@@ -3,6 +3,7 @@ import { sentenceSpan } from '../parse/sentences';
 import { requestDate } from '../judgements/request-date';
 import { fillInLineAfter } from '../fill-in';
 import type { Rule } from './rule';
+import { citationRef } from '../wording/citation-label';
 
 // A denied request stands for 12 months for the same treatment unless the request documents a
 // change in the material facts (Labor Code 4610(k)). A request that mentions the earlier denial
@@ -54,7 +55,7 @@ export const repeatRequestWithin12Months: Rule = {
         {
           span: { start: m.index, end: m.index + m[0].length },
           message: `${mention.text} was denied ${formatDate(denied.date)}, ${days} days ago: within 12 months a new request needs a documented change in material facts (Labor Code 4610(k)); state what is new since the denial`,
-          citation: { id: 'lc-4610-repeat-request', label: 'Labor Code 4610(k)' },
+          citation: citationRef(ctx.kb, 'lc-4610-repeat-request'),
           fix: fillInLineAfter(
             text,
             sentence,

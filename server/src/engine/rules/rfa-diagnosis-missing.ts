@@ -2,6 +2,7 @@ import { requestedOf } from './active-care';
 import { lineStartAt, lineEnding } from '../fill-in';
 import type { Rule } from './rule';
 import { isRequestForm, statesDiagnosis } from './request-facts';
+import { citationRef } from '../wording/citation-label';
 
 const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'passive-modality'];
 
@@ -27,7 +28,7 @@ export const rfaDiagnosisMissing: Rule = {
         span: first,
         message:
           'The request states no diagnosis: give the diagnosis and its ICD-10 code (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot tie the treatment to a condition without it',
-        citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
+        citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         fix: placed
           ? undefined
           : {

@@ -4,6 +4,7 @@ import { itemOverlaps, requestedOf } from './active-care';
 import { itemCore, itemSubject, type Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
 import { treatmentNoun } from '../wording/treatment-noun';
+import { citationRef } from '../wording/citation-label';
 
 // Each requested item on an RFA names a treatment, a body part, and a frequency x duration or
 // a quantity (DWC Form RFA, 8 CCR 9785.5). Therapy items are checked: they are what the MTUS
@@ -11,7 +12,6 @@ import { treatmentNoun } from '../wording/treatment-noun';
 
 const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine'];
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const CITATION = { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' };
 
 export const rfaItemIncomplete: Rule = {
   id: 'rfa-item-incomplete',
@@ -38,7 +38,7 @@ export const rfaItemIncomplete: Rule = {
       out.push({
         span: itemCore(item),
         message: `${capitalize(treatmentNoun(item))} is requested with no body part${named.size ? ` (the request names ${named.size} body parts)` : ''}: name the body part each item treats (DWC Form RFA, 8 CCR 9785.5)`,
-        citation: CITATION,
+        citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         subject: itemSubject({ ...item, bodyRegions: [] }, 'no-region'),
       });
     }
@@ -60,7 +60,7 @@ export const rfaItemIncomplete: Rule = {
         out.push({
           span: m.span,
           message: `${capitalize(m.text)} is requested with no frequency x duration or number of visits: write it as e.g. "2x3" or "6 visits" (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot certify an open-ended request`,
-          citation: CITATION,
+          citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         });
       }
     }

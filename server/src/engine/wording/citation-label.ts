@@ -20,3 +20,8 @@ export function citationLabel(kb: Knowledge, citationId: string): string {
   }
   return `${g?.short ?? entry.guideline}, ${entry.sections?.[0] ?? entry.topic}`;
 }
+
+/** What a finding cites: the entry, named as citationLabel names it. */
+export function citationRef(kb: Knowledge, citationId: string): { id: string; label: string } {
+  return { id: citationId, label: citationLabel(kb, citationId) };
+}

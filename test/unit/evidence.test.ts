@@ -7,6 +7,9 @@ const kinds = (text: string) => check(text).evidence.mentions.map((m) => m.kind)
 
 describe('functional improvement as 8 CCR 9792.20(e) defines it', () => {
   const documented = [
+    'With PT he went from crutches to full weight bearing without a device.',
+    'Walking tolerance 10 -> 30 min.',
+    'He tolerates a sock and shoe all day (could not in 11/2016).',
     'She is now able to walk 30 minutes and do household chores.',
     'ADLs improved: dressing and bathing without help.',
     'He returned to modified duty on 3/1.',

@@ -80,7 +80,53 @@ describe('checkboxes', () => {
   });
 });
 
+describe('options written as labels with a mark', () => {
+  test('"Label: X" is ticked and "Label: __" is not, when a line holds two or more', () => {
+    const text = 'New request: X        Resubmission: __        Expedited: __\nEmployee: Pat Doe';
+    const st = readStructure(text);
+    assert.deepEqual(
+      st.checkboxes.map((b) => [at(text, b.label), b.checked]),
+      [
+        ['New request', true],
+        ['Resubmission', false],
+        ['Expedited', false],
+      ],
+    );
+    assert.ok(st.fields.some((f) => f.kind === 'employee'));
+  });
+});
+
+describe('numbered service labels', () => {
+  test('"SERVICE 2 ....... Massage ..." labels its item, colons in its words and all', () => {
+    const text =
+      'SERVICE 1 ....... Chiropractic care, lumbar spine (CMT 98940 with re-exam): once a\n                  month for six (6) months, 6 visits\nSERVICE 2 ....... Massage therapy, lumbar (97124), once a month with the CMT visits, x6\n';
+    const blocks = readStructure(text).units.filter((u) => u.kind === 'field-block');
+    assert.deepEqual(
+      blocks.map((u) => at(text, u.cells!.service![0]).slice(0, 20)),
+      ['Chiropractic care, l', 'Massage therapy, lum'],
+    );
+  });
+});
+
 describe('tables', () => {
+  test('rows set apart by blank lines stay in the table until a line no longer fits its columns', () => {
+    const text =
+      'CPT       SERVICE                          BODY PART   UNITS\n' +
+      '97110     PHYSICAL THERAPY 2X/WK X 6 WKS    R KNEE      12\n' +
+      '\n' +
+      '--        TRAMADOL 50 MG PO Q6H PRN, #60    KNEES       60\n' +
+      '\n' +
+      'SUPPORTING NOTE 02/09/2017:\n' +
+      'He had 24 visits.\n';
+    const rows = unitsOf(text).filter(([kind]) => kind === 'table-row');
+    assert.deepEqual(
+      rows.map(([, role, t]) => [role, t.split(/\s{2,}/)[1]]),
+      [
+        ['request', 'PHYSICAL THERAPY 2X/WK X 6 WKS'],
+        ['request', 'TRAMADOL 50 MG PO Q6H PRN, #60'],
+      ],
+    );
+  });
   test('columns separated by runs of spaces: each cell belongs to its own row', () => {
     const text =
       'SERVICE           BODY PART     FREQ   DURATION   QTY\nAcupuncture       L/S           2x     4 wks      8\nChiro manip.      C/S                             12\n';

@@ -23,6 +23,8 @@ describe(RULE, () => {
     'Request massage therapy x 4 for the low back with her home exercise program.',
     'Physical therapy 2x3 and massage x 4 for the low back.',
     'Massage x 4 as an adjunct to therapeutic exercise.',
+    // exercise in the writer's everyday words
+    'Request massage therapy x 4 for the low back. He works out at a gym three times a week (core program, treadmill).',
     // history, not a request
     'She previously had massage therapy with little benefit.',
     // a guideline quotation

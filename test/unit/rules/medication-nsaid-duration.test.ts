@@ -42,6 +42,7 @@ describe(RULE, () => {
     'With naproxen she is able to work full duty. Continue naproxen 500 mg #60 twice daily.',
     'She previously took ibuprofen 800 mg three times daily for months.',
     'Diclofenac 1% gel 100 g, apply four times daily with 3 refills',
+    'Naproxen sodium 550 mg, 1 PO BID #60. He has been on acetaminophen only, and naproxen is new.',
   ]) {
     test(`does not flag: ${text}`, () => assert.deepEqual(only(text), []));
   }

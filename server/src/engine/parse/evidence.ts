@@ -20,7 +20,18 @@ const PATTERNS: [EvidenceKind, RegExp][] = [
     'adl',
     /\b(?:now|again|once again|newly) able to (?:walk|sit|stand|lift|carry|sleep|drive|dress|cook|clean|shop|bathe|garden|climb|bend|reach|type|perform|do|complete|resume|return|work)\b|\bable to (?:resume|return to)\b|\b(?:was|is|became) able to (?:increase|improve|reduce|decrease)\b/gi,
   ],
-  ['adl', /\b(?:walking|sitting|standing|lifting) (?:tolerance|distance|time)\b[^.\n]{0,40}?\bfrom\s+\d+[^.\n]{0,20}?\bto\s+\d+/gi],
+  // "walking tolerance 10 -> 30 min", "from 10 to 30 minutes".
+  [
+    'adl',
+    /\b(?:walking|sitting|standing|lifting|carrying) (?:tolerance|distance|time)\b[^.\n]{0,40}?(?:\bfrom\s+\d+[^.\n]{0,20}?\bto\s+\d+|\b\d+\s*(?:min(?:utes)?|ft|feet|blocks?|hours?|hrs?|lbs?|pounds)?\s*(?:->|→|=>)\s*\d+)/gi,
+  ],
+  // A walking aid left behind: "went from crutches to full weight bearing without a device".
+  ['adl', /\bfrom (?:crutches|(?:a )?walker|(?:a )?cane|(?:a )?wheelchair|non[- ]weight[- ]bearing|NWB|partial weight[- ]bearing|PWB)\b[^.\n]{0,20}?\bto\b/gi],
+  // Something done now that could not be done before: "tolerates a shoe all day (could not in 11/2016)".
+  [
+    'adl',
+    /\b(?:tolerates|walks|sits|stands|lifts|carries|drives|sleeps|climbs|dresses|wears)\b[^.\n;()]{0,60}\((?:could not|couldn't|was unable|unable|not able)\b[^)\n]{0,30}\)/gi,
+  ],
   [
     'work-status',
     /\breturn(?:ed|ing)? to (?:full |modified |regular |usual |light |part[- ]time )?(?:work|duty|employment|his job|her job)\b|\bback (?:at|to) work\b|\b(?:moved|progressed|advanced|upgraded) (?:from \w+ duty )?to (?:full|regular|modified) duty\b|\bwork(?:ing)? (?:full[- ]time|full duty|regular duty|without restrictions)\b|\b(?:work )?restrictions? (?:were |was |have been |has been )?(?:reduced|lifted|removed|decreased|eased|relaxed)\b|\breduc\w* (?:in |of )?(?:his |her |the )?work restrictions\b/gi,

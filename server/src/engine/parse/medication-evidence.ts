@@ -35,6 +35,8 @@ const FAILURE =
   /\b(?:fail(?:ed|ure|s)?|tried|trials? of|not tolerat\w*|did not tolerate|could not tolerate|unable to tolerate|intoleran\w*|side[- ]effects?|adverse (?:effects?|reactions?)|ineffective|not effective|no (?:relief|benefit|improvement|help)|without (?:relief|benefit|improvement)|did not (?:help|work|improve)|discontinued|stopped)\b/gi;
 // A negation shortly before a mention cancels it ("no history of GI bleed", "has not tried gabapentin").
 // Its reach ends where the sentence turns to something the patient has ("denies nausea but has ...").
+// A line break inside a sentence: the line before ends on no stop, the next opens no list item.
+const WRAPPED = /([^.!?:;\n])[ \t]*\n[ \t]*(?![-*•▪◦]\s|\d{1,2}[.)]\s|\n)/g;
 const NEGATED =
   /\b(?:no|not|never|without|denies|denied|negative for|absence of|lack of|has not|have not|hasn't|haven't|did not|does not|no documentation of|no evidence of|no indication)\b(?:(?!\b(?:but|however|although|though|except|has|have|had|is|was|takes|reports)\b)[^.\n;]){0,45}$/i;
 // A reviewer's "the records do not indicate that the patient is being treated for ..." reaches further.
@@ -91,7 +93,7 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
     if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) continue;
     if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) continue;
     // A line wrapped mid-sentence ("reports no\n  dyspepsia") keeps its negation.
-    const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(/\n[ \t]*(?=[a-z(]|$)/g, ' ');
+    const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(WRAPPED, '$1 ');
     const negated =
       NEGATED.test(lead) ||
       NEGATED_REPORT.test(lead) ||

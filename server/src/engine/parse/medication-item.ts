@@ -41,6 +41,8 @@ const CURRENT_CUE =
 const CONTINUES = /^(?:continu\w*|refill\w*|renew\w*|resum\w*)$/i;
 const REQUESTED_AFTER =
   /^[^.;\n]{0,40}?\b(?:is|are|was|were|has been|have been) (?:requested|prescribed|recommended|denied|non-?certified|modified|dispensed)\b/i;
+const NEW_AFTER =
+  /^[^.;\n]{0,25}?\b(?:is|are|was|were) (?:new|newly (?:prescribed|started|added)|just (?:started|prescribed|added)|(?:being|to be) started)\b|^\s*\(new\)/i;
 const HISTORY_AFTER =
   /^[^.;\n]{0,40}?\b(?:was|were|has been|had been) (?:reduced|decreased|tapered|weaned|stopped|discontinued|tried)\b|^[^.;\n]{0,25}?\b(?:in the past|previously|before|did not help|was not tolerated|caused)\b/i;
 // ("refill" as a verb continues use; "with 1 refill" counts refills of a new prescription.)
@@ -145,6 +147,8 @@ export function readItem(text: string, kb: Knowledge, group: Mention[], seg: Spa
   } else if (best === (hist?.at ?? -1)) role = 'history';
   else if (best === (req?.at ?? -1)) role = HISTORY_AFTER.test(after) ? 'history' : 'request';
   else role = REQUESTED_AFTER.test(after) ? 'request' : 'current';
+  // "... and naproxen is new": named beside what is taken, it is not taken yet.
+  if (role === 'current' && NEW_AFTER.test(after)) role = 'none';
   // Guideline talk with no strength or quantity ("NSAIDs such as Naprosyn are recommended") is not a request.
   if (role === 'request' && !quantity && !strength && GUIDELINE_TALK.test(text.slice(seg.start, seg.end))) role = 'none';
   // "Continue Norco 10/325 #60 and Flexeril 10 mg #60": the verb covers the whole list.

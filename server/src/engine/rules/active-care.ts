@@ -12,7 +12,7 @@ import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 // active care?" once per document.
 
 const ACTIVE =
-  /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed)\b/gi;
+  /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed|works? out|working out|gym|core (?:program|stabilization|exercises?)|treadmill|stationary (?:bike|bicycle|cycle)|swim(?:s|ming)|lap swimming)\b/gi;
 // (A line break does not end the reach: "has no home\nexercise program".)
 const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.]{0,25}$/i;
 const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;

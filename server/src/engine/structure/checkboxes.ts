@@ -19,8 +19,29 @@ const trimSpan = (line: string, from: number, to: number, base: number): Span =>
   return { start: base + from, end: base + to };
 };
 
+// Options written as labels with a mark ("New request: X    Resubmission: __    Expedited: __"):
+// two or more on a line make it a line of boxes, X (or Yes) ticked, a blank not.
+const MARKED = /(?<![^\s|])([A-Za-z][A-Za-z /.-]{1,40}?)\s*:\s*(X|x|✓|✔|_{2,}|Yes|No|YES|NO)(?=[ \t]{2,}|[ \t]*$)/g;
+
+function markedOptions(line: string, base: number): Checkbox[] {
+  const found: Checkbox[] = [];
+  MARKED.lastIndex = 0;
+  for (let m; (m = MARKED.exec(line));) {
+    const label = m[1].trim();
+    const from = m.index + m[0].indexOf(label);
+    const markAt = m.index + m[0].length - m[2].length;
+    found.push({
+      box: { start: base + markAt, end: base + markAt + m[2].length },
+      checked: /^(?:x|✓|✔|yes)$/i.test(m[2]),
+      label: { start: base + from, end: base + from + label.length },
+    });
+  }
+  return found.length >= 2 ? found : [];
+}
+
 /** The boxes on one line (`base` is the line's offset in the text). */
 export function findCheckboxes(line: string, base: number): Checkbox[] {
+  if (line.includes(':') && !/[[(☒☑■☐□]/.test(line)) return markedOptions(line, base);
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let m; (m = BOX.exec(line));) {

@@ -76,8 +76,11 @@ export function findFields(line: string, base: number, extend = true): Field[] {
     // (Only a short cell with another after it can be one: prose lines are not asked.)
     const alone = line.slice(cell.start, cell.end);
     const kind = i + 1 < cells.length && alone.length <= 40 ? fieldKindOf(alone) : undefined;
-    if (kind && kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)) {
-      const v = cells[++i];
+    // (A bare "Service" there heads a column; a numbered one, "SERVICE 2 ....... Massage", labels its item.)
+    const numberedService = kind === 'service' && /\d/.test(alone);
+    if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)))) {
+      // A numbered service's value is the rest of the line, colons and all.
+      const v = numberedService ? { start: cells[++i].start, end: cells[(i = cells.length - 1)].end } : cells[++i];
       out.push({
         kind,
         label: { start: base + cell.start, end: base + cell.end },

@@ -100,6 +100,20 @@ function columnOf(header: TableHeader, cell: { start: number; end: number }, ind
   return best;
 }
 
+/** Whether a line reads as a row of this table: its cells start where the header's columns do. */
+function rowFits(header: TableHeader, text: string): boolean {
+  if (header.pipes) return isPiped(text) || (text.trim().includes('\t') && tabCells(text).length >= 2);
+  const cells = cellsOf(text);
+  if (cells.length < 2) return false;
+  const columns = new Set<number>();
+  for (const c of cells) {
+    const col = header.columns.findIndex((h) => Math.abs(h.start - c.start) <= 3);
+    if (col < 0) return false;
+    columns.add(col);
+  }
+  return columns.size >= 2;
+}
+
 /**
  * The rows under a header: lines up to the first blank line or a line `stop` says ends the table.
  * Returns the rows and the index of the last line read.
@@ -111,7 +125,17 @@ export function readTableRows(header: TableHeader, lines: LineInfo[], first: num
   let lastService = '';
   for (let i = first; i < lines.length; i++) {
     const { text, start } = lines[i];
-    if (!text.trim() || stop(i)) break;
+    if (!text.trim()) {
+      // Rows set apart by blank lines: the table goes on while the next line still fits its columns.
+      let j = i + 1;
+      while (j < lines.length && !lines[j].text.trim()) j++;
+      if (j < lines.length && !stop(j) && rowFits(header, lines[j].text)) {
+        i = j - 1;
+        continue;
+      }
+      break;
+    }
+    if (stop(i)) break;
     last = i;
     if (isRuleLine(text)) continue;
     const raw = isPiped(text) ? pipeCells(text) : text.includes('\t') ? tabCells(text) : cellsOf(text);

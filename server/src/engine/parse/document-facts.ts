@@ -1,6 +1,10 @@
-import type { AnalysisResult } from '../types';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { AnalysisResult, MedicationEvidence } from '../types';
+import { statesDiagnosis } from './diagnosis-stated';
 import { dateOfInjury } from './injury-date';
+import { findMedicationEvidence } from './medication-evidence';
 import { findPainRelief, type PainRelief } from './pain-relief';
+import { surgeryDate, type SurgeryDate } from './surgery-date';
 import { employerAuthorizedInWriting } from './written-authorization';
 
 // What the rules read of a document beyond its items, citations and evidence: each fact is read
@@ -9,7 +13,7 @@ import { employerAuthorizedInWriting } from './written-authorization';
 // (The facts live beside the analysis, keyed by its evidence object, which every rule of one
 // analysis shares and the next analysis replaces.)
 
-type Doc = Pick<AnalysisResult, 'evidence'>;
+type Doc = Pick<AnalysisResult, 'evidence' | 'structure' | 'diagnoses' | 'medications'>;
 
 export interface DocumentFacts {
   /** The first date of injury the document states. */
@@ -18,6 +22,12 @@ export interface DocumentFacts {
   readonly employerAuthorized: boolean;
   /** The first pain score the document says went down. */
   readonly painRelief: PainRelief | undefined;
+  /** The surgery date the document gives, if any. */
+  readonly surgeryDate: SurgeryDate | undefined;
+  /** The document states a diagnosis somewhere (a field, a code, a named condition). */
+  readonly statesDiagnosis: boolean;
+  /** What bears on the medication rules; read only when one asks (a medication is requested). */
+  readonly medicationEvidence: MedicationEvidence;
 }
 
 class LazyFacts implements DocumentFacts {
@@ -26,6 +36,7 @@ class LazyFacts implements DocumentFacts {
   constructor(
     private readonly text: string,
     private readonly doc: Doc,
+    private readonly kb: Knowledge,
   ) {}
 
   private once<K extends keyof DocumentFacts>(key: K, read: () => DocumentFacts[K]): DocumentFacts[K] {
@@ -43,13 +54,22 @@ class LazyFacts implements DocumentFacts {
   get painRelief() {
     return this.once('painRelief', () => findPainRelief(this.text, this.doc.evidence.mentions));
   }
+  get surgeryDate() {
+    return this.once('surgeryDate', () => surgeryDate(this.text));
+  }
+  get statesDiagnosis() {
+    return this.once('statesDiagnosis', () => statesDiagnosis(this.text, this.doc));
+  }
+  get medicationEvidence() {
+    return this.once('medicationEvidence', () => findMedicationEvidence(this.text, this.kb, this.doc.medications ?? []));
+  }
 }
 
 const facts = new WeakMap<object, DocumentFacts>();
 
 /** The document's facts for this analysis. */
-export function documentFacts(ctx: { text: string; doc: Doc }): DocumentFacts {
+export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge }): DocumentFacts {
   let f = facts.get(ctx.doc.evidence);
-  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc)));
+  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc, ctx.kb)));
   return f;
 }

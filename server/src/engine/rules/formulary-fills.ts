@@ -1,12 +1,11 @@
 import { usDate } from '../../knowledge/timeline';
 import { formatDate, daysBetween } from '../parse/dates';
 import type { Finding, MedicationItem } from '../types';
-import { surgeryDate } from '../parse/surgery-date';
-import { dateOfInjury } from '../parse/injury-date';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';
 import { standing } from './formulary-common';
 import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 // The formulary's fills that need no list to recognise (8 CCR 9792.27.12, 9792.27.13), counted
 // from the document's own dates. With a list imported, each drug's fill and its day limit are
@@ -19,17 +18,12 @@ export interface DocDates {
   surgery?: { date: Date; span: { start: number; end: number } };
 }
 
-const cache = new WeakMap<object, DocDates | null>();
-
 /** The dates the fills count from, for documents dated while the formulary is operative. */
 export function docDates(ctx: RuleContext): DocDates | undefined {
-  let d = cache.get(ctx.doc);
-  if (d === undefined) {
-    const m = ctx.doc.mtus;
-    d = m?.formulary && m.date ? { visit: new Date(`${m.date}T00:00:00Z`), injury: dateOfInjury(ctx.text), surgery: surgeryDate(ctx.text) } : null;
-    cache.set(ctx.doc, d);
-  }
-  return d ?? undefined;
+  const m = ctx.doc.mtus;
+  if (!m?.formulary || !m.date) return undefined;
+  const facts = documentFacts(ctx);
+  return { visit: new Date(`${m.date}T00:00:00Z`), injury: facts.injuryDate, surgery: facts.surgeryDate };
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
-import { findMedicationEvidence } from '../parse/medication-evidence';
-import { type Finding, type FixData, type MedicationEvidence, type MedicationItem } from '../types';
+import { type Finding, type FixData, type MedicationItem } from '../types';
 import { unitAt } from '../parse/part-role';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
@@ -9,17 +8,6 @@ import { citationLabel } from '../wording/citation-label';
 
 // What the medication rules share: the evidence (read once per document, and only when a
 // medication is requested), how an item is named in a message, its citation, and fill-in lines.
-
-const evidenceCache = new WeakMap<object, MedicationEvidence>();
-
-export function medicationEvidence(ctx: RuleContext): MedicationEvidence {
-  let e = evidenceCache.get(ctx.doc);
-  if (!e) {
-    e = findMedicationEvidence(ctx.text, ctx.kb, ctx.doc.medications ?? []);
-    evidenceCache.set(ctx.doc, e);
-  }
-  return e;
-}
 
 type MedicationFinding = Omit<Finding, 'rule' | 'severity'>;
 

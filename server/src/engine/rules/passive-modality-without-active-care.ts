@@ -1,11 +1,11 @@
 import { unitAt } from '../parse/part-role';
 import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { requestDate } from '../judgements/request-date';
-import { dateOfInjury } from '../parse/injury-date';
 import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',
@@ -66,7 +66,7 @@ export const passiveModalityWithoutActiveCare: Rule = {
 
 /** Weeks from the date of injury to the request's date, when the document gives both. */
 function weeksSinceInjury(ctx: RuleContext): number | undefined {
-  const injury = dateOfInjury(ctx.text);
+  const injury = documentFacts(ctx).injuryDate;
   const asked = requestDate(ctx.text, ctx.doc);
   if (!injury || !asked || asked < injury) return undefined;
   return (asked.getTime() - injury.getTime()) / (7 * 86_400_000);

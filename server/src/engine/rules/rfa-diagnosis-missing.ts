@@ -1,8 +1,9 @@
 import { requestedOf } from './active-care';
 import { lineStartAt, lineEnding } from '../fill-in';
 import type { Rule } from './rule';
-import { isRequestForm, statesDiagnosis } from './request-facts';
+import { isRequestForm } from './request-facts';
 import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'passive-modality'];
 
@@ -20,7 +21,7 @@ export const rfaDiagnosisMissing: Rule = {
   check(ctx) {
     if (!isRequestForm(ctx)) return [];
     const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => requestedOf(ctx, c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
-    if (!first || statesDiagnosis(ctx)) return [];
+    if (!first || documentFacts(ctx).statesDiagnosis) return [];
     const at = lineStartAt(ctx.text, first.start);
     const placed = /^[ \t]*Diagnosis \(ICD-10\):/m.test(ctx.text);
     return [

@@ -1,7 +1,7 @@
 import { listName, standingOn, type ListStanding } from '../../formulary/status';
 import type { Finding, MedicationItem } from '../types';
 import { describe } from './medication-common';
-import type { Rule, RuleContext } from './rule';
+import { type Rule, type RuleContext, ruleWith } from './rule';
 
 // What the Drug List rules share: each requested medication's standing on the imported list in
 // force on the document's date, judged once per analysis; one of the three rules reports it.
@@ -28,28 +28,21 @@ export function verdictOf(s: ListStanding): ListVerdict {
 
 /** A rule reporting one kind of Drug List verdict per requested medication. */
 export function drugListRule(def: Omit<Rule, 'check'> & { verdicts: ListVerdict[]; message: (s: ListStanding, what: string, v: ListVerdict) => string }): Rule {
-  return {
-    id: def.id,
-    summary: def.summary,
-    defaultSeverity: def.defaultSeverity,
-    kinds: def.kinds,
-    docs: def.docs,
-    check(ctx) {
-      const out: Omit<Finding, 'rule' | 'severity'>[] = [];
-      for (const item of ctx.doc.medications ?? []) {
-        const s = standing(item, ctx);
-        if (!s) continue;
-        const v = verdictOf(s);
-        if (!def.verdicts.includes(v)) continue;
-        out.push({
-          span: item.span,
-          message: def.message(s, describe(item, ctx.kb), v),
-          citation: { id: 'mtus-drug-list', label: listName(s.list) },
-          edition: s.list.version,
-          subject: `formulary|${item.drug}|${item.quantity?.value ?? ''}`,
-        });
-      }
-      return out;
-    },
-  };
+  return ruleWith(def, (ctx) => {
+    const out: Omit<Finding, 'rule' | 'severity'>[] = [];
+    for (const item of ctx.doc.medications ?? []) {
+      const s = standing(item, ctx);
+      if (!s) continue;
+      const v = verdictOf(s);
+      if (!def.verdicts.includes(v)) continue;
+      out.push({
+        span: item.span,
+        message: def.message(s, describe(item, ctx.kb), v),
+        citation: { id: 'mtus-drug-list', label: listName(s.list) },
+        edition: s.list.version,
+        subject: `formulary|${item.drug}|${item.quantity?.value ?? ''}`,
+      });
+    }
+    return out;
+  });
 }

@@ -40,6 +40,14 @@ export interface RuleDocs {
   fix: string;
 }
 
+/**
+ * A rule from a family's description and its check: only the fields a rule has, so what the
+ * family's factory takes besides (the verdict it reports, its judge) stays out of the catalogue.
+ */
+export function ruleWith(def: Omit<Rule, 'check'>, check: Rule['check']): Rule {
+  return { id: def.id, summary: def.summary, defaultSeverity: def.defaultSeverity, kinds: def.kinds, docs: def.docs, check };
+}
+
 /** Where a rule's documentation page lives, relative to the repository root. */
 export const ruleDocPath = (id: string) => `docs/rules/${id}.md`;
 

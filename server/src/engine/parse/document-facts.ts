@@ -1,9 +1,10 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import type { AnalysisResult, MedicationEvidence } from '../types';
+import type { AnalysisResult, MedicationEvidence, TreatmentNameMention } from '../types';
 import { statesDiagnosis } from './diagnosis-stated';
 import { dateOfInjury } from './injury-date';
 import { findMedicationEvidence } from './medication-evidence';
 import { findPainRelief, type PainRelief } from './pain-relief';
+import { findActiveCare, indexItems, isRequested, itemOverlaps, type ItemIndex } from './requested-care';
 import { surgeryDate, type SurgeryDate } from './surgery-date';
 import { employerAuthorizedInWriting } from './written-authorization';
 
@@ -13,7 +14,7 @@ import { employerAuthorizedInWriting } from './written-authorization';
 // (The facts live beside the analysis, keyed by its evidence object, which every rule of one
 // analysis shares and the next analysis replaces.)
 
-type Doc = Pick<AnalysisResult, 'evidence' | 'structure' | 'diagnoses' | 'medications'>;
+type Doc = Pick<AnalysisResult, 'evidence' | 'structure' | 'diagnoses' | 'medications' | 'items' | 'mentions'>;
 
 export interface DocumentFacts {
   /** The first date of injury the document states. */
@@ -28,14 +29,22 @@ export interface DocumentFacts {
   readonly statesDiagnosis: boolean;
   /** What bears on the medication rules; read only when one asks (a medication is requested). */
   readonly medicationEvidence: MedicationEvidence;
+  /** Active care: an exercise or home program, or physical therapy requested (requested-care.ts). */
+  readonly activeCare: boolean;
+  /** The names of treatments of one category the document asks for, in document order. */
+  requested(category: string): TreatmentNameMention[];
+  /** Does a requested item overlap [start, end)? */
+  itemOverlaps(start: number, end: number): boolean;
 }
 
 class LazyFacts implements DocumentFacts {
   private readonly known = new Map<keyof DocumentFacts, unknown>();
+  private readonly byCategory = new Map<string, TreatmentNameMention[]>();
+  private index?: ItemIndex;
 
   constructor(
-    private readonly text: string,
-    private readonly doc: Doc,
+    readonly text: string,
+    readonly doc: Doc,
     private readonly kb: Knowledge,
   ) {}
 
@@ -59,6 +68,23 @@ class LazyFacts implements DocumentFacts {
   }
   get statesDiagnosis() {
     return this.once('statesDiagnosis', () => statesDiagnosis(this.text, this.doc));
+  }
+  get activeCare() {
+    return this.once('activeCare', () => findActiveCare(this, this.items()));
+  }
+  requested(category: string): TreatmentNameMention[] {
+    let v = this.byCategory.get(category);
+    if (!v) {
+      v = this.doc.mentions.filter((m) => this.kb.treatment(m.treatment)?.category === category && isRequested(this, this.items(), m));
+      this.byCategory.set(category, v);
+    }
+    return v;
+  }
+  itemOverlaps(start: number, end: number): boolean {
+    return itemOverlaps(this.items(), start, end);
+  }
+  private items(): ItemIndex {
+    return (this.index ??= indexItems(this.doc.items));
   }
   get medicationEvidence() {
     return this.once('medicationEvidence', () => findMedicationEvidence(this.text, this.kb, this.doc.medications ?? []));

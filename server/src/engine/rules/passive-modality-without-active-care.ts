@@ -1,7 +1,6 @@
 import { unitAt } from '../parse/part-role';
 import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { requestDate } from '../judgements/request-date';
-import { hasActiveCare, requestedOf } from './active-care';
 import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
@@ -21,8 +20,8 @@ export const passiveModalityWithoutActiveCare: Rule = {
     fix: 'Inserts "Given with: […]" to fill in',
   },
   check(ctx) {
-    const requested = requestedOf(ctx, 'passive-modality');
-    if (!requested.length || hasActiveCare(ctx)) return [];
+    const requested = documentFacts(ctx).requested('passive-modality');
+    if (!requested.length || documentFacts(ctx).activeCare) return [];
     const limit = ctx.kb.limitFor('physical-medicine', ctx.edition);
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);

@@ -1,4 +1,3 @@
-import { requestedOf } from './active-care';
 import { lineStartAt, lineEnding } from '../fill-in';
 import type { Rule } from './rule';
 import { isRequestForm } from './request-facts';
@@ -20,7 +19,7 @@ export const rfaDiagnosisMissing: Rule = {
   },
   check(ctx) {
     if (!isRequestForm(ctx)) return [];
-    const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => requestedOf(ctx, c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
+    const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => documentFacts(ctx).requested(c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
     if (!first || documentFacts(ctx).statesDiagnosis) return [];
     const at = lineStartAt(ctx.text, first.start);
     const placed = /^[ \t]*Diagnosis \(ICD-10\):/m.test(ctx.text);

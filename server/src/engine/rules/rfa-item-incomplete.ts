@@ -1,10 +1,10 @@
 import { unitAt } from '../parse/part-role';
 import { sentenceSpan } from '../parse/sentences';
-import { itemOverlaps, requestedOf } from './active-care';
 import { itemCore, itemSubject, type Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
 import { treatmentNoun } from '../wording/treatment-noun';
 import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 // Each requested item on an RFA names a treatment, a body part, and a frequency x duration or
 // a quantity (DWC Form RFA, 8 CCR 9785.5). Therapy items are checked: they are what the MTUS
@@ -47,14 +47,14 @@ export const rfaItemIncomplete: Rule = {
     // elsewhere restates it; one per treatment (restatements say the same).
     const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
     for (const c of THERAPY) {
-      for (const m of requestedOf(ctx, c)) {
+      for (const m of documentFacts(ctx).requested(c)) {
         const sentence = sentenceSpan(ctx.text, m.span);
-        if (itemOverlaps(ctx, sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
-        if (itemOverlaps(ctx, m.span.start, m.span.end)) continue;
+        if (documentFacts(ctx).itemOverlaps(sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
+        if (documentFacts(ctx).itemOverlaps(m.span.start, m.span.end)) continue;
         // Named in a row, field block or list item that holds a counted item: part of it
         // ("Chiropractic manipulation w/ deep tissue massage ... 4").
         const unit = unitAt(ctx.doc.structure.units, m.span.start);
-        if (unit && unit.kind !== 'sentence' && itemOverlaps(ctx, unit.span.start, unit.span.end)) continue;
+        if (unit && unit.kind !== 'sentence' && documentFacts(ctx).itemOverlaps(unit.span.start, unit.span.end)) continue;
         if (seen.has(m.treatment)) continue;
         seen.add(m.treatment);
         out.push({

@@ -3,7 +3,7 @@ import { formatDate, daysBetween } from '../parse/dates';
 import type { Finding, MedicationItem } from '../types';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';
-import { standing } from './formulary-common';
+import { drugListStanding } from '../judgements/drug-list-standing';
 import { citationRef } from '../wording/citation-label';
 import { documentFacts } from '../parse/document-facts';
 
@@ -34,7 +34,7 @@ export function docDates(ctx: RuleContext): DocDates | undefined {
 export function listFill(ctx: RuleContext, item: MedicationItem, which: 'specialFill' | 'perioperativeFill'): string | undefined {
   const list = ctx.doc.mtus?.drugList;
   if (!list) return ' (import the MTUS Drug List to see which drugs are on this fill and their day limits)';
-  const match = standing(item, ctx)?.match;
+  const match = drugListStanding(item, ctx)?.match;
   const entry = match?.entry;
   const fill = entry?.[which];
   const label = which === 'specialFill' ? 'Special Fill' : 'Perioperative Fill';

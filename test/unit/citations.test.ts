@@ -4,6 +4,7 @@ import { hoverAt } from '../../server/src/engine';
 import { check, corpusDir, kb } from '../helpers/repo';
 import { readLetters } from '../helpers/letters';
 
+const rulesOfAppeal = (text: string) => check(text, { kind: 'appeal' }).findings.map((f) => f.rule);
 const one = (text: string) => {
   const cs = check(text).citations;
   assert.equal(cs.length, 1, `one citation in "${text}", got ${JSON.stringify(cs.map((c) => c.text))}`);
@@ -11,6 +12,20 @@ const one = (text: string) => {
 };
 
 describe('citations in the forms the letters use', () => {
+  test('"MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 9 ..., page 300" is ACOEM 2nd edition, its chapter and page', () => {
+    const c = one('Per MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 9 Shoulder Complaints, page 300, modalities');
+    assert.equal(c.guideline, 'acoem-2');
+    assert.equal(c.chapter, 9);
+    assert.deepEqual(c.pages, [300]);
+    assert.ok(
+      rulesOfAppeal('Per MTUS ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 9 Shoulder Complaints, page 300.').includes('citation-wrong-chapter'),
+    );
+  });
+  test('an MTUS guideline that does not exist, its last word in lower case, is reported as not found', () => {
+    const c = one('the MTUS Carpal Tunnel Syndrome guideline (2009), page 12, recommends therapy');
+    assert.deepEqual(c.resolved, []);
+    assert.ok(rulesOfAppeal('Per the MTUS Carpal Tunnel Syndrome guideline (2009), page 12, therapy is recommended.').includes('citation-not-found'));
+  });
   test('MTUS Chronic Pain Medical Treatment Guidelines, page 60 → massage, 2009', () => {
     const c = one('MTUS Chronic Pain Medical Treatment Guidelines, page 60');
     assert.equal(c.guideline, 'cpmtg-2009');

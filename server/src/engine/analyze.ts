@@ -40,9 +40,12 @@ export interface Analysis extends AnalysisResult {
  * one problem: keep the first finding, point it at the other places, and let its fix cap
  * every one of them so the letter stays consistent.
  */
+/** Whether every region of `a` ("hand") is among those of `b` ("hand,wrist"): the same request written more briefly. */
+const within = (a: string, b: string) => a.split(',').every((x) => b.split(',').includes(x));
+
 function mergeRestatements(findings: Finding[]): Finding[] {
   // The subject is "treatment|total|extension#regions": the same request when all but the
-  // regions agree and the regions agree too, or one mention names none.
+  // regions agree and the regions agree too, or one mention names none or only some of the other's.
   const seen = new Map<string, Finding[]>();
   const out: Finding[] = [];
   for (const f of findings) {
@@ -57,7 +60,7 @@ function mergeRestatements(findings: Finding[]): Finding[] {
       // Two items of a form's table or list are two requests, however alike.
       if (structured && kStructured) return false;
       const r = kStructured ? kr.slice(0, -1) : kr;
-      return r === regions || r === '' || regions === '';
+      return r === regions || r === '' || regions === '' || within(r, regions) || within(regions, r);
     });
     if (!kept) {
       if (key) seen.set(key, [...candidates, f]);

@@ -139,6 +139,13 @@ describe(UR_RULE, () => {
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'UR non-certified this item citing the Official Disability Guidelines.');
   });
 
+  test('flags a quoted "Decision based on Non-MTUS Citation: Official Disability Guidelines (ODG)"', () => {
+    const text = LETTER(
+      'The UR reviewer non-certified the request, writing:\n   "Decision based on Non-MTUS Citation: Official Disability Guidelines (ODG), Low Back, Acupuncture."',
+    );
+    assert.equal(findingsOf(text, UR_RULE, 'appeal').length, 1);
+  });
+
   test('flags "the UR reviewer relied on ODG" for physical therapy', () => {
     const text =
       'Re: IMR appeal.\n\nDisputed item 1: 6 physical therapy visits, lumbar spine\n\nThe UR reviewer relied on ODG. The patient improved in ADLs.\n';

@@ -70,4 +70,17 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.match(f[0].message, /^12 occupational therapy visits exceeds the 8–10 visit limit/);
   });
+  test('a total stated after courses told one by one is the course given so far; the plan restating the form is one problem', () => {
+    const text =
+      'Requested treatment (1)\n  Diagnosis: Complex regional pain syndrome I of right upper limb\n' +
+      '  Service/Good: Occupational therapy (hand therapy), right hand/wrist, continued\n' +
+      '  Other information: 2 times per week x 4 weeks = 8 visits\n\n' +
+      'Occupational therapy to date, R hand: 12 visits 12/2015 - 03/2016 and 8 visits 01/2017 - 03/2017,\n20 in all.\n\n' +
+      'Plan: 8 more visits of hand therapy, then home program.\n';
+    // (With no date of injury the 24-visit cap speaks first; either way, one error on the 28 visits.)
+    const f = check(text, { kind: 'request' }).findings.filter((x) => x.severity === 'error');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^20 completed \+ 8 requested = 28 occupational therapy visits/);
+    assert.equal(f[0].related?.length, 1);
+  });
 });

@@ -47,7 +47,7 @@ const GUIDELINE_NAMES: [string, string][] = [
   // citation so it can be reported as not found, never resolved.
   [
     'unknown',
-    String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`,
+    String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?!ACOEM\b|ODG\b|Official\s+Disability)(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`,
   ],
 ];
 
@@ -58,7 +58,8 @@ export const OPENER = new RegExp(
 );
 export const CHAPTER_RE = new RegExp(CHAPTER, 'i');
 // (Title words may be joined by "and", "of", "&": "MTUS Hip and Pelvis Complaints 2004".)
-export const TITLE_CASED = /^MTUS(?:\s+(?:[A-Z][A-Za-z&,-]*|and|of|the|&))+(?:\s+\(?(?:19|20)\d\d\)?)?$/;
+// ("MTUS Carpal Tunnel Syndrome guideline": the closing word may be lower case.)
+export const TITLE_CASED = /^MTUS(?:\s+(?:[A-Z][A-Za-z&,-]*|and|of|the|&))+(?:\s+(?:guidelines?|treatment))?(?:\s+\(?(?:19|20)\d\d\)?)?$/;
 export const PAGES_RE = new RegExp(PAGES, 'i');
 export const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 export const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');

@@ -197,6 +197,28 @@ function codeMentions(text: string, spans: Span[], kb: Knowledge): TreatmentMent
   return out;
 }
 
+// "12 visits 12/2015 - 03/2016 and 8 visits 01/2017 - 03/2017, 20 in all": courses told one by
+// one are each a figure, their stated total is the course given so far.
+const STATED_TOTAL = /\b(\d{1,3})\s+(?:in all|in total|altogether|total)\b|\b(?:a total of|total(?: of)?:?)\s+(\d{1,3})\b/gi;
+
+function statedTotal(text: string, span: Span, mentions: TreatmentMention[], regions: RegionMention[], priors: PriorCourse[]): void {
+  const unitText = text.slice(span.start, span.end);
+  STATED_TOTAL.lastIndex = 0;
+  for (let m; (m = STATED_TOTAL.exec(unitText));) {
+    const at = span.start + m.index;
+    const mention = [...mentions].reverse().find((x) => x.span.end <= at);
+    if (!mention) continue;
+    priors.push({
+      treatment: mention.treatment,
+      count: Number(m[1] ?? m[2]),
+      span: { start: at, end: at + m[0].length },
+      text: mention.text,
+      postsurgical: POSTSURGICAL.test(unitText),
+      regions: [...new Set(regions.filter((r) => Math.abs(r.span.start - at) < 120).map((r) => r.region))],
+    });
+  }
+}
+
 /** A list item, line or sentence: quantities paired with the treatment they follow. */
 function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: PriorCourse[], restated: RequestedItem[]): void {
   const { text, mentions, regions, kind, structure, citations } = input;
@@ -207,6 +229,7 @@ function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Pri
   const parts = findQuantityParts(text, [unit.span]).filter((p) => !inCitation(citations, p.span));
   if (!parts.length) return;
   const unitRegions = regionsIn(regions, [unit.span]);
+  const priorsBefore = priors.length;
   interface Group {
     mention: TreatmentMention;
     parts: QuantityPart[];
@@ -246,6 +269,7 @@ function proseUnit(input: Input, unit: Unit, items: RequestedItem[], priors: Pri
     }
     groups.push({ mention, parts: [part], role });
   }
+  if (unit.role === 'history' || priors.length > priorsBefore) statedTotal(text, unit.span, unitMentions, unitRegions, priors);
   const groupEnd = (g: Group) => g.parts[g.parts.length - 1].span.end;
   const unitText = text.slice(unit.span.start, unit.span.end);
   groups.forEach((g, i) => {

@@ -6,7 +6,8 @@ import { citationLabel } from '../wording/citation-label';
 
 // "UR non-certified this item citing the Official Disability Guidelines", "the UR reviewer
 // relied on ODG", "the utilization review denial was based on ODG".
-const UR = /\b(?:UR|utilization\s+review|(?:peer\s+)?reviewer|claims\s+administrator|non-?certif\w*|denied|denial)\b/i;
+// ("Decision based on Non-MTUS Citation: ODG ..." is how UR decisions word it, quoted in the appeal.)
+const UR = /\b(?:UR|utilization\s+review|(?:peer\s+)?reviewer|claims\s+administrator|non-?certif\w*|denied|denial|decision)\b/i;
 const RELIED = /\b(?:citing|cited|cites|relied|relying|relies|based|basing|applied|applying|under|per|according\s+to|referenc\w+|quot\w+|using|used)\b/i;
 // The letter already answers it: the sentence rejects ODG, or argues the MTUS comes first.
 const ALREADY_ARGUED =

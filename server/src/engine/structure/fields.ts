@@ -80,7 +80,8 @@ export function findFields(line: string, base: number, extend = true): Field[] {
     const numberedService = kind === 'service' && /\d/.test(alone);
     if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)))) {
       // A numbered service's value is the rest of the line, colons and all.
-      const v = numberedService ? { start: cells[++i].start, end: cells[(i = cells.length - 1)].end } : cells[++i];
+      const v = numberedService ? { start: cells[i + 1].start, end: cells[cells.length - 1].end } : cells[i + 1];
+      i = numberedService ? cells.length - 1 : i + 1;
       out.push({
         kind,
         label: { start: base + cell.start, end: base + cell.end },

@@ -62,7 +62,7 @@ export function roleOfLabel(n: string): PassageRole | undefined {
 const FIELD_WORDS: [FieldKind, RegExp][] = [
   [
     'service',
-    /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|service\/goods? requested|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed)|(?:service|item|treatment|request)\s?#?\s?\d{1,2})$/,
+    /^(?:requested (?:treatment|service|item|procedure|therapy|therapies)s?|services?\/goods?(?: requested)?|services?(?: requested)?|treatments? requested|procedures?(?: requested)?|therapy requested|requested|items? requested|disputed(?: items?| services?| treatments?)?|items? (?:in dispute|disputed)|(?:service|item|treatment|request)\s?#?\s?\d{1,2})$/,
   ],
   ['body', /^(?:body parts?|body regions?|region|area|site|part of body)$/],
   [

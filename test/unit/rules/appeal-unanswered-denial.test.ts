@@ -13,7 +13,7 @@ describe(RULE, () => {
     assert.equal(f.length, 1);
     assert.equal(
       f[0].message,
-      'The denial says functional improvement was not documented, and this letter documents none: add ADLs, work status, medication change or objective measures (8 CCR 9792.20(e))',
+      'The denial says functional improvement was not documented, and this letter documents none for acupuncture: add ADLs, work status, medication change or objective measures (8 CCR 9792.20(e))',
     );
     assert.equal(text.slice(f[0].span.start, f[0].span.end), 'no documentation of functional improvement');
     assert.equal(f[0].severity, 'warning');
@@ -38,4 +38,15 @@ describe(RULE, () => {
   }
   test('does not flag a letter that does not quote that reason', () => assert.deepEqual(only('Re: IMR appeal\nUR denied acupuncture citing ODG.\n'), []));
   test('never flags a request', () => assert.deepEqual(only(`${DENIAL}\n`, 'request'), []));
+  test('gains documented for one denied item do not answer the denial of another', () => {
+    const text =
+      'Re: IMR appeal\n\nThe UR physician wrote:\n   "Item 1: The claimant has already had 6 massage visits and there is no documentation of objective functional improvement from them. Item 2: There is no documentation of objective functional improvement from the prior 6 physical therapy visits."\n\n' +
+      'Physical therapy: with the 6 visits her lifting tolerance went from 10 to 25 lbs and she returned to modified duty.\n\n' +
+      'Massage: after each session her pain goes from 7/10 to 4/10.\n';
+    const f = only(text);
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /documents none for massage therapy:/);
+    // Answered for both, nothing to say.
+    assert.deepEqual(only(text.replace('her pain goes from 7/10 to 4/10', 'she returned to full duty')), []);
+  });
 });

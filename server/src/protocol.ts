@@ -2,8 +2,7 @@
 // Protocol's: their names and the shape of what they carry, defined once for the server, the
 // VS Code client and the tests. The client imports nothing else of the server (a test says so),
 // so this module holds only names, types and words: no code that reads a document.
-import type { MtusDateReason } from './engine/mtus/in-force';
-import type { EditionReason } from './engine/types';
+import type { EditionReason, MtusDateReason } from './engine/types';
 
 export type { EditionReason } from './engine/types';
 

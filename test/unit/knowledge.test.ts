@@ -106,4 +106,15 @@ describe('a malformed knowledge file gets a clear message', () => {
     for (const l of kb().data.limits) for (const d of l.byDiagnosis ?? []) assert.ok(d.source.length > 20, `${l.id} ${d.diagnosis}`);
     for (const s of kb().data.surgeries) assert.match(s.source, /9792\.24\.3/, s.id);
   });
+  test('the deadlines the law sets name their statute or regulation, and one without its source is refused', () => {
+    const f = kb().data.legalFigures;
+    assert.match(f.imrApplication.source, /^8 CCR 9792\.10\.1\(b\)\(1\)/);
+    assert.match(f.imrApplication.byMail.source, /^Code of Civil Procedure 1013/);
+    assert.match(f.repeatRequest.source, /^Labor Code 4610\(k\)/);
+    const unsourced = copyKnowledge((d) => rewrite(d, 'legal-figures.json', (x) => delete x.repeatRequest.source));
+    assert.throws(
+      () => loadKnowledgeDir(unsourced),
+      (e: unknown) => e instanceof KnowledgeError && /legal-figures\.json is invalid/.test(e.message) && /repeatRequest\.source/.test(e.message),
+    );
+  });
 });

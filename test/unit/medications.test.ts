@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import type { MedicationItem } from '../../server/src/engine/parse/medications';
+import type { MedicationItem } from '../../server/src/engine/types';
 import { defaultKnowledgeDir, KnowledgeError, parseKnowledge } from '../../server/src/knowledge/load';
 import { check, kb } from '../helpers/repo';
 
@@ -236,6 +236,7 @@ describe('the medication knowledge base', () => {
       treatments: read('treatments.json'),
       limits: read('limits.json'),
       bodyRegions: read('body-regions.json'),
+      legalFigures: read('legal-figures.json'),
       medications: read('medications.json'),
     };
   };

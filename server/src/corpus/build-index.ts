@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findCitations, normalizeSection } from '../engine/parse/citations';
+import { findCitations } from '../engine/parse/citations';
+import { normalizeSection } from '../engine/parse/citation-resolve';
 import type { Knowledge } from '../knowledge/knowledge';
 import { defaultKnowledge } from '../knowledge/load';
 import { caseOf, IndexAggregates } from './index-aggregates';

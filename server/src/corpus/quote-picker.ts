@@ -1,4 +1,5 @@
-import { findCitations, normalizeSection } from '../engine/parse/citations';
+import { findCitations } from '../engine/parse/citations';
+import { normalizeSection } from '../engine/parse/citation-resolve';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry } from '../knowledge/schema';
 import type { CorpusIndex, Decision } from './types';

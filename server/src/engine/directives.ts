@@ -1,5 +1,5 @@
 import { lineStarts, offsetToPosition } from './positions';
-import type { Finding, FixData, Span } from './types';
+import type { Directive, DirectiveScope, Finding, FixData, Span } from './types';
 
 // Silencing a rule where the writer has decided it does not apply, in a form that stays
 // invisible when a Markdown letter is rendered (an HTML comment):
@@ -7,19 +7,6 @@ import type { Finding, FixData, Span } from './types';
 //   <!-- mtus-lint-disable -->                               every rule, the whole document
 //   ... text ... <!-- mtus-lint-disable-line rfa-diagnosis-missing -->   this line
 //   <!-- mtus-lint-disable-next-line massage-without-exercise -->        the line below
-
-export type DirectiveScope = 'document' | 'line' | 'next-line';
-
-export interface Directive {
-  scope: DirectiveScope;
-  /** Rule ids named; empty means every rule. */
-  rules: string[];
-  span: Span;
-  /** Span of each rule id as written, for reporting an unknown one. */
-  ruleSpans: Span[];
-  /** The line (0-based) the directive silences, for line scopes. */
-  line?: number;
-}
 
 const DIRECTIVE = /<!--\s*mtus-lint-(disable-next-line|disable-line|disable)\b([^>]*?)-->/g;
 

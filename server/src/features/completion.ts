@@ -4,7 +4,7 @@ import { completionsAt, type CompletionCandidate } from '../engine';
 import type { FeatureContext } from './context';
 import type { RecentAnalyses } from './recent-analysis';
 
-// textDocument/completion: treatment names, citations and quantities (engine/completion.ts).
+// textDocument/completion: treatment names, citations and quantities (engine/aids/completion.ts).
 
 export const completionCapabilities = (): Partial<ServerCapabilities> => ({
   // A space after a treatment name or "MTUS" is where the next words are offered.

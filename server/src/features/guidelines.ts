@@ -1,7 +1,7 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import { editionLabel } from '../engine/analyze';
-import { citationText as citationForm } from '../engine/citation-forms';
-import { citationLabel } from '../engine/rules/therapy-verdict';
+import { citationText as citationForm } from '../engine/wording/citation-forms';
+import { citationLabel } from '../engine/wording/citation-label';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { CitationEntry, Guideline } from '../knowledge/schema';
 import type { FeatureContext } from './context';

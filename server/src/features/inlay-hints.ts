@@ -5,7 +5,7 @@ import type { FeatureContext } from './context';
 import type { RecentAnalyses } from './recent-analysis';
 
 // textDocument/inlayHint: "= 8 sessions · trial 3–6" after each requested quantity
-// (engine/inlay.ts), for the range the editor shows; none when mtusLint.inlayHints.enable is off.
+// (engine/aids/inlay.ts), for the range the editor shows; none when mtusLint.inlayHints.enable is off.
 
 export const inlayHintCapabilities = (): Partial<ServerCapabilities> => ({ inlayHintProvider: { resolveProvider: false } });
 

@@ -4,7 +4,7 @@ import { toRange } from './convert';
 import type { FeatureContext } from './context';
 import type { RecentAnalyses } from './recent-analysis';
 
-// textDocument/documentSymbol: the Outline view and breadcrumbs (engine/outline.ts).
+// textDocument/documentSymbol: the Outline view and breadcrumbs (engine/aids/outline.ts).
 
 export const symbolCapabilities = (): Partial<ServerCapabilities> => ({ documentSymbolProvider: { label: 'mtus-lint' } });
 

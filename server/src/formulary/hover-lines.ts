@@ -1,5 +1,4 @@
-import type { MedicationItem } from '../engine/parse/medications';
-import type { AnalysisResult } from '../engine/types';
+import type { AnalysisResult, MedicationItem } from '../engine/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import { standingLine, standingOn } from './status';
 

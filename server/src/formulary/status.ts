@@ -1,4 +1,4 @@
-import type { MedicationItem } from '../engine/parse/medications';
+import type { MedicationItem } from '../engine/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import { findOnList, normalizeIngredient, type ListMatch } from './names';
 import type { DrugList } from './types';

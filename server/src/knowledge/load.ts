@@ -28,6 +28,7 @@ const FILES = {
   surgeries: 'surgeries.json',
   medications: 'medications.json',
   timeline: 'mtus-timeline.json',
+  legalFigures: 'legal-figures.json',
 } as const;
 
 /** Where the bundled data lives: beside this module in a build, or in the source tree. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MedicationsSchema } from './medication-schema';
+import { LegalFiguresSchema } from './legal-figures-schema';
 import { TimelineSchema, UserFigureSchema } from './timeline-schema';
 
 // The knowledge base is data reviewed by people; these schemas are what "valid" means.
@@ -181,6 +182,8 @@ export const KnowledgeSchema = z.object({
   // guidelines (custom knowledge file). Without a timeline every document is judged as before.
   timeline: TimelineSchema.optional(),
   figures: z.array(UserFigureSchema).default([]),
+  // Deadlines and windows the law sets (legal-figures.json), each with its source.
+  legalFigures: LegalFiguresSchema,
 });
 
 export type Guideline = z.infer<typeof GuidelineSchema>;

@@ -10,6 +10,7 @@ import surgeries from '../knowledge/data/surgeries.json';
 import medications from '../knowledge/data/medications.json';
 import version from '../knowledge/data/version.json';
 import timeline from '../knowledge/data/mtus-timeline.json';
+import legalFigures from '../knowledge/data/legal-figures.json';
 import corpusIndex from '../corpus/data/default-index.json';
 
 /** Where the web build says its bundle lives (__dirname in the browser build). */
@@ -26,5 +27,6 @@ export const BUILT_IN_FILES: Record<string, unknown> = {
   [`${WEB_ROOT}/knowledge/medications.json`]: medications,
   [`${WEB_ROOT}/knowledge/version.json`]: version,
   [`${WEB_ROOT}/knowledge/mtus-timeline.json`]: timeline,
+  [`${WEB_ROOT}/knowledge/legal-figures.json`]: legalFigures,
   [`${WEB_ROOT}/corpus/default-index.json`]: corpusIndex,
 };

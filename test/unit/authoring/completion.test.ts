@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { completionsAt, type CompletionCandidate } from '../../../server/src/engine';
-import { citationChoices } from '../../../server/src/engine/citation-forms';
+import { citationChoices } from '../../../server/src/engine/wording/citation-forms';
 import { findCitations } from '../../../server/src/engine/parse/citations';
 import { check, kb, repoRoot } from '../../helpers/repo';
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { outline, type OutlineNode } from '../../../server/src/engine';
-import { denialReason } from '../../../server/src/engine/outline';
+import { denialReason } from '../../../server/src/engine/aids/letter-outline';
 import { check, kb, repoRoot } from '../../helpers/repo';
 
 const tree = (text: string, kind: 'request' | 'appeal') => outline(check(text, { kind }), text, kb());

@@ -88,6 +88,7 @@ describe(RULE, () => {
       treatments: read('treatments.json'),
       limits: read('limits.json'),
       bodyRegions: read('body-regions.json'),
+      legalFigures: read('legal-figures.json'),
     };
     const manual = raw.limits.find((l: { treatment: string }) => l.treatment === 'manual-therapy');
     assert.deepEqual([...manual.notRecommended.regions].sort(), ['ankle', 'foot', 'forearm', 'hand', 'knee', 'wrist']);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dateOfInjury, employerAuthorizedInWriting } from '../../../server/src/engine/rules/visit-cap-24';
+import { dateOfInjury } from '../../../server/src/engine/parse/injury-date';
+import { employerAuthorizedInWriting } from '../../../server/src/engine/parse/written-authorization';
 import { check, rulesOf } from '../../helpers/repo';
 
 const RULE = 'visit-cap-24';

@@ -1,8 +1,8 @@
 import type { Limit } from '../../knowledge/schema';
 import type { RequestedItem } from '../types';
 import type { RuleContext } from '../rules/rule';
-import { diagnosisFigure } from '../rules/therapy-verdict';
-import { capRoom } from '../rules/visit-cap-24';
+import { capRoom } from './visit-cap';
+import { diagnosisFigure, withDiagnosisFigure } from './diagnosis-figure';
 import { completedFor, givenBefore } from './completed-visits';
 import { surgeryFor } from './surgery-for';
 
@@ -17,8 +17,7 @@ import { surgeryFor } from './surgery-for';
 export function itemLimit(item: RequestedItem, ctx: RuleContext): Limit | undefined {
   const general = ctx.kb.limitFor(item.treatment, ctx.edition);
   if (!general) return undefined;
-  const dx = diagnosisFigure(general, ctx);
-  return dx ? { ...general, maximum: dx.visits, weeks: { min: dx.weeks, max: dx.weeks } } : general;
+  return withDiagnosisFigure(general, diagnosisFigure(general, ctx.doc.diagnoses, ctx.kb));
 }
 
 /** Visits the item may ask for, or undefined when no number would do (more of a course with no improvement documented) or no limit applies. */

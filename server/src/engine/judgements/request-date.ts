@@ -1,5 +1,5 @@
 import { findDates } from '../parse/dates';
-import { letterDate } from '../rules/appeal-text';
+import { letterDate } from '../parse/appeal-letter';
 import type { AnalysisResult } from '../types';
 
 // The date a request or letter bears: the form's date field ("Date of request", "Date:" beside

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Surgery } from '../../knowledge/schema';
 import { unitAt } from '../parse/part-role';
-import type { AnalysisResult, RequestedItem } from '../types';
+import type { AnalysisResult, RequestedItem, Span, SurgeryMention } from '../types';
 
 // The surgery a postoperative therapy item follows: one named in the item's own passage; else
 // the one on the item's body parts (after a femur nail and a metacarpal ORIF, hand therapy
@@ -10,15 +10,21 @@ import type { AnalysisResult, RequestedItem } from '../types';
 type Doc = Pick<AnalysisResult, 'surgeries' | 'structure'>;
 
 export function surgeryFor(item: Pick<RequestedItem, 'span' | 'bodyRegions'>, doc: Doc, kb: Knowledge): Surgery | undefined {
-  const { surgeries } = doc;
+  return surgeryAmong(doc.surgeries, kb, unitAt(doc.structure.units, item.span.start)?.span, item.bodyRegions);
+}
+
+/**
+ * The same choice from what a writing aid knows: the surgeries named, the passage the item is
+ * in (`near`), and its body parts (none while a line is being typed).
+ */
+export function surgeryAmong(surgeries: SurgeryMention[], kb: Knowledge, near: Span | undefined, regions: string[]): Surgery | undefined {
   if (!surgeries.length) return undefined;
   const byId = (id: string | undefined) => (id ? kb.data.surgeries.find((s) => s.id === id) : undefined);
-  const unit = unitAt(doc.structure.units, item.span.start);
-  const near = unit ? surgeries.find((m) => m.span.start >= unit.span.start && m.span.end <= unit.span.end) : undefined;
-  if (near) return byId(near.surgery);
+  const close = near ? surgeries.find((m) => m.span.start >= near.start && m.span.end <= near.end) : undefined;
+  if (close) return byId(close.surgery);
   const ids = [...new Set(surgeries.map((m) => m.surgery))];
-  if (item.bodyRegions.length) {
-    const onRegion = ids.map(byId).filter((s): s is Surgery => !!s && s.regions.some((r) => item.bodyRegions.includes(r)));
+  if (regions.length) {
+    const onRegion = ids.map(byId).filter((s): s is Surgery => !!s && s.regions.some((r) => regions.includes(r)));
     if (onRegion.length) return onRegion.sort((a, b) => a.visits - b.visits)[0];
   }
   return ids.length === 1 ? byId(ids[0]) : undefined;

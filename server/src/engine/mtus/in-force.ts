@@ -2,8 +2,8 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import { isoOf, mtusAsOf, reached } from '../../knowledge/timeline';
 import type { Timeline, TimelineGuideline } from '../../knowledge/timeline-schema';
 import { formatDate } from '../parse/dates';
-import { documentDate, type DocumentDateCue } from '../parse/document-date';
-import type { DocumentKind, Span } from '../types';
+import { documentDate } from '../parse/document-date';
+import type { DocumentDateCue, DocumentKind, MtusDateReason, MtusInForce } from '../types';
 import type { DrugList } from '../../formulary/types';
 
 // Which MTUS a document is judged by. The date comes from, in order: the caller (the CLI's
@@ -11,34 +11,6 @@ import type { DrugList } from '../../formulary/types';
 // under review), the setting "current" (today). An undated document is judged as before this
 // existed, by the Chronic Pain edition it cites or the default: the checks on undated text stay
 // what they were, and the explanation says how to have it judged by date.
-
-/** given: --date; document: the document's own date; setting: mtusLint.edition "current" (today); undated: none. */
-export type MtusDateReason = 'given' | 'document' | 'setting' | 'undated';
-
-export interface MtusInForce {
-  /** The date judged at (YYYY-MM-DD); absent when undated. */
-  date?: string;
-  reason: MtusDateReason;
-  /** Where the document gives its date, and what kind of date it is. */
-  span?: Span;
-  cue?: DocumentDateCue;
-  /** The MTUS "as of": the last adoption on or before the date. */
-  asOf?: string;
-  /** The guidelines that took effect on that day. */
-  changed: TimelineGuideline[];
-  /** On or after 12/1/2017: the ACOEM-based MTUS; the CPMTG and ACOEM 2nd edition figures are superseded. */
-  acoem: boolean;
-  /** On or after 1/1/2018: the MTUS Drug Formulary is operative. */
-  formulary: boolean;
-  /** The imported Drug List version in force on the date (the latest that took effect by then). */
-  drugList?: DrugList;
-  /** How many Drug List versions are imported at all. */
-  drugListsImported: number;
-  /** On or after 4/1/2026: the utilization review regulations that make the DWC Form RFA mandatory. */
-  ur2026: boolean;
-  /** "dated 03/14/2026: MTUS as of 2021-11-23 (ACOEM Low Back Disorders, 2/13/2020)". */
-  explanation: string;
-}
 
 /** The setting value that judges an undated document by today's MTUS. */
 export const CURRENT = 'current';

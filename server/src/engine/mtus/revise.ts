@@ -1,7 +1,6 @@
-import type { RuleContext } from '../rules/rule';
-import { itemCore, therapyVerdict } from '../rules/therapy-verdict';
-import type { Finding, Severity, Span } from '../types';
-import type { MtusInForce } from './in-force';
+import { itemCore, type RuleContext } from '../rules/rule';
+import { therapyVerdict } from '../judgements/therapy-verdict';
+import type { Finding, MtusInForce, Severity, Span } from '../types';
 import { asReference, citeGoverning, governingFor, itemOf, SUPERSEDED_RULE, supersededAdjustment, supersededGuideline, supersededMessage } from './superseded';
 import { currentCitationText } from '../rules/citation-not-in-force';
 import { judgeByUserFigures } from './user-figures';

@@ -1,9 +1,10 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import { describeVersion, governingVersion, governsOn, milestone, timelineEntryFor, topicForRegions, usDate } from '../../knowledge/timeline';
 import type { TimelineGuideline } from '../../knowledge/timeline-schema';
-import { range, treatmentNoun, type Verdict } from '../rules/therapy-verdict';
-import type { Finding, RequestedItem } from '../types';
-import type { MtusInForce } from './in-force';
+import { range } from '../wording/figures';
+import { treatmentNoun } from '../wording/treatment-noun';
+import { type Verdict } from '../judgements/therapy-verdict';
+import type { Finding, MtusInForce, RequestedItem } from '../types';
 
 // From 12/1/2017 the Chronic Pain Medical Treatment Guidelines (and the ACOEM 2nd edition
 // chapters, and the 2016 Opioids guidelines) no longer govern. Their figures are still the only

@@ -1,8 +1,9 @@
 import { describeVersion, userFiguresOn } from '../../knowledge/timeline';
 import type { UserFigure } from '../../knowledge/timeline-schema';
 import { capQuantity } from '../fixes';
-import type { RuleContext } from '../rules/rule';
-import { itemCore, range, treatmentNoun } from '../rules/therapy-verdict';
+import { itemCore, type RuleContext } from '../rules/rule';
+import { range } from '../wording/figures';
+import { treatmentNoun } from '../wording/treatment-noun';
 import type { Finding, RequestedItem, Severity } from '../types';
 
 // Figures a user copied into their knowledge file from an ACOEM guideline they hold (licensed

@@ -1,85 +1,23 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import type { CitationEntry } from '../../knowledge/schema';
 import type { Citation } from '../types';
 import { findCurrentCitations, mergeCitations } from '../mtus/current-citations';
+import {
+  ACOEM_CHAPTERS,
+  BARE_PAGES,
+  CHAPTER_RE,
+  framed,
+  kindOf,
+  NEEDS_FRAME,
+  nextOpener,
+  OPENER,
+  PAGES_RE,
+  SECTIONS_RE,
+  TITLE_CASED,
+} from './citation-openers';
+import { normalizeSection, resolve, sectionNames } from './citation-resolve';
 
 // Citations as letters write them. A guideline name opens a citation; chapter, pages and
 // section names that follow on the same line (or wrapped line) belong to it.
-
-const PAGES = String.raw`(?:Page\s*\(s\)|Pages?|pp?\.)\s*:?\s*(?<pages>\d{1,3}(?:\s*(?:-|–|,|and|&)\s*\d{1,3})*)`;
-const CHAPTER = String.raw`Chapter\s+(?<chapter>\d{1,2})`;
-
-// ACOEM 2nd edition chapters as the MTUS adopted them, cited by title ("MTUS Low Back
-// Complaints 2004, Section(s): Special Studies").
-export const ACOEM_CHAPTERS: [number, string][] = [
-  [8, String.raw`Neck\s+and\s+Upper\s+Back\s+Complaints`],
-  [9, String.raw`Shoulder\s+Complaints`],
-  [10, String.raw`Elbow\s+(?:Complaints|Disorders)`],
-  [11, String.raw`Forearm,?\s+Wrist,?\s+(?:and|&)\s+Hand\s+Complaints`],
-  [12, String.raw`Low\s+Back\s+Complaints`],
-  [13, String.raw`Knee\s+Complaints`],
-  [14, String.raw`Ankle\s+and\s+Foot\s+Complaints`],
-];
-const CHAPTER_TITLE = ACOEM_CHAPTERS.map(([n, t]) => `(?<ch${n}>${t})`).join('|');
-// A title in prose ("low back complaints") is a citation only when "MTUS" or a year frames
-// it; the regex makes both optional (so it stays fast) and `framed` checks afterwards.
-const MTUS_OR_YEAR = (core: string, years: string) => String.raw`(?:\bMTUS\s+(?:ACOEM\s+)?)?(?:${core})(?:\s+\(?(?:${years})\)?)?`;
-const framed = (s: string) => /^MTUS\b/i.test(s) || /(?:19|20)\d\d\)?$|Guidelines?$/i.test(s);
-const NEEDS_FRAME = new Set(['acupuncture-mtg', 'postsurgical-mtg', 'opioids-mtg-2016', 'acoem-chapter', 'acoem-general']);
-
-const GUIDELINE_NAMES: [string, string][] = [
-  ['acupuncture-mtg', MTUS_OR_YEAR(String.raw`Acupuncture\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2007')],
-  ['postsurgical-mtg', MTUS_OR_YEAR(String.raw`Post[- ]?surgical\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?`, '2009')],
-  ['opioids-mtg-2016', MTUS_OR_YEAR(String.raw`Opioids?\s+Treatment(?:\s+Guidelines?)?`, '2016')],
-  [
-    'cpmtg',
-    String.raw`(?:(?:CA|California)\s+)?(?:MTUS\s+)?(?:\(?(?:2009|2016)\)?\s+)?Chronic\s+Pain\s+(?:Medical\s+)?Treatment(?:\s+Guidelines?)?(?:,?\s*\(?(?<year>2009|2016)\)?)?|\bCPMTG\b`,
-  ],
-  ['acoem-chapter', MTUS_OR_YEAR(CHAPTER_TITLE, '2004|2007')],
-  ['acoem-general', MTUS_OR_YEAR(String.raw`General\s+Approaches`, '2004')],
-  // ACOEM's 3rd edition is not the edition the MTUS adopted: a guideline of its own, outside the MTUS.
-  ['acoem-3', String.raw`\bACOEM\s+(?:(?:Occupational\s+Medicine\s+)?(?:Practice\s+)?Guidelines?,?\s*)?(?:3rd|Third)(?:\s+Ed(?:ition|\.)?)?`],
-  ['acoem-2', String.raw`\bACOEM\b(?:\s+(?:Practice\s+)?Guidelines?)?(?:,?\s*2nd\s+Edition)?(?:,?\s*\(?2004\)?)?`],
-  [
-    'regulation',
-    String.raw`(?:\b8\s*C\.?\s*C\.?\s*R\.?|California\s+Code\s+of\s+Regulations|\bCCR)\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<reg>97\d\d(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)|(?:§+|\bSection)\s*(?<reg2>9792\.\d+(?:\.\d+)*(?:\s*\([a-z0-9]+\))*)`,
-  ],
-  ['labor-code', String.raw`\bLab(?:or|\.)\s+Code\s*(?:,?\s*(?:§+|Sections?|Sec\.)\s*)?(?<lc>\d{4}(?:\.\d+)?(?:\s*\([a-z0-9]+\))*)`],
-  ['odg', String.raw`\bODG\b|\bOfficial\s+Disability\s+Guidelines?`],
-  // Anything else written as an MTUS guideline ("MTUS Hip Complaints 2004"): recognised as a
-  // citation so it can be reported as not found, never resolved.
-  [
-    'unknown',
-    String.raw`(?<!Non-\s{0,2})\bMTUS\s+(?!ACOEM\b|ODG\b|Official\s+Disability)(?:(?:[A-Z][A-Za-z&,-]*|and|of|the|&)\s+){1,6}?(?:Guidelines?|Complaints|Disorders|Treatment)(?:\s+\(?(?:19|20)\d\d\)?)?`,
-  ],
-];
-
-// A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
-const OPENER = new RegExp(
-  `(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`,
-  'gi',
-);
-const CHAPTER_RE = new RegExp(CHAPTER, 'i');
-// (Title words may be joined by "and", "of", "&": "MTUS Hip and Pelvis Complaints 2004".)
-// ("MTUS Carpal Tunnel Syndrome guideline": the closing word may be lower case.)
-const TITLE_CASED = /^MTUS(?:\s+(?:[A-Z][A-Za-z&,-]*|and|of|the|&))+(?:\s+(?:guidelines?|treatment))?(?:\s+\(?(?:19|20)\d\d\)?)?$/;
-const PAGES_RE = new RegExp(PAGES, 'i');
-const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
-const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
-
-const KINDS = GUIDELINE_NAMES.map(([id]) => ({ id, group: `g_${id.replace(/-/g, '_')}` }));
-const kindOf = (m: RegExpExecArray) => KINDS.find((k) => m.groups![k.group] !== undefined)!.id;
-const NEXT = new RegExp(OPENER.source, OPENER.flags);
-
-/** Where the next citation starts in `text` (its length if none): only framed titles count. */
-function nextOpener(text: string): number {
-  NEXT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NEXT.exec(text))) {
-    if (!NEEDS_FRAME.has(kindOf(m)) || framed(m[0])) return m.index;
-  }
-  return text.length;
-}
 
 function pageList(text: string): number[] {
   const out: number[] = [];
@@ -119,16 +57,6 @@ function sectionList(text: string, known: Set<string>): string[] {
   return out;
 }
 
-const knownSections = new WeakMap<Knowledge, Set<string>>();
-function sectionNames(kb: Knowledge): Set<string> {
-  let set = knownSections.get(kb);
-  if (!set) {
-    set = new Set(kb.data.citations.flatMap((c) => (c.sections ?? []).map(normalizeSection)));
-    knownSections.set(kb, set);
-  }
-  return set;
-}
-
 function splitAtCommas(text: string): string[] {
   const clean = text
     .replace(/\s+/g, ' ')
@@ -147,77 +75,6 @@ function splitAtCommas(text: string): string[] {
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
-}
-
-export const normalizeSection = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
-const normalizedSections = new WeakMap<CitationEntry, string[]>();
-function sectionsOf(e: CitationEntry): string[] {
-  let n = normalizedSections.get(e);
-  if (!n) {
-    n = (e.sections ?? []).map(normalizeSection);
-    normalizedSections.set(e, n);
-  }
-  return n;
-}
-
-const normalizeRegulation = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/\s+/g, '')
-    .replace(/^(?:8ccr|laborcode)/, '');
-
-function resolve(c: Citation, kb: Knowledge): string[] {
-  const entries = kb.data.citations;
-  const hits = new Set<string>();
-  const byGuideline = (g: string) => entries.filter((e) => e.guideline === g);
-  if (c.regulation) {
-    const want = normalizeRegulation(c.regulation);
-    for (const e of entries) {
-      for (const r of e.regulations ?? []) {
-        const have = normalizeRegulation(r.replace(/^8 CCR\s*|^Labor Code\s*/i, ''));
-        const base = have.replace(/\(.*$/, '');
-        if (want === have || want.startsWith(have) || (want.replace(/\(.*$/, '') === base && !/\(/.test(want))) hits.add(e.id);
-      }
-    }
-    return [...hits];
-  }
-  if (!c.guideline) return [];
-  let pool: CitationEntry[] = byGuideline(c.guideline);
-  // Section names repeat across ACOEM chapters ("Special Studies"): the chapter decides.
-  if (c.guideline === 'acoem-2') {
-    pool =
-      c.chapter !== undefined
-        ? pool.filter((e) => e.chapter === c.chapter)
-        : c.generalApproaches
-          ? pool.filter((e) => e.chapter === undefined || e.chapter <= 7)
-          : pool;
-  }
-  if (c.sections?.length) {
-    for (const s of c.sections) {
-      const n = normalizeSection(s);
-      const e = pool.find((x) => sectionsOf(x).some((y) => y === n)) ?? pool.find((x) => sectionsOf(x).some((y) => n.startsWith(y) || y.startsWith(n)));
-      if (e) hits.add(e.id);
-    }
-  }
-  if (c.pages?.length) {
-    for (const e of pool) {
-      if (c.chapter !== undefined && e.chapter !== undefined && e.chapter !== c.chapter) continue;
-      if (e.pages?.some((p) => c.pages!.includes(p))) hits.add(e.id);
-    }
-  } else if (c.chapter !== undefined) {
-    for (const e of pool) if (e.chapter === c.chapter) hits.add(e.id);
-  }
-  if (!c.pages?.length && !c.sections?.length && c.chapter === undefined) {
-    for (const e of pool) if (e.wholeGuideline) hits.add(e.id);
-  }
-  return [...hits];
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DiagnosisMention, Span, SurgeryMention } from '../types';
+import { GUIDELINE_SAYS } from '../vocabulary/guideline-talk';
 
 // A diagnosis named in a guideline quotation ("myalgia and myositis, 9-10 visits over 8
 // weeks") is the guideline's list, not this patient's diagnosis: such sentences are skipped.
 // A request that merely cites the MTUS beside its diagnosis is not one of them.
 
 const FIGURE_LIST = /\bvisits? over \d+ weeks\b/i;
-const GUIDELINE_SAYS = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG)\b[^.]{0,120}?\b(?:recommend|allow|support|indicate|state|permit)\w*/i;
 
 function sentenceAround(text: string, span: Span): string {
   const from = Math.max(0, span.start - 200);

@@ -1,5 +1,5 @@
-import { letterDate, urDecisionDate } from '../rules/appeal-text';
-import type { DocumentKind, Span } from '../types';
+import { letterDate, urDecisionDate } from './appeal-letter';
+import type { DocumentDateCue, DocumentKind, Span } from '../types';
 import { DATE_SOURCE, dateOf } from './dates';
 
 // The date a document is judged at: the MTUS that governs a request is the one in force on the
@@ -7,8 +7,6 @@ import { DATE_SOURCE, dateOf } from './dates';
 // progress report states it in a labelled field; an appeal letter is about an earlier request,
 // so the date of that request counts, else the UR decision's (the request came before it),
 // else the letter's own.
-
-export type DocumentDateCue = 'request date' | 'report date' | 'service date' | 'form date' | 'request under review' | 'UR decision date' | 'letter date';
 
 export interface DocumentDate {
   date: Date;

@@ -1,4 +1,5 @@
 import type { Evidence, EvidenceKind, EvidenceMention, PriorCourse, Span } from '../types';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 
 // What counts as documented functional improvement follows 8 CCR 9792.20(e): gains in
 // activities of daily living or work status, less dependency on treatment (medication),
@@ -73,7 +74,6 @@ const FUNCTIONAL: EvidenceKind[] = ['adl', 'work-status', 'medication-reduction'
 
 // A sentence that quotes or cites a guideline ("restoring flexibility, strength ... range of
 // motion") describes what the guideline expects, not what this patient gained.
-const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|ACOEM|ODG|CPMTG|9792\.\d+)\b/i;
 
 function talksAboutGuidelines(text: string, at: number): boolean {
   const from = Math.max(0, at - 300);

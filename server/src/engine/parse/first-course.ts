@@ -1,4 +1,5 @@
 import type { DocumentStructure } from '../structure/types';
+import type { PriorMention } from '../types';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { unitAt } from './part-role';
 
@@ -18,12 +19,6 @@ const LIST_GAP = /^\s*(?:,|or|and|nor|\/)\s*(?:or\s+|and\s+)?$/i;
 const HAD_BEFORE =
   /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
 const HISTORY_LABEL = /^(?:treatment to date|prior (?:treatment|care|therapy)|past treatment|previous treatment|treatment history|hx|history)$/;
-
-/** A course the document says was given before, its count unknown, and the body parts named with it. */
-export interface PriorMention {
-  treatment: string;
-  regions: string[];
-}
 
 /** Treatments the document says were given before, with or without a count. */
 export function priorCourseMentions(

@@ -1,12 +1,14 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import { POSTSURGICAL } from './postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import type { DocumentStructure, Unit } from '../structure/types';
-import type { Citation, DocumentKind, PriorCourse, QuantityPart, RequestedItem, Span } from '../types';
+import { type Citation, type DocumentKind, type PriorCourse, type PriorMention, type QuantityPart, type RequestedItem, type Span } from '../types';
 import { partsFromCells } from './cell-quantity';
-import { firstCourseMentions, priorCourseMentions, type PriorMention } from './first-course';
+import { firstCourseMentions, priorCourseMentions } from './first-course';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { cueOf, partRole, type PartRole } from './part-role';
+import { codeMentions } from './code-mentions';
 import { combineParts, findQuantityParts } from './quantity';
+import { lowerBound, within } from './spans-within';
 
 // Requested items come from the passages that ask for treatment now: a request table's rows,
 // a request field block, the items of a request or plan list, and (in a letter with no such
@@ -43,24 +45,6 @@ export interface ItemsResult {
   firstCourses: Set<string>;
   /** Courses the document says were given before, counted or not. */
   priorMentioned: PriorMention[];
-}
-
-function lowerBound<T extends { span: Span }>(xs: T[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid].span.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The elements lying inside any of the spans. */
-function within<T extends { span: Span }>(xs: T[], spans: Span[]): T[] {
-  const out: T[] = [];
-  for (const s of spans) for (let i = lowerBound(xs, s.start); i < xs.length && xs[i].span.start < s.end; i++) if (xs[i].span.end <= s.end) out.push(xs[i]);
-  return out;
 }
 
 const inCitation = (citations: Citation[], s: Span) => {
@@ -173,26 +157,6 @@ function dedupe(parts: QuantityPart[]): QuantityPart[] {
     if (p.span.start < end) continue;
     out.push(p);
     end = p.span.end;
-  }
-  return out;
-}
-
-/** A row or line that names its service only by code ("97140", "CPT 98941 x 8"): the codes' treatments. */
-function codeMentions(text: string, spans: Span[], kb: Knowledge): TreatmentMention[] {
-  const out: TreatmentMention[] = [];
-  for (const cell of spans) {
-    const re = /\b(?:\d{5}|[A-Z]\d{4})\b/g;
-    const s = text.slice(cell.start, cell.end);
-    for (let m; (m = re.exec(s));) {
-      const t = kb.treatmentOfCode(m[0]);
-      if (t)
-        out.push({
-          treatment: t.id,
-          text: m[0],
-          span: { start: cell.start + m.index, end: cell.start + m.index + m[0].length },
-          ...(t.category === 'passive-modality' ? { passive: true } : {}),
-        });
-    }
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { PassageRole, Unit } from '../structure/types';
 import type { DocumentKind, QuantityPart, Span } from '../types';
+import { GUIDELINE_CUE } from '../vocabulary/guideline-talk';
 
 // What a quantity is, from the words nearest it inside its own unit: a course already given
 // ("has completed 6"), a guideline's figure ("MTUS: 3-6 treatments", "per MTUS 3-6 visits"), a
@@ -13,9 +14,6 @@ const PRIOR_CUE =
   /\b(?:completed|completing|complete|had|has had|have had|received|receiving|attended|underwent|undergone|finished|tried|status post|s\/p|prior|previous(?:ly)?|past|already|authorized|approved|certified|given|done|to date|so far)\b/gi;
 const REQUEST_CUE =
   /\b(?:request(?:ed|ing|s)?|ask(?:ed|ing)? for|recommend(?:ed|ing)?(?! up to)|prescrib\w*|plan(?:ned|s)?|order(?:ed|ing)?|additional|further|more|another|authoriz(?:e|ation)|certify|approve|overturn|reverse|appeal(?:ing)?|disputed?)\b/gi;
-// (A guideline that recommends, allows, states ... speaks its own figures for the rest of the sentence.)
-const GUIDELINE_CUE =
-  /\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|regulations?)\b[^.\n]{0,60}?\b(?:recommend|allow|support|state|indicate|permit|limit|call)\w*\b|(?<bare>\b(?:guidelines?|MTUS(?!-lint)|ACOEM|ODG|CPMTG|9792\.\d+(?:\.\d+)?(?:\([a-z]\))?|regulations?)\b)|\b(?:recommends|allows|permits|supports)\b[^.\n]{0,20}?\bup to\b|\blimited to\b|\ba maximum of\b|\btime to produce (?:functional )?(?:improvement|effect)\b/gi;
 const DENIAL_CUE = /\b(?:denial of|denied|non-?certif\w*|not certified|UR (?:allowed|certified|modified))\b/gi;
 // (Not past another number: "6 additional sessions after 6 completed" is a request then a course.)
 const PRIOR_AFTER =

@@ -9,7 +9,13 @@ const CUE =
   /\b(?:date of (?:the )?surgery|surgery date|surgical date|(?:surgery|operation|procedure|arthroscopy|repair|release|fusion|arthroplasty|replacement|discectomy|laminectomy|ORIF|reconstruction)\b(?:[^.\n]{0,40}?\b(?:on|dated|scheduled for|planned for|performed)\b)?)\s*:?\s*/gi;
 const HERE = new RegExp(DATE_SOURCE, 'iy');
 
-export function surgeryDate(text: string): { date: Date; span: Span } | undefined {
+/** A surgery's date as the document writes it, and where. */
+export interface SurgeryDate {
+  date: Date;
+  span: Span;
+}
+
+export function surgeryDate(text: string): SurgeryDate | undefined {
   const re = new RegExp(CUE.source, CUE.flags);
   const head = text.length > 40_000 ? text.slice(0, 40_000) : text;
   for (let m; (m = re.exec(head));) {

@@ -1,9 +1,9 @@
 import type { Rule } from './rule';
-import { daysBetween, formatDate, letterDate, SERVED_BY_MAIL, urDecisionDate, urServiceDate } from './appeal-text';
+import { daysBetween, formatDate } from '../parse/dates';
+import { letterDate, SERVED_BY_MAIL, urDecisionDate, urServiceDate } from '../parse/appeal-letter';
 
-/** Days to apply for IMR after service of the UR decision (8 CCR 9792.10.1(b)(1)); +5 by mail (CCP 1013). */
-const DAYS = 30;
-const MAIL_DAYS = 35;
+// The days to apply for IMR after service of the UR decision, and the days added when it was
+// served by mail, are the knowledge base's (legal-figures.json, with their sources).
 
 export const appealDeadline: Rule = {
   id: 'appeal-deadline',
@@ -29,7 +29,9 @@ export const appealDeadline: Rule = {
     const today = ctx.today ?? new Date();
     const letter = own?.date ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
     const byMail = SERVED_BY_MAIL.test(head);
-    const limit = byMail ? MAIL_DAYS : DAYS;
+    const deadline = ctx.kb.data.legalFigures.imrApplication;
+    const mailDays = deadline.days + deadline.byMail.extraDays;
+    const limit = byMail ? mailDays : deadline.days;
     // Service after the decision's own date starts the count (8 CCR 9792.10.1(b)(1): "after service").
     const served = urServiceDate(head);
     const from = served?.date && served.date > ur.date ? served.date : ur.date;
@@ -37,8 +39,8 @@ export const appealDeadline: Rule = {
     if (days <= limit) return [];
     const letterSays = own ? `this letter ${formatDate(letter)}` : `this letter is undated, so today, ${formatDate(letter)}, is used`;
     const rule = byMail
-      ? `past the 35 days for an IMR application when the decision was served by mail (8 CCR 9792.10.1(b)(1); CCP 1013)`
-      : `past the 30 days for an IMR application (8 CCR 9792.10.1(b)(1); 35 if the decision was served by mail)`;
+      ? `past the ${mailDays} days for an IMR application when the decision was served by mail (8 CCR 9792.10.1(b)(1); CCP 1013)`
+      : `past the ${deadline.days} days for an IMR application (8 CCR 9792.10.1(b)(1); ${mailDays} if the decision was served by mail)`;
     const start =
       from === ur.date ? `The UR decision is dated ${formatDate(ur.date)}` : `The UR decision (dated ${formatDate(ur.date)}) was served ${formatDate(from)}`;
     return [{ span: ur.span, message: `${start} and ${letterSays}: ${days} days, ${rule}` }];

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { readSignature } from './appeal-text';
+import { readSignature } from '../parse/appeal-letter';
 
 export const SIGNATURE_TEMPLATE = 'Sincerely,\n\n[Physician name], M.D.\nPrimary Treating Physician\n[License number]';
 

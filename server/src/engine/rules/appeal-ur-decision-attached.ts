@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { CLOSING, saysUrAttached, UR_DECISION } from './appeal-text';
+import { CLOSING, saysUrAttached, UR_DECISION } from '../parse/appeal-letter';
 
 export const ENCLOSURE_TEMPLATE = 'Enclosures: UR decision dated [MM/DD/YYYY]';
 

@@ -1,8 +1,8 @@
-import type { CorpusIndex } from '../../corpus/types';
+import type { Citation, CorpusIndex, FixData, Span } from '../types';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { CitationEntry } from '../../knowledge/schema';
-import { ACOEM_CHAPTERS, normalizeSection } from '../parse/citations';
-import type { Citation, FixData, Span } from '../types';
+import { ACOEM_CHAPTERS } from '../parse/citation-openers';
+import { normalizeSection } from '../parse/citation-resolve';
 
 // What is wrong with a citation that does not resolve: shared by the three citation rules so
 // each citation gets one diagnostic, the most specific one.

@@ -1,6 +1,6 @@
 import { citationProblem, type CitationProblem } from './citation-checks';
-import type { Rule } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { type Rule, ruleWith } from './rule';
+import { citationLabel } from '../wording/citation-label';
 import type { Citation } from '../types';
 import type { Knowledge } from '../../knowledge/knowledge';
 
@@ -33,26 +33,19 @@ function message(p: CitationProblem, c: Citation, kb: Knowledge): string {
 
 /** A rule reporting one kind of citation problem; each citation gets at most one. */
 export function citationRule(def: Omit<Rule, 'check'> & { kind: CitationProblem['kind'] }): Rule {
-  return {
-    id: def.id,
-    summary: def.summary,
-    defaultSeverity: def.defaultSeverity,
-    kinds: def.kinds,
-    docs: def.docs,
-    check(ctx) {
-      return ctx.doc.citations.flatMap((c) => {
-        const p = citationProblem(c, ctx.kb, ctx.corpus);
-        if (p?.kind !== def.kind) return [];
-        const resolvedTo = p.kind === 'wrong-chapter' ? ctx.kb.data.citations.find((e) => e.guideline === 'acoem-2' && e.chapter === p.correct) : undefined;
-        return [
-          {
-            span: c.span,
-            message: message(p, c, ctx.kb),
-            fix: 'fix' in p ? p.fix : undefined,
-            citation: resolvedTo ? { id: resolvedTo.id, label: citationLabel(ctx.kb, resolvedTo.id) } : undefined,
-          },
-        ];
-      });
-    },
-  };
+  return ruleWith(def, (ctx) => {
+    return ctx.doc.citations.flatMap((c) => {
+      const p = citationProblem(c, ctx.kb, ctx.corpus);
+      if (p?.kind !== def.kind) return [];
+      const resolvedTo = p.kind === 'wrong-chapter' ? ctx.kb.data.citations.find((e) => e.guideline === 'acoem-2' && e.chapter === p.correct) : undefined;
+      return [
+        {
+          span: c.span,
+          message: message(p, c, ctx.kb),
+          fix: 'fix' in p ? p.fix : undefined,
+          citation: resolvedTo ? { id: resolvedTo.id, label: citationLabel(ctx.kb, resolvedTo.id) } : undefined,
+        },
+      ];
+    });
+  });
 }

@@ -1,7 +1,8 @@
 import { inPlaceholder } from '../parse/sentences';
 import type { Span } from '../types';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
+import { citationRef } from '../wording/citation-label';
 
 // Expedited review (72 hours) is for an imminent and serious threat to the employee's health,
 // certified by the physician (Labor Code 4610(i), 8 CCR 9792.9.1; the threat as 8 CCR
@@ -68,7 +69,7 @@ export const expeditedWithoutThreat: Rule = {
         span,
         message:
           "Expedited review needs the physician's statement that the patient faces an imminent and serious threat to health, and why the normal timeframe would jeopardize life, health or recovery (Labor Code 4610(i), 8 CCR 9792.9.1); add it or ask for standard review",
-        citation: { id: 'ccr-9792.9.1-expedited', label: '8 CCR 9792.9.1' },
+        citation: citationRef(ctx.kb, 'ccr-9792.9.1-expedited'),
         fix: fillInLineAfter(
           ctx.text,
           span,

@@ -1,4 +1,4 @@
-import { therapyRule } from './therapy-verdict';
+import { therapyRule } from './therapy-rule';
 
 export const extensionWithoutImprovement = therapyRule({
   id: 'extension-without-improvement',

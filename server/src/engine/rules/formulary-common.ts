@@ -1,25 +1,13 @@
-import { listName, standingOn, type ListStanding } from '../../formulary/status';
-import type { MedicationItem } from '../parse/medications';
+import { listName, type ListStanding } from '../../formulary/status';
+import { drugListStanding } from '../judgements/drug-list-standing';
 import type { Finding } from '../types';
 import { describe } from './medication-common';
-import type { Rule, RuleContext } from './rule';
+import { type Rule, ruleWith } from './rule';
 
 // What the Drug List rules share: each requested medication's standing on the imported list in
-// force on the document's date, judged once per analysis; one of the three rules reports it.
+// force on the document's date (judgements/drug-list-standing.ts); one of the three rules reports it.
 
 export type ListVerdict = 'non-exempt' | 'unlisted' | 'exempt' | 'brand';
-
-const cache = new WeakMap<object, Map<MedicationItem, ListStanding>>();
-
-export function standing(item: MedicationItem, ctx: RuleContext): ListStanding | undefined {
-  const list = ctx.doc.mtus?.formulary ? ctx.doc.mtus.drugList : undefined;
-  if (!list) return undefined;
-  let m = cache.get(ctx.doc);
-  if (!m) cache.set(ctx.doc, (m = new Map()));
-  let s = m.get(item);
-  if (!s) m.set(item, (s = standingOn(item, ctx.kb, list)));
-  return s;
-}
 
 export function verdictOf(s: ListStanding): ListVerdict {
   if (!s.match) return 'unlisted';
@@ -29,28 +17,21 @@ export function verdictOf(s: ListStanding): ListVerdict {
 
 /** A rule reporting one kind of Drug List verdict per requested medication. */
 export function drugListRule(def: Omit<Rule, 'check'> & { verdicts: ListVerdict[]; message: (s: ListStanding, what: string, v: ListVerdict) => string }): Rule {
-  return {
-    id: def.id,
-    summary: def.summary,
-    defaultSeverity: def.defaultSeverity,
-    kinds: def.kinds,
-    docs: def.docs,
-    check(ctx) {
-      const out: Omit<Finding, 'rule' | 'severity'>[] = [];
-      for (const item of ctx.doc.medications ?? []) {
-        const s = standing(item, ctx);
-        if (!s) continue;
-        const v = verdictOf(s);
-        if (!def.verdicts.includes(v)) continue;
-        out.push({
-          span: item.span,
-          message: def.message(s, describe(item, ctx.kb), v),
-          citation: { id: 'mtus-drug-list', label: listName(s.list) },
-          edition: s.list.version,
-          subject: `formulary|${item.drug}|${item.quantity?.value ?? ''}`,
-        });
-      }
-      return out;
-    },
-  };
+  return ruleWith(def, (ctx) => {
+    const out: Omit<Finding, 'rule' | 'severity'>[] = [];
+    for (const item of ctx.doc.medications ?? []) {
+      const s = drugListStanding(item, ctx);
+      if (!s) continue;
+      const v = verdictOf(s);
+      if (!def.verdicts.includes(v)) continue;
+      out.push({
+        span: item.span,
+        message: def.message(s, describe(item, ctx.kb), v),
+        citation: { id: 'mtus-drug-list', label: listName(s.list) },
+        edition: s.list.version,
+        subject: `formulary|${item.drug}|${item.quantity?.value ?? ''}`,
+      });
+    }
+    return out;
+  });
 }

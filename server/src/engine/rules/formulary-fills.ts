@@ -1,12 +1,11 @@
 import { usDate } from '../../knowledge/timeline';
 import { formatDate, daysBetween } from '../parse/dates';
-import type { MedicationItem } from '../parse/medications';
-import { surgeryDate } from '../parse/surgery-date';
-import type { Finding } from '../types';
-import { dateOfInjury } from './visit-cap-24';
+import type { Finding, MedicationItem } from '../types';
 import type { RuleContext } from './rule';
 import { describe } from './medication-common';
-import { standing } from './formulary-common';
+import { drugListStanding } from '../judgements/drug-list-standing';
+import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 // The formulary's fills that need no list to recognise (8 CCR 9792.27.12, 9792.27.13), counted
 // from the document's own dates. With a list imported, each drug's fill and its day limit are
@@ -19,17 +18,12 @@ export interface DocDates {
   surgery?: { date: Date; span: { start: number; end: number } };
 }
 
-const cache = new WeakMap<object, DocDates | null>();
-
 /** The dates the fills count from, for documents dated while the formulary is operative. */
 export function docDates(ctx: RuleContext): DocDates | undefined {
-  let d = cache.get(ctx.doc);
-  if (d === undefined) {
-    const m = ctx.doc.mtus;
-    d = m?.formulary && m.date ? { visit: new Date(`${m.date}T00:00:00Z`), injury: dateOfInjury(ctx.text), surgery: surgeryDate(ctx.text) } : null;
-    cache.set(ctx.doc, d);
-  }
-  return d ?? undefined;
+  const m = ctx.doc.mtus;
+  if (!m?.formulary || !m.date) return undefined;
+  const facts = documentFacts(ctx);
+  return { visit: new Date(`${m.date}T00:00:00Z`), injury: facts.injuryDate, surgery: facts.surgeryDate };
 }
 
 /**
@@ -40,7 +34,7 @@ export function docDates(ctx: RuleContext): DocDates | undefined {
 export function listFill(ctx: RuleContext, item: MedicationItem, which: 'specialFill' | 'perioperativeFill'): string | undefined {
   const list = ctx.doc.mtus?.drugList;
   if (!list) return ' (import the MTUS Drug List to see which drugs are on this fill and their day limits)';
-  const match = standing(item, ctx)?.match;
+  const match = drugListStanding(item, ctx)?.match;
   const entry = match?.entry;
   const fill = entry?.[which];
   const label = which === 'specialFill' ? 'Special Fill' : 'Perioperative Fill';
@@ -83,7 +77,7 @@ export function specialFillFindings(ctx: RuleContext): Out[] {
   return fillFindings(ctx, meds, 'specialFill', (item, fill) => ({
     span: item.span,
     message: `${describe(item, ctx.kb)}: dated ${formatDate(d.visit)}, day ${day} after the injury of ${formatDate(d.injury!)}; at the single initial treatment visit within 7 days of injury a drug on the Drug List's Special Fill may be dispensed without prospective review, as a generic or single-source drug within the list's supply limit (8 CCR 9792.27.12)${fill}`,
-    citation: { id: 'ccr-9792.27.12-special-fill', label: '8 CCR 9792.27.12' },
+    citation: citationRef(ctx.kb, 'ccr-9792.27.12-special-fill'),
     subject: `special-fill|${item.drug}|${item.quantity?.value ?? ''}`,
   }));
 }
@@ -99,7 +93,7 @@ export function perioperativeFillFindings(ctx: RuleContext): Out[] {
   return fillFindings(ctx, meds, 'perioperativeFill', (item, fill) => ({
     span: item.span,
     message: `${describe(item, ctx.kb)}: dated ${formatDate(d.visit)}, ${when}; from 4 days before to 4 days after surgery a drug on the Drug List's Perioperative Fill may be dispensed without prospective review, within the list's supply limit (8 CCR 9792.27.13)${fill}`,
-    citation: { id: 'ccr-9792.27.13-perioperative-fill', label: '8 CCR 9792.27.13' },
+    citation: citationRef(ctx.kb, 'ccr-9792.27.13-perioperative-fill'),
     subject: `periop-fill|${item.drug}|${item.quantity?.value ?? ''}`,
   }));
 }
@@ -133,6 +127,7 @@ export function physicianDispensedFindings(ctx: RuleContext, from: string | unde
     out.push({
       span: item.span,
       message: `${describe(item, ctx.kb)}, dispensed by the physician: ${why}; a physician may dispense an Exempt drug without prospective review only as one 7-day supply at the initial visit within 7 days of injury (MTUS Drug List header, from ${usDate(from)}); dispense at most 7 days, or request the rest for review`,
+      // The whole list is cited: citationLabel would name it twice ("MTUS Drug List, MTUS Drug List").
       citation: { id: 'mtus-drug-list', label: 'MTUS Drug List' },
       subject: `dispensed|${item.drug}|${item.quantity?.value ?? ''}`,
     });

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Citation, RequestedItem, Span } from '../types';
 import type { Rule } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 
 // The strength-of-evidence hierarchy, 8 CCR 9792.21.1: the MTUS first; ODG or another
 // guideline only where the MTUS is silent. The four therapies mtus-lint reads are all

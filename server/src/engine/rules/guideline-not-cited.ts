@@ -1,8 +1,9 @@
-import { regionExclusion } from './manual-therapy-body-region';
+import { regionExclusion } from '../judgements/region-exclusion';
 import { HIERARCHY_REGULATION, isMtus, isNonMtus, mtusCitationsFor, mtusCitationText, RFA_FORM, treatmentName } from './guideline-hierarchy';
-import type { Rule } from './rule';
-import { citationLabel, itemCore, therapyVerdict } from './therapy-verdict';
-import { visitCapVerdict } from './visit-cap-24';
+import { itemCore, type Rule } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { therapyVerdict } from '../judgements/therapy-verdict';
+import { visitCapVerdict } from '../judgements/visit-cap';
 
 // No field of the DWC Form RFA asks for a citation, and UR applies the MTUS whether or not the
 // request names it (8 CCR 9792.21.1): a request without one is not deficient. Where an item is

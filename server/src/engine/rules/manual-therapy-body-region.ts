@@ -1,29 +1,13 @@
-import type { RequestedItem } from '../types';
-import { itemSubject, type Rule, type RuleContext } from './rule';
-import { citationLabel, itemCore, treatmentNoun } from './therapy-verdict';
+import { regionExclusion } from '../judgements/region-exclusion';
+import { itemCore, itemSubject, type Rule, type RuleContext } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { treatmentNoun } from '../wording/treatment-noun';
 
 // A treatment the guideline does not recommend for a body region at all (CPMTG 2009 pp. 58-59:
 // manual therapy for the ankle and foot, carpal tunnel syndrome, forearm, wrist and hand, knee).
-// The regions are data: limits.json, `notRecommended` on the treatment's limit. When this rule
-// fires, the quantity is moot, so the therapy rules stay silent on the item (therapy-verdict.ts).
-
-export interface RegionExclusion {
-  item: RequestedItem;
-  /** Region ids of the item the treatment is not recommended for. */
-  excluded: string[];
-  /** The item's other regions. */
-  allowed: string[];
-}
-
-/** The item's regions the treatment is not recommended for, or undefined when none is. */
-export function regionExclusion(item: RequestedItem, ctx: RuleContext): RegionExclusion | undefined {
-  if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain guideline
-  const not = ctx.kb.limitFor(item.treatment, ctx.edition)?.notRecommended;
-  if (!not || item.bodyRegions.length === 0) return undefined;
-  const excluded = item.bodyRegions.filter((r) => not.regions.includes(r));
-  if (excluded.length === 0) return undefined;
-  return { item, excluded, allowed: item.bodyRegions.filter((r) => !not.regions.includes(r)) };
-}
+// The regions are data: limits.json, `notRecommended` on the treatment's limit; the judgement is
+// judgements/region-exclusion.ts. When this rule fires, the quantity is moot, so the therapy
+// rules stay silent on the item.
 
 /** "knee", "low back": a region's name for messages, without its parenthesis. */
 function regionName(ctx: RuleContext, id: string, itemText: string): string {

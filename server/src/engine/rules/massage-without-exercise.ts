@@ -1,9 +1,9 @@
 import { unitAt } from '../parse/part-role';
 import type { Span } from '../types';
-import { hasActiveCare, requestedOf } from './active-care';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 export const massageWithoutExercise: Rule = {
   id: 'massage-without-exercise',
@@ -19,8 +19,10 @@ export const massageWithoutExercise: Rule = {
   check(ctx) {
     // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
     // tissue massage 1x4") is already that treatment's adjunct.
-    const requested = requestedOf(ctx, 'massage').filter((m) => !partOfOtherItem(ctx, m.span));
-    if (!requested.length || hasActiveCare(ctx)) return [];
+    const requested = documentFacts(ctx)
+      .requested('massage')
+      .filter((m) => !partOfOtherItem(ctx, m.span));
+    if (!requested.length || documentFacts(ctx).activeCare) return [];
     const limit = ctx.kb.limitFor('massage', ctx.edition);
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);

@@ -1,48 +1,30 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { DrugClass } from '../../knowledge/medication-schema';
-import { findMedicationEvidence, type MedicationEvidence, type MedicationItem } from '../parse/medications';
+import { type Finding, type FixData, type MedicationItem } from '../types';
 import { unitAt } from '../parse/part-role';
-import type { FixData, Finding } from '../types';
-import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from './fill-in';
-import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';
+import { type Rule, type RuleContext, ruleWith } from './rule';
+import { citationLabel } from '../wording/citation-label';
 
-// What the medication rules share: the evidence (read once per document, and only when a
-// medication is requested), how an item is named in a message, its citation, and fill-in lines.
-
-const evidenceCache = new WeakMap<object, MedicationEvidence>();
-
-export function medicationEvidence(ctx: RuleContext): MedicationEvidence {
-  let e = evidenceCache.get(ctx.doc);
-  if (!e) {
-    e = findMedicationEvidence(ctx.text, ctx.kb, ctx.doc.medications ?? []);
-    evidenceCache.set(ctx.doc, e);
-  }
-  return e;
-}
+// What the medication rules share: how an item is named in a message, its citation, a restated
+// request judged with its fullest details, and fill-in lines. The evidence they weigh is the
+// document's (parse/document-facts.ts: read once, and only when a medication rule asks).
 
 type MedicationFinding = Omit<Finding, 'rule' | 'severity'>;
 
 /** A rule over the requested medications: judge returns a finding or nothing for each item. */
 export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: MedicationItem, ctx: RuleContext) => MedicationFinding | undefined }): Rule {
-  return {
-    id: def.id,
-    summary: def.summary,
-    defaultSeverity: def.defaultSeverity,
-    kinds: def.kinds,
-    docs: def.docs,
-    check(ctx) {
-      const out: MedicationFinding[] = [];
-      const items = ctx.doc.medications ?? [];
-      let fullest = fullestCache.get(ctx.doc);
-      if (!fullest) fullestCache.set(ctx.doc, (fullest = fullestRestatements(items)));
-      for (const item of items) {
-        const f = def.judge(withRestatedDetails(item, fullest), ctx);
-        if (f) out.push(f);
-      }
-      return out;
-    },
-  };
+  return ruleWith(def, (ctx) => {
+    const out: MedicationFinding[] = [];
+    const items = ctx.doc.medications ?? [];
+    let fullest = fullestCache.get(ctx.doc);
+    if (!fullest) fullestCache.set(ctx.doc, (fullest = fullestRestatements(items)));
+    for (const item of items) {
+      const f = def.judge(withRestatedDetails(item, fullest), ctx);
+      if (f) out.push(f);
+    }
+    return out;
+  });
 }
 
 // A letter restates a request, not always in full ("Flexeril 10 mg #90" in the summary, with

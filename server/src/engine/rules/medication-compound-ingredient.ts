@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { TopicalExclusion } from '../../knowledge/medication-schema';
-import type { MedicationItem } from '../parse/medications';
-import { citationLabel } from './therapy-verdict';
+import type { MedicationItem } from '../types';
+import { citationLabel } from '../wording/citation-label';
 import { describe, medicationFinding, medicationRule } from './medication-common';
 
 /** The ingredients of a topical product the guideline does not recommend on the skin, with why. */

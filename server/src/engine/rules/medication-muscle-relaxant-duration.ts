@@ -1,6 +1,6 @@
-import type { MedicationItem } from '../parse/medications';
-import type { FixData } from '../types';
-import { citationFor, describe, formatDays, medicationEvidence, medicationFinding, medicationRule, supplyReading } from './medication-common';
+import type { FixData, MedicationItem } from '../types';
+import { citationFor, describe, formatDays, medicationFinding, medicationRule, supplyReading } from './medication-common';
+import { documentFacts } from '../parse/document-facts';
 
 export const medicationMuscleRelaxantDuration = medicationRule({
   id: 'medication-muscle-relaxant-duration',
@@ -23,7 +23,7 @@ export const medicationMuscleRelaxantDuration = medicationRule({
     const { min, max } = klass.durationDays;
     const weeks = `${min / 7}–${max / 7} week`;
     const citation = citationFor(ctx.kb, item, klass);
-    const flare = medicationEvidence(ctx).has('flare');
+    const flare = documentFacts(ctx).medicationEvidence.has('flare');
     const days = item.supply?.days;
     // Use already under way is not recommended to go on at all: a shorter refill is no cure,
     // so this comes first and offers no fix.

@@ -1,4 +1,5 @@
-import { citationFor, describe, formatDays, medicationEvidence, medicationFinding, medicationRule, supplyReading } from './medication-common';
+import { citationFor, describe, formatDays, medicationFinding, medicationRule, supplyReading } from './medication-common';
+import { documentFacts } from '../parse/document-facts';
 
 export const medicationNsaidDuration = medicationRule({
   id: 'medication-nsaid-duration',
@@ -18,7 +19,7 @@ export const medicationNsaidDuration = medicationRule({
     if (item.class !== 'nsaid' || item.route !== 'oral') return undefined;
     const klass = ctx.kb.drugClass(item.class);
     if (!klass?.durationDays) return undefined;
-    const e = medicationEvidence(ctx);
+    const e = documentFacts(ctx).medicationEvidence;
     // A reason for longer use: arthritis or a documented gain in function. A flare supports a
     // short course again, not months of it (#60 with 2 refills for a flare: CM17-0013320 upheld).
     // (Less of another drug is not a gain the NSAID brought: only function counts here.)

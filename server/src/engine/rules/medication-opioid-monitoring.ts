@@ -1,6 +1,7 @@
 import { forRecentSurgery } from '../judgements/recent-surgery';
-import type { MedicationEvidenceKind } from '../parse/medications';
-import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
+import type { MedicationEvidenceKind } from '../types';
+import { citationFor, describe, fillInFix, medicationFinding, medicationRule } from './medication-common';
+import { documentFacts } from '../parse/document-facts';
 
 // What the Opioids Treatment Guidelines ask to see documented, and how a message names it.
 const REQUIRED: [MedicationEvidenceKind, string][] = [
@@ -35,7 +36,7 @@ export const medicationOpioidMonitoring = medicationRule({
     // A short first course by the writer's own dosing is acute care, not chronic opioid treatment.
     const s = item.supply;
     if (!item.ongoing && klass.exemptFirstCourseDays && s && s.basis !== 'usual-maximum' && s.days <= klass.exemptFirstCourseDays) return undefined;
-    const e = medicationEvidence(ctx);
+    const e = documentFacts(ctx).medicationEvidence;
     const missing = REQUIRED.filter(([k]) => !e.has(k)).map(([, name]) => name);
     if (missing.length === 0) return undefined;
     const citation = citationFor(ctx.kb, item, klass);

@@ -1,4 +1,5 @@
-import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
+import { citationFor, describe, fillInFix, medicationFinding, medicationRule } from './medication-common';
+import { documentFacts } from '../parse/document-facts';
 
 export const GI_RISK_LINE =
   'GI risk factors: [age over 65 / ulcer, GI bleeding or perforation / aspirin, corticosteroid or anticoagulant / high-dose or multiple NSAIDs / dyspepsia on an NSAID]';
@@ -17,7 +18,7 @@ export const medicationPpiWithoutGiRisk = medicationRule({
   },
   judge(item, ctx) {
     if (item.class !== 'gastroprotective' || item.route === 'other') return undefined;
-    if (medicationEvidence(ctx).has('gi-risk')) return undefined;
+    if (documentFacts(ctx).medicationEvidence.has('gi-risk')) return undefined;
     const klass = ctx.kb.drugClass(item.class)!;
     const citation = citationFor(ctx.kb, item, klass);
     return medicationFinding(

@@ -1,8 +1,9 @@
-import { citationFor, describe, fillInFix, medicationEvidence, medicationFinding, medicationRule } from './medication-common';
+import { citationFor, describe, fillInFix, medicationFinding, medicationRule } from './medication-common';
 import { notRecommendedIngredients } from './medication-compound-ingredient';
 import { unitAt } from '../parse/part-role';
 import type { Span } from '../types';
 import type { RuleContext } from './rule';
+import { documentFacts } from '../parse/document-facts';
 
 export const FIRST_LINE_LINE = 'Antidepressant/anticonvulsant tried: [drug, dates, result or side effects]';
 
@@ -26,7 +27,7 @@ export const medicationTopicalFirstLine = medicationRule({
     if (!klass || (klass.requires !== 'failed-first-line' && klass.requires !== 'osteoarthritis')) return undefined;
     // A product holding a drug the guideline does not recommend is reported by medication-compound-ingredient.
     if (notRecommendedIngredients(item, ctx.kb).length) return undefined;
-    const e = medicationEvidence(ctx);
+    const e = documentFacts(ctx).medicationEvidence;
     const citation = citationFor(ctx.kb, item, klass);
     if (klass.requires === 'osteoarthritis') {
       // Topical diclofenac is judged by the joint it is for and the patient's osteoarthritis or

@@ -1,11 +1,10 @@
 import { unitAt } from '../parse/part-role';
-import { POSTSURGICAL } from '../parse/postsurgical';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { requestDate } from '../judgements/request-date';
-import { dateOfInjury } from './visit-cap-24';
-import { hasActiveCare, requestedOf } from './active-care';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 export const passiveModalityWithoutActiveCare: Rule = {
   id: 'passive-modality-without-active-care',
@@ -21,8 +20,8 @@ export const passiveModalityWithoutActiveCare: Rule = {
     fix: 'Inserts "Given with: […]" to fill in',
   },
   check(ctx) {
-    const requested = requestedOf(ctx, 'passive-modality');
-    if (!requested.length || hasActiveCare(ctx)) return [];
+    const requested = documentFacts(ctx).requested('passive-modality');
+    if (!requested.length || documentFacts(ctx).activeCare) return [];
     const limit = ctx.kb.limitFor('physical-medicine', ctx.edition);
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);
@@ -66,7 +65,7 @@ export const passiveModalityWithoutActiveCare: Rule = {
 
 /** Weeks from the date of injury to the request's date, when the document gives both. */
 function weeksSinceInjury(ctx: RuleContext): number | undefined {
-  const injury = dateOfInjury(ctx.text);
+  const injury = documentFacts(ctx).injuryDate;
   const asked = requestDate(ctx.text, ctx.doc);
   if (!injury || !asked || asked < injury) return undefined;
   return (asked.getTime() - injury.getTime()) / (7 * 86_400_000);

@@ -1,8 +1,10 @@
 import { sentenceOf } from '../parse/sentences';
-import { regionExclusion } from './manual-therapy-body-region';
-import { itemSubject, type Rule } from './rule';
-import { citationLabel, itemCore, therapyVerdict, treatmentNoun } from './therapy-verdict';
-import { visitCapVerdict } from './visit-cap-24';
+import { regionExclusion } from '../judgements/region-exclusion';
+import { itemCore, itemSubject, type Rule } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { therapyVerdict } from '../judgements/therapy-verdict';
+import { treatmentNoun } from '../wording/treatment-noun';
+import { visitCapVerdict } from '../judgements/visit-cap';
 
 // CPMTG, Physical medicine: "allow for fading of treatment frequency (from up to 3 visits per
 // week to 1 or less), plus active self-directed home Physical Medicine". A schedule that holds

@@ -1,8 +1,9 @@
 import { capQuantity } from '../fixes';
 import { completedFor } from '../judgements/completed-visits';
 import { surgeryFor } from '../judgements/surgery-for';
-import { itemSubject, type Rule } from './rule';
-import { citationLabel, itemCore, treatmentNoun } from './therapy-verdict';
+import { itemCore, itemSubject, type Rule } from './rule';
+import { citationLabel } from '../wording/citation-label';
+import { treatmentNoun } from '../wording/treatment-noun';
 
 // Therapy after surgery is judged by the Postsurgical Treatment Guidelines, per surgery, not
 // by the chronic pain limits (which leave postsurgical items alone).

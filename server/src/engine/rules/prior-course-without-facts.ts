@@ -1,4 +1,4 @@
-import { therapyRule } from './therapy-verdict';
+import { therapyRule } from './therapy-rule';
 
 export const priorCourseWithoutFacts = therapyRule({
   id: 'prior-course-without-facts',

@@ -1,6 +1,6 @@
-import type { Rule } from './rule';
-import { itemSubject } from './rule';
-import { itemCore, treatmentNoun } from './therapy-verdict';
+import { itemCore, itemSubject, type Rule } from './rule';
+import { treatmentNoun } from '../wording/treatment-noun';
+import { citationRef } from '../wording/citation-label';
 
 // A quantity that cannot be what the writer means: a zero ("0x4", "2x0", "QTY 0") or two totals
 // that disagree ("eighteen (8) visits", "QTY 6 ... #99"). No limit can judge it and no fix can
@@ -27,7 +27,7 @@ export const quantityNotValid: Rule = {
         {
           span: itemCore(item),
           message: `The ${noun} quantity cannot be read as a request: ${why}. Write the frequency x duration or the number of visits asked for, once (DWC Form RFA, 8 CCR 9785.5)`,
-          citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
+          citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
           subject: itemSubject(item, 'invalid'),
         },
       ];

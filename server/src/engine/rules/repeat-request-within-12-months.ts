@@ -1,8 +1,9 @@
 import { findDates, formatDate, daysBetween } from '../parse/dates';
 import { sentenceSpan } from '../parse/sentences';
 import { requestDate } from '../judgements/request-date';
-import { fillInLineAfter } from './fill-in';
+import { fillInLineAfter } from '../fill-in';
 import type { Rule } from './rule';
+import { citationRef } from '../wording/citation-label';
 
 // A denied request stands for 12 months for the same treatment unless the request documents a
 // change in the material facts (Labor Code 4610(k)). A request that mentions the earlier denial
@@ -11,7 +12,6 @@ import type { Rule } from './rule';
 const DENIAL = /\b(?:was |were |been )?(?:denied|non-?certified|not certified|noncertif\w*)\b|\bUR denial\b|\bdenial\b/gi;
 const CHANGE =
   /\bchange(?:s|d)? in (?:the )?(?:material )?(?:facts|condition|circumstances|findings|symptoms)\b|\bmaterial(?:ly)? chang\w*|\bnew (?:findings?|symptoms?|injury|imaging|MRI|diagnos\w+|evidence|information|neurological|deficits?)\b|\bsince the (?:prior |previous |last |earlier )?(?:denial|UR|decision)\b|\bworsen\w*|\bsignificant(?:ly)? (?:change|worse|progress)\w*|\bdeteriorat\w*|\bprogress(?:ed|ion) of\b/i;
-const YEAR_DAYS = 365;
 const PLACEHOLDER_LINE = /^[^\n]{0,120}:[ \t]*\[[^\]\n]*\][ \t]*$/gm;
 
 export const repeatRequestWithin12Months: Rule = {
@@ -38,6 +38,8 @@ export const repeatRequestWithin12Months: Rule = {
     const today = ctx.today ?? new Date();
     const own = requestDate(text, ctx.doc) ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
     const requested = new Set(ctx.doc.items.map((i) => i.treatment));
+    // How long a denial stands: the knowledge base's figure (legal-figures.json, Labor Code 4610(k)).
+    const window = ctx.kb.data.legalFigures.repeatRequest.days;
     DENIAL.lastIndex = 0;
     for (let m; (m = DENIAL.exec(head));) {
       const sentence = sentenceSpan(head, { start: m.index, end: m.index + m[0].length });
@@ -48,12 +50,12 @@ export const repeatRequestWithin12Months: Rule = {
       const denied = dates.find((d) => d.span.start >= m!.index) ?? dates.filter((d) => d.span.end <= m!.index).pop();
       if (!denied?.date) continue;
       const days = daysBetween(denied.date, own);
-      if (days < 0 || days > YEAR_DAYS) continue;
+      if (days < 0 || days > window) continue;
       return [
         {
           span: { start: m.index, end: m.index + m[0].length },
           message: `${mention.text} was denied ${formatDate(denied.date)}, ${days} days ago: within 12 months a new request needs a documented change in material facts (Labor Code 4610(k)); state what is new since the denial`,
-          citation: { id: 'lc-4610-repeat-request', label: 'Labor Code 4610(k)' },
+          citation: citationRef(ctx.kb, 'lc-4610-repeat-request'),
           fix: fillInLineAfter(
             text,
             sentence,

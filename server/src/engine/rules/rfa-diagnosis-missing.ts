@@ -1,7 +1,8 @@
-import { requestedOf } from './active-care';
-import { lineStartAt, lineEnding } from './fill-in';
+import { lineStartAt, lineEnding } from '../fill-in';
 import type { Rule } from './rule';
-import { isRequestForm, statesDiagnosis } from './request-facts';
+import { isRequestForm } from './request-facts';
+import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine', 'passive-modality'];
 
@@ -18,8 +19,8 @@ export const rfaDiagnosisMissing: Rule = {
   },
   check(ctx) {
     if (!isRequestForm(ctx)) return [];
-    const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => requestedOf(ctx, c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
-    if (!first || statesDiagnosis(ctx)) return [];
+    const first = ctx.doc.items[0]?.span ?? THERAPY.flatMap((c) => documentFacts(ctx).requested(c)).sort((a, b) => a.span.start - b.span.start)[0]?.span;
+    if (!first || documentFacts(ctx).statesDiagnosis) return [];
     const at = lineStartAt(ctx.text, first.start);
     const placed = /^[ \t]*Diagnosis \(ICD-10\):/m.test(ctx.text);
     return [
@@ -27,7 +28,7 @@ export const rfaDiagnosisMissing: Rule = {
         span: first,
         message:
           'The request states no diagnosis: give the diagnosis and its ICD-10 code (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot tie the treatment to a condition without it',
-        citation: { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' },
+        citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         fix: placed
           ? undefined
           : {

@@ -27,6 +27,7 @@ export const rfaDocumentationAge: Rule = {
       .map((d) => ({
         span: d.span,
         message: `The supporting documentation dated ${formatDate(d.date)} is ${d.days} days older than this request (${requestDated(ctx)}); from ${from2026(ctx)} it must be no older than ${DAYS} days (8 CCR 9792.6.1(u); DWC Newsline 2026-42): attach a report from the last ${DAYS} days`,
+        // Labelled by the 2026 notice that set the 30 days, not by the section the entry holds.
         citation: { id: 'ccr-9785.5-rfa', label: 'DWC Newsline 2026-42' },
       }));
   },

@@ -1,4 +1,4 @@
-import { readSignature } from './appeal-text';
+import { readSignature } from '../parse/appeal-letter';
 import type { Rule, RuleContext } from './rule';
 import { asksForTreatment, from2026, onTheForm, requestDated } from './ur-2026-common';
 
@@ -53,6 +53,7 @@ export const rfaForm2026: Rule = {
       {
         span,
         message: `Dated ${requestDated(ctx)}: from ${from2026(ctx)} a request must be on the DWC Form RFA (8 CCR 9792.6.1(u), 9792.9.1(b)); a narrative report counts only if the claims administrator agrees to accept it and it identifies the employee and provider, names every treatment on its first page, includes documentation no older than 30 days and is signed${missing.length ? `, and this one ${missing.join(', ')}` : ''}: put the request on the DWC Form RFA`,
+        // Labelled by the 2026 notice that made the form mandatory, not by the section the entry holds.
         citation: { id: 'ccr-9785.5-rfa', label: 'DWC Form RFA (Newsline 2026-42)' },
       },
     ];

@@ -1,9 +1,10 @@
 import { unitAt } from '../parse/part-role';
 import { sentenceSpan } from '../parse/sentences';
-import { itemOverlaps, requestedOf } from './active-care';
-import { itemSubject, type Rule } from './rule';
+import { itemCore, itemSubject, type Rule } from './rule';
 import { isRequestForm, regionsNamed } from './request-facts';
-import { itemCore, treatmentNoun } from './therapy-verdict';
+import { treatmentNoun } from '../wording/treatment-noun';
+import { citationRef } from '../wording/citation-label';
+import { documentFacts } from '../parse/document-facts';
 
 // Each requested item on an RFA names a treatment, a body part, and a frequency x duration or
 // a quantity (DWC Form RFA, 8 CCR 9785.5). Therapy items are checked: they are what the MTUS
@@ -11,7 +12,6 @@ import { itemCore, treatmentNoun } from './therapy-verdict';
 
 const THERAPY = ['acupuncture', 'manual-therapy', 'massage', 'physical-medicine'];
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const CITATION = { id: 'ccr-9785.5-rfa', label: '8 CCR 9785.5' };
 
 export const rfaItemIncomplete: Rule = {
   id: 'rfa-item-incomplete',
@@ -38,7 +38,7 @@ export const rfaItemIncomplete: Rule = {
       out.push({
         span: itemCore(item),
         message: `${capitalize(treatmentNoun(item))} is requested with no body part${named.size ? ` (the request names ${named.size} body parts)` : ''}: name the body part each item treats (DWC Form RFA, 8 CCR 9785.5)`,
-        citation: CITATION,
+        citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         subject: itemSubject({ ...item, bodyRegions: [] }, 'no-region'),
       });
     }
@@ -47,20 +47,20 @@ export const rfaItemIncomplete: Rule = {
     // elsewhere restates it; one per treatment (restatements say the same).
     const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
     for (const c of THERAPY) {
-      for (const m of requestedOf(ctx, c)) {
+      for (const m of documentFacts(ctx).requested(c)) {
         const sentence = sentenceSpan(ctx.text, m.span);
-        if (itemOverlaps(ctx, sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
-        if (itemOverlaps(ctx, m.span.start, m.span.end)) continue;
+        if (documentFacts(ctx).itemOverlaps(sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
+        if (documentFacts(ctx).itemOverlaps(m.span.start, m.span.end)) continue;
         // Named in a row, field block or list item that holds a counted item: part of it
         // ("Chiropractic manipulation w/ deep tissue massage ... 4").
         const unit = unitAt(ctx.doc.structure.units, m.span.start);
-        if (unit && unit.kind !== 'sentence' && itemOverlaps(ctx, unit.span.start, unit.span.end)) continue;
+        if (unit && unit.kind !== 'sentence' && documentFacts(ctx).itemOverlaps(unit.span.start, unit.span.end)) continue;
         if (seen.has(m.treatment)) continue;
         seen.add(m.treatment);
         out.push({
           span: m.span,
           message: `${capitalize(m.text)} is requested with no frequency x duration or number of visits: write it as e.g. "2x3" or "6 visits" (DWC Form RFA, 8 CCR 9785.5); a reviewer cannot certify an open-ended request`,
-          citation: CITATION,
+          citation: citationRef(ctx.kb, 'ccr-9785.5-rfa'),
         });
       }
     }

@@ -1,6 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import type { CorpusIndex } from '../../corpus/types';
-import type { AnalysisResult, DocumentKind, Finding, RequestedItem, Severity } from '../types';
+import type { AnalysisResult, CorpusIndex, DocumentKind, Finding, RequestedItem, Severity } from '../types';
 
 export interface RuleContext {
   text: string;
@@ -41,24 +40,16 @@ export interface RuleDocs {
   fix: string;
 }
 
+/**
+ * A rule from a family's description and its check: only the fields a rule has, so what the
+ * family's factory takes besides (the verdict it reports, its judge) stays out of the catalogue.
+ */
+export function ruleWith(def: Omit<Rule, 'check'>, check: Rule['check']): Rule {
+  return { id: def.id, summary: def.summary, defaultSeverity: def.defaultSeverity, kinds: def.kinds, docs: def.docs, check };
+}
+
 /** Where a rule's documentation page lives, relative to the repository root. */
 export const ruleDocPath = (id: string) => `docs/rules/${id}.md`;
-
-/**
- * Several rules ask the same question of one item (one diagnostic per item comes from one
- * judgement): judge each item once. Items are fresh objects per analysis, so the cache dies with it.
- */
-export function perItem<T>(judge: (item: RequestedItem, ctx: RuleContext) => T | undefined): (item: RequestedItem, ctx: RuleContext) => T | undefined {
-  const cache = new WeakMap<RequestedItem, T | null>();
-  return (item, ctx) => {
-    let v = cache.get(item);
-    if (v === undefined) {
-      v = judge(item, ctx) ?? null;
-      cache.set(item, v);
-    }
-    return v ?? undefined;
-  };
-}
 
 /**
  * What a finding about an item is about, to report a request restated in a letter once:
@@ -69,4 +60,10 @@ export function perItem<T>(judge: (item: RequestedItem, ctx: RuleContext) => T |
 export function itemSubject(item: RequestedItem, aspect: string = String(item.extendsPriorCourse)): string {
   const structured = item.unit && item.unit !== 'sentence' ? '@' : '';
   return `${item.treatment}|${item.quantity?.total}|${aspect}#${[...item.bodyRegions].sort().join(',')}${structured}`;
+}
+
+/** The part of an item a diagnostic underlines: from the treatment's name through its quantity. */
+export function itemCore(item: RequestedItem): { start: number; end: number } {
+  const q = item.quantity?.span ?? item.treatmentSpan;
+  return { start: Math.min(item.treatmentSpan.start, q.start), end: Math.max(item.treatmentSpan.end, q.end) };
 }

@@ -2,7 +2,7 @@ import { milestone, usDate } from '../../knowledge/timeline';
 import { daysBetween, formatDate } from '../parse/dates';
 import type { Rule } from './rule';
 import { asksForTreatment } from './ur-2026-common';
-import { dateOfInjury } from './visit-cap-24';
+import { documentFacts } from '../parse/document-facts';
 
 // SB 1160 (Stats. 2016, ch. 868): for injuries on or after 1/1/2018, treatment by an MPN or HCO
 // provider within 30 days of the injury is authorized without prospective utilization review,
@@ -29,7 +29,7 @@ export const sb116030DayExemption: Rule = {
     const t = ctx.kb.data.timeline;
     const from = t ? milestone(t, 'sb1160-injuries')?.date : undefined;
     if (!m?.date || !from || !asksForTreatment(ctx)) return [];
-    const injury = dateOfInjury(ctx.text);
+    const injury = documentFacts(ctx).injuryDate;
     if (!injury || injury.toISOString().slice(0, 10) < from) return [];
     const visit = new Date(`${m.date}T00:00:00Z`);
     const day = daysBetween(injury, visit);

@@ -1,4 +1,4 @@
-import { therapyRule } from './therapy-verdict';
+import { therapyRule } from './therapy-rule';
 
 export const therapyOverTrial = therapyRule({
   id: 'therapy-over-trial',

@@ -2,7 +2,7 @@ import { segmentText } from '../parse/segments';
 import type { RequestedItem, Span } from '../types';
 import { HIERARCHY_REGULATION, guidelineName, isNonMtus, lower, mtusCitationsFor, paragraphOf, treatmentName, within } from './guideline-hierarchy';
 import type { Rule, RuleContext } from './rule';
-import { citationLabel } from './therapy-verdict';
+import { citationLabel } from '../wording/citation-label';
 
 // "UR non-certified this item citing the Official Disability Guidelines", "the UR reviewer
 // relied on ODG", "the utilization review denial was based on ODG".

@@ -1,7 +1,7 @@
-import type { Knowledge } from '../knowledge/knowledge';
-import type { CitationEntry, Guideline } from '../knowledge/schema';
-import { findCitations } from './parse/citations';
-import { citationLabel } from './rules/therapy-verdict';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { CitationEntry, Guideline } from '../../knowledge/schema';
+import { findCitations } from '../parse/citations';
+import { citationLabel } from './citation-label';
 
 // Each knowledge-base citation written the way letters cite it in its edition, with its label
 // and quotation, for completion (and for any aid that writes a citation into a document).

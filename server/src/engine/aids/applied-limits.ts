@@ -1,12 +1,14 @@
-import type { Knowledge } from '../knowledge/knowledge';
-import type { Surgery } from '../knowledge/schema';
-import { citationLabel, range } from './rules/therapy-verdict';
-import type { AnalysisResult, RequestedItem, Span } from './types';
+import type { Knowledge } from '../../knowledge/knowledge';
+import { diagnosisFigure } from '../judgements/diagnosis-figure';
+import { surgeryAmong } from '../judgements/surgery-for';
+import { citationLabel } from '../wording/citation-label';
+import { range } from '../wording/figures';
+import type { AnalysisResult, RequestedItem, Span } from '../types';
 
 // The figures a therapy item is judged by, for the writing aids (completion, inline totals,
-// outline): the same choices as therapy-verdict.ts and postsurgical-over-limit.ts (the
-// document's edition, the most generous diagnosis-specific figure, the surgery's course),
-// without running a rule.
+// outline), without running a rule: the document's edition, and the choices the rules make
+// through the same judgements (judgements/diagnosis-figure.ts: the most generous
+// diagnosis-specific figure; judgements/surgery-for.ts: the surgery's course).
 
 /** What a document says that changes which figure applies. Spans are only compared, never read. */
 export type LimitFacts = Pick<AnalysisResult, 'edition' | 'evidence' | 'diagnoses' | 'surgeries'>;
@@ -32,10 +34,10 @@ export interface AppliedLimit {
  * maximum (a diagnosis's figure replaces the general one). Postsurgical therapy has only the
  * surgery's course, or nothing when the surgery is not one the knowledge base holds.
  */
-export function appliedLimits(treatment: string, facts: LimitFacts, kb: Knowledge, postsurgical = false, near?: Span): AppliedLimit[] {
+export function appliedLimits(treatment: string, facts: LimitFacts, kb: Knowledge, postsurgical = false, near?: Span, regions: string[] = []): AppliedLimit[] {
   const unit = kb.treatment(treatment)?.unit ?? 'sessions';
   if (postsurgical) {
-    const s = surgeryNear(facts, kb, near);
+    const s = surgeryAmong(facts.surgeries, kb, near, regions);
     if (!s || s.treatment !== treatment) return [];
     return [
       { kind: 'postsurgical', range: { min: s.visits, max: s.visits }, unit, citation: citationLabel(kb, s.citation), condition: s.name, weeks: s.weeks },
@@ -46,7 +48,7 @@ export function appliedLimits(treatment: string, facts: LimitFacts, kb: Knowledg
   const citation = citationLabel(kb, limit.citation);
   const base = { unit, citation, perWeek: limit.perWeek };
   const out: AppliedLimit[] = [];
-  const dx = diagnosisFigure(limit.byDiagnosis, facts, kb);
+  const dx = diagnosisFigure(limit, facts.diagnoses, kb);
   const maximum = dx ? dx.visits : limit.maximum;
   // Massage's trial and maximum are the same 4-6: one figure, the maximum.
   if (limit.trial && !(maximum && maximum.min === limit.trial.min && maximum.max === limit.trial.max)) {
@@ -58,7 +60,7 @@ export function appliedLimits(treatment: string, facts: LimitFacts, kb: Knowledg
 
 /** The figures an item is held to, in the document it is in. */
 export function itemLimits(item: RequestedItem, doc: LimitFacts & Pick<AnalysisResult, 'segments'>, kb: Knowledge): AppliedLimit[] {
-  return appliedLimits(item.treatment, doc, kb, item.postsurgical, segmentAt(doc.segments ?? [], item.span.start));
+  return appliedLimits(item.treatment, doc, kb, item.postsurgical, segmentAt(doc.segments ?? [], item.span.start), item.bodyRegions);
 }
 
 /** "trial 3–6", "max 8–10", "max 9–10 (myalgia and myositis)", "postsurgical 24 (Bankart repair)". */
@@ -88,29 +90,6 @@ export function exceeded(total: number, limits: AppliedLimit[], improved: boolea
 }
 
 const shortCondition = (name: string) => name.replace(/\s*\([^)]*\)\s*$/, '').replace(/, unspecified$/, '');
-
-function diagnosisFigure(
-  byDiagnosis: { diagnosis: string; visits: { min: number; max: number }; weeks: number }[] | undefined,
-  facts: LimitFacts,
-  kb: Knowledge,
-) {
-  // As therapy-verdict.ts: with several diagnoses named, the most generous figure applies.
-  if (!byDiagnosis?.length || !facts.diagnoses.length) return undefined;
-  const named = new Set(facts.diagnoses.map((d) => d.diagnosis));
-  const best = byDiagnosis.filter((b) => named.has(b.diagnosis)).sort((a, b) => b.visits.max - a.visits.max)[0];
-  if (!best) return undefined;
-  return { name: kb.data.diagnoses.find((d) => d.id === best.diagnosis)?.name ?? best.diagnosis, visits: best.visits, weeks: best.weeks };
-}
-
-/** As postsurgical-over-limit.ts: the surgery named in the item's sentence or line (`near`), else the only one the document names. */
-function surgeryNear(facts: LimitFacts, kb: Knowledge, near?: Span): Surgery | undefined {
-  const { surgeries } = facts;
-  if (!surgeries.length) return undefined;
-  const close = near ? surgeries.find((m) => m.span.start >= near.start && m.span.end <= near.end) : undefined;
-  const ids = new Set(surgeries.map((m) => m.surgery));
-  const id = close?.surgery ?? (ids.size === 1 ? surgeries[0].surgery : undefined);
-  return id ? kb.data.surgeries.find((s) => s.id === id) : undefined;
-}
 
 function segmentAt(segments: Span[], offset: number): Span | undefined {
   let lo = 0;

@@ -1,6 +1,6 @@
-import type { Knowledge } from '../knowledge/knowledge';
+import type { Knowledge } from '../../knowledge/knowledge';
 import { exceeded, itemLimits, limitPhrase, shortLimit } from './applied-limits';
-import type { AnalysisResult, RequestedItem, Span } from './types';
+import type { AnalysisResult, RequestedItem, Span } from '../types';
 
 // Inline totals: after each requested quantity, how mtus-lint read it and the figure it is held
 // to ("2x4" → "= 8 sessions · trial 3–6"), so a writer sees the count a reviewer will count.

@@ -1,10 +1,8 @@
-// Shared reading of an IMR appeal letter's dates, enclosures and signature, for the appeal-*
-// rules. Plain regexes over the text; offsets are UTF-16 like everything else in the engine.
+// Reading an IMR appeal letter's dates, enclosures and signature, for the appeal-* rules and
+// the document's date. Plain regexes over the text; offsets are UTF-16 like everything else in the engine.
 
-import { findDates, type DateToken } from '../parse/dates';
+import { findDates, type DateToken } from './dates';
 import type { Span } from '../types';
-
-export { daysBetween, findDates, formatDate, type DateToken } from '../parse/dates';
 
 /** "UR decision", "utilization review denial", "UR determination", "UR letter", "non-certification". */
 export const UR_DECISION = /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b|\bnon-?certification\b/gi;

@@ -1,4 +1,4 @@
-import type { FixData, Span } from '../types';
+import type { FixData, Span } from './types';
 
 // Fill-in fixes insert a line for the writer to complete. They go on a line of their own,
 // indented like the text they belong to, and change nothing else.

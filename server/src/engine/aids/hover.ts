@@ -1,14 +1,14 @@
-import type { CorpusIndex } from '../corpus/types';
-import type { Knowledge } from '../knowledge/knowledge';
-import type { CitationEntry, Limit } from '../knowledge/schema';
-import type { Analysis } from './analyze';
-import { readFrom } from './explain';
-import { completedFor, givenBefore } from './judgements/completed-visits';
+import type { Citation, CorpusIndex, RequestedItem, Span } from '../types';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { CitationEntry, Limit } from '../../knowledge/schema';
+import type { Analysis } from '../analyze';
+import { readFrom } from '../explain';
+import { completedFor, givenBefore } from '../judgements/completed-visits';
 import { medicationHover } from './medication-hover';
-import { mtusCitationLines, mtusItemLines } from './mtus/hover-lines';
-import { formularyHoverLines } from '../formulary/hover-lines';
-import { citationLabel, range } from './rules/therapy-verdict';
-import type { Citation, RequestedItem, Span } from './types';
+import { mtusCitationLines, mtusItemLines } from '../mtus/hover-lines';
+import { formularyHoverLines } from '../../formulary/hover-lines';
+import { citationLabel } from '../wording/citation-label';
+import { range } from '../wording/figures';
 
 export interface HoverInfo {
   span: Span;

@@ -1,40 +1,30 @@
-import type { Span, TreatmentNameMention } from '../types';
-import { POSTSURGICAL } from '../parse/postsurgical';
-import { unitAt } from '../parse/part-role';
-import { inPlaceholder, sentenceOf } from '../parse/sentences';
-import type { RuleContext } from './rule';
+import type { AnalysisResult, RequestedItem, Span, TreatmentNameMention } from '../types';
+import { POSTSURGICAL } from '../vocabulary/postsurgical';
+import { unitAt } from './part-role';
+import { inPlaceholder, sentenceOf } from './sentences';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 
 // Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
 // an exercise or home program, or therapy built on exercise (CPMTG: massage "should be an
 // adjunct to other recommended treatment (e.g. exercise)"; passive therapy is not indicated
-// for chronic pain in most instances). These helpers answer "is it requested?" and "is there
-// active care?" once per document.
+// for chronic pain in most instances). These read "is it requested?" and "is there active
+// care?"; the answers are kept per analysis by document-facts.ts, where the rules ask.
+
+/** What the reading needs of an analysis. */
+type Reading = { text: string; doc: Pick<AnalysisResult, 'items' | 'mentions' | 'structure'> };
 
 const ACTIVE =
   /\b(?:exercis\w*|HEP|active (?:therapy|care|treatment|rehabilitation|modalit\w+)|functional restoration|strengthening|stretching|work (?:hardening|conditioning)|walking program|conditioning program|yoga|pilates|aquatic therapy|aqua therapy|pool therapy|therapeutic activities|self[- ]directed|works? out|working out|gym|core (?:program|stabilization|exercises?)|treadmill|stationary (?:bike|bicycle|cycle)|swim(?:s|ming)|lap swimming)\b/gi;
 // (A line break does not end the reach: "has no home\nexercise program".)
 const NEGATED = /\b(?:no|not|without|never|lack of|declined|unable to|stopped|discontinued)\b[^.]{0,25}$/i;
-const GUIDELINE_TALK = /\b(?:guidelines?|MTUS|CPMTG|ACOEM|ODG|9792\.\d+)\b/i;
 const REQUEST = /\b(?:request\w*|recommend\w*|prescri\w*|order\w*|plan\w*|authoriz\w*|purchase|rental|rent|trial of|would benefit|appeal\w*|RFA)\b/i;
 const PRIOR =
   /\b(?:previously|prior|past|has had|had|tried|completed|received|failed|underwent|was using|used|attended|was in|went to|participated in)\b[^.\n]{0,40}$/i;
 // "Acupuncture was denied on ..." tells the history of a request, it does not make one.
 const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
 
-const activeCache = new WeakMap<object, boolean>();
-
 /** Does the document show active care: an exercise or home program, or requested physical therapy? */
-export function hasActiveCare(ctx: RuleContext): boolean {
-  const key = ctx.doc.evidence;
-  let v = activeCache.get(key);
-  if (v === undefined) {
-    v = findActiveCare(ctx);
-    activeCache.set(key, v);
-  }
-  return v;
-}
-
-function findActiveCare(ctx: RuleContext): boolean {
+export function findActiveCare(ctx: Reading, index: ItemIndex): boolean {
   const { text } = ctx;
   if (ctx.doc.items.some((i) => i.treatment === 'physical-medicine')) return true;
   ACTIVE.lastIndex = 0;
@@ -46,24 +36,22 @@ function findActiveCare(ctx: RuleContext): boolean {
     if (GUIDELINE_TALK.test(sentenceOf(text, span))) continue;
     return true;
   }
-  return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && isRequested(ctx, x));
+  return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && isRequested(ctx, index, x));
 }
 
-const itemIndex = new WeakMap<object, { starts: Set<number>; spans: Span[] }>();
+/** The items' treatment-name starts, and their spans sorted: what asks "is this an item?" fast. */
+export interface ItemIndex {
+  starts: Set<number>;
+  spans: Span[];
+}
 
-/** The items' treatment-name starts and their spans sorted, built once per document. */
-function itemsOf(ctx: RuleContext): { starts: Set<number>; spans: Span[] } {
-  let v = itemIndex.get(ctx.doc.evidence);
-  if (!v) {
-    v = { starts: new Set(ctx.doc.items.map((i) => i.treatmentSpan.start)), spans: ctx.doc.items.map((i) => i.span).sort((a, b) => a.start - b.start) };
-    itemIndex.set(ctx.doc.evidence, v);
-  }
-  return v;
+export function indexItems(items: RequestedItem[]): ItemIndex {
+  return { starts: new Set(items.map((i) => i.treatmentSpan.start)), spans: items.map((i) => i.span).sort((a, b) => a.start - b.start) };
 }
 
 /** Does any requested item overlap [start, end)? Binary search: mentions are many on long documents. */
-export function itemOverlaps(ctx: RuleContext, start: number, end: number): boolean {
-  const spans = itemsOf(ctx).spans;
+export function itemOverlaps(index: ItemIndex, start: number, end: number): boolean {
+  const spans = index.spans;
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -92,8 +80,8 @@ const OTHER_SERVICE =
  * treatment now (a request list, table or fields; in a letter with no such part, a sentence
  * that asks for it). History, guideline quotations and denials as quoted ask for nothing.
  */
-export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): boolean {
-  if (itemsOf(ctx).starts.has(mention.span.start)) return true;
+export function isRequested(ctx: Reading, index: ItemIndex, mention: TreatmentNameMention): boolean {
+  if (index.starts.has(mention.span.start)) return true;
   const { text } = ctx;
   const role = mention.role;
   const sentence = sentenceOf(text, mention.span);
@@ -113,18 +101,4 @@ export function isRequested(ctx: RuleContext, mention: TreatmentNameMention): bo
   if (PRIOR.test(text.slice(Math.max(0, mention.span.start - 60), mention.span.start))) return false;
   if (DENIED_AFTER.test(text.slice(mention.span.end, mention.span.end + 60))) return false;
   return REQUEST.test(sentence);
-}
-
-const requestedCache = new WeakMap<object, Map<string, TreatmentNameMention[]>>();
-
-/** Requested mentions of treatments in one category, in document order. */
-export function requestedOf(ctx: RuleContext, category: string): TreatmentNameMention[] {
-  let byCategory = requestedCache.get(ctx.doc.evidence);
-  if (!byCategory) requestedCache.set(ctx.doc.evidence, (byCategory = new Map()));
-  let v = byCategory.get(category);
-  if (!v) {
-    v = ctx.doc.mentions.filter((m) => ctx.kb.treatment(m.treatment)?.category === category && isRequested(ctx, m));
-    byCategory.set(category, v);
-  }
-  return v;
 }

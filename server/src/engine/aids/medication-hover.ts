@@ -1,6 +1,6 @@
-import type { Knowledge } from '../knowledge/knowledge';
-import type { MedicationItem } from './parse/medications';
-import { citationFor, describe, supplyReading } from './rules/medication-common';
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { MedicationItem } from '../types';
+import { citationFor, describe, supplyReading } from '../rules/medication-common';
 
 // Hover on a requested medication: how its supply was read, what the guideline allows for its
 // class and in which edition, the guideline's words, and how the citation fared in IMR.

@@ -1,0 +1,169 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import type { MedicationEvidence, MedicationEvidenceKind, MedicationItem, Span } from '../types';
+import { EVIDENCE, GI_RISKS, type EvidenceKey } from '../vocabulary/medication-evidence';
+import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
+import { inPlaceholder } from './sentences';
+
+// What a document says that bears on the medication rules: failed first-line drugs, GI risk
+// factors, an oral NSAID not tolerated, pain and function measured, drug tests and risk
+// assessments. The words are the vocabulary's (vocabulary/medication-evidence.ts); this reads them
+// where they are not negated, not blank and not a guideline's talk.
+
+// Short acronyms count only in capitals: "dire", "comm" and "oa" are other words.
+const ACRONYM = /^(?:OA|ASA|ORT|COMM|DIRE|UDS|UDT|UTOX|VAS|PUD|DJD|AEDs?|TCAs?|SNRIs?|CURES|PDMP|GERD|ADLs?)$/i;
+const WORD_END = '(?![A-Za-z])';
+// Per kind, to tell which one matched where the fast scan stopped (sticky, in EVIDENCE order).
+const KIND_RES: [EvidenceKey, RegExp][] = EVIDENCE.map(([k, alts]) => [k, new RegExp(`(?:${alts.join('|')})${WORD_END}`, 'iy')]);
+// One scan for every kind: alternatives grouped by their first character, so the engine tries
+// only those that can start where it stands (a third of the time of a flat alternation).
+const FAST = (() => {
+  const groups = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const [, alts] of EVIDENCE) {
+    for (const alt of alts) {
+      const plain = alt.replace(/\(\?<\w+>/g, '(?:');
+      if (/^[A-Za-z](?![?*+{])/.test(plain)) {
+        const key = plain[0].toLowerCase();
+        groups.set(key, [...(groups.get(key) ?? []), plain.slice(1)]);
+      } else others.push(plain);
+    }
+  }
+  const factored = [...[...groups].map(([k, rests]) => `${k}(?:${rests.join('|')})`), ...others];
+  return new RegExp(`\\b(?:${factored.join('|')})${WORD_END}`, 'gi');
+})();
+const FAILURE =
+  /\b(?:fail(?:ed|ure|s)?|tried|trials? of|not tolerat\w*|did not tolerate|could not tolerate|unable to tolerate|intoleran\w*|side[- ]effects?|adverse (?:effects?|reactions?)|ineffective|not effective|no (?:relief|benefit|improvement|help)|without (?:relief|benefit|improvement)|did not (?:help|work|improve)|discontinued|stopped)\b/gi;
+// A negation shortly before a mention cancels it ("no history of GI bleed", "has not tried gabapentin").
+// Its reach ends where the sentence turns to something the patient has ("denies nausea but has ...").
+// A line break inside a sentence: the line before ends on no stop, the next opens no list item.
+const WRAPPED = /([^.!?:;\n])[ \t]*\n[ \t]*(?![-*•▪◦]\s|\d{1,2}[.)]\s|\n)/g;
+const NEGATED =
+  /\b(?:no|not|never|without|denies|denied|negative for|absence of|lack of|has not|have not|hasn't|haven't|did not|does not|no documentation of|no evidence of|no indication)\b(?:(?!\b(?:but|however|although|though|except|has|have|had|is|was|takes|reports)\b)[^.\n;]){0,45}$/i;
+// A reviewer's "the records do not indicate that the patient is being treated for ..." reaches further.
+const NEGATED_REPORT =
+  /\b(?:(?:do|does|did) not (?:indicate|document|show|support|demonstrate|reflect|mention|establish)|no (?:documentation|evidence|indication|mention|record)|lack of (?:documentation|evidence)|not documented|without documentation)\b[^.\n;]{0,60}$/i;
+// "No indication that the patient had previously tried ..." reaches further back.
+const NEGATED_FAILURE =
+  /\b(?:no|not|never|without|has not|have not|hasn't|haven't|did not|does not|no documentation|no evidence|no indication|lack of)\b[^.\n;]{0,50}$/i;
+// Evidence that names its own result is a finding even when negated words follow ("denies side effects" is documentation).
+const NEGATION_IS_FINDING = new Set<MedicationEvidenceKind>(['adverse-effects', 'aberrant-behavior']);
+const PATIENT = /\b(?:patient|pt|she|he|her|his|claimant|injured worker|applicant|Mr|Ms|Mrs|I have|we have)\b/i;
+
+/** A sentence that states a guideline's expectations about no one in particular. */
+function guidelineTalk(text: string, at: number): boolean {
+  const from = Math.max(0, at - 250);
+  const before = text.slice(from, at);
+  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('.\n'), before.lastIndexOf('\n\n'));
+  const start = cut >= 0 ? from + cut + 1 : from;
+  const rest = text.slice(at, at + 250);
+  const stop = rest.search(/\.(?:\s|$)|\n\n/);
+  const sentence = text.slice(start, stop >= 0 ? at + stop : at + 250);
+  return GUIDELINE_TALK.test(sentence) && !PATIENT.test(sentence);
+}
+
+/** A blank still to fill in ("urine drug test [date, result]", "CURES: ___") documents nothing. */
+function blankAfter(text: string, end: number): boolean {
+  const m = /^[^\n]{0,30}?(?:\[[^\]\n]*\]|_{3,})/.exec(text.slice(end, end + 60));
+  return !!m && !/\d/.test(m[0].replace(/\[[^\]\n]*\]|_{3,}$/, ''));
+}
+
+/**
+ * What the document says that bears on the medication rules, found in one pass. Run only for
+ * documents that request a medication.
+ */
+export function findMedicationEvidence(text: string, kb: Knowledge, items: MedicationItem[]): MedicationEvidence {
+  const found = new Set<MedicationEvidenceKind>();
+  const giRisks = new Set<string>();
+  FAST.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FAST.exec(text))) {
+    let kind: EvidenceKey | undefined;
+    let km: RegExpExecArray | null = null;
+    for (const [k, re] of KIND_RES) {
+      re.lastIndex = m.index;
+      if ((km = re.exec(text))) {
+        kind = k;
+        break;
+      }
+    }
+    if (!kind || !km) continue;
+    if (km[0].length > m[0].length) FAST.lastIndex = m.index + km[0].length;
+    m = km;
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) continue;
+    if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) continue;
+    // A line wrapped mid-sentence ("reports no\n  dyspepsia") keeps its negation.
+    const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(WRAPPED, '$1 ');
+    const negated =
+      NEGATED.test(lead) ||
+      NEGATED_REPORT.test(lead) ||
+      /^\s*(?:was |were |has |have )?(?:not|never) (?:done|performed|checked|reviewed|obtained|documented)\b/i.test(text.slice(span.end, span.end + 30));
+    if (kind === 'first-line-word') {
+      if (failedNear(text, span)) found.add('failed-first-line');
+      continue;
+    }
+    if (negated && !(NEGATION_IS_FINDING.has(kind as MedicationEvidenceKind) && /^(?:no|without|denies)\b/i.test(m[0]))) continue;
+    if (guidelineTalk(text, span.start)) continue;
+    if (kind === 'age') {
+      const g = m.groups!;
+      const age = Number(g.age1 ?? g.age2 ?? g.age3 ?? g.age4 ?? g.age5 ?? g.age6);
+      // "age over 65", "older than 65" say so themselves; a stated age counts from 66.
+      if (age > 65 || ((g.age4 ?? g.age5 ?? g.age6) && age >= 65)) giRisks.add('age over 65');
+      continue;
+    }
+    if (kind.startsWith('gi:')) {
+      giRisks.add(GI_RISKS[Number(kind.slice(3))][0]);
+      continue;
+    }
+    found.add(kind as MedicationEvidenceKind);
+  }
+  // First-line drugs by name ("failed gabapentin", "Cymbalta was not tolerated").
+  // Only a topical request asks about them.
+  const re = kb.drugPattern;
+  re.lastIndex = 0;
+  const wanted = items.some((x) => x.route === 'topical' || x.route === 'patch');
+  while (wanted && !found.has('failed-first-line') && (m = re.exec(text))) {
+    const d = kb.drugOf(m[0]);
+    if (d?.firstLine && failedNear(text, { start: m.index, end: m.index + m[0].length })) found.add('failed-first-line');
+  }
+  // An oral NSAID named with a failure or intolerance ("Ibuprofen upset his stomach and was stopped").
+  const topicalNsaid = items.some((x) => x.class === 'topical-nsaid');
+  re.lastIndex = 0;
+  while (topicalNsaid && !found.has('oral-nsaid-failed') && (m = re.exec(text))) {
+    const d = kb.drugOf(m[0]);
+    if (
+      d?.class === 'nsaid' &&
+      (failedNear(text, { start: m.index, end: m.index + m[0].length }) ||
+        /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
+    )
+      found.add('oral-nsaid-failed');
+  }
+  const nsaids = new Set(items.filter((x) => x.class === 'nsaid' && x.route === 'oral').map((x) => x.drug));
+  if (nsaids.size > 1) giRisks.add('high-dose or multiple NSAIDs');
+  if (giRisks.size) found.add('gi-risk');
+  return { has: (k) => found.has(k), giRisks: [...giRisks] };
+}
+
+/** A failure word in the same sentence, close to the first-line drug, not negated, not a guideline's. */
+function failedNear(text: string, span: Span): boolean {
+  if (inPlaceholder(text, span.start)) return false;
+  const from = Math.max(0, span.start - 70);
+  const to = Math.min(text.length, span.end + 70);
+  let window = text.slice(from, to);
+  // Stay inside the sentence.
+  const lead = span.start - from;
+  const cut = Math.max(window.lastIndexOf('. ', lead), window.lastIndexOf('.\n', lead), window.lastIndexOf(';', lead));
+  const stopRel = window.slice(lead).search(/\.(?:\s|$)|;/);
+  const s = cut >= 0 ? cut + 1 : 0;
+  const e = stopRel >= 0 ? lead + stopRel : window.length;
+  window = window.slice(s, e);
+  FAILURE.lastIndex = 0;
+  let f: RegExpExecArray | null;
+  while ((f = FAILURE.exec(window))) {
+    const abs = from + s + f.index;
+    if (NEGATED_FAILURE.test(text.slice(Math.max(0, abs - 60), abs))) continue;
+    if (guidelineTalk(text, abs)) continue;
+    return true;
+  }
+  return false;
+}

@@ -16,37 +16,27 @@ import { mtusInForce } from './mtus/in-force';
 import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding } from './types';
+import { inferKind } from './document-kind';
+
+export { inferKind } from './document-kind';
 
 export const DEFAULT_MAX_LENGTH = 2_000_000;
 
 const RULE_IDS = RULES.map((r) => r.id);
-
-const APPEAL_SIGNS =
-  /\b(?:Independent Medical Review|IMR|appeal|UR (?:decision|denial)|utilization review (?:decision|denial)|non-?certif\w*|denied|Upheld|Overturned)\b/i;
-
-/** How much of a document's start inferKind() reads. */
-export const KIND_HEAD = 20_000;
-
-/** A document's kind from its words, when no file extension or language says. */
-export function inferKind(text: string): DocumentKind {
-  const head = text.slice(0, KIND_HEAD);
-  const hits = head.match(new RegExp(APPEAL_SIGNS.source, 'gi'))?.length ?? 0;
-  return hits >= 2 ? 'appeal' : 'request';
-}
 
 export interface Analysis extends AnalysisResult {
   /** Treatment names found anywhere, for hover. */
   mentions: TreatmentMention[];
 }
 
+/** Whether every region of `a` ("hand") is among those of `b` ("hand,wrist"): the same request written more briefly. */
+const within = (a: string, b: string) => a.split(',').every((x) => b.split(',').includes(x));
+
 /**
  * A letter often writes the same request several times (summary, heading, closing). That is
  * one problem: keep the first finding, point it at the other places, and let its fix cap
  * every one of them so the letter stays consistent.
  */
-/** Whether every region of `a` ("hand") is among those of `b` ("hand,wrist"): the same request written more briefly. */
-const within = (a: string, b: string) => a.split(',').every((x) => b.split(',').includes(x));
-
 function mergeRestatements(findings: Finding[]): Finding[] {
   // The subject is "treatment|total|extension#regions": the same request when all but the
   // regions agree and the regions agree too, or one mention names none or only some of the other's.

@@ -1,4 +1,4 @@
-import { inferKind, KIND_HEAD } from './analyze';
+import { inferKind, KIND_HEAD } from './document-kind';
 import { StructureMemo } from './structure/incremental';
 import type { DocumentKind } from './types';
 

@@ -1,10 +1,12 @@
 import type { Span } from '../types';
 import { findCheckboxes } from './checkboxes';
+import { readFieldBlock } from './field-block';
 import { findFields } from './fields';
+import { headingOf, indentOf, LIST_MARKER } from './line-forms';
 import { proseSegments, pushTrimmed } from './prose';
 import { isRuleLine, readTableHeader, readTableRows, type LineInfo } from './tables';
-import type { CellKind, Checkbox, DocumentStructure, Field, PassageRole, Section, Unit } from './types';
-import { ASKS_OPENER, INLINE_ONLY, ITEM_FIELD_KINDS, normalizeLabel, roleOfHeading, roleOfLabel } from './vocabulary';
+import type { Checkbox, DocumentStructure, Field, PassageRole, Section, Unit } from './types';
+import { ASKS_OPENER, normalizeLabel, roleOfHeading } from './vocabulary';
 
 // One pass over the lines: each is a blank, a rule, a line of boxes, a table header (then its
 // rows), a list item, a heading, a field (a request field opens a field block), a labelled
@@ -14,7 +16,6 @@ import { ASKS_OPENER, INLINE_ONLY, ITEM_FIELD_KINDS, normalizeLabel, roleOfHeadi
 // A bullet indented under an item that gives its figures ("   - 2x/week x 4 weeks = 8 visits")
 // is a detail of that item, not an item of its own.
 const DETAIL_BULLET = /^\s*[-*•▪◦]\s+(?:\d|x\s?\d|#|(?:qty|quantity|freq(?:uency)?|dur(?:ation)?|visits|sessions)\b)/i;
-const LIST_MARKER = /^(\s*)(?:[-*•▪◦]|\d{1,2}\s?[.)]|[a-z][.)]|[A-Z]\)|\(\s?[a-z0-9]{1,2}\s?\)|#\s?\d{1,2}|Rx\s*\d{1,2})(?=\s)/;
 const LABEL_LINE = /^\s*([A-Za-z][^:\n]{0,80}?)\s*:(?!\/\/)\s*(.*)$/;
 
 /** The lines of a text (without their line breaks). */
@@ -34,54 +35,6 @@ export function splitLines(text: string): LineInfo[] {
 
 // A drug written as an order: a count of tablets ("#60", "QTY 30", "60 tablets").
 const MEDICATION_ORDER = /#\s*\d|\bqty\b|\b\d+\s*(?:tabs?|tablets|capsules|caps|patch(?:es)?)\b/i;
-const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty)\b/i;
-const indentOf = (s: string) => s.length - s.trimStart().length;
-/** At least three letters, four in five of them capitals. */
-const isCaps = (s: string) => {
-  let letters = 0;
-  let capitals = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) {
-      letters++;
-      capitals++;
-    } else if (c >= 97 && c <= 122) letters++;
-  }
-  return letters >= 3 && capitals >= 0.8 * letters;
-};
-
-function wordCount(t: string): number {
-  let n = 1;
-  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32) n++;
-  return n;
-}
-
-/** A heading: a line that is only a known label (with or without its colon), or a capitalised title. */
-function headingOf(text: string): { label: string; role: PassageRole } | undefined {
-  const t = text.trim();
-  if (!t || t.length > 140 || (t.length > 100 && !t.endsWith(':'))) return undefined;
-  // A line of prose (more than ten words, no closing colon) is a heading only as a title in capitals.
-  if (!t.endsWith(':') && wordCount(t) > 10 && !isCaps(t)) return undefined;
-  // "Requested treatment: Massage therapy" is a field, not a heading.
-  if (/:\s*\S/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return undefined;
-  const bare = t.replace(/:\s*$/, '');
-  // "Those 18 are disputed:" closing a sentence of prose introduces the list below it.
-  if (/:\s*$/.test(t) && /[.!?]\s/.test(bare)) {
-    const lastSentence = bare.split(/[.!?]\s+/).pop() ?? bare;
-    const r = roleOfHeading(lastSentence);
-    return r === 'request' ? { label: lastSentence, role: r } : undefined;
-  }
-  const n = normalizeLabel(bare);
-  const named = roleOfLabel(n);
-  const role = INLINE_ONLY.test(n) ? undefined : named;
-  if (role && (t.length <= 100 || /:\s*$/.test(t))) return { label: bare, role };
-  // A title in capitals; not a line that states a quantity ("ACUPUNCTURE VISITS QTY 12", "EIGHT MASSAGE VISITS").
-  const words = bare.replace(/\([^)]*\)/g, '');
-  if (t.length <= 80 && isCaps(words) && !/[.!?]$/.test(bare) && !/\d/.test(words) && !NUMBER_WORD.test(words))
-    return { label: bare, role: named ?? 'narrative' };
-  return undefined;
-}
-
 /** The heading a passage stands under: past a blank line, the only thing the reader carries. */
 export interface Block {
   role: PassageRole;
@@ -293,67 +246,4 @@ export function readPassages(text: string, block?: Block): { structure: Document
   units.sort((a, b) => a.span.start - b.span.start);
   const hasRequestStructure = units.some((u) => u.role === 'request' && u.kind !== 'sentence') || sections.some((s) => s.role === 'request');
   return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block };
-}
-
-/**
- * A service field and the fields of its item under it ("Requested treatment: Massage therapy" /
- * "Body part: neck" / "Frequency/duration: x 8 (2 x 4)"). Returns the index of its last line.
- */
-function readFieldBlock(lines: LineInfo[], i: number, service: Field, units: Unit[], fields: Field[], role: PassageRole, cue: string | undefined): number {
-  const cells: Partial<Record<CellKind, Span[]>> = { service: [service.value] };
-  fields.push(service);
-  const own = indentOf(lines[i].text);
-  // "DISPUTED TREATMENT: ACUPUNCTURE" then "Acupuncture 2x3, lumbar spine.": a service named with
-  // no figure yet takes the lines under it that give one.
-  const hasQuantity = () => (['service', 'schedule', 'quantity'] as const).some((k) => cells[k]?.some((sp) => /(?<!\d)\d{1,3}(?!\d)/.test(textOf(lines, sp))));
-  let end = lines[i].end;
-  let last = i;
-  for (let j = i + 1; j < lines.length; j++) {
-    const n = lines[j].text;
-    if (!n.trim() || LIST_MARKER.test(n) || headingOf(n)) break;
-    const fs = findFields(n, lines[j].start);
-    const f = fs[0];
-    const fAtStart = f && f.label.start === lines[j].start + indentOf(n);
-    if (fAtStart && f.kind === 'service') break;
-    if (fAtStart && ITEM_FIELD_KINDS.has(f.kind)) {
-      fields.push(...fs);
-      // "Frequency:" and "Duration:" on lines of their own are read together, like a table's cells.
-      const label = normalizeLabel(n.slice(f.label.start - lines[j].start, f.label.end - lines[j].start));
-      const timing: CellKind = /^freq(?:uency)?$/.test(label) ? 'frequency' : /^dur(?:ation)?$/.test(label) ? 'duration' : 'schedule';
-      const kind: CellKind =
-        f.kind === 'frequency'
-          ? timing
-          : f.kind === 'body'
-            ? 'body'
-            : f.kind === 'quantity'
-              ? 'quantity'
-              : f.kind === 'cpt'
-                ? 'cpt'
-                : f.kind === 'icd'
-                  ? 'icd'
-                  : 'diagnosis';
-      (cells[kind] ??= []).push(f.value);
-    } else if (indentOf(n) > own || (!fAtStart && (/(?:,|\band|\bor|\bwith)\s*$/i.test(lines[j - 1].text) || !hasQuantity()))) {
-      // An indented line ("  CPT 97110, 97140") or the service's words wrapping onto the next line.
-      const s = { start: lines[j].start + indentOf(n), end: lines[j].end };
-      cells.service!.push(s);
-    } else break;
-    end = lines[j].end;
-    last = j;
-  }
-  units.push({ kind: 'field-block', role, span: { start: service.label.start, end }, cells, cue: cue ?? 'request fields' });
-  return last;
-}
-
-/** The text of a span within the lines (the lines hold the whole text between them). */
-function textOf(lines: LineInfo[], s: Span): string {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].start <= s.start) lo = mid;
-    else hi = mid - 1;
-  }
-  const l = lines[lo];
-  return l.text.slice(s.start - l.start, s.end - l.start);
 }

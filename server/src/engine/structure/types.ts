@@ -1,4 +1,4 @@
-import type { Span } from '../types';
+import type { Span } from '../types/text';
 
 // What a reader sees on the page before reading any item: the form's header fields, its boxes,
 // its tables and lists, and which passages ask for treatment now as opposed to telling what

@@ -72,6 +72,12 @@ describe('medication items: what is read', () => {
     assert.equal(one('Omeprazole 20 mg #30, no refills').refills, 0);
   });
 
+  test('a drug named as the reason for another on its line is no item of its own', () => {
+    const it = one('Omeprazole 20 mg, 1 PO daily while on naproxen, #30');
+    assert.equal(it.drug, 'omeprazole');
+    assert.equal(it.quantity?.value, 30);
+  });
+
   test('brand names read as their drug, and a generic with its brand in parentheses is one item', () => {
     assert.equal(one('Fexmid 7.5 mg #20').drug, 'cyclobenzaprine');
     assert.equal(one('Mobic 7.5 mg #30').class, 'nsaid');

@@ -11,6 +11,9 @@ import { inPlaceholder } from './sentences';
 // each name, so the work stays linear in the text.
 
 /** Where each drug name starts a word: one pass with the knowledge base's alternation. */
+const REFERENCE_BEFORE =
+  /\b(?:while (?:on|taking|using)|instead of|in place of|rather than|than|after stopping|to protect (?:against|from)|(?:for|as) (?:GI |gastric |stomach )?protection (?:from|with|against|on))\s+(?:the\s+|his\s+|her\s+)?$/i;
+
 function findMentions(text: string, kb: Knowledge, skip?: (s: { span: Span }) => boolean): Mention[] {
   const out: Mention[] = [];
   const re = kb.drugPattern;
@@ -21,6 +24,11 @@ function findMentions(text: string, kb: Knowledge, skip?: (s: { span: Span }) =>
     if (!drug) continue;
     const span = { start: m.index, end: m.index + m[0].length };
     if (skip?.({ span }) || inPlaceholder(text, span.start)) continue;
+    // "Omeprazole 20 mg daily while on naproxen, #30": a drug named as the reason for another on
+    // its line is no item of its own; the count after it stays the first drug's.
+    const prev = out[out.length - 1];
+    const between = prev ? text.slice(prev.span.end, span.start) : '';
+    if (prev && !/[\r\n]/.test(between) && REFERENCE_BEFORE.test(between.slice(-40))) continue;
     out.push({ drug, text: m[0], span });
   }
   return out;

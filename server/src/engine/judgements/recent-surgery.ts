@@ -1,7 +1,7 @@
-import type { Knowledge } from '../../knowledge/knowledge';
 import { findRegionMentions } from '../parse/mentions';
-import { surgeryDate } from '../parse/surgery-date';
-import type { AnalysisResult, Span } from '../types';
+import { documentFacts } from '../parse/document-facts';
+import type { Span } from '../types';
+import type { RuleContext } from '../rules/rule';
 import { requestDate } from './request-date';
 
 // A request written in the weeks right after a surgery the document dates ("Revision fusion
@@ -13,19 +13,19 @@ import { requestDate } from './request-date';
 /** The acute post-operative weeks. */
 const ACUTE_WEEKS = 6;
 
-export function recentSurgery(text: string, doc: Pick<AnalysisResult, 'structure'>): boolean {
-  const surgery = surgeryDate(text)?.date;
-  const asked = surgery ? requestDate(text, doc) : undefined;
+/** Whether the document dates a surgery at most ACUTE_WEEKS before the request (read once per analysis). */
+export function recentSurgery(ctx: Pick<RuleContext, 'text' | 'doc' | 'kb'>): boolean {
+  const surgery = documentFacts(ctx).surgeryDate?.date;
+  const asked = surgery ? requestDate(ctx.text, ctx.doc) : undefined;
   if (!surgery || !asked) return false;
   const days = (asked.getTime() - surgery.getTime()) / 86_400_000;
   return days >= 0 && days <= ACUTE_WEEKS * 7;
 }
 
 /** Whether a medication written at `span` is post-operative care by the document's surgery date. */
-export function forRecentSurgery(text: string, doc: Pick<AnalysisResult, 'structure'>, span: Span, kb: Knowledge): boolean {
-  let end = text.indexOf('\n', span.end);
-  if (end < 0) end = text.length;
-  const rest = text.slice(span.end, Math.min(end, span.end + 160));
-  if (findRegionMentions(rest, kb).length > 0) return false;
-  return recentSurgery(text, doc);
+export function forRecentSurgery(ctx: Pick<RuleContext, 'text' | 'doc' | 'kb'>, span: Span): boolean {
+  let end = ctx.text.indexOf('\n', span.end);
+  if (end < 0) end = ctx.text.length;
+  if (findRegionMentions(ctx.text.slice(span.end, Math.min(end, span.end + 160)), ctx.kb).length > 0) return false;
+  return recentSurgery(ctx);
 }

@@ -31,7 +31,7 @@ export const medicationOpioidMonitoring = medicationRule({
     fix: 'Inserts an opioid monitoring block to fill in',
   },
   judge(item, ctx) {
-    if (item.class !== 'opioid' || item.route === 'other' || item.postOp || forRecentSurgery(ctx.text, ctx.doc, item.span, ctx.kb)) return undefined;
+    if (item.class !== 'opioid' || item.route === 'other' || item.postOp || forRecentSurgery(ctx, item.span)) return undefined;
     const klass = ctx.kb.drugClass(item.class)!;
     // A short first course by the writer's own dosing is acute care, not chronic opioid treatment.
     const s = item.supply;

@@ -1,5 +1,4 @@
 import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from './config/team-config';
 import { ServerTeamConfig } from './config/server-config';
 import type { Knowledge } from './knowledge/knowledge';
@@ -10,6 +9,7 @@ import type { FeatureContext } from './features/context';
 import { Diagnostics } from './features/diagnostics';
 import { DocumentGate } from './features/document-gate';
 import { DrugLists, registerDrugListImport } from './features/drug-list';
+import { EditLog } from './features/edit-log';
 import { guidelineCapabilities, registerGuidelines } from './features/guidelines';
 import { registerHover } from './features/hover';
 import { watchFiles } from './features/pull-diagnostics';
@@ -31,7 +31,9 @@ export const SERVER_NAME = 'mtus-lint';
  * editors run. Logs never contain document text.
  */
 export function startServer(connection: Connection, kbOverride?: Knowledge, platform: ServerPlatform = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // The editor's edits are noted on their way in (edit-log.ts): work after a check follows them.
+  const edits = new EditLog();
+  const documents = new TextDocuments(edits.documents);
   const state = new ServerState(kbOverride, platform);
   const log = new ServerLog(connection);
   const settings = new SettingsSource(connection, state, log);
@@ -42,6 +44,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     state.knowledge,
     () => state.corpus,
     () => lists().all(),
+    edits,
   );
   const gate = new DocumentGate(documents, settings.for, () => state.knowledgeError, cache);
   const diagnostics = new Diagnostics(connection, documents, gate, state, settings, cache, log);

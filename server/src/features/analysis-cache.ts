@@ -5,6 +5,8 @@ import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
 import type { DrugList } from '../formulary/types';
+import type { EditLog } from './edit-log';
+import { nextLineStarts } from './line-index';
 
 export interface Analyzed {
   uri: string;
@@ -70,6 +72,8 @@ export class AnalysisCache {
     private readonly corpus: () => CorpusIndex | undefined = () => undefined,
     /** The imported MTUS Drug Lists (features/drug-list.ts). */
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
+    /** Where each document changed since its last analysis (lsp.ts feeds it the editor's edits). */
+    private readonly edits?: EditLog,
   ) {}
 
   /** `text`: the document's text, when the caller has it already (one getText per check). */
@@ -79,6 +83,9 @@ export class AnalysisCache {
     // Let the old version's text go before reading the new one: for a long document that is
     // the difference between one copy of it and two.
     if (hit) this.byUri.delete(doc.uri);
+    // The edit since the last analysis, when the editor's ranges tell it: line starts then follow it.
+    const edit = hit && hit.analysis.truncatedAt === undefined ? this.edits?.since(doc.uri, hit.version) : undefined;
+    const before = edit && hit ? { starts: hit.starts, edit } : undefined;
     text ??= doc.getText();
     let memo = this.memos.get(doc.uri);
     if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
@@ -97,8 +104,9 @@ export class AnalysisCache {
     );
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
-    const reach = analysis.truncatedAt === undefined ? text : text.slice(0, analysis.truncatedAt + 1);
-    const entry = { uri: doc.uri, version: doc.version, text, starts: lineStarts(reach), analysis };
+    const starts = analysis.truncatedAt === undefined ? nextLineStarts(text, before) : lineStarts(text.slice(0, analysis.truncatedAt + 1));
+    this.edits?.mark(doc.uri, doc.version);
+    const entry = { uri: doc.uri, version: doc.version, text, starts, analysis };
     this.byUri.set(doc.uri, entry);
     return entry;
   }
@@ -106,6 +114,7 @@ export class AnalysisCache {
   forget(uri: string): void {
     this.byUri.delete(uri);
     this.memos.delete(uri);
+    this.edits?.forget(uri);
   }
 
   clear(): void {

@@ -5,13 +5,28 @@ import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver
 // document change no problem) the answer is "unchanged", not the whole list again. Ids start
 // with a mark of this server's run, so an id from a server before a restart never matches.
 
-/** The diagnostics as compared: everything but the document version each one carries. */
-const fingerprint = (items: Diagnostic[]) => JSON.stringify(items, (key, value: unknown) => (key === 'version' ? undefined : value));
+/**
+ * Whether two diagnostics lists say the same: equal in everything but the document version each
+ * one carries. Compared in place, with no copy or string made: on a long document most
+ * keystrokes change nothing, and this runs on every one.
+ */
+export function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && a.every((d, i) => same(d, b[i], ''));
+}
+
+function same(a: unknown, b: unknown, key: string): boolean {
+  if (a === b || key === 'version') return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i], ''));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], k));
+}
 
 export class ResultIds {
   private readonly run = Date.now().toString(36);
   private count = 0;
-  private readonly last = new Map<string, { id: string; fingerprint: string }>();
+  private readonly last = new Map<string, { id: string; items: readonly Diagnostic[] }>();
 
   /**
    * The report for `items`. Unchanged diagnostics keep their id; a report of them is "unchanged"
@@ -19,11 +34,11 @@ export class ResultIds {
    * an older one: code actions take the fix from the current analysis (code-actions.ts).
    */
   report(uri: string, items: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
-    const now = fingerprint(items);
     const last = this.last.get(uri);
-    if (last?.fingerprint === now) return previousResultId === last.id ? { kind: 'unchanged', resultId: last.id } : { kind: 'full', resultId: last.id, items };
+    if (last && sameDiagnostics(last.items, items))
+      return previousResultId === last.id ? { kind: 'unchanged', resultId: last.id } : { kind: 'full', resultId: last.id, items };
     const id = `${this.run}-${++this.count}`;
-    this.last.set(uri, { id, fingerprint: now });
+    this.last.set(uri, { id, items });
     return { kind: 'full', resultId: id, items };
   }
 

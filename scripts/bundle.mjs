@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
+import { nodeClientApart, pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -24,7 +24,15 @@ const common = {
   logLevel: 'warning',
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
-await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+await build({
+  ...common,
+  entryPoints: [join(root, 'client/src/extension.ts')],
+  outfile: join(dist, 'extension.js'),
+  external: ['vscode'],
+  plugins: [nodeClientApart],
+});
+// The language client library, loaded by the client only when the server is first needed (client/src/node-client.ts).
+await build({ ...common, entryPoints: [join(root, 'client/src/node-client.ts')], outfile: join(dist, 'node-client.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
 // pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
 await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js') });
@@ -65,5 +73,5 @@ if (existsSync(corpusIndex)) {
   cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
 }
 console.log(
-  `bundled dist/extension.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,
+  `bundled dist/extension.js, dist/node-client.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,
 );

@@ -67,7 +67,9 @@ try {
   const shot = async (name, clip) => {
     await page.screenshot({ path: join(OUT, name), clip });
     const smaller = shrink(join(OUT, name));
-    console.log(`wrote docs/images/${name} (${Math.round(clip.width)} x ${Math.round(clip.height)}, ${Math.round(statSync(join(OUT, name)).size / 1024)} KB${smaller ? '' : ', not re-encoded'})`);
+    console.log(
+      `wrote docs/images/${name} (${Math.round(clip.width)} x ${Math.round(clip.height)}, ${Math.round(statSync(join(OUT, name)).size / 1024)} KB${smaller ? '' : ', not re-encoded'})`,
+    );
   };
   await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}`);
   await page.locator('.monaco-workbench').waitFor();

@@ -27,7 +27,6 @@ export function activate(context: vscode.ExtensionContext): Promise<MtusLintApi>
     createClient: (options) => {
       // Loaded now, not with this module: the language client library is most of the
       // extension's code (see node-client.ts). In the bundle this is dist/node-client.js.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { nodeLanguageClient } = require('./node-client') as typeof import('./node-client');
       return nodeLanguageClient(serverModule(context), options);
     },

@@ -122,8 +122,10 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     return c;
   };
   const start = (): Promise<void> =>
-    (starting ??= theClient()
-      .start()
+    // Made inside the promise: a client library that fails to load is reported like a server
+    // that fails to start.
+    (starting ??= Promise.resolve()
+      .then(() => theClient().start())
       .then(
         () => output.channel.info(`server started; checking ${describeSelector(options.documentSelector as vscode.DocumentFilter[])}`),
         (e: unknown) => {

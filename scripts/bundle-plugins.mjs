@@ -23,14 +23,20 @@ export const zodEnglishOnly = {
 };
 
 /**
- * The Node server leaves pdf.js out (server/src/corpus/pdf-modules.ts) and requires
- * ./pdf-modules.js beside it, its own bundle, only when a PDF letter is read.
+ * A module required at run time from its own file beside the bundle (`./name.js`) instead of
+ * bundled: `name` as required (`./name`), by a module in a folder ending with `folder`. The
+ * Node server leaves pdf.js out (server/src/corpus/pdf-modules.ts), loaded only when a PDF
+ * letter is read; the desktop client leaves out the language client library
+ * (client/src/node-client.ts), loaded only when the server is first needed.
  */
-export const pdfModulesApart = {
-  name: 'pdf-modules-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/pdf-modules$/ }, (args) =>
-      /[\\/]corpus$/.test(args.resolveDir) ? { path: './pdf-modules.js', external: true } : undefined,
-    );
-  },
-};
+export function loadedApart(name, folder) {
+  const own = new RegExp(`[\\\\/]${folder.replace('/', '[\\\\/]')}$`);
+  return {
+    name: `${name}-apart`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^\\./${name}$`) }, (args) => (own.test(args.resolveDir) ? { path: `./${name}.js`, external: true } : undefined));
+    },
+  };
+}
+export const pdfModulesApart = loadedApart('pdf-modules', 'corpus');
+export const nodeClientApart = loadedApart('node-client', 'client/src');

@@ -2,10 +2,11 @@
 // Bundles the extension client and the language server into dist/ (one file each, no
 // node_modules needed at run time) and copies the knowledge base beside them.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { nodeClientApart, pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -24,10 +25,26 @@ const common = {
   logLevel: 'warning',
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
-await build({ ...common, entryPoints: [join(root, 'client/src/extension.ts')], outfile: join(dist, 'extension.js'), external: ['vscode'] });
+await build({
+  ...common,
+  entryPoints: [join(root, 'client/src/extension.ts')],
+  outfile: join(dist, 'extension.js'),
+  external: ['vscode'],
+  plugins: [nodeClientApart],
+});
+// The language client library, loaded by the client only when the server is first needed (client/src/node-client.ts).
+await build({ ...common, entryPoints: [join(root, 'client/src/node-client.ts')], outfile: join(dist, 'node-client.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
 // pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
-await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js') });
+// It ships compressed with Brotli (a third of the .vsix otherwise, issue 15): dist/pdf-modules.js
+// is a small loader that decompresses dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
+const pdf = await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
+const pdfCode = pdf.outputFiles[0].contents;
+writeFileSync(
+  join(dist, 'pdf-modules.js.br'),
+  brotliCompressSync(pdfCode, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: pdfCode.length } }),
+);
+cpSync(join(root, 'scripts/compressed-bundle-loader.cjs'), join(dist, 'pdf-modules.js'));
 
 // The web extension (package.json "browser"): the client for VS Code's web worker extension
 // host, and the server in a web worker of its own, with the knowledge base and corpus index
@@ -65,5 +82,5 @@ if (existsSync(corpusIndex)) {
   cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
 }
 console.log(
-  `bundled dist/extension.js, dist/server.js, dist/pdf-modules.js, dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,
+  `bundled dist/extension.js, dist/node-client.js, dist/server.js, dist/pdf-modules.js(.br), dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,
 );

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { MessageType, ShowMessageNotification, State, type BaseLanguageClient, type DocumentSelector, type LanguageClientOptions } from 'vscode-languageclient';
+// Types only from the language client library: the desktop extension loads it once the server
+// is first needed, not at activation (node-client.ts).
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 // The protocol is the one module of the server the client loads: names, types and words only.
 import {
   DOCUMENT_STATUS_NOTIFICATION,
@@ -31,8 +33,17 @@ export interface Platform {
   describe: string;
   /** The URI schemes of documents that are checked. */
   schemes: readonly string[];
+  /** Called once, when the server is first needed (a checked document open, or a command). */
   createClient(options: LanguageClientOptions): BaseLanguageClient;
 }
+
+// Values of the LSP and of vscode-languageclient's State, written here so that activation need
+// not load the library for them.
+const SHOW_MESSAGE = 'window/showMessage';
+const MESSAGE_ERROR = 1;
+const MESSAGE_WARNING = 2;
+const STATE_RUNNING = 2;
+const STATE_STARTING = 3;
 
 /**
  * What activate() returns: what the server asked the editor to show, its statuses and the
@@ -75,7 +86,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
         await restartClient();
       } else await start();
     },
-    () => Boolean(client?.isRunning()) || starting !== undefined,
+    () => isRunning() || starting !== undefined,
   );
   const options: LanguageClientOptions = {
     documentSelector: gate.selector() as DocumentSelector,
@@ -90,35 +101,44 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     outputChannel: output.channel,
     middleware: { workspace: { configuration: languageSettings } },
   };
-  client = platform.createClient(options);
-  const c = client;
   const messages: string[] = [];
   const shown = new vscode.EventEmitter<string>();
-  // Replaces the client's own window/showMessage handler with one that shows the message the
-  // same way (same severities) and also records it.
-  c.onNotification(ShowMessageNotification.type, ({ type, message }) => {
-    if (type === MessageType.Error) void vscode.window.showErrorMessage(message);
-    else if (type === MessageType.Warning) void vscode.window.showWarningMessage(message);
-    else void vscode.window.showInformationMessage(message);
-    messages.push(message);
-    if (messages.length > 100) messages.shift();
-    shown.fire(message);
-  });
-  c.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatus) => editionStatus.receive(st));
-  const start = (): Promise<void> =>
-    (starting ??= c.start().then(
-      () => output.channel.info(`server started; checking ${describeSelector(options.documentSelector as vscode.DocumentFilter[])}`),
-      (e: unknown) => {
-        starting = undefined;
-        output.channel.error(`the server could not start: ${(e as Error)?.message ?? String(e)}`);
-      },
-    ));
-  const restartClient = async () => {
-    await c.stop();
-    editionStatus.clear();
-    await c.start();
+  const isRunning = () => Boolean(client?.isRunning());
+  /** The client, made the first time it is needed (see Platform.createClient). */
+  const theClient = (): BaseLanguageClient => {
+    if (client) return client;
+    const c = (client = platform.createClient(options));
+    // Replaces the client's own window/showMessage handler with one that shows the message the
+    // same way (same severities) and also records it.
+    c.onNotification(SHOW_MESSAGE, ({ type, message }: { type: number; message: string }) => {
+      if (type === MESSAGE_ERROR) void vscode.window.showErrorMessage(message);
+      else if (type === MESSAGE_WARNING) void vscode.window.showWarningMessage(message);
+      else void vscode.window.showInformationMessage(message);
+      messages.push(message);
+      if (messages.length > 100) messages.shift();
+      shown.fire(message);
+    });
+    c.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatus) => editionStatus.receive(st));
+    return c;
   };
-  const browser = registerGuidelineBrowser(c, () => start());
+  const start = (): Promise<void> =>
+    // Made inside the promise: a client library that fails to load is reported like a server
+    // that fails to start.
+    (starting ??= Promise.resolve()
+      .then(() => theClient().start())
+      .then(
+        () => output.channel.info(`server started; checking ${describeSelector(options.documentSelector as vscode.DocumentFilter[])}`),
+        (e: unknown) => {
+          starting = undefined;
+          output.channel.error(`the server could not start: ${(e as Error)?.message ?? String(e)}`);
+        },
+      ));
+  const restartClient = async () => {
+    await theClient().stop();
+    editionStatus.clear();
+    await theClient().start();
+  };
+  const browser = registerGuidelineBrowser(theClient, () => start());
   const ruleIds = Object.keys(
     ((context.extension.packageJSON as PackageJson).contributes?.configuration?.properties?.['mtusLint.rules']?.properties ?? {}) as object,
   );
@@ -129,19 +149,21 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     ...browser.disposables,
     ...registerNewDocumentCommands(async (edition) => {
       await start();
-      return c.isRunning()
-        ? c.sendRequest<TemplateCitations | null>(TEMPLATE_CITATIONS_REQUEST, { edition } satisfies TemplateCitationsParams).then(
-            (r) => r ?? undefined,
-            () => undefined,
-          )
+      return isRunning()
+        ? theClient()
+            .sendRequest<TemplateCitations | null>(TEMPLATE_CITATIONS_REQUEST, { edition } satisfies TemplateCitationsParams)
+            .then(
+              (r) => r ?? undefined,
+              () => undefined,
+            )
         : undefined;
     }),
     ...registerWalkthroughCommands(context.extensionUri),
-    registerImportDrugList(c),
+    registerImportDrugList(theClient),
     ...registerCommands(context.extensionUri, {
       showOutput: () => output.channel.show(true),
       restart: async () => {
-        if (!c.isRunning()) return start();
+        if (!isRunning()) return start();
         output.channel.info('restarting the server (mtus-lint: Restart Server)');
         await restartClient();
       },
@@ -149,9 +171,9 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       editionStatus.languageStatus.trusted();
-      if (c.isRunning()) void c.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
+      if (client?.isRunning()) void client.sendNotification(TRUST_NOTIFICATION, { trusted: true } satisfies TrustParams);
     }),
-    { dispose: () => void (c.isRunning() ? c.stop() : undefined) },
+    { dispose: () => void (client?.isRunning() ? client.stop() : undefined) },
   );
   // The server starts once activation is over: VS Code waits for activate() before it goes on
   // (and counts the wait as this extension's activation time), and nothing here needs the
@@ -167,7 +189,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     restrictedMode: () => editionStatus.languageStatus.restrictedMode(),
     guidelineBrowser: browser.state,
     onDidChangeGuidelineBrowser: browser.onDidChange,
-    serverState: () => (c.state === State.Running ? 'running' : c.state === State.Starting || starting ? 'starting' : 'stopped'),
+    serverState: () => (client?.state === STATE_RUNNING ? 'running' : client?.state === STATE_STARTING || starting ? 'starting' : 'stopped'),
     outputLines: output.lines,
   };
 }

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivate, type MtusLintApi } from './activate';
 
 // The desktop extension (package.json "main"): the server runs in its own Node process. The
@@ -22,14 +21,14 @@ function serverModule(context: vscode.ExtensionContext): string {
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<MtusLintApi> {
-  const module = serverModule(context);
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
   return activateWith(context, {
     describe: `node ${process.version}`,
     schemes: ['file', 'untitled'],
-    createClient: (options) => new LanguageClient('mtusLint', 'mtus-lint', serverOptions, options),
+    createClient: (options) => {
+      // Loaded now, not with this module: the language client library is most of the
+      // extension's code (see node-client.ts). In the bundle this is dist/node-client.js.
+      const { nodeLanguageClient } = require('./node-client') as typeof import('./node-client');
+      return nodeLanguageClient(serverModule(context), options);
+    },
   });
 }

@@ -59,9 +59,12 @@ function itemsOf(result: GuidelinesResult): EntryItem[] {
   return items;
 }
 
-/** `ready` starts the server if no checked document has started it yet. */
+/**
+ * `client` gives the language client (made the first time it is asked for); `ready` starts the
+ * server if no checked document has started it yet.
+ */
 export function registerGuidelineBrowser(
-  client: BaseLanguageClient,
+  client: () => BaseLanguageClient,
   ready: () => Promise<void>,
 ): {
   disposables: vscode.Disposable[];
@@ -110,7 +113,7 @@ export function registerGuidelineBrowser(
     const editor = vscode.window.activeTextEditor;
     const uri = editor?.document.uri.toString();
     await ready();
-    const fetch = (edition?: string) => client.sendRequest<GuidelinesResult>(GUIDELINES_REQUEST, { uri, edition } satisfies GuidelinesParams);
+    const fetch = (edition?: string) => client().sendRequest<GuidelinesResult>(GUIDELINES_REQUEST, { uri, edition } satisfies GuidelinesParams);
     let result = await fetch(options.edition);
     if (!result.entries.length) {
       void vscode.window.showWarningMessage('mtus-lint has no guidelines to list: its knowledge base did not load (see the mtus-lint output).');

@@ -7,7 +7,8 @@ import { IMPORT_DRUG_LIST_REQUEST, type ImportDrugListParams, type ImportDrugLis
 // DWC (.xlsx or CSV); the server reads it and stores it per user (not in the workspace), and
 // every open document is checked again. A file URI may be passed instead (the Explorer, tests).
 
-export function registerImportDrugList(client: BaseLanguageClient): vscode.Disposable {
+/** `client` gives the language client, made the first time it is asked for. */
+export function registerImportDrugList(client: () => BaseLanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand('mtusLint.importDrugList', async (target?: vscode.Uri): Promise<ImportDrugListResult | undefined> => {
     let uri = target instanceof vscode.Uri ? target : undefined;
     if (!uri) {
@@ -26,7 +27,7 @@ export function registerImportDrugList(client: BaseLanguageClient): vscode.Dispo
     }
     const params: ImportDrugListParams = { path: uri.fsPath };
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Importing the MTUS Drug List…' }, () =>
-      client.sendRequest<ImportDrugListResult>(IMPORT_DRUG_LIST_REQUEST, params),
+      client().sendRequest<ImportDrugListResult>(IMPORT_DRUG_LIST_REQUEST, params),
     );
     if (result.ok) void vscode.window.showInformationMessage(`mtus-lint: imported ${result.summary}.`);
     else void vscode.window.showErrorMessage(`mtus-lint: could not import the Drug List: ${result.message}`);

@@ -1,6 +1,7 @@
-// The shipped server (dist/server.js) leaves pdf.js in a bundle of its own (dist/pdf-modules.js),
-// loaded only when a PDF letter is read: a PDF in a folder of the user's own letters must still
-// be read and counted, as a .txt letter is.
+// The shipped server (dist/server.js) leaves pdf.js in a bundle of its own, shipped compressed
+// (dist/pdf-modules.js.br, decompressed by the small dist/pdf-modules.js) and loaded only when a
+// PDF letter is read: a PDF in a folder of the user's own letters must still be read and
+// counted, as a .txt letter is.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -24,7 +25,8 @@ describe('the shipped server reads PDF letters with pdf.js from its own bundle',
   });
 
   test('an overturned decision in a PDF in mtusLint.corpus.paths adds to the hover counts', async () => {
-    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'pdf-modules.js')), 'pdf.js ships as dist/pdf-modules.js');
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'pdf-modules.js.br')), 'pdf.js ships compressed as dist/pdf-modules.js.br');
+    assert.ok(fs.statSync(path.join(ROOT, 'dist', 'pdf-modules.js')).size < 4096, 'dist/pdf-modules.js is the loader, not pdf.js itself');
     fs.writeFileSync(path.join(dir, 'CM99-0000007.pdf'), simplePdf(inventedLetter('CM99-0000007', 'Overturned')));
     const acu = index.citations['ccr-9792.24.1-acupuncture'];
     const want = `Cited in ${acu.items + 1} decisions in the corpus: ${acu.upheld} upheld, ${acu.overturned + 1} overturned.`;

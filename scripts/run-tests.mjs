@@ -119,9 +119,9 @@ function stillRunning(pgid) {
   return [...new Set(found)];
 }
 
-const killGroup = (pid) => {
+const killGroup = (pid, signal = 'SIGKILL') => {
   try {
-    process.kill(-pid, 'SIGKILL');
+    process.kill(-pid, signal);
   } catch {}
 };
 const live = new Set();
@@ -147,12 +147,17 @@ function runSuite(name) {
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     let hung;
+    // SIGTERM first: an editor runner then stops its code-server and browser (process groups
+    // of their own), which a SIGKILL to its group would leave running.
+    let kill;
     const timer = setTimeout(() => {
       hung = stillRunning(child.pid);
-      killGroup(child.pid);
+      killGroup(child.pid, 'SIGTERM');
+      kill = setTimeout(() => killGroup(child.pid), 10_000);
     }, limitMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(kill);
       live.delete(child.pid);
       killGroup(child.pid); // anything it left running
       const s = cmd.counts(output);

@@ -21,12 +21,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SUITES = {
   extension: {
     runner: 'test/extension/run-code-server.mjs',
-    vsix: true,
+    editor: true,
     what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace',
   },
   // The command line as a user runs it: each test starts the real mtus-lint command.
   cli: { dir: 'out/test/cli', what: 'the mtus-lint command: check, --fix, SARIF, inputs, corpus and formulary commands' },
-  ui: { runner: 'test/ui/run.mjs', vsix: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
+  ui: { runner: 'test/ui/run.mjs', editor: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
   protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
@@ -174,20 +174,27 @@ function runSuite(name) {
   });
 }
 
-// The .vsix is made once, in a process of its own, before the editor suites start, while the
-// others run. Resolves to undefined when it is ready, or to why it is not.
-let vsixReady;
-const packaging = () =>
-  (vsixReady ??= new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'test', 'helpers', 'vsix.mjs')], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+// What the editor suites share is made once, before the first of them starts and while the
+// other suites run, each in a process of its own: the .vsix, and code-server's install (two
+// runners installing it at the same moment would both write test/code-server/node_modules).
+// Resolves to undefined when both are ready, or to why not.
+function helper(script, what) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, script)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => {
       for (const line of output.trim().split('\n')) if (code === 0 && line) console.log(`[run-tests] ${line}`);
-      resolve(code === 0 ? undefined : `the .vsix could not be made (status ${code}):\n${output.trim()}`);
+      resolve(code === 0 ? undefined : `${what} failed (status ${code}):\n${output.trim()}`);
     });
-  }));
+  });
+}
+let editorsReady;
+const prepareEditors = () =>
+  (editorsReady ??= Promise.all([helper('test/helpers/vsix.mjs', 'making the .vsix'), helper('test/code-server/install.mjs', 'installing code-server')]).then(
+    (problems) => problems.filter(Boolean).join('\n') || undefined,
+  ));
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const queue = [...names];
@@ -195,7 +202,7 @@ console.log(`running ${names.join(', ')}, ${jobs} at a time`);
 async function lane() {
   for (let name = queue.shift(); name; name = queue.shift()) {
     let s;
-    const problem = SUITES[name].vsix ? await packaging() : undefined;
+    const problem = SUITES[name].editor ? await prepareEditors() : undefined;
     if (problem) s = { pass: 0, fail: 1, skipped: 0, text: `\n=== ${name} ===\n${problem}\n--- ${name}: 0 passed, 1 failed, 0 skipped (0.0 s)` };
     else s = await runSuite(name);
     console.log(s.text);

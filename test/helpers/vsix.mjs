@@ -70,7 +70,7 @@ export function ensureVsix({ log = () => {}, timeoutMs = 300_000 } = {}) {
   if (r.error || r.status !== 0 || !existsSync(vsix)) {
     throw new Error(`packaging the extension failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}):\n${output}`);
   }
-  log(`packaged: ${output.split('\n').pop()}`);
+  log(`packaged ${output.split('\n').findLast((l) => l.includes('.vsix: ')) ?? relative(ROOT, vsix)}`);
   return vsix;
 }
 

@@ -1,17 +1,35 @@
 #!/usr/bin/env node
 // Bundles the extension client and the language server into dist/ (one file each, no
 // node_modules needed at run time) and copies the knowledge base beside them.
-import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { nodeClientApart, pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
+
+// A file is written only when its content changed, so a build that changes nothing leaves dist/
+// as it was and the .vsix made from it stays current (test/helpers/vsix.mjs compares times).
+const produced = new Set();
+function put(file, bytes) {
+  produced.add(file);
+  if (existsSync(file) && readFileSync(file).equals(bytes)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, bytes);
+}
+async function build(options) {
+  const { outputFiles } = await esbuild({ ...options, write: false });
+  for (const f of outputFiles) put(f.path, Buffer.from(f.contents));
+}
+function copyFolder(from, to) {
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) copyFolder(join(from, e.name), join(to, e.name));
+    else put(join(to, e.name), readFileSync(join(from, e.name)));
+  }
+}
 
 // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow: bundle its ES module build.
 const common = {
@@ -38,13 +56,13 @@ await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outf
 // pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
 // It ships compressed with Brotli (a third of the .vsix otherwise, issue 15): dist/pdf-modules.js
 // is a small loader that decompresses dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
-const pdf = await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
+const pdf = await esbuild({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
 const pdfCode = pdf.outputFiles[0].contents;
-writeFileSync(
+put(
   join(dist, 'pdf-modules.js.br'),
   brotliCompressSync(pdfCode, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: pdfCode.length } }),
 );
-cpSync(join(root, 'scripts/compressed-bundle-loader.cjs'), join(dist, 'pdf-modules.js'));
+put(join(dist, 'pdf-modules.js'), readFileSync(join(root, 'scripts/compressed-bundle-loader.cjs')));
 
 // The web extension (package.json "browser"): the client for VS Code's web worker extension
 // host, and the server in a web worker of its own, with the knowledge base and corpus index
@@ -74,12 +92,20 @@ await build({
 });
 
 // The server finds its knowledge base in ./knowledge beside it (see server/src/knowledge/load.ts).
-cpSync(join(root, 'server/src/knowledge/data'), join(dist, 'knowledge'), { recursive: true });
+copyFolder(join(root, 'server/src/knowledge/data'), join(dist, 'knowledge'));
 // And the corpus index derived from the shared IMR letters (npm run corpus), when built.
 const corpusIndex = join(root, 'server/src/corpus/data/default-index.json');
 if (existsSync(corpusIndex)) {
-  mkdirSync(join(dist, 'corpus'), { recursive: true });
-  cpSync(corpusIndex, join(dist, 'corpus', 'default-index.json'));
+  put(join(dist, 'corpus', 'default-index.json'), readFileSync(corpusIndex));
+}
+// What an earlier build left that this one did not make goes (the README is scripts/package.mjs's).
+const packagedReadme = join(dist, 'README.md');
+for (const e of readdirSync(dist, { withFileTypes: true, recursive: true })) {
+  const file = join(e.parentPath ?? e.path, e.name);
+  if (e.isFile() && !produced.has(file) && file !== packagedReadme) {
+    rmSync(file);
+    console.log(`removed ${relative(root, file)}, which this build no longer makes`);
+  }
 }
 console.log(
   `bundled dist/extension.js, dist/node-client.js, dist/server.js, dist/pdf-modules.js(.br), dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,

@@ -27,6 +27,7 @@ import {
   removeRunDir,
   startCodeServer,
 } from '../helpers/code-server.mjs';
+import { ensureVsix } from '../helpers/vsix.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -50,16 +51,6 @@ async function step(name, fn) {
   return r;
 }
 
-/** Newest modification time under `path` (a file or a folder, recursively). */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = 0;
-  for (const e of readdirSync(path)) m = Math.max(m, newest(join(path, e)));
-  return m;
-}
-
 /** Run a build step; its output is shown only when it fails (or its last line, when it works). */
 function runOrFail(cmd, cmdArgs, what, timeoutMs) {
   const r = spawnSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 64 * 1024 * 1024 });
@@ -75,41 +66,11 @@ function runOrFail(cmd, cmdArgs, what, timeoutMs) {
 /** The suite is compiled from test/extension/suite/*.ts; compile again if any source is newer. */
 function ensureSuiteCompiled() {
   const compiled = `${SUITE_INDEX}.js`;
-  if (existsSync(compiled) && statSync(compiled).mtimeMs >= newest(join(HERE, 'suite'))) return;
+  const sources = readdirSync(join(HERE, 'suite')).map((f) => statSync(join(HERE, 'suite', f)).mtimeMs);
+  if (existsSync(compiled) && statSync(compiled).mtimeMs >= Math.max(...sources)) return;
   log('compiling the TypeScript (tsc -p .)');
   runOrFail(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], 'tsc -p .', 180_000);
   if (!existsSync(compiled)) throw new HarnessError(`tsc did not produce ${relative(ROOT, compiled)}`);
-}
-
-/** The .vsix, packaged again unless it is newer than dist/, package.json and every source that ships. */
-function ensureVsix() {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-  const inputs = [
-    'dist',
-    'package.json',
-    'client/src',
-    'server/src',
-    'syntaxes',
-    'snippets',
-    'media',
-    'examples',
-    'docs/rules',
-    'language-configuration.json',
-    'README.md',
-    'CHANGELOG.md',
-    'LICENSE',
-    '.vscodeignore',
-  ];
-  const latest = Math.max(...inputs.map((p) => newest(join(ROOT, p))));
-  if (existsSync(vsix) && statSync(vsix).mtimeMs > latest) {
-    log(`${relative(ROOT, vsix)} is up to date`);
-    return vsix;
-  }
-  log(`${existsSync(vsix) ? `${relative(ROOT, vsix)} is older than its sources` : `no ${relative(ROOT, vsix)}`}: npm run package`);
-  runOrFail('npm', ['run', 'package', '--silent'], 'npm run package', 300_000);
-  if (!existsSync(vsix)) throw new HarnessError(`npm run package did not produce ${relative(ROOT, vsix)}`);
-  return vsix;
 }
 
 // Two passes, each in its own code-server: the suite in a trusted workspace, then the
@@ -131,7 +92,7 @@ async function main() {
   log(`node ${process.version}; run folders go under ${tmpdir()}`);
   await step('code-server install', () => installCodeServer({ log }));
   await step('compile', () => ensureSuiteCompiled());
-  const vsix = await step('package', () => ensureVsix());
+  const vsix = await step('package', () => ensureVsix({ log }));
   for (const pass of PASSES) {
     log(`--- pass: ${pass.name} ---`);
     try {

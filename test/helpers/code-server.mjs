@@ -83,6 +83,9 @@ function killGroup(pid, signal = 'SIGKILL') {
 process.on('exit', () => {
   for (const pid of live) killGroup(pid);
 });
+// Stopped from outside (Ctrl+C, or scripts/run-tests.mjs at a suite's time limit): exit, so the
+// handler above kills code-server and Chromium, which have process groups of their own.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(1));
 
 const isRunning = (pid) => {
   try {

@@ -188,23 +188,31 @@ export class LspClient {
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection, options.settings ?? {});
+    running.add(client);
     proc.on('error', (e) => {
       client.stderr += `\nspawn error: ${e.message}`;
     });
     const initializationOptions = options.initializationOptions ?? {
       docsBaseUri: pathToFileURL(path.join(ROOT, 'docs', 'rules')).href,
     };
-    client.initializeResult = await client.within(
-      connection.sendRequest('initialize', {
-        processId: process.pid,
-        clientInfo: { name: 'mtus-lint protocol tests' },
-        rootUri: pathToFileURL(ROOT).href,
-        workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'mtus-lint' }],
-        capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
-        initializationOptions,
-      }) as Promise<InitializeResult>,
-      'the initialize response',
-    );
+    // A server that never answers (or a test that then fails in `before`) must not outlive
+    // the test file: its process would keep node:test's file process from exiting.
+    client.initializeResult = await client
+      .within(
+        connection.sendRequest('initialize', {
+          processId: process.pid,
+          clientInfo: { name: 'mtus-lint protocol tests' },
+          rootUri: pathToFileURL(ROOT).href,
+          workspaceFolders: [{ uri: pathToFileURL(ROOT).href, name: 'mtus-lint' }],
+          capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+          initializationOptions,
+        }) as Promise<InitializeResult>,
+        'the initialize response',
+      )
+      .catch(async (e: unknown) => {
+        await client.dispose();
+        throw e;
+      });
     await connection.sendNotification('initialized', {});
     return client;
   }
@@ -447,12 +455,17 @@ export class LspClient {
     return this.within(this.exited, 'the server process to exit', ms, false);
   }
 
-  /** For `after`: end the connection and kill the server by its PID if it is still running. */
+  /**
+   * For `after`: end the connection and kill the server by its PID if it is still running,
+   * SIGTERM first and SIGKILL if it has not exited 2 s later. Afterwards nothing of the server
+   * (process, pipes) keeps this process alive: a test file whose tests have passed exits.
+   */
   async dispose(): Promise<void> {
     this.connection.dispose();
-    if (this.exitCode === undefined && this.proc.pid !== undefined) {
+    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
+      if (this.exitCode !== undefined || this.proc.pid === undefined) break;
       try {
-        process.kill(this.proc.pid, 'SIGTERM');
+        process.kill(this.proc.pid, signal);
       } catch {
         // already gone
       }
@@ -463,8 +476,24 @@ export class LspClient {
     this.proc.stdin?.destroy();
     this.proc.stdout?.destroy();
     this.proc.stderr?.destroy();
+    this.proc.unref();
+    running.delete(this);
   }
 }
+
+/** Servers started and not yet disposed: killed if the test process exits without disposing them. */
+const running = new Set<LspClient>();
+process.on('exit', () => {
+  for (const client of running) {
+    if (client.exitCode === undefined && client.proc.pid !== undefined) {
+      try {
+        process.kill(client.proc.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+});
 
 /** Only the mtus-lint diagnostics, in document order. */
 export const ours = (p: PublishDiagnosticsParams): Diagnostic[] => p.diagnostics.filter((d) => d.source === 'mtus-lint');

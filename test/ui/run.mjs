@@ -3,10 +3,10 @@
 // Chromium. Open the request draft, see the squiggle, open Problems, hover the citation,
 // apply the quick fix with Ctrl+. and save, then read the file on disk. Each step leaves a
 // PNG in test-output/ui/. Ends with "N passed, N failed"; anything that cannot start fails.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HarnessError, REPO_ROOT, installCodeServer, installVsix, launchChromium, makeRunDir, removeRunDir, startCodeServer } from '../helpers/code-server.mjs';
+import { ensureVsix } from '../helpers/vsix.mjs';
 import { extensionPageSteps } from './extension-page.mjs';
 import { webExtensionSteps } from './web-extension.mjs';
 
@@ -18,19 +18,6 @@ const record = (ok, what, why = '') => {
   results.push(ok);
   console.log(`${ok ? 'ok' : 'not ok'} - ${what}${ok || !why ? '' : `: ${why}`}`);
 };
-
-function ensureVsix() {
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-  const vsix = join(REPO_ROOT, `${pkg.name}-${pkg.version}.vsix`);
-  const bundle = join(REPO_ROOT, 'dist', 'server.js');
-  const stale =
-    !existsSync(vsix) ||
-    !existsSync(bundle) ||
-    statSync(vsix).mtimeMs < statSync(bundle).mtimeMs ||
-    statSync(vsix).mtimeMs < statSync(join(REPO_ROOT, 'package.json')).mtimeMs;
-  if (stale) execFileSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  return vsix;
-}
 
 /** Resolves when the file's content satisfies `test`: waits on change events, with a deadline. */
 function fileBecomes(file, test, timeoutMs) {

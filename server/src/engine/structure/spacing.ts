@@ -31,7 +31,7 @@ const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, 
 const DOT_LEADER = /(?<=\S ?) ?\.{3,}(?= ?\S)/g;
 
 /** The text with dot leaders blanked, the same length; the text itself when it has none. */
-function blankDotLeaders(text: string): string {
+export function blankDotLeaders(text: string): string {
   // Only the lines that hold "..." are searched: the pattern's look-behind is costly on a whole text.
   let at = text.indexOf('...');
   if (at < 0) return text;
@@ -54,7 +54,11 @@ function blankDotLeaders(text: string): string {
 
 /** The view the engine reads a text through. */
 export function readSpacing(raw: string): TextView {
-  const text = blankDotLeaders(raw);
+  return viewOf(raw, blankDotLeaders(raw));
+}
+
+/** The view of `raw` whose dot leaders are blanked in `text` (blankDotLeaders). */
+export function viewOf(raw: string, text: string): TextView {
   // Same length: offsets need no mapping, but the engine reads the blanked text.
   if (!isSpacedOut(text)) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
   const out: string[] = [];

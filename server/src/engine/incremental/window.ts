@@ -1,0 +1,136 @@
+import type { Span } from '../types';
+import type { TextChange } from './change';
+
+// Reading a finder's matches again after an edit, only in a window around the changed range.
+// The finders this serves scan the text with regular expressions from start to end, each match
+// judged by the text a few hundred characters around it. Their matches far from an edit are the
+// matches they had before, moved by the edit's length: the window is re-read, and the scan is cut
+// where no match runs across, so what it finds inside joins what was kept outside exactly as one
+// scan of the whole text would have found it (test/unit/incremental-stages.test.ts compares the
+// two over thousands of random edits).
+
+/** What a finder found in part of a text. */
+export interface Scan<T> {
+  /** What it keeps, in order of start. */
+  found: T[];
+  /** Every match of its patterns, kept or not, in order of start: a cut may not fall inside one. */
+  matched: Span[];
+}
+
+/**
+ * A finder that reads part of a text: the matches that start in [from, to), each read and judged
+ * with all of `text` around it, as a scan of the whole text would have read it.
+ */
+export type Scanner<T, C> = (text: string, from: number, to: number, context: C) => Scan<T>;
+
+// How much unchanged text the window keeps on each side of an edit. A match is judged by at most a
+// few hundred characters around it, and a pattern reads ahead of where it starts by its words and
+// bounded gaps; only a run of spaces or word characters has no bound, so a long one near the edit
+// makes the finder read the whole text instead.
+const MARGIN = 2000;
+const LONG_RUN = /[\s-]{200}|\w{200}/;
+
+interface Kept<T, C> {
+  text: string;
+  context: C;
+  found: T[];
+  /** The matched spans merged into disjoint stretches, in order. */
+  matched: Span[];
+}
+
+/** The matches of one finder on one document's last version, for the next. */
+export class ScanMemo<T extends { span: Span }, C = undefined> {
+  private kept?: Kept<T, C>;
+  /** The last read: how many characters were read again (the whole text when nothing was reused). */
+  last = { reread: 0 };
+
+  constructor(
+    private readonly scan: Scanner<T, C>,
+    /** A fresh copy of a found thing moved `by` characters: what is handed out may be changed by its reader. */
+    private readonly move: (t: T, by: number) => T,
+  ) {}
+
+  /**
+   * What the finder finds in `text`. `edit` says how `text` differs from a version read before;
+   * `context` is everything else the finder reads (the knowledge base): another one reads the
+   * whole text again.
+   */
+  read(text: string, context: C, edit?: { before: string; change: TextChange }): T[] {
+    const kept = this.kept;
+    const window = kept && edit && kept.context === context && kept.text === edit.before ? this.window(kept, text, edit.change) : undefined;
+    if (window) this.kept = window;
+    else {
+      const scan = this.scan(text, 0, Infinity, context);
+      this.kept = { text, context, found: scan.found, matched: merge(scan.matched) };
+      this.last = { reread: text.length };
+    }
+    return this.kept.found.map((t) => this.move(t, 0));
+  }
+
+  private window(kept: Kept<T, C>, text: string, change: TextChange): Kept<T, C> | undefined {
+    const delta = change.newTo - change.oldTo;
+    let lo = Math.max(0, change.from - MARGIN);
+    const around = crossing(kept.matched, lo);
+    if (around) lo = around.start;
+    if (lo > 0 && LONG_RUN.test(text.slice(lo, change.from))) return undefined;
+    let hi = change.newTo + MARGIN;
+    for (;;) {
+      if (hi >= text.length) return undefined;
+      // The cut must fall outside every match, in the old text and in the new.
+      const old = crossing(kept.matched, hi - delta);
+      if (old) {
+        hi = old.end + delta;
+        continue;
+      }
+      const scan = this.scan(text, lo, hi, kept.context);
+      const matched = merge(scan.matched);
+      const last = matched[matched.length - 1];
+      if (last && last.end > hi) {
+        hi = last.end;
+        continue;
+      }
+      this.last = { reread: hi - lo };
+      const before = firstAtOrAfter(kept.found, lo);
+      const after = firstAtOrAfter(kept.found, hi - delta);
+      const mBefore = firstAtOrAfter(kept.matched, lo);
+      const mAfter = firstAtOrAfter(kept.matched, hi - delta);
+      return {
+        text,
+        context: kept.context,
+        found: [...kept.found.slice(0, before), ...scan.found, ...kept.found.slice(after).map((t) => this.move(t, delta))],
+        matched: [...kept.matched.slice(0, mBefore), ...matched, ...kept.matched.slice(mAfter).map((s) => ({ start: s.start + delta, end: s.end + delta }))],
+      };
+    }
+  }
+}
+
+/** Overlapping or touching spans joined, in order of start. */
+function merge(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ start: s.start, end: s.end });
+  }
+  return out;
+}
+
+/** The index of the first thing starting at or after `at` (things in order of start). */
+function firstAtOrAfter<S extends Span | { span: Span }>(xs: S[], at: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = xs[mid];
+    if (('span' in x ? x.span.start : x.start) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The merged match that `at` falls strictly inside, if any. */
+function crossing(matched: Span[], at: number): Span | undefined {
+  const i = firstAtOrAfter(matched, at) - 1;
+  return i >= 0 && matched[i].end > at ? matched[i] : undefined;
+}

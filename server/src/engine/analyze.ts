@@ -114,7 +114,8 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const structure = memo ? memo.structure.read(scope) : readStructure(scope);
   // Where this version differs from the last one read: the finders that can re-read only there do.
   const edit = memo?.editTo(scope);
-  const citations = findCitations(scope, kb, scope.length, readsTodaysCitations(mtus));
+  const current = readsTodaysCitations(mtus);
+  const citations = memo ? memo.citations.read(scope, { kb, current }, edit) : findCitations(scope, kb, scope.length, current);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
     // Citations are sorted and do not overlap: find the last one starting at or before s.

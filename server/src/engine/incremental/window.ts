@@ -30,6 +30,17 @@ export type Scanner<T, C> = (text: string, from: number, to: number, context: C)
 const MARGIN = 2000;
 const LONG_RUN = /[\s-]{200}|\w{200}/;
 
+/** A finder as the memo runs it. */
+export interface Finder<T, C> {
+  scan: Scanner<T, C>;
+  /** A fresh copy of a found thing moved `by` characters: what is handed out may be changed by its reader. */
+  move: (t: T, by: number) => T;
+  /** Whether two contexts are the same for the finder (default: the same object). */
+  same?: (a: C, b: C) => boolean;
+  /** More text that must not stand in the unchanged text kept before an edit (a finder that reads whole lines: a very long line). */
+  unbounded?: RegExp;
+}
+
 interface Kept<T, C> {
   text: string;
   context: C;
@@ -44,11 +55,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
   /** The last read: how many characters were read again (the whole text when nothing was reused). */
   last = { reread: 0 };
 
-  constructor(
-    private readonly scan: Scanner<T, C>,
-    /** A fresh copy of a found thing moved `by` characters: what is handed out may be changed by its reader. */
-    private readonly move: (t: T, by: number) => T,
-  ) {}
+  constructor(private readonly finder: Finder<T, C>) {}
 
   /**
    * What the finder finds in `text`. `edit` says how `text` differs from a version read before;
@@ -57,22 +64,28 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
    */
   read(text: string, context: C, edit?: { before: string; change: TextChange }): T[] {
     const kept = this.kept;
-    const window = kept && edit && kept.context === context && kept.text === edit.before ? this.window(kept, text, edit.change) : undefined;
+    const window =
+      kept && edit && (this.finder.same ?? Object.is)(kept.context, context) && kept.text === edit.before
+        ? this.window(kept, text, context, edit.change)
+        : undefined;
     if (window) this.kept = window;
     else {
-      const scan = this.scan(text, 0, Infinity, context);
+      const scan = this.finder.scan(text, 0, Infinity, context);
       this.kept = { text, context, found: scan.found, matched: merge(scan.matched) };
       this.last = { reread: text.length };
     }
-    return this.kept.found.map((t) => this.move(t, 0));
+    return this.kept.found.map((t) => this.finder.move(t, 0));
   }
 
-  private window(kept: Kept<T, C>, text: string, change: TextChange): Kept<T, C> | undefined {
+  private window(kept: Kept<T, C>, text: string, context: C, change: TextChange): Kept<T, C> | undefined {
     const delta = change.newTo - change.oldTo;
     let lo = Math.max(0, change.from - MARGIN);
     const around = crossing(kept.matched, lo);
     if (around) lo = around.start;
-    if (lo > 0 && LONG_RUN.test(text.slice(lo, change.from))) return undefined;
+    if (lo > 0) {
+      const margin = text.slice(lo, change.from);
+      if (LONG_RUN.test(margin) || this.finder.unbounded?.test(margin)) return undefined;
+    }
     let hi = change.newTo + MARGIN;
     for (;;) {
       if (hi >= text.length) return undefined;
@@ -82,7 +95,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
         hi = old.end + delta;
         continue;
       }
-      const scan = this.scan(text, lo, hi, kept.context);
+      const scan = this.finder.scan(text, lo, hi, context);
       const matched = merge(scan.matched);
       const last = matched[matched.length - 1];
       if (last && last.end > hi) {
@@ -96,8 +109,8 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       const mAfter = firstAtOrAfter(kept.matched, hi - delta);
       return {
         text,
-        context: kept.context,
-        found: [...kept.found.slice(0, before), ...scan.found, ...kept.found.slice(after).map((t) => this.move(t, delta))],
+        context,
+        found: [...kept.found.slice(0, before), ...scan.found, ...kept.found.slice(after).map((t) => this.finder.move(t, delta))],
         matched: [...kept.matched.slice(0, mBefore), ...matched, ...kept.matched.slice(mAfter).map((s) => ({ start: s.start + delta, end: s.end + delta }))],
       };
     }

@@ -111,9 +111,9 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
   const mtus = mtusInForce(scope, kind, kb, options);
-  const structure = memo ? memo.structure.read(scope) : readStructure(scope);
-  // Where this version differs from the last one read: the finders that can re-read only there do.
+  // Where this version differs from the last one read: the stages that can re-read only there do.
   const edit = memo?.editTo(scope);
+  const structure = memo ? memo.structure.read(scope, edit) : readStructure(scope);
   const current = readsTodaysCitations(mtus);
   const citations = memo ? memo.citations.read(scope, { kb, current }, edit) : findCitations(scope, kb, scope.length, current);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.

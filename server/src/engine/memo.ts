@@ -41,7 +41,7 @@ export class AnalysisMemo {
     },
     same: (a, b) => a.kb === b.kb && a.current === b.current,
     // A citation's tail reads the whole line after its own (parse/citations.ts readTail).
-    unbounded: /[^\n]{1000}/,
+    longestLine: 1000,
   });
   private kindRead?: { head: string; kind: DocumentKind };
   private lastText?: string;

@@ -1,4 +1,4 @@
-import { blankDotLeaders, viewOf, type TextView } from '../structure/spacing';
+import { blankDotLeaders, isSpacedOut, SAMPLE, viewOf, type TextView } from '../structure/spacing';
 import { textChange } from './change';
 
 // Blanking dot leaders (structure/spacing.ts) works a line at a time and keeps every offset, so
@@ -7,13 +7,16 @@ import { textChange } from './change';
 
 /** The spacing view of one document's versions, blanking again only the lines an edit touched. */
 export class SpacingMemo {
-  private kept?: { raw: string; blanked: string };
+  private kept?: { raw: string; blanked: string; sample: string; spaced: boolean };
 
   /** readSpacing(raw), the same view. */
   read(raw: string): TextView {
     const blanked = this.kept ? this.again(this.kept, raw) : blankDotLeaders(raw);
-    this.kept = { raw, blanked };
-    return viewOf(raw, blanked);
+    // Whether the text is OCR's is judged by its head: judged again only when the head changed.
+    const sample = blanked.length > SAMPLE ? blanked.slice(0, SAMPLE) : blanked;
+    const spaced = this.kept?.sample === sample ? this.kept.spaced : isSpacedOut(sample);
+    this.kept = { raw, blanked, sample, spaced };
+    return viewOf(raw, blanked, spaced);
   }
 
   private again(kept: { raw: string; blanked: string }, raw: string): string {

@@ -28,7 +28,7 @@ export type Scanner<T, C> = (text: string, from: number, to: number, context: C)
 // bounded gaps; only a run of spaces or word characters has no bound, so a long one near the edit
 // makes the finder read the whole text instead.
 const MARGIN = 2000;
-const LONG_RUN = /[\s-]{200}|\w{200}/;
+const RUN = 200;
 
 /** A finder as the memo runs it. */
 export interface Finder<T, C> {
@@ -37,8 +37,8 @@ export interface Finder<T, C> {
   move: (t: T, by: number) => T;
   /** Whether two contexts are the same for the finder (default: the same object). */
   same?: (a: C, b: C) => boolean;
-  /** More text that must not stand in the unchanged text kept before an edit (a finder that reads whole lines: a very long line). */
-  unbounded?: RegExp;
+  /** A finder that reads whole lines: the longest line the unchanged text before an edit may hold. */
+  longestLine?: number;
 }
 
 interface Kept<T, C> {
@@ -79,14 +79,12 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
 
   private window(kept: Kept<T, C>, text: string, context: C, change: TextChange): Kept<T, C> | undefined {
     const delta = change.newTo - change.oldTo;
+    let hi = change.newTo + MARGIN;
+    if (hi >= text.length) return undefined;
     let lo = Math.max(0, change.from - MARGIN);
     const around = crossing(kept.matched, lo);
     if (around) lo = around.start;
-    if (lo > 0) {
-      const margin = text.slice(lo, change.from);
-      if (LONG_RUN.test(margin) || this.finder.unbounded?.test(margin)) return undefined;
-    }
-    let hi = change.newTo + MARGIN;
+    if (lo > 0 && longRun(text, lo, change.from, this.finder.longestLine ?? Infinity)) return undefined;
     for (;;) {
       if (hi >= text.length) return undefined;
       // The cut must fall outside every match, in the old text and in the new.
@@ -115,6 +113,24 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       };
     }
   }
+}
+
+const isSpace = (c: number) => c === 45 || c <= 32 || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
+const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Whether text[from, to) has a run of RUN spaces or dashes, or of RUN word characters, or a line over `line` characters. */
+function longRun(text: string, from: number, to: number, line: number): boolean {
+  let spaces = 0;
+  let word = 0;
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    spaces = isSpace(c) ? spaces + 1 : 0;
+    word = isWord(c) ? word + 1 : 0;
+    width = c === 10 ? 0 : width + 1;
+    if (spaces >= RUN || word >= RUN || width > line) return true;
+  }
+  return false;
 }
 
 /** Overlapping or touching spans joined, in order of start. */

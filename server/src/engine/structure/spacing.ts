@@ -13,7 +13,7 @@ export interface TextView {
   identity: boolean;
 }
 
-const SAMPLE = 20_000;
+export const SAMPLE = 20_000;
 
 /** A text whose word gaps are mostly doubled: OCR output, not a writer's spacing. */
 export function isSpacedOut(text: string): boolean {
@@ -57,10 +57,10 @@ export function readSpacing(raw: string): TextView {
   return viewOf(raw, blankDotLeaders(raw));
 }
 
-/** The view of `raw` whose dot leaders are blanked in `text` (blankDotLeaders). */
-export function viewOf(raw: string, text: string): TextView {
+/** The view of `raw` whose dot leaders are blanked in `text` (blankDotLeaders); `spaced` is isSpacedOut(text). */
+export function viewOf(raw: string, text: string, spaced = isSpacedOut(text)): TextView {
   // Same length: offsets need no mapping, but the engine reads the blanked text.
-  if (!isSpacedOut(text)) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
+  if (!spaced) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
   const out: string[] = [];
   // map[i] = original offset of the i-th character written; one extra entry for the end.
   const map = new Int32Array(text.length + 1);

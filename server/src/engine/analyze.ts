@@ -102,12 +102,14 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const kind = options.kind ?? memo?.kindOf(scope) ?? inferKind(scope);
   // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
   const view = memo ? memo.spacing.read(scope) : readSpacing(scope);
-  const result = analyzeText(view.text, kb, options, kind, memo);
+  const result = analyzeText(view.text, kb, options, kind, memo, view.identity);
   if (limit < text.length) result.truncatedAt = limit;
   return remapSpans(result, view);
 }
 
-function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined): Analysis {
+function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined, identity: boolean): Analysis {
+  // What a memo hands out may be shared with its next analysis when nothing changes it in place:
+  // only remap.ts does, for a re-spaced view (and the mentions' roles are set below, on copies).
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
   const mtus = mtusInForce(scope, kind, kb, options);
@@ -115,7 +117,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const edit = memo?.editTo(scope);
   const structure = memo ? memo.structure.read(scope, edit) : readStructure(scope);
   const current = readsTodaysCitations(mtus);
-  const citations = memo ? memo.citations.read(scope, { kb, current }, edit) : findCitations(scope, kb, scope.length, current);
+  const citations = memo ? memo.citations.read(scope, { kb, current }, edit, identity) : findCitations(scope, kb, scope.length, current);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
     // Citations are sorted and do not overlap: find the last one starting at or before s.
@@ -133,10 +135,10 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   };
   const mentions = (memo ? memo.treatments.read(scope, kb, edit) : findTreatmentMentions(scope, kb)).filter((m) => !inCitation(m));
   for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
-  const regions = memo ? memo.regions.read(scope, kb, edit) : findRegionMentions(scope, kb);
+  const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
   const { items, priorCourses, firstCourses, priorMentioned } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
   const segments = structure.units.map((u) => u.span);
-  const evidence = memo ? evidenceOf(memo.evidence.read(scope, undefined, edit), priorCourses) : findEvidence(scope, priorCourses);
+  const evidence = memo ? evidenceOf(memo.evidence.read(scope, undefined, edit, identity), priorCourses) : findEvidence(scope, priorCourses);
   const asked = (at: number) => {
     const role = unitAt(structure.units, at)?.role ?? 'narrative';
     return role === 'request' || (role === 'narrative' && !structure.hasRequestStructure);
@@ -151,7 +153,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
-  const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit) : findDiagnoses(scope, kb);
+  const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit, identity) : findDiagnoses(scope, kb);
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);

@@ -60,9 +60,10 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
   /**
    * What the finder finds in `text`. `edit` says how `text` differs from a version read before;
    * `context` is everything else the finder reads (the knowledge base): another one reads the
-   * whole text again.
+   * whole text again. `shared`: the caller changes nothing it is given, so the kept things
+   * themselves are handed out, not copies.
    */
-  read(text: string, context: C, edit?: { before: string; change: TextChange }): T[] {
+  read(text: string, context: C, edit?: { before: string; change: TextChange }, shared = false): T[] {
     const kept = this.kept;
     const window =
       kept && edit && (this.finder.same ?? Object.is)(kept.context, context) && kept.text === edit.before
@@ -74,7 +75,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       this.kept = { text, context, found: scan.found, matched: merge(scan.matched) };
       this.last = { reread: text.length };
     }
-    return this.kept.found.map((t) => this.finder.move(t, 0));
+    return shared ? [...this.kept.found] : this.kept.found.map((t) => this.finder.move(t, 0));
   }
 
   private window(kept: Kept<T, C>, text: string, context: C, change: TextChange): Kept<T, C> | undefined {

@@ -64,6 +64,12 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
    * themselves are handed out, not copies.
    */
   read(text: string, context: C, edit?: { before: string; change: TextChange }, shared = false): T[] {
+    // A text too short to leave anything outside a window is read whole, and nothing is kept.
+    if (text.length <= 4 * MARGIN) {
+      this.kept = undefined;
+      this.last = { reread: text.length };
+      return this.finder.scan(text, 0, Infinity, context).found;
+    }
     const kept = this.kept;
     const window =
       kept && edit && (this.finder.same ?? Object.is)(kept.context, context) && kept.text === edit.before

@@ -47,6 +47,7 @@ export class StructureMemo {
       append(out, s.reading.structure, s.start);
     };
     let reread = 0;
+    const same = new Map<string, Map<string, Reading>>();
     const old = this.kept?.stretches ?? [];
     const change = !this.kept ? { from: 0, oldTo: 0, newTo: 0 } : edit?.before === this.kept.text ? edit.change : textChange(this.kept.text, text);
     const delta = change.newTo - change.oldTo;
@@ -66,8 +67,15 @@ export class StructureMemo {
           break;
         }
       }
-      const reading = readPassages(text.slice(start, end), block);
-      reread++;
+      // A stretch written again in the same text (a letter's boilerplate) is read once.
+      const piece = text.slice(start, end);
+      let byKey = same.get(piece);
+      if (!byKey) same.set(piece, (byKey = new Map()));
+      let reading = byKey.get(key);
+      if (!reading) {
+        byKey.set(key, (reading = readPassages(piece, block)));
+        reread++;
+      }
       keep({ start, end, key, reading });
       block = reading.block;
     }

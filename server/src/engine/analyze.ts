@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { findCitations } from './parse/citations';
 import { findDiagnoses, findSurgeries } from './parse/conditions';
-import { findEvidence } from './parse/evidence';
+import { evidenceOf, findEvidence } from './parse/evidence';
 import { assembleItems } from './parse/items';
 import { findMedications } from './parse/medications';
 import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
@@ -101,18 +101,23 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const scope = limit < text.length ? text.slice(0, limit) : text;
   const kind = options.kind ?? memo?.kindOf(scope) ?? inferKind(scope);
   // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
-  const view = readSpacing(scope);
-  const result = analyzeText(view.text, kb, options, kind, memo);
+  const view = memo ? memo.spacing.read(scope) : readSpacing(scope);
+  const result = analyzeText(view.text, kb, options, kind, memo, view.identity);
   if (limit < text.length) result.truncatedAt = limit;
   return remapSpans(result, view);
 }
 
-function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined): Analysis {
+function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined, identity: boolean): Analysis {
+  // What a memo hands out may be shared with its next analysis when nothing changes it in place:
+  // only remap.ts does, for a re-spaced view (and the mentions' roles are set below, on copies).
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
   const mtus = mtusInForce(scope, kind, kb, options);
-  const structure = memo ? memo.structure.read(scope) : readStructure(scope);
-  const citations = findCitations(scope, kb, scope.length, readsTodaysCitations(mtus));
+  // Where this version differs from the last one read: the stages that can re-read only there do.
+  const edit = memo?.editTo(scope);
+  const structure = memo ? memo.structure.read(scope, edit) : readStructure(scope);
+  const current = readsTodaysCitations(mtus);
+  const citations = memo ? memo.citations.read(scope, { kb, current }, edit, identity) : findCitations(scope, kb, scope.length, current);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.
   const inCitation = (s: { span: { start: number; end: number } }) => {
     // Citations are sorted and do not overlap: find the last one starting at or before s.
@@ -128,12 +133,12 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     }
     return at >= 0 && s.span.end <= citations[at].span.end;
   };
-  const mentions = findTreatmentMentions(scope, kb).filter((m) => !inCitation(m));
+  const mentions = (memo ? memo.treatments.read(scope, kb, edit) : findTreatmentMentions(scope, kb)).filter((m) => !inCitation(m));
   for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
-  const regions = findRegionMentions(scope, kb);
+  const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
   const { items, priorCourses, firstCourses, priorMentioned } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
   const segments = structure.units.map((u) => u.span);
-  const evidence = findEvidence(scope, priorCourses);
+  const evidence = memo ? evidenceOf(memo.evidence.read(scope, undefined, edit, identity), priorCourses) : findEvidence(scope, priorCourses);
   const asked = (at: number) => {
     const role = unitAt(structure.units, at)?.role ?? 'narrative';
     return role === 'request' || (role === 'narrative' && !structure.hasRequestStructure);
@@ -148,7 +153,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
-  const diagnoses = findDiagnoses(scope, kb);
+  const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit, identity) : findDiagnoses(scope, kb);
   const surgeries = findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);

@@ -1,6 +1,22 @@
+import type { Knowledge } from '../knowledge/knowledge';
 import { inferKind, KIND_HEAD } from './document-kind';
+import { textChange, type TextChange } from './incremental/change';
+import { SpacingMemo } from './incremental/dot-leaders';
+import { ScanMemo } from './incremental/window';
+import { scanCitations } from './parse/citations';
+import { scanDiagnoses } from './parse/conditions';
+import { scanEvidence } from './parse/evidence';
+import { scanRegionMentions, scanTreatmentMentions, type RegionMention, type TreatmentMention } from './parse/mentions';
 import { StructureMemo } from './structure/incremental';
-import type { DocumentKind } from './types';
+import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span } from './types';
+
+const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
+const moveSpan = <T extends { span: Span }>(t: T, by: number): T => ({ ...t, span: moved(t.span, by) });
+
+interface CitationContext {
+  kb: Knowledge;
+  current: boolean;
+}
 
 /**
  * What one analysis of a document keeps for the next analysis of the same document after an
@@ -10,12 +26,37 @@ import type { DocumentKind } from './types';
  */
 export class AnalysisMemo {
   readonly structure = new StructureMemo();
+  readonly spacing = new SpacingMemo();
+  readonly evidence = new ScanMemo<EvidenceMention>({ scan: (text, from, to) => scanEvidence(text, from, to), move: moveSpan });
+  readonly treatments = new ScanMemo<TreatmentMention, Knowledge>({ scan: (text, from, to, kb) => scanTreatmentMentions(text, kb, from, to), move: moveSpan });
+  readonly regions = new ScanMemo<RegionMention, Knowledge>({ scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to), move: moveSpan });
+  readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({ scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to), move: moveSpan });
+  readonly citations = new ScanMemo<Citation, CitationContext>({
+    scan: (text, from, to, context) => scanCitations(text, context, from, to),
+    move: (c, by) => {
+      const copy = { ...c, span: moved(c.span, by), resolved: [...c.resolved] };
+      if (c.pages) copy.pages = [...c.pages];
+      if (c.sections) copy.sections = [...c.sections];
+      return copy;
+    },
+    same: (a, b) => a.kb === b.kb && a.current === b.current,
+    // A citation's tail reads the whole line after its own (parse/citations.ts readTail).
+    longestLine: 1000,
+  });
   private kindRead?: { head: string; kind: DocumentKind };
+  private lastText?: string;
 
   /** inferKind(text), read again only when the head it reads changed. */
   kindOf(text: string): DocumentKind {
     const head = text.slice(0, KIND_HEAD);
     if (this.kindRead?.head !== head) this.kindRead = { head, kind: inferKind(head) };
     return this.kindRead.kind;
+  }
+
+  /** How the text the engine reads differs from the one it read last time (kept for the next). */
+  editTo(text: string): { before: string; change: TextChange } | undefined {
+    const before = this.lastText;
+    this.lastText = text;
+    return before === undefined ? undefined : { before, change: textChange(before, text) };
   }
 }

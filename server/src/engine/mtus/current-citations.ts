@@ -41,10 +41,11 @@ const DRUG_LIST =
 export const topicOfCitation = (entry: string) => TITLES.find(([, id]) => id === entry)?.[0];
 
 /** Today's citation forms in the text, resolved to the knowledge base's entries for them. */
-export function findCurrentCitations(text: string): Citation[] {
+export function findCurrentCitations(text: string, from = 0, to = Infinity): Citation[] {
   const out: Citation[] = [];
   const acoem = new RegExp(ACOEM.source, ACOEM.flags);
-  for (let m; (m = acoem.exec(text));) {
+  acoem.lastIndex = from;
+  for (let m; (m = acoem.exec(text)) && m.index < to;) {
     // "ACOEM Hip and Groin Disorders" alone is how 2016 letters cite a guideline outside the
     // MTUS: today's form says "MTUS (ACOEM)", "Guideline" or the version.
     if (!/^MTUS/.test(m[0]) && !/Guidelines?\b/.test(m[0]) && !m.groups!.version) continue;
@@ -59,7 +60,8 @@ export function findCurrentCitations(text: string): Citation[] {
     });
   }
   const list = new RegExp(DRUG_LIST.source, DRUG_LIST.flags);
-  for (let m; (m = list.exec(text));) {
+  list.lastIndex = from;
+  for (let m; (m = list.exec(text)) && m.index < to;) {
     out.push({
       span: { start: m.index, end: m.index + m[0].length },
       text: m[0],

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
-import type { Citation } from '../types';
+import type { Scan } from '../incremental/window';
+import type { Citation, Span } from '../types';
 import { findCurrentCitations, mergeCitations } from '../mtus/current-citations';
 import {
   ACOEM_CHAPTERS,
@@ -84,11 +85,19 @@ function splitAtCommas(text: string): string[] {
  */
 export function findCitations(text: string, kb: Knowledge, limit = text.length, current = true): Citation[] {
   const scope = limit < text.length ? text.slice(0, limit) : text;
+  return scanCitations(scope, { kb, current }, 0, Infinity).found;
+}
+
+/** The citations that start in [from, to) (a Scanner, engine/incremental/window.ts). */
+export function scanCitations(scope: string, { kb, current }: { kb: Knowledge; current: boolean }, from: number, to: number): Scan<Citation> {
   const out: Citation[] = [];
+  const matched: Span[] = [];
   const opener = new RegExp(OPENER.source, OPENER.flags);
+  opener.lastIndex = from;
   let m: RegExpExecArray | null;
   let covered = 0;
-  while ((m = opener.exec(scope))) {
+  while ((m = opener.exec(scope)) && m.index < to) {
+    matched.push({ start: m.index, end: m.index + m[0].length });
     if (m.index < covered) continue;
     const g = m.groups!;
     const kind = kindOf(m);
@@ -139,15 +148,18 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length, 
     c.text = scope.slice(c.span.start, end);
     c.resolved = resolve(c, kb);
     out.push(c);
+    matched.push({ start: c.span.start, end });
     covered = end;
   }
   // "Page(s): 98-99" standing alone refers to the guideline named before it on that line,
   // or, with none, to the 2009 Chronic Pain guideline whose citations take that form.
   const bare = new RegExp(BARE_PAGES.source, BARE_PAGES.flags);
+  bare.lastIndex = from;
   const named = out.length;
   let k = 0;
-  while ((m = bare.exec(scope))) {
+  while ((m = bare.exec(scope)) && m.index < to) {
     const start = m.index;
+    matched.push({ start, end: start + m[0].length });
     while (k < named && out[k].span.end <= start) k++;
     if (k < named && start >= out[k].span.start) continue;
     if (!/Page\s*\(s\)/i.test(m[0])) continue;
@@ -156,7 +168,10 @@ export function findCitations(text: string, kb: Knowledge, limit = text.length, 
     out.push(c);
   }
   out.sort((a, b) => a.span.start - b.span.start);
-  return current ? mergeCitations(out, findCurrentCitations(scope)) : out;
+  if (!current) return { found: out, matched };
+  const today = findCurrentCitations(scope, from, to);
+  for (const c of today) matched.push({ ...c.span });
+  return { found: mergeCitations(out, today), matched };
 }
 
 interface Tail {

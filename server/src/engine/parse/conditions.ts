@@ -1,4 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
+import type { Scan } from '../incremental/window';
 import type { DiagnosisMention, Span, SurgeryMention } from '../types';
 import { GUIDELINE_SAYS } from '../vocabulary/guideline-talk';
 
@@ -24,19 +25,26 @@ const quotesGuideline = (text: string, span: Span) => {
 };
 
 export function findDiagnoses(text: string, kb: Knowledge): DiagnosisMention[] {
+  return scanDiagnoses(text, kb, 0, Infinity).found;
+}
+
+/** The diagnoses named in [from, to) (a Scanner, engine/incremental/window.ts). */
+export function scanDiagnoses(text: string, kb: Knowledge, from: number, to: number): Scan<DiagnosisMention> {
   const re = kb.conditions.diagnosisPattern;
-  if (!re) return [];
   const out: DiagnosisMention[] = [];
-  re.lastIndex = 0;
+  const matched: Span[] = [];
+  if (!re) return { found: out, matched };
+  re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
+  while ((m = re.exec(text)) && m.index < to) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    matched.push({ ...span });
     const d = kb.conditions.diagnosisOf(m[0]);
     if (!d) continue;
-    const span = { start: m.index, end: m.index + m[0].length };
     if (quotesGuideline(text, span)) continue;
     out.push({ diagnosis: d.id, span });
   }
-  return out;
+  return { found: out, matched };
 }
 
 export function findSurgeries(text: string, kb: Knowledge): SurgeryMention[] {

@@ -1,5 +1,6 @@
 import type { Evidence, EvidenceKind, EvidenceMention, PriorCourse, Span } from '../types';
 import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
+import type { Scan } from '../incremental/window';
 
 // What counts as documented functional improvement follows 8 CCR 9792.20(e): gains in
 // activities of daily living or work status, less dependency on treatment (medication),
@@ -94,10 +95,26 @@ const COMBINED = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9])(?:${PATTERNS.map((
 
 export function findEvidence(text: string, priorCourses: PriorCourse[], limit = text.length): Evidence {
   const scope = limit < text.length ? text.slice(0, limit) : text;
+  return evidenceOf(scanEvidence(scope, 0, Infinity).found, priorCourses);
+}
+
+/** The document's evidence from the mentions found in it. */
+export function evidenceOf(mentions: EvidenceMention[], priorCourses: PriorCourse[]): Evidence {
+  return {
+    mentions,
+    priorCourses,
+    functionalImprovement: mentions.some((x) => FUNCTIONAL.includes(x.kind)),
+    homeProgram: mentions.some((x) => x.kind === 'home-program'),
+  };
+}
+
+/** The evidence mentions that start in [from, to) (a Scanner, engine/incremental/window.ts). */
+export function scanEvidence(scope: string, from: number, to: number): Scan<EvidenceMention> {
   const mentions: EvidenceMention[] = [];
-  COMBINED.lastIndex = 0;
+  const matched: Span[] = [];
+  COMBINED.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = COMBINED.exec(scope))) {
+  while ((m = COMBINED.exec(scope)) && m.index < to) {
     if (m[0].length === 0) {
       COMBINED.lastIndex++;
       continue;
@@ -105,6 +122,7 @@ export function findEvidence(text: string, priorCourses: PriorCourse[], limit = 
     const index = PATTERNS.findIndex((_, i) => m!.groups![`k${i}`] !== undefined);
     const kind = PATTERNS[index][0];
     const span: Span = { start: m.index, end: m.index + m[0].length };
+    matched.push({ ...span });
     if (FUNCTIONAL.includes(kind) || kind === 'home-program') {
       const before = scope.slice(Math.max(0, span.start - 40), span.start);
       if (NEGATION.test(before) || /\b(?:unable|not) able\b/i.test(before + m[0].slice(0, 12))) continue;
@@ -116,10 +134,5 @@ export function findEvidence(text: string, priorCourses: PriorCourse[], limit = 
     if (kind === 'work-status' && HOPE.test(scope.slice(Math.max(0, span.start - 40), span.start))) continue;
     mentions.push({ kind, span });
   }
-  return {
-    mentions,
-    priorCourses,
-    functionalImprovement: mentions.some((x) => FUNCTIONAL.includes(x.kind)),
-    homeProgram: mentions.some((x) => x.kind === 'home-program'),
-  };
+  return { found: mentions, matched };
 }

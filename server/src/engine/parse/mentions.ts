@@ -1,4 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
+import type { Scan } from '../incremental/window';
 import type { Span } from '../types';
 
 export interface TreatmentMention {
@@ -16,14 +17,17 @@ export interface RegionMention {
   span: Span;
 }
 
-function scan(re: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
+/** Each non-empty match of `re` that starts in [from, to); every one also noted in `matched`. */
+function scan(re: RegExp, text: string, from: number, to: number, matched: Span[], each: (m: RegExpExecArray) => void): void {
   const r = new RegExp(re.source, re.flags);
+  r.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = r.exec(text))) {
+  while ((m = r.exec(text)) && m.index < to) {
     if (m[0].length === 0) {
       r.lastIndex++;
       continue;
     }
+    matched.push({ start: m.index, end: m.index + m[0].length });
     each(m);
   }
 }
@@ -51,7 +55,13 @@ const LAB_BEFORE = /\b(?:PTT|INR|aPTT|CBC|BMP|CMP|labs?)\s*[/,]\s*$/i;
 
 /** Treatment names in the text: aliases case-insensitively, abbreviations in capitals only. */
 export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMention[] {
+  return scanTreatmentMentions(text, kb, 0, Infinity).found;
+}
+
+/** The treatment names that start in [from, to) (a Scanner, engine/incremental/window.ts). */
+export function scanTreatmentMentions(text: string, kb: Knowledge, from: number, to: number): Scan<TreatmentMention> {
   const found: TreatmentMention[] = [];
+  const matched: Span[] = [];
   const add = (m: RegExpExecArray) => {
     const t = kb.treatmentOf(m[0]);
     if (!t) return;
@@ -61,16 +71,22 @@ export function findTreatmentMentions(text: string, kb: Knowledge): TreatmentMen
     if (/^PT$/.test(m[0]) && (LAB_AFTER.test(after) || LAB_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)))) return;
     found.push({ treatment: t.id, text: m[0], span: { start: m.index, end }, ...(t.category === 'passive-modality' ? { passive: true } : {}) });
   };
-  scan(kb.treatmentPattern, text, add);
-  if (kb.abbreviationPattern) scan(kb.abbreviationPattern, text, add);
-  return dropOverlaps(found);
+  scan(kb.treatmentPattern, text, from, to, matched, add);
+  if (kb.abbreviationPattern) scan(kb.abbreviationPattern, text, from, to, matched, add);
+  return { found: dropOverlaps(found), matched };
 }
 
 export function findRegionMentions(text: string, kb: Knowledge): RegionMention[] {
+  return scanRegionMentions(text, kb, 0, Infinity).found;
+}
+
+/** The body regions named in [from, to) (a Scanner, engine/incremental/window.ts). */
+export function scanRegionMentions(text: string, kb: Knowledge, from: number, to: number): Scan<RegionMention> {
   const found: RegionMention[] = [];
-  scan(kb.regionPattern, text, (m) => {
+  const matched: Span[] = [];
+  scan(kb.regionPattern, text, from, to, matched, (m) => {
     const r = kb.regionOf(m[0]);
     if (r) found.push({ region: r.id, span: { start: m.index, end: m.index + m[0].length } });
   });
-  return dropOverlaps(found);
+  return { found: dropOverlaps(found), matched };
 }

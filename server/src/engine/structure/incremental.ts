@@ -1,3 +1,4 @@
+import { textChange, type TextChange } from '../incremental/change';
 import type { Span } from '../types';
 import { readPassages, type Block } from './read';
 import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types';
@@ -5,9 +6,11 @@ import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types'
 // Reading a document's structure again after an edit, re-reading only the stretches it touched.
 // The reader (read.ts) forgets everything at a blank line but the heading it stands under, so a
 // stretch of text that starts after a blank line reads the same wherever it stands, given that
-// heading: its reading is kept, keyed by its text and the heading, and reused (moved to its new
-// offset) while both are unchanged. The result equals readStructure(text) exactly
-// (test/unit/incremental.test.ts proves it over thousands of random edits).
+// heading. After an edit the stretches before it are kept where they are; those from the edit on
+// are read again until one starts, past the edit, where a stretch of the old text started and
+// under the same heading: from there on the old readings are moved by the edit's length. The
+// result equals readStructure(text) exactly (test/unit/incremental.test.ts proves it over
+// thousands of random edits).
 
 interface Reading {
   /** Offsets from the stretch's start; its last section ends at the stretch's end (set again below). */
@@ -15,37 +18,71 @@ interface Reading {
   block?: Block;
 }
 
+/** One stretch of the last text read: where it stood, the heading it stood under, its reading. */
+interface Stretch {
+  start: number;
+  end: number;
+  key: string;
+  reading: Reading;
+}
+
+const keyOf = (block: Block | undefined) => (block ? `${block.role}\u0000${block.cue}` : '');
+
 /** The readings of one text's stretches, for the next version of the same document. */
 export class StructureMemo {
-  /** By the stretch's text, then by the heading it stands under. */
-  private readings = new Map<string, Map<string, Reading>>();
+  private kept?: { text: string; stretches: Stretch[] };
   /** The last read: how many stretches the text was cut into, and how many of them were read afresh. */
   last = { stretches: 0, reread: 0 };
 
-  /** The structure of `text`, reusing the stretches read last time; keeps this text's for next time. */
-  read(text: string): DocumentStructure {
-    const next = new Map<string, Map<string, Reading>>();
+  /**
+   * The structure of `text`, reusing the stretches of the text read last time that the edit left
+   * alone (`edit`, when the caller knows how the text it read before changed, saves finding it
+   * again); keeps this text's for next time.
+   */
+  read(text: string, edit?: { before: string; change: TextChange }): DocumentStructure {
     const out: DocumentStructure = { checkboxes: [], fields: [], sections: [], units: [], hasRequestStructure: false, formText: [] };
-    let block: Block | undefined;
-    this.last = { stretches: 0, reread: 0 };
-    for (const [start, end] of stretches(text)) {
-      const piece = text.slice(start, end);
-      const key = block ? `${block.role}\u0000${block.cue}` : '';
-      let reading = this.readings.get(piece)?.get(key) ?? next.get(piece)?.get(key);
-      this.last.stretches++;
-      if (!reading) {
-        reading = readPassages(piece, block);
-        this.last.reread++;
+    const stretches: Stretch[] = [];
+    const keep = (s: Stretch) => {
+      stretches.push(s);
+      append(out, s.reading.structure, s.start);
+    };
+    let reread = 0;
+    const same = new Map<string, Map<string, Reading>>();
+    const old = this.kept?.stretches ?? [];
+    const change = !this.kept ? { from: 0, oldTo: 0, newTo: 0 } : edit?.before === this.kept.text ? edit.change : textChange(this.kept.text, text);
+    const delta = change.newTo - change.oldTo;
+    // The stretches that end before the edit stand where they stood, under the same headings. (A
+    // cut reads one character past its blank line: "\r" before "\n" is one break.)
+    let i = 0;
+    while (i < old.length && old[i].end < change.from) keep(old[i++]);
+    let block = i > 0 ? old[i - 1].reading.block : undefined;
+    for (const [start, end] of cut(text, i > 0 ? old[i - 1].end : 0)) {
+      const key = keyOf(block);
+      if (start >= change.newTo && this.kept) {
+        // Past the edit, at a cut the old text had too, under the same heading: from here on
+        // everything is the old reading, moved.
+        while (i < old.length && old[i].start < start - delta) i++;
+        if (i < old.length && old[i].start === start - delta && old[i].key === key) {
+          for (; i < old.length; i++) keep({ ...old[i], start: old[i].start + delta, end: old[i].end + delta });
+          break;
+        }
       }
-      let byBlock = next.get(piece);
-      if (!byBlock) next.set(piece, (byBlock = new Map()));
-      byBlock.set(key, reading);
-      append(out, reading.structure, start);
+      // A stretch written again in the same text (a letter's boilerplate) is read once.
+      const piece = text.slice(start, end);
+      let byKey = same.get(piece);
+      if (!byKey) same.set(piece, (byKey = new Map()));
+      let reading = byKey.get(key);
+      if (!reading) {
+        byKey.set(key, (reading = readPassages(piece, block)));
+        reread++;
+      }
+      keep({ start, end, key, reading });
       block = reading.block;
     }
     // A section runs to the next heading, the last to the end of the text.
     out.sections.forEach((s, i) => (s.span.end = i + 1 < out.sections.length ? out.sections[i + 1].span.start : text.length));
-    this.readings = next;
+    this.kept = { text, stretches };
+    this.last = { stretches: stretches.length, reread };
     return out;
   }
 }
@@ -54,18 +91,21 @@ export class StructureMemo {
 // stretch starts after it. "\r\n" is one break, never split.
 const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[^\S\r\n]*(?:\r\n|\r(?!\n)|\n)/g;
 
-/** [start, end) of each stretch: the text cut after every blank line found. */
-function stretches(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  let from = 0;
-  BLANK_LINE.lastIndex = 0;
-  for (let m; (m = BLANK_LINE.exec(text));) {
+/**
+ * [start, end) of each stretch from `from` (0 or a cut) on, the text cut after every blank line
+ * found; as they are wanted, since a read stops where the old stretches take over.
+ */
+function* cut(text: string, from: number): Generator<[number, number]> {
+  const re = new RegExp(BLANK_LINE.source, BLANK_LINE.flags);
+  re.lastIndex = from;
+  const first = from;
+  for (let m; (m = re.exec(text));) {
     const at = m.index + m[0].length;
-    out.push([from, at]);
+    yield [from, at];
     from = at;
   }
-  if (from < text.length || out.length === 0) out.push([from, text.length]);
-  return out;
+  // A text without a blank line is one stretch, an empty text one empty stretch.
+  if (from < text.length || (first === 0 && from === 0)) yield [from, text.length];
 }
 
 // Fresh objects every time: the analysis downstream may change spans in place (remap.ts), and a

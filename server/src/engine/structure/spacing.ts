@@ -13,7 +13,7 @@ export interface TextView {
   identity: boolean;
 }
 
-const SAMPLE = 20_000;
+export const SAMPLE = 20_000;
 
 /** A text whose word gaps are mostly doubled: OCR output, not a writer's spacing. */
 export function isSpacedOut(text: string): boolean {
@@ -31,7 +31,7 @@ const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, 
 const DOT_LEADER = /(?<=\S ?) ?\.{3,}(?= ?\S)/g;
 
 /** The text with dot leaders blanked, the same length; the text itself when it has none. */
-function blankDotLeaders(text: string): string {
+export function blankDotLeaders(text: string): string {
   // Only the lines that hold "..." are searched: the pattern's look-behind is costly on a whole text.
   let at = text.indexOf('...');
   if (at < 0) return text;
@@ -54,9 +54,13 @@ function blankDotLeaders(text: string): string {
 
 /** The view the engine reads a text through. */
 export function readSpacing(raw: string): TextView {
-  const text = blankDotLeaders(raw);
+  return viewOf(raw, blankDotLeaders(raw));
+}
+
+/** The view of `raw` whose dot leaders are blanked in `text` (blankDotLeaders); `spaced` is isSpacedOut(text). */
+export function viewOf(raw: string, text: string, spaced = isSpacedOut(text)): TextView {
   // Same length: offsets need no mapping, but the engine reads the blanked text.
-  if (!isSpacedOut(text)) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
+  if (!spaced) return text === raw ? identityView(raw) : { text, toOriginal: (o) => o, identity: true };
   const out: string[] = [];
   // map[i] = original offset of the i-th character written; one extra entry for the end.
   const map = new Int32Array(text.length + 1);

@@ -1,0 +1,57 @@
+// Issue 15, stage by stage: each finder that re-reads only a window around an edit
+// (engine/incremental/window.ts) and the dot-leader blanking give, after every one of hundreds of
+// random edits to a long document, exactly what they give reading it whole (the structure has its
+// own test in incremental.test.ts, the whole analysis too).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Knowledge } from '../../server/src/knowledge/knowledge';
+import { AnalysisMemo } from '../../server/src/engine';
+import { scanCitations } from '../../server/src/engine/parse/citations';
+import { scanDiagnoses } from '../../server/src/engine/parse/conditions';
+import { scanEvidence } from '../../server/src/engine/parse/evidence';
+import { scanRegionMentions, scanTreatmentMentions } from '../../server/src/engine/parse/mentions';
+import { readSpacing } from '../../server/src/engine/structure/spacing';
+import { drafts, longDraft, sessions } from '../helpers/random-edits';
+import { kb } from '../helpers/repo';
+
+interface State {
+  memo: AnalysisMemo;
+  /** How many versions each finder read in a window rather than whole. */
+  windowed: number;
+  versions: number;
+}
+
+function sameStages(text: string, state: State, k: Knowledge): void {
+  const { memo } = state;
+  const view = memo.spacing.read(text);
+  const whole = readSpacing(text);
+  assert.equal(view.text, whole.text);
+  assert.equal(view.identity, whole.identity);
+  const scope = view.text;
+  const edit = memo.editTo(scope);
+  assert.deepStrictEqual(memo.evidence.read(scope, undefined, edit), scanEvidence(scope, 0, Infinity).found);
+  assert.deepStrictEqual(memo.treatments.read(scope, k, edit), scanTreatmentMentions(scope, k, 0, Infinity).found);
+  assert.deepStrictEqual(memo.regions.read(scope, k, edit), scanRegionMentions(scope, k, 0, Infinity).found);
+  assert.deepStrictEqual(memo.diagnoses.read(scope, k, edit), scanDiagnoses(scope, k, 0, Infinity).found);
+  // Today's citation forms are read or not by the document's date: both ways, by turns.
+  const context = { kb: k, current: state.versions % 5 !== 0 };
+  assert.deepStrictEqual(memo.citations.read(scope, context, edit), scanCitations(scope, context, 0, Infinity).found);
+  state.versions++;
+  if (memo.citations.last.reread < scope.length) state.windowed++;
+}
+
+test('each windowed stage equals its whole reading, over hundreds of random edits to a long document', (t) => {
+  const k = kb();
+  const states: State[] = [];
+  const start = () => {
+    const s = { memo: new AnalysisMemo(), windowed: 0, versions: 0 };
+    states.push(s);
+    return s;
+  };
+  const edits = sessions([longDraft], 28, start, (text, s) => sameStages(text, s, k)) + sessions(drafts, 6, start, (text, s) => sameStages(text, s, k));
+  assert.ok(edits >= 550, `only ${edits} edits tried`);
+  // The long document's edits were mostly read in a window: the property tested the windows, not the fallback.
+  const windowed = states.reduce((n, s) => n + s.windowed, 0);
+  assert.ok(windowed >= edits / 3, `only ${windowed} of ${edits} versions read in a window`);
+  t.diagnostic(`${edits} edits, ${windowed} versions read in a window`);
+});

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { nodeClientApart, pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
+import { nodeClientApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -34,10 +34,12 @@ await build({
 });
 // The language client library, loaded by the client only when the server is first needed (client/src/node-client.ts).
 await build({ ...common, entryPoints: [join(root, 'client/src/node-client.ts')], outfile: join(dist, 'node-client.js'), external: ['vscode'] });
-await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
-// pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
-// It ships compressed with Brotli (a third of the .vsix otherwise, issue 15): dist/pdf-modules.js
-// is a small loader that decompresses dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
+await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly] });
+// pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts),
+// from beside it here (the command line, the npm package, development) or from the companion
+// extension mtus-lint PDF reader, whose .vsix holds these two files (scripts/package.mjs). It is
+// compressed with Brotli: dist/pdf-modules.js is a small loader that decompresses
+// dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
 const pdf = await build({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
 const pdfCode = pdf.outputFiles[0].contents;
 writeFileSync(

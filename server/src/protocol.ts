@@ -99,6 +99,25 @@ export interface PdfReaderParams {
   pdfModulesPath: string;
 }
 
+/**
+ * The files of the extension (under dist/) the web client hands to the server's web worker
+ * before it starts: the knowledge base and the corpus index (server/src/web/files.ts).
+ */
+export const WEB_SERVER_FILES = [
+  'knowledge/guidelines.json',
+  'knowledge/citations.json',
+  'knowledge/treatments.json',
+  'knowledge/limits.json',
+  'knowledge/body-regions.json',
+  'knowledge/diagnoses.json',
+  'knowledge/surgeries.json',
+  'knowledge/medications.json',
+  'knowledge/version.json',
+  'knowledge/mtus-timeline.json',
+  'knowledge/legal-figures.json',
+  'corpus/default-index.json',
+] as const;
+
 /** Sent by the client when the workspace becomes trusted (VS Code's Restricted Mode). */
 export const TRUST_NOTIFICATION = 'mtusLint/trust';
 

@@ -85,6 +85,8 @@ function ensureSuiteCompiled() {
 function ensureVsix() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
+  // mtus-lint PDF reader, packaged with it: the main pass installs both.
+  const pdfVsix = join(ROOT, `mtus-lint-pdf-${pkg.version}.vsix`);
   const inputs = [
     'dist',
     'package.json',
@@ -100,9 +102,10 @@ function ensureVsix() {
     'CHANGELOG.md',
     'LICENSE',
     '.vscodeignore',
+    'pdf-reader',
   ];
   const latest = Math.max(...inputs.map((p) => newest(join(ROOT, p))));
-  if (existsSync(vsix) && statSync(vsix).mtimeMs > latest) {
+  if (existsSync(vsix) && statSync(vsix).mtimeMs > latest && existsSync(pdfVsix)) {
     log(`${relative(ROOT, vsix)} is up to date`);
     return vsix;
   }
@@ -147,6 +150,12 @@ async function runPass(pass, vsix) {
   runDir = makeRunDir('mtus-lint-ext-test-');
   const extFolder = await step(`install .vsix (${pass.suite})`, () => installVsix({ vsix, runDir }));
   log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
+  // The companion, mtus-lint PDF reader, beside it: the client must hand its pdf.js to the server.
+  if (pass.suite === 'main') {
+    const pdfVsix = vsix.replace(/mtus-lint-(\d[^/\\]*\.vsix)$/, 'mtus-lint-pdf-$1');
+    const pdfFolder = await step('install the PDF reader .vsix', () => installVsix({ vsix: pdfVsix, runDir }));
+    log(`installed ${relative(ROOT, pdfVsix)} as ${pdfFolder}`);
+  }
   const workspace = join(runDir, 'workspace');
   cpSync(pass.suite === 'restricted' ? RESTRICTED_FIXTURE : FIXTURE, workspace, { recursive: true });
 

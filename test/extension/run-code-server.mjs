@@ -81,12 +81,13 @@ function ensureSuiteCompiled() {
   if (!existsSync(compiled)) throw new HarnessError(`tsc did not produce ${relative(ROOT, compiled)}`);
 }
 
+/** mtus-lint PDF reader's .vsix, made with mtus-lint's: the main pass installs both. */
+const companionOf = (vsix) => vsix.replace(/mtus-lint-(\d[^/\\]*\.vsix)$/, 'mtus-lint-pdf-$1');
+
 /** The .vsix, packaged again unless it is newer than dist/, package.json and every source that ships. */
 function ensureVsix() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const vsix = join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
-  // mtus-lint PDF reader, packaged with it: the main pass installs both.
-  const pdfVsix = join(ROOT, `mtus-lint-pdf-${pkg.version}.vsix`);
   const inputs = [
     'dist',
     'package.json',
@@ -105,7 +106,7 @@ function ensureVsix() {
     'pdf-reader',
   ];
   const latest = Math.max(...inputs.map((p) => newest(join(ROOT, p))));
-  if (existsSync(vsix) && statSync(vsix).mtimeMs > latest && existsSync(pdfVsix)) {
+  if (existsSync(vsix) && statSync(vsix).mtimeMs > latest && existsSync(companionOf(vsix))) {
     log(`${relative(ROOT, vsix)} is up to date`);
     return vsix;
   }
@@ -150,12 +151,8 @@ async function runPass(pass, vsix) {
   runDir = makeRunDir('mtus-lint-ext-test-');
   const extFolder = await step(`install .vsix (${pass.suite})`, () => installVsix({ vsix, runDir }));
   log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
-  // The companion, mtus-lint PDF reader, beside it: the client must hand its pdf.js to the server.
-  if (pass.suite === 'main') {
-    const pdfVsix = vsix.replace(/mtus-lint-(\d[^/\\]*\.vsix)$/, 'mtus-lint-pdf-$1');
-    const pdfFolder = await step('install the PDF reader .vsix', () => installVsix({ vsix: pdfVsix, runDir }));
-    log(`installed ${relative(ROOT, pdfVsix)} as ${pdfFolder}`);
-  }
+  // The client must hand the companion's pdf.js to the server (suite/activation.test.ts).
+  if (pass.suite === 'main') log(`and ${await step('install the PDF reader .vsix', () => installVsix({ vsix: companionOf(vsix), runDir }))}`);
   const workspace = join(runDir, 'workspace');
   cpSync(pass.suite === 'restricted' ? RESTRICTED_FIXTURE : FIXTURE, workspace, { recursive: true });
 

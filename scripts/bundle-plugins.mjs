@@ -25,9 +25,9 @@ export const zodEnglishOnly = {
 /**
  * A module required at run time from its own file beside the bundle (`./name.js`) instead of
  * bundled: `name` as required (`./name`), by a module in a folder ending with `folder`. The
- * Node server leaves pdf.js out (server/src/corpus/pdf-modules.ts), loaded only when a PDF
- * letter is read; the desktop client leaves out the language client library
- * (client/src/node-client.ts), loaded only when the server is first needed.
+ * desktop client leaves out the language client library (client/src/node-client.ts), loaded
+ * only when the server is first needed. (The server's pdf.js is required by a path it is given
+ * or finds, never by name: server/src/corpus/pdf-reader-location.ts.)
  */
 export function loadedApart(name, folder) {
   const own = new RegExp(`[\\\\/]${folder.replace('/', '[\\\\/]')}$`);
@@ -38,5 +38,4 @@ export function loadedApart(name, folder) {
     },
   };
 }
-export const pdfModulesApart = loadedApart('pdf-modules', 'corpus');
 export const nodeClientApart = loadedApart('node-client', 'client/src');

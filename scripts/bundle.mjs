@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
-import { nodeClientApart, pdfModulesApart, zodEnglishOnly } from './bundle-plugins.mjs';
+import { nodeClientApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -52,10 +52,12 @@ await build({
 });
 // The language client library, loaded by the client only when the server is first needed (client/src/node-client.ts).
 await build({ ...common, entryPoints: [join(root, 'client/src/node-client.ts')], outfile: join(dist, 'node-client.js'), external: ['vscode'] });
-await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly, pdfModulesApart] });
-// pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts).
-// It ships compressed with Brotli (a third of the .vsix otherwise, issue 15): dist/pdf-modules.js
-// is a small loader that decompresses dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
+await build({ ...common, entryPoints: [join(root, 'server/src/server.ts')], outfile: join(dist, 'server.js'), plugins: [zodEnglishOnly] });
+// pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts),
+// from beside it here (the command line, the npm package, development) or from the companion
+// extension mtus-lint PDF reader, whose .vsix holds these two files (scripts/package.mjs). It is
+// compressed with Brotli: dist/pdf-modules.js is a small loader that decompresses
+// dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
 const pdf = await esbuild({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
 const pdfCode = pdf.outputFiles[0].contents;
 put(
@@ -65,8 +67,9 @@ put(
 put(join(dist, 'pdf-modules.js'), readFileSync(join(root, 'scripts/compressed-bundle-loader.cjs')));
 
 // The web extension (package.json "browser"): the client for VS Code's web worker extension
-// host, and the server in a web worker of its own, with the knowledge base and corpus index
-// built in and Node's modules replaced by the small stand-ins in server/src/web/.
+// host, and the server in a web worker of its own, given the knowledge base and corpus index by
+// the web client (the extension's own dist/ files, not a second copy inside the worker's code),
+// with Node's modules replaced by the small stand-ins in server/src/web/.
 const web = join(root, 'server/src/web');
 const browserCommon = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
 await build({ ...browserCommon, entryPoints: [join(root, 'client/src/browser.ts')], outfile: join(dist, 'web', 'extension.js'), external: ['vscode'] });

@@ -2,8 +2,9 @@
 // file, and the bundle's code is dist/NAME.js.br. Required like the bundle itself, it reads and
 // decompresses the code (Node's own Brotli: no dependency) and runs it as this module, so what
 // required it gets the bundle's exports. pdf.js is the one so shipped: 1.5 MB of code that only
-// a PDF letter needs, 460 KB in the .vsix as is and 350 KB so (issue 15); decompressing it takes
-// about 6 ms, once, when the first PDF is read.
+// a PDF letter needs, 460 KB in a .vsix as is and 350 KB so (issue 15; it ships in the companion
+// extension, mtus-lint PDF reader); decompressing it takes about 6 ms, once, when the first PDF
+// is read.
 'use strict';
 const fs = require('node:fs');
 const vm = require('node:vm');

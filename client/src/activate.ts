@@ -5,6 +5,7 @@ import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from
 // The protocol is the one module of the server the client loads: names, types and words only.
 import {
   DOCUMENT_STATUS_NOTIFICATION,
+  PDF_LETTERS_UNREAD_NOTIFICATION,
   TEMPLATE_CITATIONS_REQUEST,
   TRUST_NOTIFICATION,
   type DocumentStatus,
@@ -18,6 +19,7 @@ import { registerGuidelineBrowser, type GuidelineBrowserState } from './guidelin
 import { languageSettings } from './language-settings';
 import type { LanguageStatusText } from './language-status';
 import { createOutputChannel } from './output';
+import { PdfReader } from './pdf-reader';
 import { StartGate } from './start-gate';
 import { EditionStatus } from './status-bar';
 import { registerNewDocumentCommands } from './templates/new-document';
@@ -63,6 +65,8 @@ export interface MtusLintApi {
   serverState(): 'stopped' | 'starting' | 'running';
   /** The output channel's last lines. */
   outputLines(): readonly string[];
+  /** The PDF reader's pdf.js the server is given (the companion extension's), if installed. */
+  pdfModulesPath(): string | undefined;
 }
 
 let client: BaseLanguageClient | undefined;
@@ -88,22 +92,30 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     },
     () => isRunning() || starting !== undefined,
   );
+  const init: InitializationOptions = {
+    docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+    // Where the server caches the index of the user's own folders of letters.
+    storagePath: context.globalStorageUri.fsPath,
+    // In Restricted Mode the server leaves out the workspace's knowledge file and corpus folders.
+    trusted: vscode.workspace.isTrusted,
+  };
   const options: LanguageClientOptions = {
     documentSelector: gate.selector() as DocumentSelector,
     synchronize: { configurationSection: 'mtusLint' },
-    initializationOptions: {
-      docsBaseUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
-      // Where the server caches the index of the user's own folders of letters.
-      storagePath: context.globalStorageUri.fsPath,
-      // In Restricted Mode the server leaves out the workspace's knowledge file and corpus folders.
-      trusted: vscode.workspace.isTrusted,
-    } satisfies InitializationOptions,
+    initializationOptions: init,
     outputChannel: output.channel,
     middleware: { workspace: { configuration: languageSettings } },
   };
   const messages: string[] = [];
   const shown = new vscode.EventEmitter<string>();
   const isRunning = () => Boolean(client?.isRunning());
+  const record = (message: string) => {
+    messages.push(message);
+    if (messages.length > 100) messages.shift();
+    shown.fire(message);
+  };
+  // pdf.js is in the companion extension, mtus-lint PDF reader (pdf-reader.ts); init carries its path.
+  const pdfReader = new PdfReader({ init, client: () => client, shown: record, log: (m) => output.channel.info(m) });
   /** The client, made the first time it is needed (see Platform.createClient). */
   const theClient = (): BaseLanguageClient => {
     if (client) return client;
@@ -114,10 +126,9 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
       if (type === MESSAGE_ERROR) void vscode.window.showErrorMessage(message);
       else if (type === MESSAGE_WARNING) void vscode.window.showWarningMessage(message);
       else void vscode.window.showInformationMessage(message);
-      messages.push(message);
-      if (messages.length > 100) messages.shift();
-      shown.fire(message);
+      record(message);
     });
+    c.onNotification(PDF_LETTERS_UNREAD_NOTIFICATION, pdfReader.lettersUnread);
     c.onNotification(DOCUMENT_STATUS_NOTIFICATION, (st: DocumentStatus) => editionStatus.receive(st));
     return c;
   };
@@ -146,6 +157,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     editionStatus,
     gate,
     shown,
+    pdfReader,
     ...browser.disposables,
     ...registerNewDocumentCommands(async (edition) => {
       await start();
@@ -191,6 +203,7 @@ export async function activateWith(context: vscode.ExtensionContext, platform: P
     onDidChangeGuidelineBrowser: browser.onDidChange,
     serverState: () => (client?.state === STATE_RUNNING ? 'running' : client?.state === STATE_STARTING || starting ? 'starting' : 'stopped'),
     outputLines: output.lines,
+    pdfModulesPath: () => init.pdfModulesPath,
   };
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
+import { WEB_SERVER_FILES } from '../../server/src/protocol';
 import { activateWith, deactivate, type MtusLintApi } from './activate';
 
 // The web extension (package.json "browser"), for VS Code in a browser where nothing can be
@@ -21,7 +22,9 @@ declare function fetch(url: string): Promise<{ ok: boolean; status: number; text
  * The server's worker, as the client's message channel (VS Code's web worker host replaces the
  * Worker constructor, so the language client cannot recognise the worker it returns itself). VS Code refuses a worker whose script is a remote extension's
  * vscode-remote: URL (code-server serves extensions that way); its fetch resolves such URLs, so
- * the script is fetched and the worker started from a blob of it.
+ * the script is fetched and the worker started from a blob of it. The blob begins with the
+ * knowledge base and corpus index, fetched from the extension's own files, which the worker's
+ * code reads as it starts (server/src/web/files.ts): the .vsix holds them once, not twice.
  */
 async function serverTransports(extensionUri: vscode.Uri): Promise<MessageTransports> {
   const worker = await serverWorker(extensionUri);
@@ -29,11 +32,15 @@ async function serverTransports(extensionUri: vscode.Uri): Promise<MessageTransp
 }
 
 async function serverWorker(extensionUri: vscode.Uri): Promise<WorkerLike> {
-  const script = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'server.js');
-  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
-  const response = await fetch(script.toString(true));
-  if (!response.ok) throw new Error(`could not load the mtus-lint server (HTTP ${response.status})`);
-  return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+  const read = async (file: string) => {
+    const response = await fetch(vscode.Uri.joinPath(dist, file).toString(true));
+    if (!response.ok) throw new Error(`could not load the mtus-lint server's ${file} (HTTP ${response.status})`);
+    return response.text();
+  };
+  const [script, ...texts] = await Promise.all([read('web/server.js'), ...WEB_SERVER_FILES.map(read)]);
+  const files = Object.fromEntries(WEB_SERVER_FILES.map((f, i) => [f, texts[i]]));
+  return new Worker(URL.createObjectURL(new Blob([`self.mtusLintFiles = ${JSON.stringify(files)};\n`, script], { type: 'text/javascript' })));
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<MtusLintApi> {

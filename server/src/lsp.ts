@@ -19,7 +19,8 @@ import { SettingsSource } from './features/settings-source';
 import { startupMessage } from './features/startup-log';
 import { registerTemplates } from './features/templates';
 import { UserFiles } from './features/user-files';
-import { TRUST_NOTIFICATION, type TrustParams } from './protocol';
+import { usePdfModules } from './corpus/pdf-reader-location';
+import { PDF_READER_NOTIFICATION, TRUST_NOTIFICATION, type PdfReaderParams, type TrustParams } from './protocol';
 
 export type { ServerPlatform } from './features/server-state';
 export const SERVER_NAME = 'mtus-lint';
@@ -106,6 +107,13 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     const now = p?.trusted === true;
     if (now === state.trusted) return;
     state.trusted = now;
+    userFiles.update();
+  });
+  // The user installed the PDF reader extension: the folders of letters are read again, now
+  // with their PDF letters (their cached index was made without them).
+  connection.onNotification(PDF_READER_NOTIFICATION, (p: Partial<PdfReaderParams> | undefined) => {
+    if (typeof p?.pdfModulesPath !== 'string') return;
+    usePdfModules(p.pdfModulesPath);
     userFiles.update();
   });
   connection.onDidChangeConfiguration((change) => {

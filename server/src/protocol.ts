@@ -49,6 +49,29 @@ export const EDITION_REASON_WORDS: Record<EditionReason | 'asked', string> = {
   asked: 'as asked',
 };
 
+/**
+ * Sent after a pass over a folder of the user's letters (mtusLint.corpus.paths) that held PDF
+ * letters the server could not read: it has no PDF reader (the VS Code extension ships without
+ * pdf.js; its companion extension holds it). The .txt letters were read.
+ */
+export const PDF_LETTERS_UNREAD_NOTIFICATION = 'mtusLint/pdfLettersUnread';
+
+export interface PdfLettersUnreadParams {
+  /** The folder, as an absolute path. */
+  folder: string;
+  /** How many PDF letters in it were not read. */
+  count: number;
+}
+
+/** The companion extension that holds pdf.js: "mtus-lint PDF reader" (publisher.name). */
+export const PDF_READER_EXTENSION_ID = 'mtus-lint.mtus-lint-pdf';
+
+/** What the editor tells the user about PDF letters not read: plain words, one sentence. */
+export function pdfLettersUnreadMessage(p: PdfLettersUnreadParams): string {
+  const letters = p.count === 1 ? '1 PDF letter' : `${p.count.toLocaleString('en-US')} PDF letters`;
+  return `${letters} in ${p.folder} ${p.count === 1 ? 'was' : 'were'} not read: mtus-lint reads PDF letters with its companion extension, mtus-lint PDF reader.`;
+}
+
 // ---- Editor to server ---------------------------------------------------------------------
 
 /** What the client sends at initialize (initializationOptions); other editors send none of it. */
@@ -61,7 +84,39 @@ export interface InitializationOptions {
   storagePath?: string;
   /** False in Restricted Mode; an editor that knows nothing of trust is trusted. */
   trusted?: boolean;
+  /**
+   * The pdf.js module of the companion extension, mtus-lint PDF reader (its dist/pdf-modules.js),
+   * when it is installed. Without it the server uses a pdf.js beside itself, if there is one.
+   */
+  pdfModulesPath?: string;
 }
+
+/** Sent by the client when the companion extension was installed while the server ran. */
+export const PDF_READER_NOTIFICATION = 'mtusLint/pdfReader';
+
+export interface PdfReaderParams {
+  /** As InitializationOptions.pdfModulesPath. */
+  pdfModulesPath: string;
+}
+
+/**
+ * The files of the extension (under dist/) the web client hands to the server's web worker
+ * before it starts: the knowledge base and the corpus index (server/src/web/files.ts).
+ */
+export const WEB_SERVER_FILES = [
+  'knowledge/guidelines.json',
+  'knowledge/citations.json',
+  'knowledge/treatments.json',
+  'knowledge/limits.json',
+  'knowledge/body-regions.json',
+  'knowledge/diagnoses.json',
+  'knowledge/surgeries.json',
+  'knowledge/medications.json',
+  'knowledge/version.json',
+  'knowledge/mtus-timeline.json',
+  'knowledge/legal-figures.json',
+  'corpus/default-index.json',
+] as const;
 
 /** Sent by the client when the workspace becomes trusted (VS Code's Restricted Mode). */
 export const TRUST_NOTIFICATION = 'mtusLint/trust';

@@ -27,7 +27,7 @@ import {
   removeRunDir,
   startCodeServer,
 } from '../helpers/code-server.mjs';
-import { ensureVsix } from '../helpers/vsix.mjs';
+import { companionPath, ensureVsix } from '../helpers/vsix.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -108,6 +108,8 @@ async function runPass(pass, vsix) {
   runDir = makeRunDir('mtus-lint-ext-test-');
   const extFolder = await step(`install .vsix (${pass.suite})`, () => installVsix({ vsix, runDir }));
   log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
+  // The client must hand the companion's pdf.js to the server (suite/activation.test.ts).
+  if (pass.suite === 'main') log(`and ${await step('install the PDF reader .vsix', () => installVsix({ vsix: companionPath(vsix), runDir }))}`);
   const workspace = join(runDir, 'workspace');
   cpSync(pass.suite === 'restricted' ? RESTRICTED_FIXTURE : FIXTURE, workspace, { recursive: true });
 

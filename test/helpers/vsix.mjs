@@ -26,6 +26,7 @@ const INPUTS = [
   'CHANGELOG.md',
   'LICENSE',
   '.vscodeignore',
+  'pdf-reader',
 ];
 
 export function vsixPath() {
@@ -43,9 +44,13 @@ function newest(path) {
   return m;
 }
 
+/** mtus-lint PDF reader's .vsix, which scripts/package.mjs makes beside mtus-lint's. */
+export const companionPath = (vsix = vsixPath()) => vsix.replace(/mtus-lint-(\d[^/\\]*\.vsix)$/, 'mtus-lint-pdf-$1');
+
 export function vsixIsCurrent() {
   const vsix = vsixPath();
-  return existsSync(vsix) && statSync(vsix).mtimeMs > Math.max(...INPUTS.map((p) => newest(join(ROOT, p))));
+  const sources = Math.max(...INPUTS.map((p) => newest(join(ROOT, p))));
+  return [vsix, companionPath(vsix)].every((f) => existsSync(f) && statSync(f).mtimeMs > sources);
 }
 
 /**

@@ -1,7 +1,9 @@
-// The shipped server (dist/server.js) leaves pdf.js in a bundle of its own, shipped compressed
+// The bundled server (dist/server.js) leaves pdf.js in a bundle of its own, compressed
 // (dist/pdf-modules.js.br, decompressed by the small dist/pdf-modules.js) and loaded only when a
-// PDF letter is read: a PDF in a folder of the user's own letters must still be read and
-// counted, as a .txt letter is.
+// PDF letter is read. Where that bundle is beside the server (the npm package, a development
+// build) and the editor names no other, a PDF in a folder of the user's own letters is read and
+// counted, as a .txt letter is. (The .vsix leaves pdf.js to its companion extension:
+// pdf-reader-companion.test.ts.)
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -16,7 +18,7 @@ const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'server', 'src', 'corpu
   citations: Record<string, { items: number; upheld: number; overturned: number }>;
 };
 
-describe('the shipped server reads PDF letters with pdf.js from its own bundle', () => {
+describe('the bundled server reads PDF letters with the pdf.js beside it', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-bundle-pdf-'));
   let client: LspClient | undefined;
   after(async () => {

@@ -15,6 +15,7 @@ import {
   type Message,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
+import { WEB_SERVER_FILES } from '../../server/src/protocol';
 import { ROOT } from '../helpers/lsp-client';
 
 const BUNDLE = path.join(ROOT, 'dist', 'web', 'server.js');
@@ -71,6 +72,8 @@ describe('the browser build of the server, in a context like a web worker', () =
       TextDecoder,
       URL,
       structuredClone,
+      // What the web client hands the worker before its code runs (client/src/browser.ts).
+      mtusLintFiles: Object.fromEntries(WEB_SERVER_FILES.map((f) => [f, fs.readFileSync(path.join(ROOT, 'dist', f), 'utf8')])),
     });
     new vm.Script(fs.readFileSync(BUNDLE, 'utf8'), { filename: BUNDLE }).runInContext(context);
     connection = createMessageConnection(reader, new Writer(port));

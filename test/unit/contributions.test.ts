@@ -164,7 +164,7 @@ describe('Restricted Mode', () => {
 });
 
 describe('the .vsix', () => {
-  /** The file is shipped when the last .vscodeignore line matching it is a "!" line. */
+  /** As vsce decides: a file is left out when an ignore line matches it and no "!" line does, whatever the order. */
   function ships(rel: string): boolean {
     const lines = fs
       .readFileSync(path.join(root, '.vscodeignore'), 'utf8')
@@ -179,12 +179,8 @@ describe('the .vsix', () => {
           .replace(/\*/g, '[^/]*')
           .replace(/\u0000/g, '.*')}$`,
       );
-    let shipped = true;
-    for (const l of lines) {
-      const negated = l.startsWith('!');
-      if (toRegex(negated ? l.slice(1) : l).test(rel)) shipped = negated;
-    }
-    return shipped;
+    const matches = (l: string) => toRegex(l.replace(/^!/, '')).test(rel);
+    return lines.some((l) => l.startsWith('!') && matches(l)) || !lines.some((l) => !l.startsWith('!') && matches(l));
   }
 
   test('holds the snippets, the walkthrough media and the example', () => {
@@ -195,5 +191,7 @@ describe('the .vsix', () => {
     ].map((p: string) => p.replace(/^\.\//, ''));
     for (const f of files) assert.ok(ships(f), `${f} is left out of the .vsix by .vscodeignore`);
     assert.ok(!ships('client/src/extension.ts'), 'sources stay out');
+    assert.ok(ships('dist/server.js') && ships('dist/web/server.js') && ships('dist/knowledge/citations.json'), 'the bundles and knowledge base ship');
+    assert.ok(!ships('dist/pdf-modules.js') && !ships('dist/pdf-modules.js.br'), 'pdf.js ships in mtus-lint PDF reader, not here');
   });
 });

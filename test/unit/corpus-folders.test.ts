@@ -17,11 +17,12 @@ const tmp = () => {
   return d;
 };
 
-function harness(cacheDir: string) {
+function harness(cacheDir: string, pdfReader = true) {
   const built: string[] = [];
   const reports: string[] = [];
   const warnings: string[] = [];
   const indexes: (CorpusIndex | undefined)[] = [];
+  const unread: { folder: string; count: number }[] = [];
   let notify: (() => void) | undefined;
   const progress = (): Progress => ({
     begin: (title, total) => reports.push(`begin ${total}`),
@@ -41,6 +42,8 @@ function harness(cacheDir: string) {
       notify?.();
     },
     settleMs: 50,
+    canReadPdf: () => pdfReader,
+    onPdfsUnread: (folder, count) => unread.push({ folder, count }),
   });
   /** Resolves on the next published index (an event, not a timer). */
   const next = () =>
@@ -52,7 +55,7 @@ function harness(cacheDir: string) {
         resolve(indexes[indexes.length - 1]);
       };
     });
-  return { folders, built, reports, warnings, next };
+  return { folders, built, reports, warnings, next, unread };
 }
 
 describe('corpus folders (mtusLint.corpus.paths)', () => {
@@ -121,6 +124,29 @@ describe('corpus folders (mtusLint.corpus.paths)', () => {
     assert.equal(ix?.letters, 1);
     assert.equal(ix?.problems.length, 1);
     assert.equal(ix?.problems[0].source, 'broken.pdf');
+  });
+
+  test('without a PDF reader the PDF letters are counted, not read, and read once there is one', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'CM99-0000001.txt'), inventedLetter('CM99-0000001'));
+    fs.writeFileSync(path.join(dir, 'CM99-0000002.pdf'), '%PDF-1.4 not read here');
+    const cache = tmp();
+    const without = harness(cache, false);
+    const p1 = without.next();
+    without.folders.update([dir]);
+    assert.equal((await p1)?.letters, 1);
+    without.folders.dispose();
+    assert.deepEqual(without.built, ['CM99-0000001.txt']);
+    assert.deepEqual(without.unread, [{ folder: dir, count: 1 }]);
+    assert.match(without.reports.at(-1) ?? '', /1 PDF letter not read \(no PDF reader\)/);
+    // The index cached without the PDF is not taken for one with it.
+    const withReader = harness(cache);
+    const p2 = withReader.next();
+    withReader.folders.update([dir]);
+    await p2;
+    withReader.folders.dispose();
+    assert.deepEqual(withReader.built, ['CM99-0000001.txt', 'CM99-0000002.pdf']);
+    assert.deepEqual(withReader.unread, []);
   });
 
   test('a path that is not a folder gets a warning naming it', async () => {

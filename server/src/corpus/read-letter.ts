@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { FileRefusedError, readRegularFile } from '../bounded-read';
 import { decodeText } from '../text-decoding';
+import { pdfModulesFile } from './pdf-reader-location';
 
 // The text of one IMR letter, from a .txt or a .pdf. PDFs are read with pdfjs-dist (pure
 // JavaScript: no worker thread, no network, no native parts) and their text items are laid
@@ -46,7 +47,8 @@ export async function readLetter(file: string): Promise<string> {
 const isPdf = (bytes: Uint8Array) => bytes.length >= 5 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
 
 // ---------------------------------------------------------------------------------------------
-// pdfjs-dist, loaded once on first use (from a bundle of its own: pdf-modules.ts)
+// pdfjs-dist, loaded once on first use (from a bundle of its own: pdf-modules.ts), from where
+// pdf-reader-location.ts finds it
 // ---------------------------------------------------------------------------------------------
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
@@ -93,8 +95,12 @@ export function loadPdfJs(): Promise<PdfJs> {
     console.warn = () => {};
     console.log = () => {};
     try {
-      // Required only now: in the bundle this loads dist/pdf-modules.js (see pdf-modules.ts).
-      const modules = require('./pdf-modules') as typeof import('./pdf-modules');
+      // Required only now, from where pdf-reader-location.ts finds it (see pdf-modules.ts).
+      const file = pdfModulesFile();
+      if (!file) throw new Error('no PDF reader is installed (the mtus-lint PDF reader extension)');
+      // By its path: beside the server, or in the companion extension (not a module name to bundle).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const modules = require(file) as typeof import('./pdf-modules');
       g.pdfjsWorker ??= await modules.pdfWorker();
       return await modules.pdfJs();
     } finally {

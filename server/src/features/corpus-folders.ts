@@ -25,6 +25,10 @@ export interface CorpusFoldersOptions {
   warn: (message: string) => void;
   /** How long to wait after a file changes before indexing again. */
   settleMs?: number;
+  /** Whether PDF letters can be read now (pdf-reader-location.ts); they can when not given. */
+  canReadPdf?: () => boolean;
+  /** After each pass over a folder holding PDF letters that could not be read for want of a reader. */
+  onPdfsUnread?: (folder: string, count: number) => void;
 }
 
 const LETTER = /\.(?:txt|pdf)$/i;
@@ -41,7 +45,11 @@ interface PassProblems {
   missing: string[];
   notFolders: string[];
   unreadable: { dir: string; code: string }[];
+  /** PDF letters left unread for want of a PDF reader, by folder. */
+  pdfsUnread: { dir: string; count: number }[];
 }
+
+const noProblems = (): PassProblems => ({ missing: [], notFolders: [], unreadable: [], pdfsUnread: [] });
 
 /**
  * The letters under `dir`, to a depth of 4. A subfolder that cannot be listed is noted and
@@ -123,7 +131,7 @@ export class CorpusFolders {
   }
 
   private async indexAll(folders: string[], gen: number): Promise<void> {
-    const problems: PassProblems = { missing: [], notFolders: [], unreadable: [] };
+    const problems = noProblems();
     for (const dir of folders) {
       if (gen !== this.generation) return;
       const isFolder = await this.indexFolder(dir, gen, problems);
@@ -156,6 +164,7 @@ export class CorpusFolders {
         `${plural(p.unreadable.length, 'folder', 'folders')} of IMR letters could not be read and ${p.unreadable.length === 1 ? 'was' : 'were'} skipped: ${shown}${more}. The letters in the other folders are indexed.`,
       );
     }
+    for (const u of p.pdfsUnread) this.opts.onPdfsUnread?.(u.dir, u.count);
   }
 
   private watch(dir: string): void {
@@ -168,7 +177,7 @@ export class CorpusFolders {
           dir,
           setTimeout(() => {
             const gen = this.generation;
-            const problems: PassProblems = { missing: [], notFolders: [], unreadable: [] };
+            const problems = noProblems();
             this.run(
               this.indexFolder(dir, gen, problems).then(() => {
                 if (gen !== this.generation) return;
@@ -205,10 +214,17 @@ export class CorpusFolders {
       this.byFolder.delete(dir);
       return false;
     }
-    const letters = await listLetters(dir, problems.unreadable);
+    const listed = await listLetters(dir, problems.unreadable);
     if (gen !== this.generation) return true;
+    // Without a PDF reader the PDF letters are counted and said (report), not read; the index
+    // cached without them is marked so, and is not used once a reader is there to read them.
+    const pdfReader = this.opts.canReadPdf?.() ?? true;
+    const letters = pdfReader ? listed : listed.filter((l) => !/\.pdf$/i.test(l.file));
+    const pdfsUnread = listed.length - letters.length;
+    if (pdfsUnread) problems.pdfsUnread.push({ dir, count: pdfsUnread });
     const fingerprint = createHash('sha256')
       .update(JSON.stringify(letters.map((l) => [path.relative(dir, l.file), l.size, l.mtimeMs])))
+      .update(pdfReader ? '' : 'without its PDF letters')
       .digest('hex');
     const cached = await this.readCache(dir, fingerprint);
     if (cached) {
@@ -239,7 +255,8 @@ export class CorpusFolders {
       await this.writeCache(dir, fingerprint, index);
     } else this.byFolder.delete(dir);
     const failed = (index?.problems.length ?? 0) + (index ? 0 : unread.length);
-    progress.done(`${index?.letters ?? 0} decisions indexed${failed ? `, ${failed} letters could not be read` : ''}`);
+    const noReader = pdfsUnread ? `, ${plural(pdfsUnread, 'PDF letter', 'PDF letters')} not read (no PDF reader)` : '';
+    progress.done(`${index?.letters ?? 0} decisions indexed${failed ? `, ${failed} letters could not be read` : ''}${noReader}`);
     return true;
   }
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ClientCapabilities, InitializeParams } from 'vscode-languageserver';
 import { defaultCorpusIndex, mergeIndexes } from '../corpus/load-index';
+import { usePdfModules } from '../corpus/pdf-reader-location';
 import type { CorpusIndex } from '../corpus/types';
 import { defaultKnowledge } from '../knowledge/load';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -81,6 +82,8 @@ export class ServerState {
     // Clients that know nothing of workspace trust (Neovim, the CLI) are trusted.
     this.trusted = opts.trusted !== false;
     if (typeof opts.storagePath === 'string') this.storagePath = opts.storagePath;
+    // The VS Code extension's pdf.js is in its companion extension (pdf-reader-location.ts).
+    if (typeof opts.pdfModulesPath === 'string') usePdfModules(opts.pdfModulesPath);
     const rootUri = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (rootUri?.startsWith('file:')) this.workspaceRoot = fileURLToPath(rootUri);
     this.initialSettings = opts.settings;

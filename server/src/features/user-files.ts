@@ -2,6 +2,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { buildCorpus } from '../corpus/build-index';
+import { canReadPdf } from '../corpus/pdf-reader-location';
+import { PDF_LETTERS_UNREAD_NOTIFICATION, pdfLettersUnreadMessage, type PdfLettersUnreadParams } from '../protocol';
 import type { Knowledge } from '../knowledge/knowledge';
 import { CorpusFolders, type Progress } from './corpus-folders';
 import { CustomKnowledgeFile } from './custom-knowledge';
@@ -84,6 +86,13 @@ export class UserFiles {
       cacheDir: this.state.storagePath ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mtus-lint'),
       progress: () => this.progress(),
       warn: this.log.warnOnce,
+      canReadPdf,
+      // Said in the log for any editor; VS Code offers to install the PDF reader (client/src/pdf-reader.ts).
+      onPdfsUnread: (folder, count) => {
+        const params: PdfLettersUnreadParams = { folder, count };
+        this.connection.console.warn(pdfLettersUnreadMessage(params));
+        void this.connection.sendNotification(PDF_LETTERS_UNREAD_NOTIFICATION, params);
+      },
       onIndex: (user) => {
         this.state.setUserCorpus(user);
         this.events.corpusChanged();

@@ -1,32 +1,17 @@
-// The files the server reads at start, built into the web worker: the knowledge base and the
-// corpus index, at the paths the Node server finds them beside its bundle (see node-fs.ts).
-import guidelines from '../knowledge/data/guidelines.json';
-import citations from '../knowledge/data/citations.json';
-import treatments from '../knowledge/data/treatments.json';
-import limits from '../knowledge/data/limits.json';
-import bodyRegions from '../knowledge/data/body-regions.json';
-import diagnoses from '../knowledge/data/diagnoses.json';
-import surgeries from '../knowledge/data/surgeries.json';
-import medications from '../knowledge/data/medications.json';
-import version from '../knowledge/data/version.json';
-import timeline from '../knowledge/data/mtus-timeline.json';
-import legalFigures from '../knowledge/data/legal-figures.json';
-import corpusIndex from '../corpus/data/default-index.json';
+// The files the server reads at start, in the web worker: the knowledge base and the corpus
+// index, at the paths the Node server finds them beside its bundle (see node-fs.ts). They are
+// the extension's own dist/knowledge and dist/corpus files, which the web client reads and hands
+// to the worker before its code runs (client/src/browser.ts, as self.mtusLintFiles), so that the
+// .vsix does not carry them a second time inside this bundle (issue 15: under 1 MB).
 
 /** Where the web build says its bundle lives (__dirname in the browser build). */
 export const WEB_ROOT = '/mtus-lint';
 
-export const BUILT_IN_FILES: Record<string, unknown> = {
-  [`${WEB_ROOT}/knowledge/guidelines.json`]: guidelines,
-  [`${WEB_ROOT}/knowledge/citations.json`]: citations,
-  [`${WEB_ROOT}/knowledge/treatments.json`]: treatments,
-  [`${WEB_ROOT}/knowledge/limits.json`]: limits,
-  [`${WEB_ROOT}/knowledge/body-regions.json`]: bodyRegions,
-  [`${WEB_ROOT}/knowledge/diagnoses.json`]: diagnoses,
-  [`${WEB_ROOT}/knowledge/surgeries.json`]: surgeries,
-  [`${WEB_ROOT}/knowledge/medications.json`]: medications,
-  [`${WEB_ROOT}/knowledge/version.json`]: version,
-  [`${WEB_ROOT}/knowledge/mtus-timeline.json`]: timeline,
-  [`${WEB_ROOT}/knowledge/legal-figures.json`]: legalFigures,
-  [`${WEB_ROOT}/corpus/default-index.json`]: corpusIndex,
-};
+const given = (globalThis as { mtusLintFiles?: Record<string, string> }).mtusLintFiles ?? {};
+
+/** Each file's text by its path; a file the client did not hand over is not there. */
+export const BUILT_IN_FILES: Record<string, string> = Object.fromEntries(
+  Object.entries(given)
+    .filter(([, text]) => typeof text === 'string')
+    .map(([name, text]) => [`${WEB_ROOT}/${name}`, text]),
+);

@@ -19,7 +19,7 @@ export function existsSync(p: string): boolean {
 
 export function readFileSync(p: string): string {
   if (!existsSync(p)) throw unavailable(`cannot read ${p}`);
-  return JSON.stringify(BUILT_IN_FILES[p]);
+  return BUILT_IN_FILES[p];
 }
 
 export function statSync(p: string): { isFile(): boolean; isDirectory(): boolean; size: number; mtimeMs: number } {

@@ -36,6 +36,18 @@ describe('activation', () => {
     assert.ok(Array.isArray(ext.exports?.messages), 'activate() returns the test API ({ messages, onDidShowMessage })');
   });
 
+  it('with mtus-lint PDF reader installed, the server is given its pdf.js', async () => {
+    const companion = vscode.extensions.getExtension('mtus-lint.mtus-lint-pdf');
+    assert.ok(companion, 'the runner installs mtus-lint PDF reader beside mtus-lint');
+    const api = await extension().activate();
+    const given = api.pdfModulesPath();
+    assert.equal(given, vscode.Uri.joinPath(companion.extensionUri, 'dist', 'pdf-modules.js').fsPath);
+    await vscode.workspace.fs.stat(vscode.Uri.file(given)).then(
+      () => undefined,
+      () => assert.fail(`${given} is missing from mtus-lint PDF reader`),
+    );
+  });
+
   it('opening a .appeal gives it the mtus-appeal language and it is checked', async () => {
     const { doc } = await open(fileUri('appeal.appeal'));
     assert.equal(doc.languageId, 'mtus-appeal');

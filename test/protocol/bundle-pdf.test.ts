@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { hoverAfterIndexing } from '../helpers/hover-after-indexing';
 import { inventedLetter } from '../helpers/invented-letter';
 import { docUri, LspClient, ROOT } from '../helpers/lsp-client';
 import { simplePdf } from '../helpers/simple-pdf';
@@ -38,16 +38,10 @@ describe('the bundled server reads PDF letters with the pdf.js beside it', () =>
       initializationOptions: { storagePath: path.join(dir, '.cache') },
     });
     const uri = docUri('bundle-pdf.rfa');
-    // The folder is indexed in the background; the server re-checks open documents when it is.
-    let next = client.waitForDiagnostics(uri);
-    await client.open(uri, 'mtus-request', 'Acupuncture 2x4 for the low back\nMTUS Acupuncture Treatment Guidelines\n');
-    let md = '';
-    for (let i = 0; i < 5 && !md.includes(want); i++) {
-      await next;
-      next = client.waitForDiagnostics(uri, () => true, 'a re-check after the folder was indexed', 15_000);
-      md = ((await client.hover(uri, { line: 1, character: 10 }))?.contents as MarkupContent | undefined)?.value ?? '';
-    }
-    next.catch(() => {});
+    const opened = client;
+    const md = await hoverAfterIndexing(client, uri, want, () =>
+      opened.open(uri, 'mtus-request', 'Acupuncture 2x4 for the low back\nMTUS Acupuncture Treatment Guidelines\n'),
+    );
     assert.ok(md.includes(want), `expected "${want}" in the hover:\n${md}`);
     assert.deepEqual(client.internalErrors(), []);
   });

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { hoverAfterIndexing } from '../helpers/hover-after-indexing';
 import { inventedLetter } from '../helpers/invented-letter';
 import { docUri, LspClient, ROOT } from '../helpers/lsp-client';
 
@@ -61,19 +62,7 @@ describe('corpus evidence', () => {
     clients.push(client);
     const uri = docUri('corpus2.rfa');
     const want = cited({ items: acu.items + 1, upheld: acu.upheld + 1, overturned: acu.overturned });
-    // The server re-checks open documents when the index changes. Whether the folder was
-    // indexed before or after the document opened, some publication is followed by the
-    // larger count: look after each one.
-    let next = client.waitForDiagnostics(uri);
-    await client.open(uri, 'mtus-request', TEXT);
-    let md = '';
-    for (let i = 0; i < 5; i++) {
-      await next;
-      next = client.waitForDiagnostics(uri, () => true, 'a re-check after the folder was indexed', 15_000);
-      md = markdown(await client.hover(uri, { line: 1, character: 10 }));
-      if (md.includes(want)) break;
-    }
-    next.catch(() => {});
+    const md = await hoverAfterIndexing(client, uri, want, () => client.open(uri, 'mtus-request', TEXT));
     assert.ok(md.includes(want), md);
     assert.ok(
       fs.readdirSync(path.join(dir, '.cache')).some((f) => f.startsWith('corpus-')),

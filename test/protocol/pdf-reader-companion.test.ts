@@ -10,8 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import type { MarkupContent } from 'vscode-languageserver-protocol';
 import { PDF_LETTERS_UNREAD_NOTIFICATION, PDF_READER_NOTIFICATION, type PdfLettersUnreadParams } from '../../server/src/protocol';
+import { hoverAfterIndexing } from '../helpers/hover-after-indexing';
 import { inventedLetter } from '../helpers/invented-letter';
 import { docUri, LspClient, ROOT } from '../helpers/lsp-client';
 import { simplePdf } from '../helpers/simple-pdf';
@@ -96,16 +96,10 @@ describe('mtus-lint and its PDF reader, as packaged', () => {
   /** The hover on the citation, once the server has re-checked the document after indexing (no sleeping). */
   async function hoverSays(client: LspClient, name: string, want: string): Promise<string> {
     const uri = docUri(name);
-    let next = client.waitForDiagnostics(uri);
-    if (!client.published.some((p) => p.uri === uri)) await client.open(uri, 'mtus-request', TEXT);
-    let md = '';
-    for (let i = 0; i < 6 && !md.includes(want); i++) {
-      await next;
-      next = client.waitForDiagnostics(uri, () => true, 'a re-check after the folder was indexed', 15_000);
-      md = ((await client.hover(uri, { line: 1, character: 10 }))?.contents as MarkupContent | undefined)?.value ?? '';
-    }
-    next.catch(() => {});
-    return md;
+    const open = async () => {
+      if (!client.published.some((p) => p.uri === uri)) await client.open(uri, 'mtus-request', TEXT);
+    };
+    return hoverAfterIndexing(client, uri, want, open, { tries: 6 });
   }
 
   test("mtus-lint's .vsix is under 1 MB and holds no pdf.js; the PDF reader's holds pdf.js and its loader", () => {

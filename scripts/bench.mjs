@@ -96,7 +96,7 @@ const row = (what, ms, limitMs, yardstick, extra = {}) => {
     met ? 'met' : `MISSED (${(ms / limitMs).toFixed(1)}x over)`,
   ]);
 };
-console.log('\nIssue 15 targets: the language server over stdio, as VS Code drives it (pulled diagnostics)');
+console.log('\nIssue 15 targets: the language server as VS Code drives it (Node IPC, pulled diagnostics)');
 row('keystroke → diagnostics, 5 KB draft', pulled.keystrokeDraft, 1, scan.draft);
 row('keystroke → diagnostics, 1 MB document', pulled.keystrokeBig, 20, scan.big, { maxRatio: 10 });
 row('first check of a 1 MB document', pulled.firstCheckBig, 150, scan.big);
@@ -115,7 +115,7 @@ console.log('\nFor information');
 printTable(
   [
     ['what', 'figure', '× scan'],
-    ['pushed diagnostics (Neovim and others): keystroke, 5 KB draft', fmtMs(pushed.keystrokeDraft), fmtRatio(pushed.keystrokeDraft / scan.draft)],
+    ['stdio, pushed diagnostics (Neovim and others): keystroke, 5 KB draft', fmtMs(pushed.keystrokeDraft), fmtRatio(pushed.keystrokeDraft / scan.draft)],
     ['pushed diagnostics: keystroke, 1 MB document', fmtMs(pushed.keystrokeBig), fmtRatio(pushed.keystrokeBig / scan.big)],
     ['pushed diagnostics: first check of a 1 MB document', fmtMs(pushed.firstCheckBig), fmtRatio(pushed.firstCheckBig / scan.big)],
     ['first check of a 1 MB document on a server just started', fmtMs(pulled.coldFirstCheck), fmtRatio(pulled.coldFirstCheck / scan.big)],

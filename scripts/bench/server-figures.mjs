@@ -42,7 +42,8 @@ const middleOfAWord = (text) => text.indexOf(' the ', text.length >> 1) + 2;
 
 /** The figures of one editor style (pull: VS Code; push: the rest). */
 export async function serverFigures(root, { draft, big }, { pull, runs }) {
-  const session = await LspSession.start(root, { pull, settings: SETTINGS });
+  // VS Code talks to the server over Node's IPC channel; Neovim and most others over stdio.
+  const session = await LspSession.start(root, { pull, ipc: pull, settings: SETTINGS });
   const out = {};
   try {
     // The first document a freshly started server sees: nothing is warm yet.

@@ -34,9 +34,12 @@ export function vsixPath() {
   return join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 }
 
+/** The command line's bundles: in dist/ but not in the .vsix, and dated at every build (scripts/bundle.mjs). */
+const NOT_SHIPPED = new Set(['cli.js', 'letter-worker.js'].map((f) => join(ROOT, 'dist', f)));
+
 /** Newest modification time under `path` (a file or a folder, recursively). */
 function newest(path) {
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path) || NOT_SHIPPED.has(path)) return 0;
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
   let m = st.mtimeMs; // a file removed from the folder changes the folder's own time

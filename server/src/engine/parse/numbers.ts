@@ -26,6 +26,9 @@ const WORDS: Record<string, number> = {
   thirty: 30,
 };
 
+/** The numbers written as words ("twenty four" with a space or a hyphen). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = WORDS;
+
 const BY_VALUE = new Map<number, string>();
 for (const [w, v] of Object.entries(WORDS)) if (!BY_VALUE.has(v) && !w.includes(' ')) BY_VALUE.set(v, w);
 

@@ -1,5 +1,5 @@
 import type { NumberToken, Quantity, QuantityPart, Span } from '../types';
-import { NUM, RANGE, readNumber } from './numbers';
+import { NUM, NUMBER_WORDS, RANGE, readNumber } from './numbers';
 
 // Each written form of a quantity is one pattern. They run over the whole text once;
 // where two overlap, the one that starts first (then the longer) is kept.
@@ -115,8 +115,16 @@ function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
   return part;
 }
 
+// Every form above holds a number (digits or a word) or "once", "twice", "thrice", "weekly":
+// a range with none of them (most sentences) is not searched with the four patterns. A test
+// for the words anywhere, not only as words, so it never skips a range a pattern would match.
+const MAY_HOLD = new RegExp(String.raw`\d|${Object.keys(NUMBER_WORDS).join('|')}|once|twice|thrice|weekly`, 'i');
+const mayHold = (text: string, r: Span) => MAY_HOLD.test(text.slice(r.start, Math.min(text.length, r.end + 24)));
+
 /** Every quantity part written in the text (or in the given ranges of it), in order, without overlaps. */
-export function findQuantityParts(text: string, ranges: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
+export function findQuantityParts(text: string, within: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
+  const ranges = within.filter((r) => mayHold(text, r));
+  if (!ranges.length) return [];
   const raw: RawMatch[] = [];
   runPattern(
     COMPILED.frequencyDuration,

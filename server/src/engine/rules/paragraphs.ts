@@ -26,7 +26,12 @@ let cachedText: string | undefined;
 let cachedLines: BlankLines | undefined;
 
 function blankLines(text: string): BlankLines {
-  if (cachedText === text && cachedLines) return cachedLines;
+  if (cachedText === text && cachedLines) {
+    // The same text may come as another string (the next analysis of an unchanged document):
+    // held from now on, so each later call is told it is the same without reading it through.
+    cachedText = text;
+    return cachedLines;
+  }
   const starts: number[] = [];
   const ends: number[] = [];
   for (let m; (m = BLANK.exec(text));) {

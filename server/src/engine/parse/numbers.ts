@@ -43,6 +43,8 @@ export const NUM = `(?:\\d{1,3}|${Object.keys(WORDS)
 export const RANGE = `${NUM}(?:[ \\t]*(?:-|–|—|to)[ \\t]*${NUM})?`;
 
 export function wordValue(text: string): number | undefined {
+  // Most numbers are digits: nothing to lower-case or join.
+  if (/^\d+$/.test(text)) return Number(text);
   const t = text.toLowerCase().replace(/\s+|-/g, (m) => (m.trim() === '' ? ' ' : '-'));
   if (/^\d+$/.test(t)) return Number(t);
   return WORDS[t] ?? WORDS[t.replace('-', ' ')];

@@ -82,7 +82,13 @@ function wordFrequency(m: RegExpExecArray, ...names: string[]): NumberToken | un
   return undefined;
 }
 
-const withIndices = (re: RegExp) => new RegExp(re.source, re.flags.includes('d') ? re.flags : `${re.flags}d`);
+// Each pattern twice: one to search with, and one with indices ("d", which makes a match
+// several times dearer to build) read only where the first matched, at that place ("y").
+interface Pattern {
+  find: RegExp;
+  read: RegExp;
+}
+const withIndices = (re: RegExp): Pattern => ({ find: re, read: new RegExp(re.source, `${re.flags.replace(/[dy]/g, '')}dy`) });
 const COMPILED = {
   frequencyDuration: withIndices(FREQUENCY_DURATION),
   weeklyFor: withIndices(WEEKLY_FOR),
@@ -91,18 +97,22 @@ const COMPILED = {
 };
 
 /** Run a global regex over the given ranges of the text only (lookbehinds still see the whole text). */
-function runPattern(r: RegExp, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+function runPattern(p: Pattern, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+  const r = p.find;
   for (const range of ranges) {
     // Bound the search: on the whole text a range with no match would scan to its end.
     // (A slice shares the text's memory; a little room past the end serves lookaheads.)
     const bounded = range.end + 24 >= text.length ? text : text.slice(0, range.end + 24);
     r.lastIndex = range.start;
-    let m: RegExpExecArray | null;
-    while ((m = r.exec(bounded)) && m.index < range.end) {
-      if (m[0].length === 0) {
+    let found: RegExpExecArray | null;
+    while ((found = r.exec(bounded)) && found.index < range.end) {
+      if (found[0].length === 0) {
         r.lastIndex++;
         continue;
       }
+      // The same pattern at the same place matches the same text, now with its groups' offsets.
+      p.read.lastIndex = found.index;
+      const m = p.read.exec(bounded)!;
       const part = build(m);
       if (part) out.push({ part, start: part.span.start, end: part.span.end });
     }

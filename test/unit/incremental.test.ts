@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { analyze, AnalysisMemo } from '../../server/src/engine';
 import { StructureMemo } from '../../server/src/engine/structure/incremental';
 import { readStructure } from '../../server/src/engine/structure/read';
-import { drafts, longDraft, sessions } from '../helpers/random-edits';
+import { drafts, longDraft, longerDraft, sessions } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
 
 const TODAY = new Date('2017-03-01T12:00:00Z');
@@ -26,6 +26,22 @@ describe('incremental analysis equals a full analysis', () => {
     const edits = sessions(drafts, 60, () => new AnalysisMemo(), same) + sessions([longDraft], 4, () => new AnalysisMemo(), same);
     assert.ok(edits >= 1200, `only ${edits} edits tried`);
     t.diagnostic(`${edits} edits`);
+  });
+
+  test('the whole analysis of a long document, where most passages are kept from the version before', (t) => {
+    const same = (text: string, memo: AnalysisMemo) => assert.deepStrictEqual(analyze(text, kb(), {}, memo), analyze(text, kb()));
+    let reused = 0;
+    const edits = sessions(
+      [longerDraft],
+      6,
+      () => new AnalysisMemo(),
+      (text, memo) => {
+        same(text, memo);
+        reused += memo.passages.last.reused;
+      },
+    );
+    assert.ok(edits >= 80 && reused > 0, `only ${edits} edits tried, ${reused} passages reused`);
+    t.diagnostic(`${edits} edits, ${reused} passages reused`);
   });
 
   test('a memo given another document still gives that document its own analysis', () => {

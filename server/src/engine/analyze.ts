@@ -136,7 +136,14 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const mentions = (memo ? memo.treatments.read(scope, kb, edit) : findTreatmentMentions(scope, kb)).filter((m) => !inCitation(m));
   for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
   const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
-  const { items, priorCourses, firstCourses, priorMentioned } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
+  const { items, priorCourses, firstCourses, priorMentioned } = assembleItems(
+    { text: scope, kind, structure, mentions, regions, citations, kb },
+    memo && {
+      passages: memo.passages,
+      edit,
+      changed: [memo.structure.lastSpan, memo.treatments.lastWindow, memo.regions.lastWindow, memo.citations.lastWindow],
+    },
+  );
   const segments = structure.units.map((u) => u.span);
   const evidence = memo ? evidenceOf(memo.evidence.read(scope, undefined, edit, identity), priorCourses) : findEvidence(scope, priorCourses);
   const asked = (at: number) => {
@@ -150,6 +157,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     inCitation,
     asked,
     mentions.map((m) => m.span.start),
+    memo?.medications.reuse(scope, kb, edit),
   );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);

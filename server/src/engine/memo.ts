@@ -8,6 +8,9 @@ import { scanDiagnoses } from './parse/conditions';
 import { scanEvidence } from './parse/evidence';
 import { scanRegionMentions, scanTreatmentMentions, type RegionMention, type TreatmentMention } from './parse/mentions';
 import { StructureMemo } from './structure/incremental';
+import { PassageMemo } from './incremental/passages';
+import { MedicationMemo } from './incremental/medications';
+import type { PassageItems } from './parse/items';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -43,6 +46,10 @@ export class AnalysisMemo {
     // A citation's tail reads the whole line after its own (parse/citations.ts readTail).
     longestLine: 1000,
   });
+  /** Requested items and prior courses, passage by passage (parse/items.ts). */
+  readonly passages = new PassageMemo<PassageItems>();
+  /** Drug names and medication items (parse/medications.ts). */
+  readonly medications = new MedicationMemo();
   private kindRead?: { head: string; kind: DocumentKind };
   private lastText?: string;
 

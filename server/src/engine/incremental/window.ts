@@ -54,6 +54,8 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
   private kept?: Kept<T, C>;
   /** The last read: how many characters were read again (the whole text when nothing was reused). */
   last = { reread: 0 };
+  /** The last read: where in the text the finds may differ from the kept ones moved (the whole text when nothing was reused). */
+  lastWindow: Span = { start: 0, end: 0 };
 
   constructor(private readonly finder: Finder<T, C>) {}
 
@@ -68,6 +70,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
     if (text.length <= 4 * MARGIN) {
       this.kept = undefined;
       this.last = { reread: text.length };
+      this.lastWindow = { start: 0, end: text.length };
       return this.finder.scan(text, 0, Infinity, context).found;
     }
     const kept = this.kept;
@@ -80,6 +83,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       const scan = this.finder.scan(text, 0, Infinity, context);
       this.kept = { text, context, found: scan.found, matched: merge(scan.matched) };
       this.last = { reread: text.length };
+      this.lastWindow = { start: 0, end: text.length };
     }
     return shared ? [...this.kept.found] : this.kept.found.map((t) => this.finder.move(t, 0));
   }
@@ -108,6 +112,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
         continue;
       }
       this.last = { reread: hi - lo };
+      this.lastWindow = { start: lo, end: hi };
       const before = firstAtOrAfter(kept.found, lo);
       const after = firstAtOrAfter(kept.found, hi - delta);
       const mBefore = firstAtOrAfter(kept.matched, lo);

@@ -38,7 +38,8 @@ const common = {
   target: 'node18',
   format: 'cjs',
   sourcemap: false,
-  minify: true,
+  // NO_MINIFY=1 node scripts/bundle.mjs keeps names readable in a CPU profile of dist/server.js.
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },

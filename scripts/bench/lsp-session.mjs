@@ -6,16 +6,22 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+const { createMessageConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 const { TextDocument } = require('vscode-languageserver-textdocument');
 
 const TIMEOUT_MS = 120_000;
 
 export class LspSession {
-  /** Start the server and run initialize; `pull` says whether the editor pulls diagnostics. */
-  static async start(root, { pull, settings }) {
-    const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    const s = new LspSession(proc, settings);
+  /**
+   * Start the server and run initialize; `pull` says whether the editor pulls diagnostics;
+   * `ipc`, whether it talks over Node's IPC channel as VS Code does, or over stdio as Neovim does.
+   */
+  static async start(root, { pull, settings, ipc = false }) {
+    const proc = spawn(process.execPath, [join(root, 'dist', 'server.js'), ipc ? '--node-ipc' : '--stdio'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])],
+    });
+    const s = new LspSession(proc, settings, ipc);
     const capabilities = {
       workspace: { configuration: true },
       textDocument: {
@@ -33,7 +39,7 @@ export class LspSession {
     return s;
   }
 
-  constructor(proc, settings) {
+  constructor(proc, settings, ipc) {
     this.proc = proc;
     this.docs = new Map();
     this.reports = new Map();
@@ -41,7 +47,9 @@ export class LspSession {
     this.stderr = '';
     proc.stderr.setEncoding('utf8');
     proc.stderr.on('data', (d) => (this.stderr = (this.stderr + d).slice(-2000)));
-    this.connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+    this.connection = ipc
+      ? createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc))
+      : createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     this.connection.onRequest('workspace/configuration', (p) => p.items.map((i) => (i.section === 'mtusLint' ? settings : null)));
     for (const m of ['client/registerCapability', 'window/workDoneProgress/create', 'workspace/diagnostic/refresh', 'workspace/inlayHint/refresh'])
       this.connection.onRequest(m, () => null);
@@ -104,12 +112,28 @@ export class LspSession {
 
   /** Replace `length` characters at `offset` with `text`, as one incremental change. */
   async edit(uri, offset, length, text) {
+    return this.stageEdit(uri, offset, length, text).send();
+  }
+
+  /**
+   * The edit applied to this editor's own copy of the document, and a `send` that tells the
+   * server: an editor updates its buffer before it sends the change, and on a long document
+   * that update (a new copy of the text) is not the server's time.
+   */
+  stageEdit(uri, offset, length, text) {
     const doc = this.docs.get(uri);
     const range = { start: doc.positionAt(offset), end: doc.positionAt(offset + length) };
     const version = doc.version + 1;
     this.docs.set(uri, TextDocument.update(doc, [{ range, text }], version));
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
-    return version;
+    doc.getText().charCodeAt(0); // the new text made whole here, not while the server is timed
+    const params = { textDocument: { uri, version }, contentChanges: [{ range, text }] };
+    return {
+      version,
+      send: async () => {
+        await this.connection.sendNotification('textDocument/didChange', params);
+        return version;
+      },
+    };
   }
 
   async close(uri) {

@@ -13,23 +13,26 @@ import { median, timeAsync } from './measure.mjs';
 const SETTINGS = { debounceMs: 0, plaintext: { enable: true } };
 const uriOf = (root, name) => pathToFileURL(join(root, 'test-output', 'bench', name)).href;
 
-/** Alternately type a letter inside a word near `at` and delete it again: two keystrokes. */
+/**
+ * Alternately type a letter inside a word near `at` and delete it again: two keystrokes. Each
+ * call stages the next one in the editor's copy (untimed) and returns it, ready to send.
+ */
 function keystrokes(session, uri, at) {
   let typed = false;
-  return async () => {
-    const v = typed ? await session.edit(uri, at, 1, '') : await session.edit(uri, at, 0, 'x');
+  return () => {
+    const edit = typed ? session.stageEdit(uri, at, 1, '') : session.stageEdit(uri, at, 0, 'x');
     typed = !typed;
-    return v;
+    return edit;
   };
 }
 
-async function diagnosticsAfter(session, uri, pull, send) {
+/** Send (a document opened, or an edit) and wait for the diagnostics of `version`. */
+async function diagnosticsAfter(session, uri, pull, send, version) {
   if (pull) {
     await send();
     return session.pulled(uri);
   }
-  const version = (session.docs.get(uri)?.version ?? 0) + 1;
-  const published = session.published(uri, version);
+  const published = session.published(uri, version ?? (session.docs.get(uri)?.version ?? 0) + 1);
   await send();
   return published;
 }
@@ -39,7 +42,8 @@ const middleOfAWord = (text) => text.indexOf(' the ', text.length >> 1) + 2;
 
 /** The figures of one editor style (pull: VS Code; push: the rest). */
 export async function serverFigures(root, { draft, big }, { pull, runs }) {
-  const session = await LspSession.start(root, { pull, settings: SETTINGS });
+  // VS Code talks to the server over Node's IPC channel; Neovim and most others over stdio.
+  const session = await LspSession.start(root, { pull, ipc: pull, settings: SETTINGS });
   const out = {};
   try {
     // The first document a freshly started server sees: nothing is warm yet.
@@ -53,7 +57,7 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     await diagnosticsAfter(session, draftUri, pull, () => session.open(draftUri, 'mtus-request', draft));
     const typeDraft = keystrokes(session, draftUri, middleOfAWord(draft));
     // A server that has been in use for a while is warm: type a few hundred keys before timing.
-    out.keystrokeDraft = await timeAsync(() => diagnosticsAfter(session, draftUri, pull, typeDraft), runs.draft, 300);
+    out.keystrokeDraft = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 300, typeDraft);
 
     // A 1 MB document opened and checked for the first time, on a server that has checked others.
     const firsts = [];
@@ -70,7 +74,7 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     let diagnostics = await diagnosticsAfter(session, bigUri, pull, () => session.open(bigUri, 'plaintext', big));
     out.diagnosticsBig = diagnostics.length;
     const typeBig = keystrokes(session, bigUri, middleOfAWord(big));
-    out.keystrokeBig = await timeAsync(async () => (diagnostics = await diagnosticsAfter(session, bigUri, pull, typeBig)), runs.big, 2);
+    out.keystrokeBig = await timeAsync(async (k) => (diagnostics = await diagnosticsAfter(session, bigUri, pull, k.send, k.version)), runs.big, 2, typeBig);
     if (pull) Object.assign(out, await features(session, bigUri, session.docs.get(bigUri).getText(), diagnostics, runs.feature));
   } finally {
     await session.stop();

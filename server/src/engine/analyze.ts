@@ -162,7 +162,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit, identity) : findDiagnoses(scope, kb);
-  const surgeries = findSurgeries(scope, kb);
+  const surgeries = memo ? memo.surgeries.read(scope, kb, edit, identity) : findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
   const doc = {
@@ -185,18 +185,19 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     priorMentioned,
     mtus,
   };
+  const find = memo?.finders.forText(scope, edit);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off' || !rule.kinds.includes(kind)) continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
   const inForce = reviseForMtusInForce(
     findings,
-    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS },
+    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find },
     options.ruleSeverity,
   );
   return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };

@@ -28,7 +28,7 @@ export type Scanner<T, C> = (text: string, from: number, to: number, context: C)
 // bounded gaps; only a run of spaces or word characters has no bound, so a long one near the edit
 // makes the finder read the whole text instead.
 const MARGIN = 2000;
-const RUN = 200;
+export const RUN = 200;
 
 /** A finder as the memo runs it. */
 export interface Finder<T, C> {
@@ -131,7 +131,7 @@ const isSpace = (c: number) => c === 45 || c <= 32 || (c >= 0x80 && /\s/.test(St
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Whether text[from, to) has a run of RUN spaces or dashes, or of RUN word characters, or a line over `line` characters. */
-function longRun(text: string, from: number, to: number, line: number): boolean {
+export function longRun(text: string, from: number, to: number, line = Infinity): boolean {
   let spaces = 0;
   let word = 0;
   let width = 0;

@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import { readItem, type Mention } from '../parse/medication-item';
 import { scanDrugNames, type MedicationReuse } from '../parse/medications';
-import type { Span } from '../types';
+import type { MedicationItem, Span } from '../types';
 import type { TextChange } from './change';
 import { shifted } from './shift';
 import { ScanMemo } from './window';
@@ -51,6 +51,7 @@ export class MedicationMemo {
     const calls = new Map<number, Call>();
     this.kept = { text, kb, calls };
     this.last = { read: 0, reused: 0 };
+    const unmoved = new WeakMap<MedicationItem, number>();
     const read: MedicationReuse['read'] = (t, k, group, seg, nextStart, prevEnd) => {
       const first = group[0].span.start;
       const last = group[group.length - 1].span.end;
@@ -63,7 +64,10 @@ export class MedicationMemo {
         call.shift += by!;
         calls.set(first, call);
         this.last.reused++;
-        return shifted(call.result, call.shift);
+        // Most readings are of drugs only named or taken, which findMedications reads and drops:
+        // the kept item itself, frozen, copied (and moved) only when it is kept (own).
+        unmoved.set(call.result.item, call.shift);
+        return { item: call.result.item, role: call.result.role };
       }
       const result = readItem(t, k, group, seg, nextStart, prevEnd);
       // A copy: findMedications and the analysis after it change items in place.
@@ -72,14 +76,27 @@ export class MedicationMemo {
         seg: { ...seg },
         nextStart,
         prevEnd: p,
-        result: shifted(result, 0),
+        result: frozen(shifted(result, 0)),
         shift: 0,
       });
       this.last.read++;
       return result;
     };
-    return { names, read };
+    const own = (item: MedicationItem) => {
+      const by = unmoved.get(item);
+      return by === undefined ? item : shifted(item, by);
+    };
+    return { names, read, own };
   }
+}
+
+/** `x`, every object in it frozen: a kept reading handed out as it is must never change. */
+function frozen<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    for (const v of Object.values(x)) frozen(v);
+    Object.freeze(x);
+  }
+  return x;
 }
 
 /** Whether a kept call, its offsets moved `by`, had these arguments. */

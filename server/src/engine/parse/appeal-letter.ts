@@ -84,11 +84,11 @@ export function letterDate(text: string): DateToken | undefined {
 export const SERVED_BY_MAIL =
   /(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\b(?:served|sent|delivered|received)\b[^.\n]{0,60}?\b(?:by|via|through the)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?mail\b|\bmailed\b|\bservice by mail\b|\bby (?:first[- ]class |U\.?S\.? |regular |certified )?mail\b)/i;
 
-const ATTACHED_NEAR = regexFinder(
+export const ATTACHED_NEAR = regexFinder(
   'ur-attached-near',
   /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i,
 );
-const ATTACHED_BEFORE = regexFinder(
+export const ATTACHED_BEFORE = regexFinder(
   'ur-attached-before',
   /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i,
 );

@@ -3,6 +3,7 @@ import type { Drug } from '../../knowledge/medication-schema';
 import type { MedicationItem, Span } from '../types';
 import { readItem, type Mention } from './medication-item';
 import { inPlaceholder } from './sentences';
+import { searchable } from '../incremental/finders';
 
 // Requested medications: "Cyclobenzaprine 7.5mg #60", "Norco 5/325mg oral tablet, one tablet
 // twice daily 14 days #40", "Two refills of Ibuprofen 600mg #90", "Flurbiprofen 10%,
@@ -20,8 +21,9 @@ export function scanDrugNames(text: string, kb: Knowledge, from = 0, to = Infini
   const matched: Span[] = [];
   const re = new RegExp(kb.drugPattern.source, kb.drugPattern.flags);
   re.lastIndex = from;
+  const words = searchable(text, from, to);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
+  while ((m = re.exec(words)) && m.index < to) {
     const span = { start: m.index, end: m.index + m[0].length };
     matched.push(span);
     const drug = kb.drugOf(m[0]);
@@ -58,7 +60,10 @@ const OPEN_PAREN = /^\s*\(\s*$/;
 /** What an incremental analysis hands findMedications: the drug names it found, and a readItem that reuses readings. */
 export interface MedicationReuse {
   names: Mention[];
+  /** readItem, whose `item` may be a kept reading, frozen and not yet moved: `own` it before keeping or changing it. */
   read: typeof readItem;
+  /** An item of `read`'s that this analysis may keep and change: a moved copy of a kept reading, else the item itself. */
+  own: (item: MedicationItem) => MedicationItem;
 }
 
 /** Find requested medication items in the text. */
@@ -77,6 +82,7 @@ export function findMedications(
 ): MedicationItem[] {
   const mentions = findMentions(text, kb, skip, reuse?.names);
   const read = reuse?.read ?? readItem;
+  const own = reuse?.own ?? ((x: MedicationItem) => x);
   if (mentions.length === 0) return [];
   const items: MedicationItem[] = [];
   // Drugs (and classes) the document says are being taken: an item of the same is a continuation.
@@ -123,6 +129,7 @@ export function findMedications(
     // refill"), it is asked for whatever label precedes it; its use goes on.
     else if (item.role === 'current' && inAsking && item.item.quantity) {
       item.role = 'request';
+      item.item = own(item.item);
       item.item.ongoing = true;
     }
     i = j;
@@ -131,7 +138,7 @@ export function findMedications(
       takenDrugs.add(item.item.drug);
       takenClasses.add(item.item.class);
     }
-    if (item.role === 'request') items.push(item.item);
+    if (item.role === 'request') items.push(own(item.item));
   }
   for (const it of items) {
     if (!it.ongoing && (takenDrugs.has(it.drug) || (CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class)))) it.ongoing = true;

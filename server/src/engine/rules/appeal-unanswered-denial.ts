@@ -10,7 +10,7 @@ import type { Rule, RuleContext } from './rule';
 const NOT_DOCUMENTED =
   /\b(?:no|not|lack(?:ed|s)? of|absence of|without|insufficient|inadequate)\s+(?:\w+\s+){0,2}?(?:documentation|documented|evidence|demonstration)\s+(?:of\s+)?(?:any\s+)?(?:objective\s+|significant\s+|measurable\s+)?functional\s+improvement\b|\bfunctional\s+improvement\s+(?:was|has|had|is)\s+not\s+(?:been\s+)?(?:documented|demonstrated|shown)\b/gi;
 
-const NOT_DOCUMENTED_FINDER = regexFinder('appeal-unanswered-denial', NOT_DOCUMENTED);
+export const NOT_DOCUMENTED_FINDER = regexFinder('appeal-unanswered-denial', NOT_DOCUMENTED);
 
 const FUNCTIONAL = new Set<EvidenceKind>(['adl', 'work-status', 'medication-reduction', 'objective-measure']);
 const SENTENCE_REACH = 160;

@@ -2,7 +2,7 @@ import { regexFinder } from '../incremental/finders';
 import type { Rule } from './rule';
 import { CLOSING, saysUrAttached, UR_DECISION } from '../parse/appeal-letter';
 
-const CLOSINGS = regexFinder('closing', CLOSING);
+export const CLOSINGS = regexFinder('closing', CLOSING);
 const spanOf = (m: RegExpExecArray | null) => (m ? { start: m.index, end: m.index + m[0].length } : undefined);
 
 /** /\n\s*$/.test(text), read from the end: a line break among the spaces that end the text. */

@@ -1,4 +1,6 @@
+import { findIn, regexFinder } from '../incremental/finders';
 import type { EvidenceKind, Span, TreatmentNameMention } from '../types';
+import { within as inside } from '../parse/spans-within';
 import { lower, paragraphOf } from './guideline-hierarchy';
 import type { Rule, RuleContext } from './rule';
 
@@ -8,6 +10,8 @@ import type { Rule, RuleContext } from './rule';
  */
 const NOT_DOCUMENTED =
   /\b(?:no|not|lack(?:ed|s)? of|absence of|without|insufficient|inadequate)\s+(?:\w+\s+){0,2}?(?:documentation|documented|evidence|demonstration)\s+(?:of\s+)?(?:any\s+)?(?:objective\s+|significant\s+|measurable\s+)?functional\s+improvement\b|\bfunctional\s+improvement\s+(?:was|has|had|is)\s+not\s+(?:been\s+)?(?:documented|demonstrated|shown)\b/gi;
+
+export const NOT_DOCUMENTED_FINDER = regexFinder('appeal-unanswered-denial', NOT_DOCUMENTED);
 
 const FUNCTIONAL = new Set<EvidenceKind>(['adl', 'work-status', 'medication-reduction', 'objective-measure']);
 const SENTENCE_REACH = 160;
@@ -37,7 +41,7 @@ function sentenceAround(ctx: RuleContext, at: Span): Span {
 
 /** The treatments a denial's sentence is about ("from the prior 6 physical therapy visits"). */
 function deniedTreatments(ctx: RuleContext, sentence: Span): string[] {
-  return [...new Set(ctx.doc.mentions.filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end).map((m) => m.treatment))];
+  return [...new Set(inside(ctx.doc.mentions, [sentence]).map((m) => m.treatment))];
 }
 
 /** The treatments each functional gain answers for: those named in its paragraph, or all (`*`). */
@@ -48,8 +52,9 @@ function answered(ctx: RuleContext, denials: Span[]): Set<string> {
   for (const e of ctx.doc.evidence.mentions) {
     if (!FUNCTIONAL.has(e.kind) || inDenial(e.span)) continue;
     const para = paragraphOf(ctx.text, e.span);
-    const named = ctx.doc.mentions.filter((m: TreatmentNameMention) => m.span.start >= para.start && m.span.end <= para.end);
-    if (!named.length) out.add('*');
+    const named: TreatmentNameMention[] = inside(ctx.doc.mentions, [para]);
+    // A gain that names no treatment answers for every one: nothing more to learn.
+    if (!named.length) return new Set(['*']);
     for (const m of named) out.add(m.treatment);
   }
   return out;
@@ -68,9 +73,7 @@ export const appealUnansweredDenial: Rule = {
     fix: 'None: document the improvement',
   },
   check(ctx) {
-    const re = new RegExp(NOT_DOCUMENTED.source, NOT_DOCUMENTED.flags);
-    const denials: Span[] = [];
-    for (let m; (m = re.exec(ctx.text));) denials.push({ start: m.index, end: m.index + m[0].length });
+    const denials: Span[] = findIn(ctx, NOT_DOCUMENTED_FINDER).map((m) => m.span);
     if (!denials.length) return [];
     if (ctx.doc.evidence.functionalImprovement && !ctx.doc.mentions.length) return [];
     const sentences = denials.map((d) => sentenceAround(ctx, d));

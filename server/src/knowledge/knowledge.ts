@@ -36,6 +36,15 @@ export interface Knowledge {
 
 const escape = escapeRegex;
 
+/** `compute(key)`, computed once per key (the map is emptied when it grows past a bound). */
+function remembered<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  if (map.size >= 5000) map.clear();
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
 export function compileKnowledge(data: KnowledgeData): Knowledge {
   const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
   const guidelines = byId(data.guidelines);
@@ -89,6 +98,10 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     }
   }
   const regionPattern = new RegExp(`\\b(?:${wordAlternation(allRegionAliases)})\\b`, 'gi');
+  // Every name found in a text is looked up (a regex test per alias until one matches): the
+  // same few spellings recur thousands of times in a long document, so each is tested once.
+  const treatmentOfText = new Map<string, Treatment | undefined>();
+  const regionOfText = new Map<string, BodyRegion | undefined>();
 
   return {
     data,
@@ -109,11 +122,11 @@ export function compileKnowledge(data: KnowledgeData): Knowledge {
     treatmentOf(matched) {
       const exact = abbrevs.get(matched);
       if (exact) return exact;
-      return aliasTests.find((a) => a.re.test(matched))?.treatment;
+      return remembered(treatmentOfText, matched, () => aliasTests.find((a) => a.re.test(matched))?.treatment);
     },
     treatmentOfCode: (code) => byCode.get(code.toUpperCase()),
     regionPattern,
-    regionOf: (matched) => regionAliases.find((a) => a.re.test(matched))?.region,
+    regionOf: (matched) => remembered(regionOfText, matched, () => regionAliases.find((a) => a.re.test(matched))?.region),
     ...compileMedications(data.medications),
   };
 }

@@ -19,8 +19,19 @@ export interface DiagnosisFigure {
  */
 export function diagnosisFigure(limit: Pick<Limit, 'byDiagnosis'>, diagnoses: DiagnosisMention[], kb: Knowledge): DiagnosisFigure | undefined {
   if (!limit.byDiagnosis?.length || !diagnoses.length) return undefined;
+  // Asked several times for every item of a document (its verdict, its fix, its weekly figure):
+  // worked out once per document's diagnoses and limit.
+  let known = figures.get(diagnoses);
+  if (!known) figures.set(diagnoses, (known = new Map()));
+  if (!known.has(limit)) known.set(limit, figureFor(limit, diagnoses, kb));
+  return known.get(limit);
+}
+
+const figures = new WeakMap<DiagnosisMention[], Map<object, DiagnosisFigure | undefined>>();
+
+function figureFor(limit: Pick<Limit, 'byDiagnosis'>, diagnoses: DiagnosisMention[], kb: Knowledge): DiagnosisFigure | undefined {
   const named = new Set(diagnoses.map((d) => d.diagnosis));
-  const best = limit.byDiagnosis.filter((b) => named.has(b.diagnosis)).sort((a, b) => b.visits.max - a.visits.max)[0];
+  const best = (limit.byDiagnosis ?? []).filter((b) => named.has(b.diagnosis)).sort((a, b) => b.visits.max - a.visits.max)[0];
   if (!best) return undefined;
   return { name: kb.data.diagnoses.find((d) => d.id === best.diagnosis)?.name ?? best.diagnosis, visits: best.visits, weeks: best.weeks };
 }

@@ -11,6 +11,14 @@ import { regionExclusion } from './region-exclusion';
 // is data (limits.json, `statutoryCap`). It is a statute, not a guideline the writer can argue
 // against, so on an item above it visit-cap-24 reports and the therapy verdicts (therapy-verdict.ts) stay silent.
 
+// The first date of injury the cap applies to, read from the knowledge base once per cap (asked for every item).
+const capStarts = new WeakMap<object, number>();
+function capFrom(cap: { injuriesFrom: string }): number {
+  let at = capStarts.get(cap);
+  if (at === undefined) capStarts.set(cap, (at = Date.parse(`${cap.injuriesFrom}T00:00:00Z`)));
+  return at;
+}
+
 export type Discipline = 'chiropractic' | 'physical therapy' | 'occupational therapy' | 'PT/OT';
 
 /** The statute's discipline a treatment as written belongs to. */
@@ -45,7 +53,7 @@ function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined
   // Not recommended for the region at all: manual-therapy-body-region reports it, the count is moot.
   if (regionExclusion(item, ctx)) return undefined;
   const f = documentFacts(ctx);
-  if (f.injuryDate && f.injuryDate.getTime() < Date.parse(`${cap.injuriesFrom}T00:00:00Z`)) return undefined;
+  if (f.injuryDate && f.injuryDate.getTime() < capFrom(cap)) return undefined;
   const completed = completedForCap(item, ctx.doc.evidence.priorCourses);
   if (completed + requested <= cap.visits) return undefined;
   // Asked only when some item is over the cap: the search is the costliest part on long letters.
@@ -63,7 +71,7 @@ export function capRoom(item: RequestedItem, ctx: RuleContext): number | undefin
   const cap = ctx.kb.limitFor(item.treatment, ctx.edition)?.statutoryCap;
   if (!cap || !disciplineOf(item.treatment, item.treatmentText)) return undefined;
   const f = documentFacts(ctx);
-  if (f.injuryDate && f.injuryDate.getTime() < Date.parse(`${cap.injuriesFrom}T00:00:00Z`)) return undefined;
+  if (f.injuryDate && f.injuryDate.getTime() < capFrom(cap)) return undefined;
   if (f.employerAuthorized) return undefined;
   return cap.visits - completedForCap(item, ctx.doc.evidence.priorCourses);
 }

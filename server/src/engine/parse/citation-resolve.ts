@@ -40,23 +40,43 @@ const normalizeRegulation = (s: string) =>
     .replace(/\s+/g, '')
     .replace(/^(?:8ccr|laborcode)/, '');
 
-export function resolve(c: Citation, kb: Knowledge): string[] {
-  const entries = kb.data.citations;
-  const hits = new Set<string>();
-  const byGuideline = (g: string) => entries.filter((e) => e.guideline === g);
-  if (c.regulation) {
-    const want = normalizeRegulation(c.regulation);
-    for (const e of entries) {
+/** The knowledge base's citations as resolve() compares them, normalized once per knowledge base. */
+interface Lookup {
+  regulations: { id: string; have: string; base: string }[];
+  byGuideline: Map<string, CitationEntry[]>;
+}
+const lookups = new WeakMap<Knowledge, Lookup>();
+
+function lookupOf(kb: Knowledge): Lookup {
+  let l = lookups.get(kb);
+  if (!l) {
+    l = { regulations: [], byGuideline: new Map() };
+    for (const e of kb.data.citations) {
       for (const r of e.regulations ?? []) {
         const have = normalizeRegulation(r.replace(/^8 CCR\s*|^Labor Code\s*/i, ''));
-        const base = have.replace(/\(.*$/, '');
-        if (want === have || want.startsWith(have) || (want.replace(/\(.*$/, '') === base && !/\(/.test(want))) hits.add(e.id);
+        l.regulations.push({ id: e.id, have, base: have.replace(/\(.*$/, '') });
       }
+      const same = l.byGuideline.get(e.guideline);
+      if (same) same.push(e);
+      else l.byGuideline.set(e.guideline, [e]);
     }
+    lookups.set(kb, l);
+  }
+  return l;
+}
+
+export function resolve(c: Citation, kb: Knowledge): string[] {
+  const lookup = lookupOf(kb);
+  const hits = new Set<string>();
+  if (c.regulation) {
+    const want = normalizeRegulation(c.regulation);
+    const wantBase = want.replace(/\(.*$/, '');
+    const bare = !/\(/.test(want);
+    for (const { id, have, base } of lookup.regulations) if (want === have || want.startsWith(have) || (wantBase === base && bare)) hits.add(id);
     return [...hits];
   }
   if (!c.guideline) return [];
-  let pool: CitationEntry[] = byGuideline(c.guideline);
+  let pool: CitationEntry[] = lookup.byGuideline.get(c.guideline) ?? [];
   // Section names repeat across ACOEM chapters ("Special Studies"): the chapter decides.
   if (c.guideline === 'acoem-2') {
     pool =

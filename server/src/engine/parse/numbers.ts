@@ -26,6 +26,9 @@ const WORDS: Record<string, number> = {
   thirty: 30,
 };
 
+/** The numbers written as words ("twenty four" with a space or a hyphen). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = WORDS;
+
 const BY_VALUE = new Map<number, string>();
 for (const [w, v] of Object.entries(WORDS)) if (!BY_VALUE.has(v) && !w.includes(' ')) BY_VALUE.set(v, w);
 
@@ -40,6 +43,8 @@ export const NUM = `(?:\\d{1,3}|${Object.keys(WORDS)
 export const RANGE = `${NUM}(?:[ \\t]*(?:-|–|—|to)[ \\t]*${NUM})?`;
 
 export function wordValue(text: string): number | undefined {
+  // Most numbers are digits: nothing to lower-case or join.
+  if (/^\d+$/.test(text)) return Number(text);
   const t = text.toLowerCase().replace(/\s+|-/g, (m) => (m.trim() === '' ? ' ' : '-'));
   if (/^\d+$/.test(t)) return Number(t);
   return WORDS[t] ?? WORDS[t.replace('-', ' ')];

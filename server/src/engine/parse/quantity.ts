@@ -1,5 +1,5 @@
 import type { NumberToken, Quantity, QuantityPart, Span } from '../types';
-import { NUM, RANGE, readNumber } from './numbers';
+import { NUM, NUMBER_WORDS, RANGE, readNumber } from './numbers';
 
 // Each written form of a quantity is one pattern. They run over the whole text once;
 // where two overlap, the one that starts first (then the longer) is kept.
@@ -82,7 +82,13 @@ function wordFrequency(m: RegExpExecArray, ...names: string[]): NumberToken | un
   return undefined;
 }
 
-const withIndices = (re: RegExp) => new RegExp(re.source, re.flags.includes('d') ? re.flags : `${re.flags}d`);
+// Each pattern twice: one to search with, and one with indices ("d", which makes a match
+// several times dearer to build) read only where the first matched, at that place ("y").
+interface Pattern {
+  find: RegExp;
+  read: RegExp;
+}
+const withIndices = (re: RegExp): Pattern => ({ find: re, read: new RegExp(re.source, `${re.flags.replace(/[dy]/g, '')}dy`) });
 const COMPILED = {
   frequencyDuration: withIndices(FREQUENCY_DURATION),
   weeklyFor: withIndices(WEEKLY_FOR),
@@ -91,18 +97,22 @@ const COMPILED = {
 };
 
 /** Run a global regex over the given ranges of the text only (lookbehinds still see the whole text). */
-function runPattern(r: RegExp, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+function runPattern(p: Pattern, text: string, ranges: readonly Span[], build: (m: RegExpExecArray) => QuantityPart | undefined, out: RawMatch[]): void {
+  const r = p.find;
   for (const range of ranges) {
     // Bound the search: on the whole text a range with no match would scan to its end.
     // (A slice shares the text's memory; a little room past the end serves lookaheads.)
     const bounded = range.end + 24 >= text.length ? text : text.slice(0, range.end + 24);
     r.lastIndex = range.start;
-    let m: RegExpExecArray | null;
-    while ((m = r.exec(bounded)) && m.index < range.end) {
-      if (m[0].length === 0) {
+    let found: RegExpExecArray | null;
+    while ((found = r.exec(bounded)) && found.index < range.end) {
+      if (found[0].length === 0) {
         r.lastIndex++;
         continue;
       }
+      // The same pattern at the same place matches the same text, now with its groups' offsets.
+      p.read.lastIndex = found.index;
+      const m = p.read.exec(bounded)!;
       const part = build(m);
       if (part) out.push({ part, start: part.span.start, end: part.span.end });
     }
@@ -115,8 +125,16 @@ function withEcho(part: QuantityPart, m: RegExpExecArray): QuantityPart {
   return part;
 }
 
+// Every form above holds a number (digits or a word) or "once", "twice", "thrice", "weekly":
+// a range with none of them (most sentences) is not searched with the four patterns. A test
+// for the words anywhere, not only as words, so it never skips a range a pattern would match.
+const MAY_HOLD = new RegExp(String.raw`\d|${Object.keys(NUMBER_WORDS).join('|')}|once|twice|thrice|weekly`, 'i');
+const mayHold = (text: string, r: Span) => MAY_HOLD.test(text.slice(r.start, Math.min(text.length, r.end + 24)));
+
 /** Every quantity part written in the text (or in the given ranges of it), in order, without overlaps. */
-export function findQuantityParts(text: string, ranges: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
+export function findQuantityParts(text: string, within: readonly Span[] = [{ start: 0, end: text.length }]): QuantityPart[] {
+  const ranges = within.filter((r) => mayHold(text, r));
+  if (!ranges.length) return [];
   const raw: RawMatch[] = [];
   runPattern(
     COMPILED.frequencyDuration,
@@ -226,7 +244,10 @@ export function combineParts(parts: QuantityPart[], text: string): Quantity {
   }
   const reading = readings.join('; ') + (total !== undefined && parts.length > 1 ? `; judged as ${total} sessions` : '');
   const invalid = invalidReason(parts, text);
-  return { total, totalLow, span, parts, perWeek, weeks, reading, ...(invalid ? { invalid } : {}) };
+  // (Set, not spread in: spreading an object into a literal is slow once its shapes vary.)
+  const quantity: Quantity = { total, totalLow, span, parts, perWeek, weeks, reading };
+  if (invalid) quantity.invalid = invalid;
+  return quantity;
 }
 
 /** Why the written figures are no quantity (a zero, or totals that disagree), or undefined. */

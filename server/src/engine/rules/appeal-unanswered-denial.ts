@@ -1,5 +1,6 @@
 import { findIn, regexFinder } from '../incremental/finders';
 import type { EvidenceKind, Span, TreatmentNameMention } from '../types';
+import { within as inside } from '../parse/spans-within';
 import { lower, paragraphOf } from './guideline-hierarchy';
 import type { Rule, RuleContext } from './rule';
 
@@ -40,7 +41,7 @@ function sentenceAround(ctx: RuleContext, at: Span): Span {
 
 /** The treatments a denial's sentence is about ("from the prior 6 physical therapy visits"). */
 function deniedTreatments(ctx: RuleContext, sentence: Span): string[] {
-  return [...new Set(ctx.doc.mentions.filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end).map((m) => m.treatment))];
+  return [...new Set(inside(ctx.doc.mentions, [sentence]).map((m) => m.treatment))];
 }
 
 /** The treatments each functional gain answers for: those named in its paragraph, or all (`*`). */
@@ -51,8 +52,9 @@ function answered(ctx: RuleContext, denials: Span[]): Set<string> {
   for (const e of ctx.doc.evidence.mentions) {
     if (!FUNCTIONAL.has(e.kind) || inDenial(e.span)) continue;
     const para = paragraphOf(ctx.text, e.span);
-    const named = ctx.doc.mentions.filter((m: TreatmentNameMention) => m.span.start >= para.start && m.span.end <= para.end);
-    if (!named.length) out.add('*');
+    const named: TreatmentNameMention[] = inside(ctx.doc.mentions, [para]);
+    // A gain that names no treatment answers for every one: nothing more to learn.
+    if (!named.length) return new Set(['*']);
     for (const m of named) out.add(m.treatment);
   }
   return out;

@@ -2,6 +2,10 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Citation, RequestedItem, Span } from '../types';
 import type { Rule } from './rule';
 import { citationLabel } from '../wording/citation-label';
+import { lowerBound } from '../parse/spans-within';
+import { paragraphOf } from './paragraphs';
+
+export { paragraphOf } from './paragraphs';
 
 // The strength-of-evidence hierarchy, 8 CCR 9792.21.1: the MTUS first; ODG or another
 // guideline only where the MTUS is silent. The four therapies mtus-lint reads are all
@@ -30,23 +34,6 @@ export function mtusCitationText(kb: Knowledge, id: string): string {
   const entry = kb.citation(id);
   const title = entry ? kb.guideline(entry.guideline)?.title : undefined;
   return title ? `${label} (${title})` : label;
-}
-
-// A paragraph longer than this is cut around the item: it keeps the search per item bounded
-// (a document with no blank lines would otherwise be one paragraph searched once per item).
-const MAX_PARAGRAPH_REACH = 4000;
-
-/** The blank-line-delimited paragraph around a span (at most MAX_PARAGRAPH_REACH either side). */
-export function paragraphOf(text: string, span: Span): Span {
-  const from = Math.max(0, span.start - MAX_PARAGRAPH_REACH);
-  const before = text.slice(from, span.start);
-  const blank = /\n[ \t]*\r?\n/g;
-  let start = from;
-  let m: RegExpExecArray | null;
-  while ((m = blank.exec(before))) start = from + m.index + m[0].length;
-  const to = Math.min(text.length, span.end + MAX_PARAGRAPH_REACH);
-  const after = blank.exec(text.slice(span.end, to));
-  return { start, end: after ? span.end + after.index : to };
 }
 
 export const within = (c: Citation, p: Span) => c.span.start >= p.start && c.span.end <= p.end;
@@ -88,13 +75,18 @@ export const guidelineHierarchy: Rule = {
     // In an appeal the ODG a letter names is usually the UR reviewer's: ur-hierarchy-argument.
     const { text, kb, doc } = ctx;
     const relevant = doc.citations.filter((c) => isMtus(c) || isNonMtus(c));
+    // Only a non-MTUS citation is ever reported: with none, no item needs its paragraph read.
+    if (!relevant.some(isNonMtus)) return [];
     const claimed = new Set<number>();
     return doc.items.flatMap((item) => {
       if (item.postsurgical) return [];
       const ids = mtusCitationsFor(kb, item.treatment, ctx.edition);
       if (!ids.length) return [];
       const para = paragraphOf(text, item.span);
-      const local = relevant.filter((c) => within(c, para));
+      // Citations are in document order: those inside the paragraph are found by binary search.
+      const local: Citation[] = [];
+      for (let i = lowerBound(relevant, para.start); i < relevant.length && relevant[i].span.start < para.end; i++)
+        if (within(relevant[i], para)) local.push(relevant[i]);
       const support = local.length ? local : relevant;
       if (support.some(isMtus)) return [];
       const cited = support.filter(isNonMtus);

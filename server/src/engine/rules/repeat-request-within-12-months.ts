@@ -29,6 +29,9 @@ export const repeatRequestWithin12Months: Rule = {
     if (!ctx.doc.items.length && !ctx.doc.mentions.length) return [];
     const { text } = ctx;
     const head = text.length > 100_000 ? text.slice(0, 100_000) : text;
+    // Most drafts mention no denial: then nothing below can report, so nothing below is read.
+    DENIAL.lastIndex = 0;
+    if (!DENIAL.test(head)) return [];
     // A fill-in line still waiting for its text ("Change in material facts ...: [ ... ]") says
     // nothing yet, and neither does the form's printed box "Resubmission - Change in Material Facts".
     let written = head;
@@ -36,7 +39,9 @@ export const repeatRequestWithin12Months: Rule = {
       if (s.end <= written.length) written = written.slice(0, s.start) + ' '.repeat(s.end - s.start) + written.slice(s.end);
     if (CHANGE.test(written.replace(PLACEHOLDER_LINE, ''))) return [];
     const today = ctx.today ?? new Date();
-    const own = requestDate(text, ctx.doc) ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+    // The request's own date is read only for a denial that names a treatment asked for again.
+    let ownDate: Date | undefined;
+    const own = () => (ownDate ??= requestDate(text, ctx.doc) ?? new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())));
     const requested = new Set(ctx.doc.items.map((i) => i.treatment));
     // How long a denial stands: the knowledge base's figure (legal-figures.json, Labor Code 4610(k)).
     const window = ctx.kb.data.legalFigures.repeatRequest.days;
@@ -49,7 +54,7 @@ export const repeatRequestWithin12Months: Rule = {
       const dates = findDates(head, sentence.start, sentence.end).filter((d) => d.date);
       const denied = dates.find((d) => d.span.start >= m!.index) ?? dates.filter((d) => d.span.end <= m!.index).pop();
       if (!denied?.date) continue;
-      const days = daysBetween(denied.date, own);
+      const days = daysBetween(denied.date, own());
       if (days < 0 || days > window) continue;
       return [
         {

@@ -48,6 +48,8 @@ export const rfaItemIncomplete: Rule = {
     const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
     for (const c of THERAPY) {
       for (const m of documentFacts(ctx).requested(c)) {
+        // (Asked first: the cheapest question, and the usual answer for a treatment the form counts.)
+        if (seen.has(m.treatment)) continue;
         const sentence = sentenceSpan(ctx.text, m.span);
         if (documentFacts(ctx).itemOverlaps(sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
         if (documentFacts(ctx).itemOverlaps(m.span.start, m.span.end)) continue;
@@ -55,7 +57,6 @@ export const rfaItemIncomplete: Rule = {
         // ("Chiropractic manipulation w/ deep tissue massage ... 4").
         const unit = unitAt(ctx.doc.structure.units, m.span.start);
         if (unit && unit.kind !== 'sentence' && documentFacts(ctx).itemOverlaps(unit.span.start, unit.span.end)) continue;
-        if (seen.has(m.treatment)) continue;
         seen.add(m.treatment);
         out.push({
           span: m.span,

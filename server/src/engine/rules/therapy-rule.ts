@@ -7,11 +7,13 @@ import { itemCore, itemSubject, type Rule, ruleWith } from './rule';
 /** A rule that reports one kind of therapy verdict. */
 export function therapyRule(def: Omit<Rule, 'check'> & { kind: VerdictKind }): Rule {
   return ruleWith(def, (ctx) => {
-    return ctx.doc.items.flatMap((item) => {
+    // (A loop, not flatMap: six rules over every item made an empty array for each item not theirs.)
+    const out: ReturnType<Rule['check']> = [];
+    for (const item of ctx.doc.items) {
       const v = therapyVerdict(item, ctx);
-      if (v?.kind !== def.kind) return [];
-      const subject = itemSubject(item);
-      return [{ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix, subject }];
-    });
+      if (v?.kind !== def.kind) continue;
+      out.push({ span: itemCore(item), message: v.message, citation: v.citation, edition: v.edition, fix: v.fix, subject: itemSubject(item) });
+    }
+    return out;
   });
 }

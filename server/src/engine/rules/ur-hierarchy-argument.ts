@@ -1,6 +1,7 @@
 import { segmentText } from '../parse/segments';
+import { within as inside } from '../parse/spans-within';
 import type { RequestedItem, Span } from '../types';
-import { HIERARCHY_REGULATION, guidelineName, isNonMtus, lower, mtusCitationsFor, paragraphOf, treatmentName, within } from './guideline-hierarchy';
+import { HIERARCHY_REGULATION, guidelineName, isNonMtus, lower, mtusCitationsFor, paragraphOf, treatmentName } from './guideline-hierarchy';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
 
@@ -56,7 +57,7 @@ export const urHierarchyArgument: Rule = {
       // The letter already makes the argument in this paragraph: nothing to point out.
       const para = paragraphOf(text, s);
       const argued =
-        ALREADY_ARGUED.test(text.slice(para.start, para.end)) || doc.citations.some((c) => within(c, para) && c.resolved.some((r) => ids.includes(r)));
+        ALREADY_ARGUED.test(text.slice(para.start, para.end)) || inside(doc.citations, [para]).some((c) => c.resolved.some((r) => ids.includes(r)));
       if (argued) continue;
       const key = `${item.treatment}|${s.start}`;
       if (seen.has(key)) continue;

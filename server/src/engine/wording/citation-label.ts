@@ -4,7 +4,19 @@ import type { Knowledge } from '../../knowledge/knowledge';
 // regulation, the guideline's page, or its section. The long form a writer puts into a letter
 // is citation-forms.ts beside it.
 
+// Asked for the same few citations by every finding of every analysis: worked out once per
+// knowledge base.
+const labels = new WeakMap<Knowledge, Map<string, string>>();
+
 export function citationLabel(kb: Knowledge, citationId: string): string {
+  let known = labels.get(kb);
+  if (!known) labels.set(kb, (known = new Map()));
+  let label = known.get(citationId);
+  if (label === undefined) known.set(citationId, (label = labelOf(kb, citationId)));
+  return label;
+}
+
+function labelOf(kb: Knowledge, citationId: string): string {
   const entry = kb.citation(citationId);
   if (!entry) return citationId;
   const g = kb.guideline(entry.guideline);

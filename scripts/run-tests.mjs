@@ -29,7 +29,8 @@ const SUITES = {
   ui: { runner: 'test/ui/run.mjs', editor: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
-  protocol: { dir: 'out/test/protocol', what: 'the real language server over stdio' },
+  // Its packaging test unpacks the editor suites' .vsix files (made once, before it starts).
+  protocol: { dir: 'out/test/protocol', vsix: true, what: 'the real language server over stdio' },
   // In-process only, all files in one process (a few seconds): nothing here starts a process.
   unit: { dir: 'out/test/unit', oneProcess: true, what: 'engine, rules, fixes, knowledge, settings, grammar, catalogue, boundaries' },
   nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
@@ -175,9 +176,10 @@ function runSuite(name) {
 }
 
 // What the editor suites share is made once, before the first of them starts and while the
-// other suites run, each in a process of its own: the .vsix, and code-server's install (two
-// runners installing it at the same moment would both write test/code-server/node_modules).
-// Resolves to undefined when both are ready, or to why not.
+// other suites run, each in a process of its own: the .vsix (which the protocol suite's
+// packaging test unpacks too), and code-server's install (two runners installing it at the
+// same moment would both write test/code-server/node_modules). Resolves to undefined when
+// it worked, or to why not.
 function helper(script, what) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(root, script)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -190,11 +192,15 @@ function helper(script, what) {
     });
   });
 }
-let editorsReady;
-const prepareEditors = () =>
-  (editorsReady ??= Promise.all([helper('test/helpers/vsix.mjs', 'making the .vsix'), helper('test/code-server/install.mjs', 'installing code-server')]).then(
-    (problems) => problems.filter(Boolean).join('\n') || undefined,
-  ));
+let vsixReady;
+let codeServerReady;
+/** What a suite needs made first: the .vsix (editor suites and protocol), code-server (editor suites). */
+const prepare = (suite) => {
+  const needs = [];
+  if (suite.editor || suite.vsix) needs.push((vsixReady ??= helper('test/helpers/vsix.mjs', 'making the .vsix')));
+  if (suite.editor) needs.push((codeServerReady ??= helper('test/code-server/install.mjs', 'installing code-server')));
+  return Promise.all(needs).then((problems) => problems.filter(Boolean).join('\n') || undefined);
+};
 
 const totals = { pass: 0, fail: 0, skipped: 0 };
 const queue = [...names];
@@ -202,7 +208,7 @@ console.log(`running ${names.join(', ')}, ${jobs} at a time`);
 async function lane() {
   for (let name = queue.shift(); name; name = queue.shift()) {
     let s;
-    const problem = SUITES[name].editor ? await prepareEditors() : undefined;
+    const problem = await prepare(SUITES[name]);
     if (problem) s = { pass: 0, fail: 1, skipped: 0, text: `\n=== ${name} ===\n${problem}\n--- ${name}: 0 passed, 1 failed, 0 skipped (0.0 s)` };
     else s = await runSuite(name);
     console.log(s.text);

@@ -1,4 +1,4 @@
 // The command line (bin/mtus-lint.js loads this module). Its parts are in cli/: main.ts
-// dispatches the commands, check.ts and its neighbours are `mtus-lint check`.
+// dispatches the commands (loading each command's modules only when it runs), check.ts and
+// its neighbours are `mtus-lint check`.
 export { main } from './cli/main';
-export { kindFromPath } from './cli/check';

@@ -12,7 +12,7 @@
 //   node test/extension/run-code-server.mjs [--keep] [--timeout SECONDS]
 //     --keep     keep the run folder (logs, user data, workspace copy) and print its path
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ const keep = args.includes('--keep');
 const timeoutArg = args.indexOf('--timeout');
 const SUITE_TIMEOUT_MS = (timeoutArg >= 0 ? Number(args[timeoutArg + 1]) : 300) * 1000;
 const SUITE_INDEX = join(ROOT, 'out', 'test', 'extension', 'suite', 'index');
+const RESTRICTED_INDEX = join(ROOT, 'out', 'test', 'extension', 'suite', 'restricted-index');
 const FIXTURE = join(HERE, 'fixtures', 'workspace');
 const RESTRICTED_FIXTURE = join(HERE, 'fixtures', 'restricted');
 /** Marks the suite's own console lines (see test/extension/suite/output.ts). */
@@ -73,12 +74,15 @@ function ensureSuiteCompiled() {
   if (!existsSync(compiled)) throw new HarnessError(`tsc did not produce ${relative(ROOT, compiled)}`);
 }
 
-// Two passes, each in its own code-server: the suite in a trusted workspace, then the
-// Restricted Mode test in one VS Code does not trust (its settings name a knowledge file that
-// must not be read). Workspace trust cannot be changed from inside a running editor.
+// Two passes in one code-server and one browser, each in a window (and so an extension host)
+// of its own: the suite in a trusted workspace, then the Restricted Mode test in one VS Code
+// does not trust (its settings name a knowledge file that must not be read). Workspace trust
+// is the user setting security.workspace.trust.enabled, written before each window opens (not
+// code-server's --disable-workspace-trust, which would hold for the whole server): a window
+// reads the user settings when it opens, and trust cannot change inside a running one.
 const PASSES = [
-  { name: 'trusted workspace', suite: 'main', trust: false },
-  { name: 'Restricted Mode', suite: 'restricted', trust: true },
+  { name: 'trusted workspace', suite: 'main', trust: false, fixture: FIXTURE, entry: SUITE_INDEX },
+  { name: 'Restricted Mode', suite: 'restricted', trust: true, fixture: RESTRICTED_FIXTURE, entry: RESTRICTED_INDEX },
 ];
 
 let runDir;
@@ -93,32 +97,46 @@ async function main() {
   await step('code-server install', () => installCodeServer({ log }));
   await step('compile', () => ensureSuiteCompiled());
   const vsix = await step('package', () => ensureVsix({ log }));
+  runDir = makeRunDir('mtus-lint-ext-test-');
+  const extFolder = await step('install .vsix', () => installVsix({ vsix, runDir }));
+  log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
+  // The client must hand the companion's pdf.js to the server (suite/activation.test.ts).
+  log(`and ${await step('install the PDF reader .vsix', () => installVsix({ vsix: companionPath(vsix), runDir }))}`);
+  codeServer = await step('start code-server', () => startCodeServer({ runDir, log, workspaceTrust: true, env: { MTUS_LINT_TEST_LINE_PREFIX: LINE_PREFIX } }));
+  // A smaller window than the UI suite's, which takes pictures: this suite reads the editor
+  // through the API, and the browser's drawing is most of its CPU.
+  browser = await step('start chromium', () => launchChromium({ runDir, viewport: { width: 1024, height: 640 } }));
   for (const pass of PASSES) {
     log(`--- pass: ${pass.name} ---`);
-    try {
-      await runPass(pass, vsix);
-    } finally {
-      await cleanup();
-    }
+    await runPass(pass, extFolder);
     if (reason) return;
   }
 }
 
-async function runPass(pass, vsix) {
-  runDir = makeRunDir('mtus-lint-ext-test-');
-  const extFolder = await step(`install .vsix (${pass.suite})`, () => installVsix({ vsix, runDir }));
-  log(`installed ${relative(ROOT, vsix)} as ${extFolder}`);
-  // The client must hand the companion's pdf.js to the server (suite/activation.test.ts).
-  if (pass.suite === 'main') log(`and ${await step('install the PDF reader .vsix', () => installVsix({ vsix: companionPath(vsix), runDir }))}`);
-  const workspace = join(runDir, 'workspace');
-  cpSync(pass.suite === 'restricted' ? RESTRICTED_FIXTURE : FIXTURE, workspace, { recursive: true });
+/** The user settings the next window opens with. */
+function userSettings(settings) {
+  mkdirSync(join(runDir, 'user-data', 'User'), { recursive: true });
+  writeFileSync(join(runDir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings));
+}
 
-  codeServer = await step(`start code-server (${pass.suite})`, () =>
-    startCodeServer({ workspace, runDir, log, workspaceTrust: pass.trust, env: { MTUS_LINT_TEST_LINE_PREFIX: LINE_PREFIX, MTUS_LINT_SUITE: pass.suite } }),
-  );
-  browser = await step(`start chromium (${pass.suite})`, () => launchChromium({ runDir }));
-  const { page } = browser;
+async function runPass(pass, extFolder) {
+  const workspace = join(runDir, `workspace-${pass.suite}`);
+  cpSync(pass.fixture, workspace, { recursive: true });
+  // No welcome page drawn behind the suite (the walkthrough is checked through the API), and no
+  // minimap redrawn at every edit: nothing here looks at either.
+  userSettings({ 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'security.workspace.trust.enabled': pass.trust });
+  // A window of its own; the previous one is closed, and its extension host with it.
+  const previous = browser.context.pages();
+  const page = await browser.context.newPage();
+  for (const p of previous) await p.close();
+  try {
+    await runWindow(pass, extFolder, workspace, page);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
 
+async function runWindow(pass, extFolder, workspace, page) {
   let settle;
   const exited = new Promise((resolve) => (settle = resolve));
   let summary;
@@ -155,7 +173,7 @@ async function runPass(pass, vsix) {
   const authority = `127.0.0.1:${codeServer.port}`;
   const payload = [
     ['extensionDevelopmentPath', `vscode-remote://${authority}${extFolder}`],
-    ['extensionTestsPath', `vscode-remote://${authority}${SUITE_INDEX}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${pass.entry}`],
   ];
   const url = `${codeServer.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log(`opening the workbench with the suite: ${url}`);

@@ -102,6 +102,10 @@ export function apply(text: string, e: Edit): string {
 /** The drafts, and one long document of them all (long enough that an edit leaves most of it alone). */
 export const drafts = baseDrafts();
 export const longDraft = drafts.join('\n\n');
+/** Twice as long: far from an edit, every stage keeps last version's readings, moved. */
+export const longerDraft = [longDraft, longDraft].join('\n\n');
+/** An appeal as long (the appeal rules read it, some through whole-text searches run in a window). */
+export const longAppeal = [1, 0, 1, 2, 1, 3].map((i) => drafts[i]).join('\n\n');
 const session = (texts: string[]) => fc.record({ draft: fc.nat(texts.length - 1), edits: fc.array(edit, { minLength: 10, maxLength: 30 }) });
 
 /**

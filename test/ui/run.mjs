@@ -136,10 +136,7 @@ try {
   });
 
   await extensionPageSteps(page, step, shot);
-  await browser.close();
-  await cs.stop();
-  browser = cs = undefined;
-  await webExtensionSteps({ vsix, fixture: FIXTURE, step, out: OUT });
+  await webExtensionSteps({ cs, browser, run, fixture: FIXTURE, step, out: OUT });
 } catch (e) {
   const why = e instanceof HarnessError ? e.message : (e?.stack ?? String(e));
   record(false, 'the browser-driven run could start and finish', why);

@@ -1,28 +1,24 @@
 // The web extension (package.json "browser") in code-server's web worker extension host: the
 // user setting remote.extensionKind makes VS Code run mtus-lint there, in the browser, as
 // vscode.dev would. A draft must be checked by the server running in a web worker, and the
-// output must say so. Its own code-server, browser and run folder, removed at the end.
+// output must say so. In the desktop steps' code-server and browser (test/ui/run.mjs), in a
+// new window on a workspace of its own: a window reads the user settings when it opens, so
+// the setting written first holds for this window, and the desktop window is closed.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { installVsix, launchChromium, makeRunDir, removeRunDir, startCodeServer } from '../helpers/code-server.mjs';
 
-export async function webExtensionSteps({ vsix, fixture, step, out }) {
-  const run = makeRunDir('mtus-lint-web-');
-  let cs;
-  let browser;
+export async function webExtensionSteps({ cs, browser, run, fixture, step, out }) {
+  const ws = join(run, 'web-workspace');
+  mkdirSync(ws, { recursive: true });
+  copyFileSync(fixture, join(ws, 'request.rfa'));
+  writeFileSync(
+    join(run, 'user-data', 'User', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'remote.extensionKind': { 'mtus-lint.mtus-lint': ['web'] } }),
+  );
+  const previous = browser.context.pages();
+  const page = await browser.context.newPage();
+  for (const p of previous) await p.close();
   try {
-    await installVsix({ vsix, runDir: run });
-    const ws = join(run, 'workspace');
-    mkdirSync(ws, { recursive: true });
-    copyFileSync(fixture, join(ws, 'request.rfa'));
-    mkdirSync(join(run, 'user-data', 'User'), { recursive: true });
-    writeFileSync(
-      join(run, 'user-data', 'User', 'settings.json'),
-      JSON.stringify({ 'workbench.startupEditor': 'none', 'remote.extensionKind': { 'mtus-lint.mtus-lint': ['web'] } }),
-    );
-    cs = await startCodeServer({ workspace: ws, runDir: run });
-    browser = await launchChromium({ runDir: run });
-    const page = browser.page;
     page.setDefaultTimeout(30_000);
     await page.goto(`${cs.url}/?folder=${encodeURIComponent(ws)}`);
     await page.locator('.monaco-workbench').waitFor();
@@ -47,8 +43,6 @@ export async function webExtensionSteps({ vsix, fixture, step, out }) {
       await page.screenshot({ path: join(out, '10-web-extension-output.png') });
     });
   } finally {
-    await browser?.close().catch(() => {});
-    await cs?.stop().catch(() => {});
-    removeRunDir(run);
+    await page.close().catch(() => {});
   }
 }

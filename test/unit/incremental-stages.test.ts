@@ -7,7 +7,12 @@ import { test } from 'node:test';
 import type { Knowledge } from '../../server/src/knowledge/knowledge';
 import { AnalysisMemo } from '../../server/src/engine';
 import { scanCitations } from '../../server/src/engine/parse/citations';
-import { scanDiagnoses } from '../../server/src/engine/parse/conditions';
+import { scanDiagnoses, scanSurgeries } from '../../server/src/engine/parse/conditions';
+import { ATTACHED_BEFORE, ATTACHED_NEAR } from '../../server/src/engine/parse/appeal-letter';
+import { scanDrugNames } from '../../server/src/engine/parse/medications';
+import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-authorization';
+import { NOT_DOCUMENTED_FINDER } from '../../server/src/engine/rules/appeal-unanswered-denial';
+import { CLOSINGS } from '../../server/src/engine/rules/appeal-ur-decision-attached';
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
 import { scanRegionMentions, scanTreatmentMentions } from '../../server/src/engine/parse/mentions';
 import { readSpacing } from '../../server/src/engine/structure/spacing';
@@ -36,6 +41,12 @@ function sameStages(text: string, state: State, k: Knowledge): void {
   // Today's citation forms are read or not by the document's date: both ways, by turns.
   const context = { kb: k, current: state.versions % 5 !== 0 };
   assert.deepStrictEqual(memo.citations.read(scope, context, edit), scanCitations(scope, context, 0, Infinity).found);
+  assert.deepStrictEqual(memo.surgeries.read(scope, k, edit), scanSurgeries(scope, k, 0, Infinity).found);
+  assert.deepStrictEqual(memo.medications.names.read(scope, k, edit), scanDrugNames(scope, k).found);
+  // The rules' and facts' whole-text searches (incremental/finders.ts).
+  const find = memo.finders.forText(scope, edit);
+  for (const finder of [ATTACHED_NEAR, ATTACHED_BEFORE, CLOSINGS, NOT_DOCUMENTED_FINDER, WRITTEN_AUTHORIZATIONS])
+    assert.deepStrictEqual(find(finder), finder.scan(scope, 0, Infinity).found, finder.id);
   state.versions++;
   if (memo.citations.last.reread < scope.length) state.windowed++;
 }

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import { analyze, AnalysisMemo } from '../../server/src/engine';
 import { StructureMemo } from '../../server/src/engine/structure/incremental';
 import { readStructure } from '../../server/src/engine/structure/read';
-import { drafts, longDraft, sessions } from '../helpers/random-edits';
+import { drafts, longAppeal, longDraft, longerDraft, sessions } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
 
 const TODAY = new Date('2017-03-01T12:00:00Z');
@@ -28,6 +28,22 @@ describe('incremental analysis equals a full analysis', () => {
     t.diagnostic(`${edits} edits`);
   });
 
+  test('the whole analysis of a long document, where most passages are kept from the version before', (t) => {
+    const same = (text: string, memo: AnalysisMemo) => assert.deepStrictEqual(analyze(text, kb(), {}, memo), analyze(text, kb()));
+    let reused = 0;
+    const edits = sessions(
+      [longerDraft, longAppeal],
+      5,
+      () => new AnalysisMemo(),
+      (text, memo) => {
+        same(text, memo);
+        reused += memo.passages.last.reused;
+      },
+    );
+    assert.ok(edits >= 50 && reused > 0, `only ${edits} edits tried, ${reused} passages reused`);
+    t.diagnostic(`${edits} edits, ${reused} passages reused`);
+  });
+
   test('a memo given another document still gives that document its own analysis', () => {
     const memo = new AnalysisMemo();
     for (const d of drafts) analyze(d, kb(), { today: TODAY }, memo);
@@ -45,4 +61,18 @@ test('an edit re-reads only the passage it touches', () => {
   const at = draft.indexOf('\n\n', draft.length / 2) - 3;
   memo.read(`${draft.slice(0, at)}x${draft.slice(at)}`);
   assert.deepEqual(memo.last, { stretches: first.stretches, reread: 1 });
+});
+
+test('medications far from an edit are last version readings, moved, and equal a full analysis', () => {
+  const list = '\n\nREQUESTED TREATMENT:\n1. Naproxen 550 mg #60 one tablet twice daily\n2. Cyclobenzaprine 7.5 mg #30 at bedtime\n\n';
+  const text = `${longDraft}${list}${drafts[0]}`;
+  const memo = new AnalysisMemo();
+  analyze(text, kb(), {}, memo);
+  // Typed near the start, deleted, typed again: the medications after it move, and are not read again.
+  for (const version of [`x${text}`, text, `xy${text}`]) {
+    const full = analyze(version, kb());
+    assert.deepStrictEqual(analyze(version, kb(), {}, memo), full);
+    assert.equal(full.medications?.length, 2);
+    assert.ok(memo.medications.last.reused >= 2, JSON.stringify(memo.medications.last));
+  }
 });

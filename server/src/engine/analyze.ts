@@ -136,7 +136,14 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const mentions = (memo ? memo.treatments.read(scope, kb, edit) : findTreatmentMentions(scope, kb)).filter((m) => !inCitation(m));
   for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
   const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
-  const { items, priorCourses, firstCourses, priorMentioned } = assembleItems({ text: scope, kind, structure, mentions, regions, citations, kb });
+  const { items, priorCourses, firstCourses, priorMentioned } = assembleItems(
+    { text: scope, kind, structure, mentions, regions, citations, kb },
+    memo && {
+      passages: memo.passages,
+      edit,
+      changed: [memo.structure.lastSpan, memo.treatments.lastWindow, memo.regions.lastWindow, memo.citations.lastWindow],
+    },
+  );
   const segments = structure.units.map((u) => u.span);
   const evidence = memo ? evidenceOf(memo.evidence.read(scope, undefined, edit, identity), priorCourses) : findEvidence(scope, priorCourses);
   const asked = (at: number) => {
@@ -150,11 +157,12 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     inCitation,
     asked,
     mentions.map((m) => m.span.start),
+    memo?.medications.reuse(scope, kb, edit),
   );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);
   const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit, identity) : findDiagnoses(scope, kb);
-  const surgeries = findSurgeries(scope, kb);
+  const surgeries = memo ? memo.surgeries.read(scope, kb, edit, identity) : findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
   const { directives, lineOf } = findDirectives(scope);
   const doc = {
@@ -177,18 +185,19 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     priorMentioned,
     mtus,
   };
+  const find = memo?.finders.forText(scope, edit);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off' || !rule.kinds.includes(kind)) continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
   const inForce = reviseForMtusInForce(
     findings,
-    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS },
+    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find },
     options.ruleSeverity,
   );
   return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };

@@ -4,11 +4,15 @@ import { textChange, type TextChange } from './incremental/change';
 import { SpacingMemo } from './incremental/dot-leaders';
 import { ScanMemo } from './incremental/window';
 import { scanCitations } from './parse/citations';
-import { scanDiagnoses } from './parse/conditions';
+import { scanDiagnoses, scanSurgeries } from './parse/conditions';
 import { scanEvidence } from './parse/evidence';
 import { scanRegionMentions, scanTreatmentMentions, type RegionMention, type TreatmentMention } from './parse/mentions';
 import { StructureMemo } from './structure/incremental';
-import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span } from './types';
+import { PassageMemo } from './incremental/passages';
+import { MedicationMemo } from './incremental/medications';
+import { FinderMemo } from './incremental/finders';
+import type { PassageItems } from './parse/items';
+import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 const moveSpan = <T extends { span: Span }>(t: T, by: number): T => ({ ...t, span: moved(t.span, by) });
@@ -31,6 +35,7 @@ export class AnalysisMemo {
   readonly treatments = new ScanMemo<TreatmentMention, Knowledge>({ scan: (text, from, to, kb) => scanTreatmentMentions(text, kb, from, to), move: moveSpan });
   readonly regions = new ScanMemo<RegionMention, Knowledge>({ scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to), move: moveSpan });
   readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({ scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to), move: moveSpan });
+  readonly surgeries = new ScanMemo<SurgeryMention, Knowledge>({ scan: (text, from, to, kb) => scanSurgeries(text, kb, from, to), move: moveSpan });
   readonly citations = new ScanMemo<Citation, CitationContext>({
     scan: (text, from, to, context) => scanCitations(text, context, from, to),
     move: (c, by) => {
@@ -43,6 +48,12 @@ export class AnalysisMemo {
     // A citation's tail reads the whole line after its own (parse/citations.ts readTail).
     longestLine: 1000,
   });
+  /** Requested items and prior courses, passage by passage (parse/items.ts). */
+  readonly passages = new PassageMemo<PassageItems>();
+  /** Drug names and medication items (parse/medications.ts). */
+  readonly medications = new MedicationMemo();
+  /** Whole-text searches of rules and document facts (incremental/finders.ts). */
+  readonly finders = new FinderMemo();
   private kindRead?: { head: string; kind: DocumentKind };
   private lastText?: string;
 

@@ -23,13 +23,16 @@ export const TEST_FILES = [
   'drug-list',
   'controls',
 ].map((name) => `${name}.test.js`);
-/** Run alone, in a workspace VS Code does not trust (see ../run-code-server.mjs). */
+/** Run alone, in a workspace VS Code does not trust (see ../run-code-server.mjs), from restricted-index. */
 export const RESTRICTED_FILES = ['restricted.test.js'];
 
 export function run(): Promise<void> {
+  return runFiles(process.env.MTUS_LINT_SUITE === 'restricted' ? RESTRICTED_FILES : TEST_FILES);
+}
+
+export function runFiles(files: string[]): Promise<void> {
   Mocha.reporters.Base.consoleLog = print;
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000, slow: 5_000 });
-  const files = process.env.MTUS_LINT_SUITE === 'restricted' ? RESTRICTED_FILES : TEST_FILES;
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   return new Promise<void>((resolve, reject) => {
     const finish = (passed: number, failed: number, error?: unknown) => {

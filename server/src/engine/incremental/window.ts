@@ -28,7 +28,7 @@ export type Scanner<T, C> = (text: string, from: number, to: number, context: C)
 // bounded gaps; only a run of spaces or word characters has no bound, so a long one near the edit
 // makes the finder read the whole text instead.
 const MARGIN = 2000;
-const RUN = 200;
+export const RUN = 200;
 
 /** A finder as the memo runs it. */
 export interface Finder<T, C> {
@@ -54,6 +54,8 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
   private kept?: Kept<T, C>;
   /** The last read: how many characters were read again (the whole text when nothing was reused). */
   last = { reread: 0 };
+  /** The last read: where in the text the finds may differ from the kept ones moved (the whole text when nothing was reused). */
+  lastWindow: Span = { start: 0, end: 0 };
 
   constructor(private readonly finder: Finder<T, C>) {}
 
@@ -68,6 +70,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
     if (text.length <= 4 * MARGIN) {
       this.kept = undefined;
       this.last = { reread: text.length };
+      this.lastWindow = { start: 0, end: text.length };
       return this.finder.scan(text, 0, Infinity, context).found;
     }
     const kept = this.kept;
@@ -80,6 +83,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       const scan = this.finder.scan(text, 0, Infinity, context);
       this.kept = { text, context, found: scan.found, matched: merge(scan.matched) };
       this.last = { reread: text.length };
+      this.lastWindow = { start: 0, end: text.length };
     }
     return shared ? [...this.kept.found] : this.kept.found.map((t) => this.finder.move(t, 0));
   }
@@ -108,6 +112,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
         continue;
       }
       this.last = { reread: hi - lo };
+      this.lastWindow = { start: lo, end: hi };
       const before = firstAtOrAfter(kept.found, lo);
       const after = firstAtOrAfter(kept.found, hi - delta);
       const mBefore = firstAtOrAfter(kept.matched, lo);
@@ -126,7 +131,7 @@ const isSpace = (c: number) => c === 45 || c <= 32 || (c >= 0x80 && /\s/.test(St
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Whether text[from, to) has a run of RUN spaces or dashes, or of RUN word characters, or a line over `line` characters. */
-function longRun(text: string, from: number, to: number, line: number): boolean {
+export function longRun(text: string, from: number, to: number, line = Infinity): boolean {
   let spaces = 0;
   let word = 0;
   let width = 0;

@@ -2,6 +2,7 @@
 // the document's date. Plain regexes over the text; offsets are UTF-16 like everything else in the engine.
 
 import { findDates, type DateToken } from './dates';
+import { findIn, regexFinder, type FindAll } from '../incremental/finders';
 import type { Span } from '../types';
 
 /** "UR decision", "utilization review denial", "UR determination", "UR letter", "non-certification". */
@@ -83,19 +84,25 @@ export function letterDate(text: string): DateToken | undefined {
 export const SERVED_BY_MAIL =
   /(?<![A-Za-z0-9_])(?=[A-Za-z])(?:\b(?:served|sent|delivered|received)\b[^.\n]{0,60}?\b(?:by|via|through the)\s+(?:first[- ]class\s+|U\.?S\.?\s+|regular\s+|certified\s+)?mail\b|\bmailed\b|\bservice by mail\b|\bby (?:first[- ]class |U\.?S\.? |regular |certified )?mail\b)/i;
 
+export const ATTACHED_NEAR = regexFinder(
+  'ur-attached-near',
+  /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i,
+);
+export const ATTACHED_BEFORE = regexFinder(
+  'ur-attached-before',
+  /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i,
+);
+
 /** The letter says the UR decision is attached or enclosed. */
-export function saysUrAttached(text: string): boolean {
-  const near =
-    /\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)s?\b[^\n]{0,100}?\b(?:attached|enclosed|included|appended)\b/i;
-  const before =
-    /\b(?:attached|enclosed|enclosing|attaching|attach|enclose)\b[^.\n]{0,60}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/i;
+export function saysUrAttached(text: string, find?: FindAll): boolean {
   const enclosures =
     /^[ \t]*(?:Enclosures?|Encl\.?|Attachments?|Attached|Enclosed)[ \t]*:?[\s\S]{0,300}?\b(?:UR|utilization review)\s+(?:decision|denial|determination|non-?certification|letter|notice)/im;
   // "The UR decision is not attached" says the opposite.
-  const nearHit = near.exec(text);
-  const negated = nearHit && /\b(?:not|never|without)\b|n't\b/i.test(nearHit[0].slice(nearHit[0].search(/\s/)));
+  const nearHit = findIn({ text, find }, ATTACHED_NEAR)[0]?.span;
+  const hit = nearHit && text.slice(nearHit.start, nearHit.end);
+  const negated = hit && /\b(?:not|never|without)\b|n't\b/i.test(hit.slice(hit.search(/\s/)));
   // An enclosures list closes a letter: look in its last part only.
-  return (nearHit !== null && !negated) || before.test(text) || enclosures.test(text.slice(-LETTER_TAIL));
+  return (hit !== undefined && !negated) || findIn({ text, find }, ATTACHED_BEFORE).length > 0 || enclosures.test(text.slice(-LETTER_TAIL));
 }
 
 /** A closing line: "Sincerely,", "Respectfully submitted,", "Very truly yours,". */

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Scan } from '../incremental/window';
+import { searchable } from '../incremental/finders';
 import type { DiagnosisMention, Span, SurgeryMention } from '../types';
 import { GUIDELINE_SAYS } from '../vocabulary/guideline-talk';
 
@@ -48,25 +49,35 @@ export function scanDiagnoses(text: string, kb: Knowledge, from: number, to: num
 }
 
 export function findSurgeries(text: string, kb: Knowledge): SurgeryMention[] {
-  const { surgeryPattern: full, surgeryAnchor: anchor } = kb.conditions;
-  if (!full || !anchor) return [];
+  return scanSurgeries(text, kb).found;
+}
+
+/** The surgeries found around each distinctive word that starts in [from, to); each word's window is a match (incremental/window.ts). */
+export function scanSurgeries(text: string, kb: Knowledge, from = 0, to = Infinity): Scan<SurgeryMention> {
+  const { surgeryPattern: full, surgeryAnchor } = kb.conditions;
+  if (!full || !surgeryAnchor) return { found: [], matched: [] };
   const out: SurgeryMention[] = [];
+  const matched: Span[] = [];
   // The full pattern runs only in a window around each distinctive word: a surgery's name is
   // short, and most of a long letter names none.
   const re = new RegExp(full.source, full.flags);
+  const anchor = new RegExp(surgeryAnchor.source, surgeryAnchor.flags);
   const seen = new Set<number>();
-  anchor.lastIndex = 0;
-  for (let a; (a = anchor.exec(text));) {
-    const from = Math.max(0, a.index - 80);
-    const window = text.slice(from, Math.min(text.length, a.index + a[0].length + 40));
+  anchor.lastIndex = from;
+  const words = searchable(text, from, to);
+  for (let a; (a = anchor.exec(words)) && a.index < to;) {
+    const start = Math.max(0, a.index - 80);
+    const end = Math.min(text.length, a.index + a[0].length + 40);
+    matched.push({ start, end });
+    const window = text.slice(start, end);
     re.lastIndex = 0;
     for (let m; (m = re.exec(window));) {
       const s = kb.conditions.surgeryOf(m[0]);
-      const start = from + m.index;
-      if (!s || seen.has(start)) continue;
-      seen.add(start);
-      out.push({ surgery: s.id, span: { start, end: start + m[0].length } });
+      const at = start + m.index;
+      if (!s || seen.has(at)) continue;
+      seen.add(at);
+      out.push({ surgery: s.id, span: { start: at, end: at + m[0].length } });
     }
   }
-  return out.sort((x, y) => x.span.start - y.span.start);
+  return { found: out.sort((x, y) => x.span.start - y.span.start), matched };
 }

@@ -1,4 +1,5 @@
 import type { Knowledge } from '../../knowledge/knowledge';
+import type { FindAll } from '../incremental/finders';
 import type { AnalysisResult, MedicationEvidence, TreatmentNameMention } from '../types';
 import { statesDiagnosis } from './diagnosis-stated';
 import { dateOfInjury } from './injury-date';
@@ -46,6 +47,7 @@ class LazyFacts implements DocumentFacts {
     readonly text: string,
     readonly doc: Doc,
     private readonly kb: Knowledge,
+    private readonly find?: FindAll,
   ) {}
 
   private once<K extends keyof DocumentFacts>(key: K, read: () => DocumentFacts[K]): DocumentFacts[K] {
@@ -58,7 +60,7 @@ class LazyFacts implements DocumentFacts {
   }
   get employerAuthorized() {
     // Read only when asked (an item over the cap): the search is the costliest part on long letters.
-    return this.once('employerAuthorized', () => employerAuthorizedInWriting(this.text));
+    return this.once('employerAuthorized', () => employerAuthorizedInWriting(this.text, this.find));
   }
   get painRelief() {
     return this.once('painRelief', () => findPainRelief(this.text, this.doc.evidence.mentions));
@@ -94,8 +96,8 @@ class LazyFacts implements DocumentFacts {
 const facts = new WeakMap<object, DocumentFacts>();
 
 /** The document's facts for this analysis. */
-export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge }): DocumentFacts {
+export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge; find?: FindAll }): DocumentFacts {
   let f = facts.get(ctx.doc.evidence);
-  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc, ctx.kb)));
+  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc, ctx.kb, ctx.find)));
   return f;
 }

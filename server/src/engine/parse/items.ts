@@ -9,6 +9,8 @@ import { cueOf, partRole, type PartRole } from './part-role';
 import { codeMentions } from './code-mentions';
 import { combineParts, findQuantityParts } from './quantity';
 import { lowerBound, within } from './spans-within';
+import type { PassageMemo } from '../incremental/passages';
+import type { TextChange } from '../incremental/change';
 
 // Requested items come from the passages that ask for treatment now: a request table's rows,
 // a request field block, the items of a request or plan list, and (in a letter with no such
@@ -75,16 +77,45 @@ function regionsIn(regions: RegionMention[], spans: Span[]): RegionMention[] {
   return within(regions, spans);
 }
 
-export function assembleItems(input: Input): ItemsResult {
+/** What one passage yields: its items, the prior courses it tells, the items it asks for again. */
+export interface PassageItems {
+  items: RequestedItem[];
+  priors: PriorCourse[];
+  restated: RequestedItem[];
+}
+
+/** Passage readings kept between versions of one document: how this version differs from the last, and where the stages before read afresh. */
+export interface ItemsMemo {
+  passages: PassageMemo<PassageItems>;
+  edit?: { before: string; change: TextChange };
+  changed: Span[];
+}
+
+const SKIPPED = new Set(['header', 'diagnosis', 'guideline']);
+
+/** What one passage yields; undefined for nothing, as most passages yield. */
+function readPassage(input: Input, unit: Unit): PassageItems | undefined {
+  if (SKIPPED.has(unit.role)) return undefined;
+  const out: PassageItems = { items: [], priors: [], restated: [] };
+  if (unit.cells) cellUnit(input, unit, out.items, out.priors);
+  else proseUnit(input, unit, out.items, out.priors, out.restated);
+  return out.items.length || out.priors.length || out.restated.length ? out : undefined;
+}
+
+export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
   const { text, structure, mentions, regions, citations } = input;
   const items: RequestedItem[] = [];
   const priorCourses: PriorCourse[] = [];
   const firstCourses = firstCourseMentions(text, structure, mentions);
   const restated: RequestedItem[] = [];
-  for (const unit of structure.units) {
-    if (unit.role === 'header' || unit.role === 'diagnosis' || unit.role === 'guideline') continue;
-    if (unit.cells) cellUnit(input, unit, items, priorCourses);
-    else proseUnit(input, unit, items, priorCourses, restated);
+  const facts = { kind: input.kind, hasRequestStructure: structure.hasRequestStructure, kb: input.kb };
+  const read = (unit: Unit) => readPassage(input, unit);
+  const passages = memo ? memo.passages.readAll(text, facts, structure.units, memo.edit, memo.changed, read) : structure.units.map(read);
+  for (const p of passages) {
+    if (!p) continue;
+    items.push(...p.items);
+    priorCourses.push(...p.priors);
+    restated.push(...p.restated);
   }
   // A sentence asking again for an item of the form's request part is that item, written again
   // (one diagnostic, and a fix that caps every place); any other figure in prose is not a request.

@@ -3,6 +3,7 @@ import type { Drug } from '../../knowledge/medication-schema';
 import type { MedicationItem, Span } from '../types';
 import { readItem, type Mention } from './medication-item';
 import { inPlaceholder } from './sentences';
+import { searchable } from '../incremental/finders';
 
 // Requested medications: "Cyclobenzaprine 7.5mg #60", "Norco 5/325mg oral tablet, one tablet
 // twice daily 14 days #40", "Two refills of Ibuprofen 600mg #90", "Flurbiprofen 10%,
@@ -14,22 +15,34 @@ import { inPlaceholder } from './sentences';
 const REFERENCE_BEFORE =
   /\b(?:while (?:on|taking|using)|instead of|in place of|rather than|than|after stopping|to protect (?:against|from)|(?:for|as) (?:GI |gastric |stomach )?protection (?:from|with|against|on))\s+(?:the\s+|his\s+|her\s+)?$/i;
 
-function findMentions(text: string, kb: Knowledge, skip?: (s: { span: Span }) => boolean): Mention[] {
-  const out: Mention[] = [];
-  const re = kb.drugPattern;
-  re.lastIndex = 0;
+/** Every drug name that starts in [from, to), and every match of the pattern there (for incremental/window.ts). */
+export function scanDrugNames(text: string, kb: Knowledge, from = 0, to = Infinity): { found: Mention[]; matched: Span[] } {
+  const found: Mention[] = [];
+  const matched: Span[] = [];
+  const re = new RegExp(kb.drugPattern.source, kb.drugPattern.flags);
+  re.lastIndex = from;
+  const words = searchable(text, from, to);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const drug = kb.drugOf(m[0]);
-    if (!drug) continue;
+  while ((m = re.exec(words)) && m.index < to) {
     const span = { start: m.index, end: m.index + m[0].length };
+    matched.push(span);
+    const drug = kb.drugOf(m[0]);
+    if (drug) found.push({ drug, text: m[0], span });
+  }
+  return { found, matched };
+}
+
+function findMentions(text: string, kb: Knowledge, skip?: (s: { span: Span }) => boolean, names = scanDrugNames(text, kb).found): Mention[] {
+  const out: Mention[] = [];
+  for (const name of names) {
+    const { span } = name;
     if (skip?.({ span }) || inPlaceholder(text, span.start)) continue;
     // "Omeprazole 20 mg daily while on naproxen, #30": a drug named as the reason for another on
     // its line is no item of its own; the count after it stays the first drug's.
     const prev = out[out.length - 1];
     const between = prev ? text.slice(prev.span.end, span.start) : '';
     if (prev && !/[\r\n]/.test(between) && REFERENCE_BEFORE.test(between.slice(-40))) continue;
-    out.push({ drug, text: m[0], span });
+    out.push(name);
   }
   return out;
 }
@@ -44,6 +57,15 @@ const STRENGTH_GAP = /^(?:\s*(?:\(?\d+(?:\.\d+)?\s*(?:%|mg|mcg)?\)?|[/,+&-]|and|
 const DIRECT_JOIN = /^[\s)]*[/+-][\s(]*$/;
 const OPEN_PAREN = /^\s*\(\s*$/;
 
+/** What an incremental analysis hands findMedications: the drug names it found, and a readItem that reuses readings. */
+export interface MedicationReuse {
+  names: Mention[];
+  /** readItem, whose `item` may be a kept reading, frozen and not yet moved: `own` it before keeping or changing it. */
+  read: typeof readItem;
+  /** An item of `read`'s that this analysis may keep and change: a moved copy of a kept reading, else the item itself. */
+  own: (item: MedicationItem) => MedicationItem;
+}
+
 /** Find requested medication items in the text. */
 /**
  * `asked` tells whether the passage at an offset may ask for treatment (a request list, not a
@@ -56,8 +78,11 @@ export function findMedications(
   skip?: (s: { span: Span }) => boolean,
   asked?: (at: number) => boolean,
   therapyStarts: number[] = [],
+  reuse?: MedicationReuse,
 ): MedicationItem[] {
-  const mentions = findMentions(text, kb, skip);
+  const mentions = findMentions(text, kb, skip, reuse?.names);
+  const read = reuse?.read ?? readItem;
+  const own = reuse?.own ?? ((x: MedicationItem) => x);
   if (mentions.length === 0) return [];
   const items: MedicationItem[] = [];
   // Drugs (and classes) the document says are being taken: an item of the same is a continuation.
@@ -95,7 +120,7 @@ export function findMedications(
     // A drug's details end where the next drug, or a therapy ("Naproxen ... massage 1x/week"), is named.
     const nextDrug = j < mentions.length ? mentions[j].span.start : text.length;
     const nextStart = Math.min(nextDrug, firstAfter(therapyStarts, last.span.end) ?? text.length);
-    const item = readItem(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
+    const item = read(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
     // A drug outside the passages that ask is not asked for here: it is being taken when its
     // words say so ("since 10/2016", "continue"), else only named ("UR denied a request for Naprosyn").
     const inAsking = asked?.(first.span.start);
@@ -104,6 +129,7 @@ export function findMedications(
     // refill"), it is asked for whatever label precedes it; its use goes on.
     else if (item.role === 'current' && inAsking && item.item.quantity) {
       item.role = 'request';
+      item.item = own(item.item);
       item.item.ongoing = true;
     }
     i = j;
@@ -112,7 +138,7 @@ export function findMedications(
       takenDrugs.add(item.item.drug);
       takenClasses.add(item.item.class);
     }
-    if (item.role === 'request') items.push(item.item);
+    if (item.role === 'request') items.push(own(item.item));
   }
   for (const it of items) {
     if (!it.ongoing && (takenDrugs.has(it.drug) || (CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class)))) it.ongoing = true;

@@ -1,3 +1,6 @@
+import { findIn, searchable, type FindAll, type Finder } from '../incremental/finders';
+import type { Span } from '../types';
+
 // The employer's written authorization of visits beyond the statutory cap (Labor Code
 // 4604.5(c)(1)), as a letter states it.
 
@@ -18,15 +21,32 @@ const NEGATED =
 const AUTH_START = new RegExp(`\\b(?:${PARTY}|written)\\b`, 'gi');
 const WRITTEN_AUTH_AT = new RegExp(WRITTEN_AUTH.source, 'iy');
 
+/** Each statement of a written authorization, negated or not, that starts in [from, to). */
+export const WRITTEN_AUTHORIZATIONS: Finder<{ span: Span }> = {
+  id: 'written-authorization',
+  scan(text, from, to) {
+    const starts = new RegExp(AUTH_START.source, AUTH_START.flags);
+    starts.lastIndex = from;
+    const found: { span: Span }[] = [];
+    const matched: Span[] = [];
+    const words = searchable(text, from, to);
+    for (let a; (a = starts.exec(words)) && a.index < to;) {
+      matched.push({ start: a.index, end: a.index + a[0].length });
+      WRITTEN_AUTH_AT.lastIndex = a.index;
+      const m = WRITTEN_AUTH_AT.exec(text);
+      if (!m) continue;
+      found.push({ span: { start: m.index, end: m.index + m[0].length } });
+      matched.push({ start: m.index, end: m.index + m[0].length });
+    }
+    return { found, matched };
+  },
+};
+
 /** True when the document says the employer authorized visits beyond the cap in writing. */
-export function employerAuthorizedInWriting(text: string): boolean {
-  const starts = new RegExp(AUTH_START.source, AUTH_START.flags);
-  for (let a; (a = starts.exec(text));) {
-    WRITTEN_AUTH_AT.lastIndex = a.index;
-    const m = WRITTEN_AUTH_AT.exec(text);
-    if (!m) continue;
-    const lineStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n', m.index)) + 1;
-    if (!NEGATED.test(text.slice(lineStart, m.index + m[0].length))) return true;
+export function employerAuthorizedInWriting(text: string, find?: FindAll): boolean {
+  for (const { span } of findIn({ text, find }, WRITTEN_AUTHORIZATIONS)) {
+    const lineStart = Math.max(text.lastIndexOf('.', span.start), text.lastIndexOf('\n', span.start)) + 1;
+    if (!NEGATED.test(text.slice(lineStart, span.end))) return true;
   }
   return false;
 }

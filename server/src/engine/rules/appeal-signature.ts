@@ -24,9 +24,7 @@ export const appealSignature: Rule = {
       return [{ span: sig.span, message: `The signature block under this closing holds only placeholders: sign it with the physician's name; ${why}` }];
     if (sig.state === 'closing-only') return [{ span: sig.span, message: `No name follows this closing: sign it with the physician's name; ${why}` }];
     // No closing at all: underline the last line with words and append a block to fill in.
-    const lines = [...text.matchAll(/\S[^\n]*/g)];
-    const last = lines[lines.length - 1];
-    const span = { start: last.index!, end: last.index! + last[0].trimEnd().length };
+    const span = lastLineWithWords(text);
     const newText = `${text.endsWith('\n') ? '' : '\n'}\n${SIGNATURE_TEMPLATE}\n`;
     return [
       {
@@ -37,3 +35,13 @@ export const appealSignature: Rule = {
     ];
   },
 };
+
+/** The last line with words, from its first to its last non-space character: read from the end, not by matching every line. */
+function lastLineWithWords(text: string): { start: number; end: number } {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  let start = lineStart;
+  while (start < end && /\s/.test(text[start])) start++;
+  return { start, end };
+}

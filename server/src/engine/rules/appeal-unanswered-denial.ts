@@ -1,3 +1,4 @@
+import { findIn, regexFinder } from '../incremental/finders';
 import type { EvidenceKind, Span, TreatmentNameMention } from '../types';
 import { within as inside } from '../parse/spans-within';
 import { lower, paragraphOf } from './guideline-hierarchy';
@@ -9,6 +10,8 @@ import type { Rule, RuleContext } from './rule';
  */
 const NOT_DOCUMENTED =
   /\b(?:no|not|lack(?:ed|s)? of|absence of|without|insufficient|inadequate)\s+(?:\w+\s+){0,2}?(?:documentation|documented|evidence|demonstration)\s+(?:of\s+)?(?:any\s+)?(?:objective\s+|significant\s+|measurable\s+)?functional\s+improvement\b|\bfunctional\s+improvement\s+(?:was|has|had|is)\s+not\s+(?:been\s+)?(?:documented|demonstrated|shown)\b/gi;
+
+export const NOT_DOCUMENTED_FINDER = regexFinder('appeal-unanswered-denial', NOT_DOCUMENTED);
 
 const FUNCTIONAL = new Set<EvidenceKind>(['adl', 'work-status', 'medication-reduction', 'objective-measure']);
 const SENTENCE_REACH = 160;
@@ -70,9 +73,7 @@ export const appealUnansweredDenial: Rule = {
     fix: 'None: document the improvement',
   },
   check(ctx) {
-    const re = new RegExp(NOT_DOCUMENTED.source, NOT_DOCUMENTED.flags);
-    const denials: Span[] = [];
-    for (let m; (m = re.exec(ctx.text));) denials.push({ start: m.index, end: m.index + m[0].length });
+    const denials: Span[] = findIn(ctx, NOT_DOCUMENTED_FINDER).map((m) => m.span);
     if (!denials.length) return [];
     if (ctx.doc.evidence.functionalImprovement && !ctx.doc.mentions.length) return [];
     const sentences = denials.map((d) => sentenceAround(ctx, d));

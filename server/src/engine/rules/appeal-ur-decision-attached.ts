@@ -1,5 +1,16 @@
+import { regexFinder } from '../incremental/finders';
 import type { Rule } from './rule';
 import { CLOSING, saysUrAttached, UR_DECISION } from '../parse/appeal-letter';
+
+export const CLOSINGS = regexFinder('closing', CLOSING);
+const spanOf = (m: RegExpExecArray | null) => (m ? { start: m.index, end: m.index + m[0].length } : undefined);
+
+/** /\n\s*$/.test(text), read from the end: a line break among the spaces that end the text. */
+function endsWithLineBreak(text: string): boolean {
+  let i = text.length;
+  while (i > 0 && /\s/.test(text[i - 1])) if (text[--i] === '\n') return true;
+  return false;
+}
 
 export const ENCLOSURE_TEMPLATE = 'Enclosures: UR decision dated [MM/DD/YYYY]';
 
@@ -16,7 +27,7 @@ export const appealUrDecisionAttached: Rule = {
   },
   check(ctx) {
     const text = ctx.text;
-    if (!text.trim() || saysUrAttached(text)) return [];
+    if (!text.trim() || saysUrAttached(text, ctx.find)) return [];
     // Underline the first mention of the UR decision, else the first line with words.
     const mention = new RegExp(UR_DECISION.source, 'i').exec(text);
     const first = /\S[^\n]*/.exec(text)!;
@@ -24,9 +35,9 @@ export const appealUrDecisionAttached: Rule = {
       ? { start: mention.index, end: mention.index + mention[0].length }
       : { start: first.index, end: first.index + first[0].trimEnd().length };
     // The fix: a line before the closing ("Sincerely,"), else at the end.
-    const closing = new RegExp(CLOSING.source, 'im').exec(text);
-    const at = closing ? closing.index + (closing[0].length - closing[0].trimStart().length) : text.length;
-    const newText = closing ? `${ENCLOSURE_TEMPLATE}\n\n` : `${/\n\s*$/.test(text) ? '' : '\n'}\n${ENCLOSURE_TEMPLATE}\n`;
+    const closing = ctx.find ? ctx.find(CLOSINGS)[0]?.span : spanOf(new RegExp(CLOSING.source, 'im').exec(text));
+    const at = closing ? closing.start + (closing.end - closing.start - text.slice(closing.start, closing.end).trimStart().length) : text.length;
+    const newText = closing ? `${ENCLOSURE_TEMPLATE}\n\n` : `${endsWithLineBreak(text) ? '' : '\n'}\n${ENCLOSURE_TEMPLATE}\n`;
     return [
       {
         span,

@@ -1,3 +1,4 @@
+import type { FindAll } from '../incremental/finders';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { AnalysisResult, CorpusIndex, DocumentKind, Finding, RequestedItem, Severity } from '../types';
 
@@ -13,6 +14,8 @@ export interface RuleContext {
   edition: string;
   /** Every rule's id (a silencing comment may name any of them). */
   ruleIds: readonly string[];
+  /** Runs a whole-text search, incrementally when the analysis has a memo (engine/incremental/finders.ts). */
+  find?: FindAll;
 }
 
 export interface Rule {

@@ -33,6 +33,8 @@ export class StructureMemo {
   private kept?: { text: string; stretches: Stretch[] };
   /** The last read: how many stretches the text was cut into, and how many of them were read afresh. */
   last = { stretches: 0, reread: 0 };
+  /** The last read: the stretches read afresh, from the first's start to the last's end (empty when none was). */
+  lastSpan: Span = { start: 0, end: 0 };
 
   /**
    * The structure of `text`, reusing the stretches of the text read last time that the edit left
@@ -47,6 +49,8 @@ export class StructureMemo {
       append(out, s.reading.structure, s.start);
     };
     let reread = 0;
+    let freshFrom = Infinity;
+    let freshTo = -Infinity;
     const same = new Map<string, Map<string, Reading>>();
     const old = this.kept?.stretches ?? [];
     const change = !this.kept ? { from: 0, oldTo: 0, newTo: 0 } : edit?.before === this.kept.text ? edit.change : textChange(this.kept.text, text);
@@ -77,12 +81,15 @@ export class StructureMemo {
         reread++;
       }
       keep({ start, end, key, reading });
+      freshFrom = Math.min(freshFrom, start);
+      freshTo = Math.max(freshTo, end);
       block = reading.block;
     }
     // A section runs to the next heading, the last to the end of the text.
     out.sections.forEach((s, i) => (s.span.end = i + 1 < out.sections.length ? out.sections[i + 1].span.start : text.length));
     this.kept = { text, stretches };
     this.last = { stretches: stretches.length, reread };
+    this.lastSpan = freshFrom <= freshTo ? { start: freshFrom, end: freshTo } : { start: 0, end: 0 };
     return out;
   }
 }

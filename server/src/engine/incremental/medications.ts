@@ -1,0 +1,108 @@
+import type { Knowledge } from '../../knowledge/knowledge';
+import { readItem, type Mention } from '../parse/medication-item';
+import { scanDrugNames, type MedicationReuse } from '../parse/medications';
+import type { MedicationItem, Span } from '../types';
+import type { TextChange } from './change';
+import { shifted } from './shift';
+import { ScanMemo } from './window';
+
+// Medications after an edit: the drug names are found again only in a window around it
+// (window.ts), and each item is read again only when the edit came near the words it reads or
+// what it is given changed. readItem reads its names' segment and a bounded stretch around them
+// (150 characters before, 600 for the heading over a list, 220 after); a reading whose stretch
+// and arguments are last version's, moved by the edit's length, is last version's reading moved.
+// The document-wide pass (the drugs being taken) runs over every item as before: it is cheap.
+
+/** More than readItem reads around its names, and a margin. */
+const BEFORE = 600 + 100;
+const AFTER = 220 + 100;
+
+type Read = ReturnType<typeof readItem>;
+
+interface Call {
+  /** The names read (their drugs follow from the words and the knowledge base). */
+  group: { text: string; span: Span }[];
+  seg: Span;
+  nextStart: number;
+  /** The previous item's end, or -1 where it cannot reach the words read (readItem's cue starts no earlier than 150 before). */
+  prevEnd: number;
+  result: Read;
+  /** How far the text has moved since this was read. */
+  shift: number;
+}
+
+const prevEndOf = (group: Mention[], prevEnd: number) => (prevEnd <= group[0].span.start - 150 ? -1 : prevEnd);
+
+/** One document's medication readings, for the next version. */
+export class MedicationMemo {
+  readonly names = new ScanMemo<Mention, Knowledge>({
+    scan: (text, from, to, kb) => scanDrugNames(text, kb, from, to),
+    move: (m, by) => ({ ...m, span: { start: m.span.start + by, end: m.span.end + by } }),
+  });
+  private kept?: { text: string; kb: Knowledge; calls: Map<number, Call> };
+  /** The last analysis: readings made, readings reused. */
+  last = { read: 0, reused: 0 };
+
+  /** What findMedications needs to read `text` reusing last version's work; call once per analysis. */
+  reuse(text: string, kb: Knowledge, edit: { before: string; change: TextChange } | undefined): MedicationReuse {
+    const names = this.names.read(text, kb, edit);
+    const kept = this.kept && edit && this.kept.text === edit.before && this.kept.kb === kb ? this.kept.calls : undefined;
+    const change = edit?.change;
+    const calls = new Map<number, Call>();
+    this.kept = { text, kb, calls };
+    this.last = { read: 0, reused: 0 };
+    const unmoved = new WeakMap<MedicationItem, number>();
+    const read: MedicationReuse['read'] = (t, k, group, seg, nextStart, prevEnd) => {
+      const first = group[0].span.start;
+      const last = group[group.length - 1].span.end;
+      const lo = Math.min(seg.start, first - BEFORE);
+      const hi = Math.max(seg.end, last + AFTER);
+      const by = !change ? undefined : hi <= change.from ? 0 : lo >= change.newTo ? change.newTo - change.oldTo : undefined;
+      const call = by === undefined ? undefined : kept?.get(first - by);
+      const p = prevEndOf(group, prevEnd);
+      if (call && sameCall(call, call.shift + by!, group, seg, nextStart, p)) {
+        call.shift += by!;
+        calls.set(first, call);
+        this.last.reused++;
+        // Most readings are of drugs only named or taken, which findMedications reads and drops:
+        // the kept item itself, frozen, copied (and moved) only when it is kept (own).
+        unmoved.set(call.result.item, call.shift);
+        return { item: call.result.item, role: call.result.role };
+      }
+      const result = readItem(t, k, group, seg, nextStart, prevEnd);
+      // A copy: findMedications and the analysis after it change items in place.
+      calls.set(first, {
+        group: group.map((g) => ({ text: g.text, span: { ...g.span } })),
+        seg: { ...seg },
+        nextStart,
+        prevEnd: p,
+        result: frozen(shifted(result, 0)),
+        shift: 0,
+      });
+      this.last.read++;
+      return result;
+    };
+    const own = (item: MedicationItem) => {
+      const by = unmoved.get(item);
+      return by === undefined ? item : shifted(item, by);
+    };
+    return { names, read, own };
+  }
+}
+
+/** `x`, every object in it frozen: a kept reading handed out as it is must never change. */
+function frozen<T>(x: T): T {
+  if (x !== null && typeof x === 'object' && !Object.isFrozen(x)) {
+    for (const v of Object.values(x)) frozen(v);
+    Object.freeze(x);
+  }
+  return x;
+}
+
+/** Whether a kept call, its offsets moved `by`, had these arguments. */
+function sameCall(call: Call, by: number, group: Mention[], seg: Span, nextStart: number, prevEnd: number): boolean {
+  const moved = (x: number) => (x < 0 ? x : x + by);
+  if (call.group.length !== group.length || call.nextStart + by !== nextStart || moved(call.prevEnd) !== prevEnd) return false;
+  if (call.seg.start + by !== seg.start || call.seg.end + by !== seg.end) return false;
+  return call.group.every((g, i) => g.text === group[i].text && g.span.start + by === group[i].span.start && g.span.end + by === group[i].span.end);
+}

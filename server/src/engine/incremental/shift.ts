@@ -1,0 +1,16 @@
+// What a memo keeps from one analysis is handed to the next as fresh copies, every span in them
+// moved by the edit's length: the analysis may change what it is given in place (remap.ts,
+// assembleItems), and a kept reading must stay as it was read.
+
+const isSpan = (o: Record<string, unknown>) => typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2;
+
+/** A deep copy of plain data (objects, arrays, primitives) with every {start, end} moved `by` characters. */
+export function shifted<T>(value: T, by: number): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => shifted(v, by)) as T;
+  const o = value as Record<string, unknown>;
+  if (isSpan(o)) return { start: (o.start as number) + by, end: (o.end as number) + by } as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) out[k] = shifted(o[k], by);
+  return out as T;
+}

@@ -115,7 +115,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const mtus = mtusInForce(scope, kind, kb, options);
   // Where this version differs from the last one read: the stages that can re-read only there do.
   const edit = memo?.editTo(scope);
-  const structure = memo ? memo.structure.read(scope, edit) : readStructure(scope);
+  const structure = memo ? memo.structure.read(scope, edit, identity) : readStructure(scope);
   const current = readsTodaysCitations(mtus);
   const citations = memo ? memo.citations.read(scope, { kb, current }, edit, identity) : findCitations(scope, kb, scope.length, current);
   // A treatment named inside a citation ("... Massage therapy Page(s): 60") is not a request.

@@ -8,10 +8,9 @@ import { scanDiagnoses, scanSurgeries } from './parse/conditions';
 import { scanEvidence } from './parse/evidence';
 import { scanRegionMentions, scanTreatmentMentions, type RegionMention, type TreatmentMention } from './parse/mentions';
 import { StructureMemo } from './structure/incremental';
-import { PassageMemo } from './incremental/passages';
+import { PassageMemo, type PassageItems } from './incremental/passages';
 import { MedicationMemo } from './incremental/medications';
 import { FinderMemo } from './incremental/finders';
-import type { PassageItems } from './parse/items';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Unit } from '../structure/types';
-import type { DocumentKind, Span } from '../types';
+import type { DocumentKind, PriorCourse, RequestedItem, Span } from '../types';
 import type { TextChange } from './change';
 import { shifted } from './shift';
 
@@ -14,6 +14,20 @@ import { shifted } from './shift';
 // yields what it yielded last time, moved by the edit's length. Nothing is compared passage by
 // passage, so a keystroke costs what the passages near it cost, not the document's length.
 // test/unit/incremental.test.ts compares the whole analysis with a full one after random edits.
+
+/** What one passage yields (parse/items.ts): its items, the prior courses it tells, the items it asks for again. */
+export interface PassageItems {
+  items: RequestedItem[];
+  priors: PriorCourse[];
+  restated: RequestedItem[];
+}
+
+/** What assembleItems needs to reuse passages: the memo, how this version differs from the last, and where the stages before read afresh. */
+export interface ItemsMemo {
+  passages: PassageMemo<PassageItems>;
+  edit?: { before: string; change: TextChange };
+  changed: Span[];
+}
 
 /** How far around a passage its reading may look: past every look-behind and look-ahead of the patterns it runs. */
 const CONTEXT = 500;

@@ -9,8 +9,7 @@ import { cueOf, partRole, type PartRole } from './part-role';
 import { codeMentions } from './code-mentions';
 import { combineParts, findQuantityParts } from './quantity';
 import { lowerBound, within } from './spans-within';
-import type { PassageMemo } from '../incremental/passages';
-import type { TextChange } from '../incremental/change';
+import type { ItemsMemo, PassageItems } from '../incremental/passages';
 
 // Requested items come from the passages that ask for treatment now: a request table's rows,
 // a request field block, the items of a request or plan list, and (in a letter with no such
@@ -75,20 +74,6 @@ function mentionFor(part: QuantityPart, mentions: TreatmentMention[], text: stri
 
 function regionsIn(regions: RegionMention[], spans: Span[]): RegionMention[] {
   return within(regions, spans);
-}
-
-/** What one passage yields: its items, the prior courses it tells, the items it asks for again. */
-export interface PassageItems {
-  items: RequestedItem[];
-  priors: PriorCourse[];
-  restated: RequestedItem[];
-}
-
-/** Passage readings kept between versions of one document: how this version differs from the last, and where the stages before read afresh. */
-export interface ItemsMemo {
-  passages: PassageMemo<PassageItems>;
-  edit?: { before: string; change: TextChange };
-  changed: Span[];
 }
 
 const SKIPPED = new Set(['header', 'diagnosis', 'guideline']);

@@ -39,6 +39,8 @@ function statesThreat(ctx: RuleContext, head: string): boolean {
 function askedAt(ctx: RuleContext, head: string): Span | undefined {
   const box = ctx.doc.structure.checkboxes.find((c) => c.checked && /expedit/i.test(ctx.text.slice(c.label.start, c.label.end)));
   if (box) return { start: box.box.start, end: Math.min(box.label.end, box.label.start + 40) };
+  // Every way of asking in words names "expedite..." or "urgent": a draft with neither asks in none.
+  if (!/expedit|urgent/i.test(head)) return undefined;
   // The lines holding boxes are the form's: words there ("Date of request ... [ ] Expedited") ask nothing.
   const boxLines = ctx.doc.structure.checkboxes.map((c) => lineOf(ctx.text, c.box.start));
   ASKS.lastIndex = 0;

@@ -24,6 +24,8 @@ interface Stretch {
   end: number;
   key: string;
   reading: Reading;
+  /** The reading's parts at this stretch's offsets, as last handed out (shared while the stretch stays where it was). */
+  made?: { at: number; parts: DocumentStructure };
 }
 
 const keyOf = (block: Block | undefined) => (block ? `${block.role}\u0000${block.cue}` : '');
@@ -41,12 +43,16 @@ export class StructureMemo {
    * alone (`edit`, when the caller knows how the text it read before changed, saves finding it
    * again); keeps this text's for next time.
    */
-  read(text: string, edit?: { before: string; change: TextChange }): DocumentStructure {
+  read(text: string, edit?: { before: string; change: TextChange }, shared = false): DocumentStructure {
     const out: DocumentStructure = { checkboxes: [], fields: [], sections: [], units: [], hasRequestStructure: false, formText: [] };
     const stretches: Stretch[] = [];
     const keep = (s: Stretch) => {
       stretches.push(s);
-      append(out, s.reading.structure, s.start);
+      // `shared`: the caller changes nothing it is given (only remap.ts would), so a stretch that
+      // stayed where it was hands out the same parts as last time; only its sections are copied,
+      // their ends being set below.
+      if (!shared || s.made?.at !== s.start) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
+      append(out, s.made.parts);
     };
     let reread = 0;
     let freshFrom = Infinity;
@@ -119,19 +125,31 @@ function* cut(text: string, from: number): Generator<[number, number]> {
 // kept reading must stay as it was read.
 const move = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
-function append(out: DocumentStructure, r: DocumentStructure, by: number): void {
+/** The parts of a stretch's reading at offset `by`: fresh objects. */
+function moved(r: DocumentStructure, by: number): DocumentStructure {
+  const out: DocumentStructure = { checkboxes: [], fields: [], sections: [], units: [], hasRequestStructure: r.hasRequestStructure, formText: [] };
   for (const b of r.checkboxes) out.checkboxes.push({ ...b, box: move(b.box, by), label: move(b.label, by) } satisfies Checkbox);
   for (const f of r.fields) out.fields.push({ ...f, label: move(f.label, by), value: move(f.value, by) } satisfies Field);
   for (const s of r.sections) out.sections.push({ ...s, headingSpan: move(s.headingSpan, by), span: move(s.span, by) } satisfies Section);
   for (const u of r.units) {
-    const moved: Unit = { ...u, span: move(u.span, by) };
+    const m: Unit = { ...u, span: move(u.span, by) };
     if (u.cells) {
       const cells: Unit['cells'] = {};
       for (const [k, spans] of Object.entries(u.cells) as [keyof NonNullable<Unit['cells']>, Span[]][]) cells[k] = spans.map((s) => move(s, by));
-      moved.cells = cells;
+      m.cells = cells;
     }
-    out.units.push(moved);
+    out.units.push(m);
   }
   for (const s of r.formText) out.formText.push(move(s, by));
+  return out;
+}
+
+/** A stretch's parts added to the document's; its sections copied, since their ends are set afterwards. */
+function append(out: DocumentStructure, r: DocumentStructure): void {
+  for (const b of r.checkboxes) out.checkboxes.push(b);
+  for (const f of r.fields) out.fields.push(f);
+  for (const s of r.sections) out.sections.push({ ...s, span: { ...s.span } });
+  for (const u of r.units) out.units.push(u);
+  for (const s of r.formText) out.formText.push(s);
   out.hasRequestStructure ||= r.hasRequestStructure;
 }

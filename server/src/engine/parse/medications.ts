@@ -4,6 +4,7 @@ import type { MedicationItem, Span } from '../types';
 import { readItem, type Mention } from './medication-item';
 import { inPlaceholder } from './sentences';
 import { searchable } from '../incremental/finders';
+import { firstAtOrAfter } from '../sorted';
 
 // Requested medications: "Cyclobenzaprine 7.5mg #60", "Norco 5/325mg oral tablet, one tablet
 // twice daily 14 days #40", "Two refills of Ibuprofen 600mg #90", "Flurbiprofen 10%,
@@ -119,7 +120,7 @@ export function findMedications(
     const seg = segments[segIndex] ?? { start: 0, end: text.length };
     // A drug's details end where the next drug, or a therapy ("Naproxen ... massage 1x/week"), is named.
     const nextDrug = j < mentions.length ? mentions[j].span.start : text.length;
-    const nextStart = Math.min(nextDrug, firstAfter(therapyStarts, last.span.end) ?? text.length);
+    const nextStart = Math.min(nextDrug, therapyStarts[firstAtOrAfter(therapyStarts, last.span.end)] ?? text.length);
     const item = read(text, kb, group, seg, nextStart, items.length ? items[items.length - 1].span.end : 0);
     // A drug outside the passages that ask is not asked for here: it is being taken when its
     // words say so ("since 10/2016", "continue"), else only named ("UR denied a request for Naprosyn").
@@ -144,18 +145,6 @@ export function findMedications(
     if (!it.ongoing && (takenDrugs.has(it.drug) || (CLASS_CONTINUES.has(it.class) && takenClasses.has(it.class)))) it.ongoing = true;
   }
   return items;
-}
-
-/** The first of sorted offsets at or after `at`. */
-function firstAfter(sorted: number[], at: number): number | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo];
 }
 
 // Switching within these classes continues the same course (cyclobenzaprine after orphenadrine).

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { firstAtOrAfter } from '../sorted';
 
 // The blank-line-delimited paragraph around a span, asked for once per item, evidence mention
 // or sentence by several rules. Re-scanning up to 8,000 characters for blank lines on every
@@ -44,18 +45,6 @@ function blankLines(text: string): BlankLines {
   cachedText = text;
   cachedLines = { starts, ends };
   return cachedLines;
-}
-
-/** The index of the first value at or after `pos` in an ascending array. */
-function firstAtOrAfter(xs: number[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

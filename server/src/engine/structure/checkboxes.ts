@@ -25,6 +25,8 @@ const MARKED = /(?<![^\s|])([A-Za-z][A-Za-z /.-]{1,40}?)\s*:\s*(X|x|✓|✔|_{2,
 
 function markedOptions(line: string, base: number): Checkbox[] {
   const found: Checkbox[] = [];
+  // Each option has its own colon: a line with one colon has no two (most lines, quickly).
+  if (line.indexOf(':', line.indexOf(':') + 1) < 0) return found;
   MARKED.lastIndex = 0;
   for (let m; (m = MARKED.exec(line));) {
     const label = m[1].trim();
@@ -40,8 +42,11 @@ function markedOptions(line: string, base: number): Checkbox[] {
 }
 
 /** The boxes on one line (`base` is the line's offset in the text). */
+// What every BOX starts with.
+const MAY_BOX = /[[(☒☑■☐□]/;
+
 export function findCheckboxes(line: string, base: number): Checkbox[] {
-  if (line.includes(':') && !/[[(☒☑■☐□]/.test(line)) return markedOptions(line, base);
+  if (!MAY_BOX.test(line)) return line.includes(':') ? markedOptions(line, base) : [];
   const boxes: { start: number; end: number; checked: boolean }[] = [];
   BOX.lastIndex = 0;
   for (let m; (m = BOX.exec(line));) {

@@ -1,4 +1,5 @@
 import type { Field } from './types';
+import { endNonSpace, firstNonSpace } from './chars';
 import { fieldKindOf } from './vocabulary';
 
 // Labelled fields: "Employee: ...", "Date of Injury: 03/14/2013", "Claim # ...", "DOI 10/26/2013",
@@ -11,8 +12,8 @@ export function cellsOf(line: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   // Most lines are prose, one cell: found without the scan below.
   if (!line.includes('\t') && !line.includes('|') && !COLUMN_GAP.test(line)) {
-    const start = line.length - line.trimStart().length;
-    const end = line.trimEnd().length;
+    const start = firstNonSpace(line);
+    const end = endNonSpace(line);
     if (end > start) out.push({ start, end });
     return out;
   }
@@ -30,13 +31,25 @@ export function cellsOf(line: string): { start: number; end: number }[] {
 const LABEL = /^([A-Za-z][A-Za-z0-9 /&'().,-]{0,80}?)\s*(?:#\s*:|:(?!\/\/)|\.{3,}|(?<=\bclaim)\s*#)\s*/i;
 // Labels forms print with no colon before the value.
 const BARE_LABEL = /^(DOB|DOI|D\/I|Claim(?:\s*#|\s+No\.?)?|Date)\s+(?=\S)/;
-// What every LABEL ends with: a quick test before the full pattern.
-const MAY_LABEL = /[:#]|\.\.\./;
 const BLANK = /^[\s_.\-[\]()]*$/;
 
+/** Whether line[start, end) holds a colon, "#" or "...": what every LABEL ends with, asked without cutting the cell out. */
+function mayLabel(line: string, start: number, end: number): boolean {
+  const colon = line.indexOf(':', start);
+  if (colon >= 0 && colon < end) return true;
+  const hash = line.indexOf('#', start);
+  if (hash >= 0 && hash < end) return true;
+  const dots = line.indexOf('...', start);
+  return dots >= 0 && dots + 3 <= end;
+}
+
 function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number): Field | undefined {
+  const may = mayLabel(line, cell.start, cell.end);
+  // BARE_LABEL's words start with "D" or "C": most cells of prose are no field, found without a copy.
+  const first = line.charCodeAt(cell.start);
+  if (!may && first !== 68 && first !== 67) return undefined;
   const text = line.slice(cell.start, cell.end);
-  const m = (MAY_LABEL.test(text) ? LABEL.exec(text) : null) ?? BARE_LABEL.exec(text);
+  const m = (may ? LABEL.exec(text) : null) ?? BARE_LABEL.exec(text);
   if (!m) return undefined;
   const label = m[1].trim();
   if (
@@ -62,9 +75,8 @@ function fieldAt(line: string, cell: { start: number; end: number }, base: numbe
  * The fields on one line. A cell that is not itself "label: value" continues the field before
  * it on the line ("Name: Arturo M. Delgado" then a gap then "Date of Injury: ...").
  */
-export function findFields(line: string, base: number, extend = true): Field[] {
+export function findFields(line: string, base: number, extend = true, cells = cellsOf(line)): Field[] {
   const out: Field[] = [];
-  const cells = cellsOf(line);
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     const f = fieldAt(line, cell, base, base + line.length);
@@ -74,8 +86,8 @@ export function findFields(line: string, base: number, extend = true): Field[] {
     }
     // A form's label standing in its own column ("EMPLOYEE      Gus Papadakis", "DOB ..... 08/19/1966").
     // (Only a short cell with another after it can be one: prose lines are not asked.)
-    const alone = line.slice(cell.start, cell.end);
-    const kind = i + 1 < cells.length && alone.length <= 40 ? fieldKindOf(alone) : undefined;
+    const alone = i + 1 < cells.length && cell.end - cell.start <= 40 ? line.slice(cell.start, cell.end) : '';
+    const kind = alone ? fieldKindOf(alone) : undefined;
     // (A bare "Service" there heads a column; a numbered one, "SERVICE 2 ....... Massage", labels its item.)
     const numberedService = kind === 'service' && /\d/.test(alone);
     if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)))) {

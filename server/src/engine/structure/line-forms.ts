@@ -13,20 +13,26 @@ const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 const isCaps = (s: string) => {
   let letters = 0;
   let capitals = 0;
+  // Past a fifth of the string in small letters no count of capitals can reach four in five: most
+  // lines of prose stop early.
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) {
       letters++;
       capitals++;
-    } else if (c >= 97 && c <= 122) letters++;
+    } else if (c >= 97 && c <= 122) {
+      letters++;
+      if (5 * (letters - capitals) > s.length) return false;
+    }
   }
   return letters >= 3 && capitals >= 0.8 * letters;
 };
 
-function wordCount(t: string): number {
-  let n = 1;
-  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32) n++;
-  return n;
+/** Whether `t` has more than `n` words (counted at spaces), counting no further than that. */
+function moreWordsThan(t: string, n: number): boolean {
+  let words = 1;
+  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32 && ++words > n) return true;
+  return false;
 }
 
 /** A heading: a line that is only a known label (with or without its colon), or a capitalised title. */
@@ -34,9 +40,9 @@ export function headingOf(text: string): { label: string; role: PassageRole } | 
   const t = text.trim();
   if (!t || t.length > 140 || (t.length > 100 && !t.endsWith(':'))) return undefined;
   // A line of prose (more than ten words, no closing colon) is a heading only as a title in capitals.
-  if (!t.endsWith(':') && wordCount(t) > 10 && !isCaps(t)) return undefined;
+  if (!t.endsWith(':') && moreWordsThan(t, 10) && !isCaps(t)) return undefined;
   // "Requested treatment: Massage therapy" is a field, not a heading.
-  if (/:\s*\S/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return undefined;
+  if (t.includes(':') && /:\s*\S/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return undefined;
   const bare = t.replace(/:\s*$/, '');
   // "Those 18 are disputed:" closing a sentence of prose introduces the list below it.
   if (/:\s*$/.test(t) && /[.!?]\s/.test(bare)) {

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { isSpaceCode } from './chars';
 
 // Prose is read a sentence at a time. Letters wrap sentences across lines, so a line break alone
 // does not end one unless the line looks finished (short, not ending on "and", "of", a comma);
@@ -7,6 +8,8 @@ import type { Span } from '../types';
 
 const CONTINUES = /(?:\b(?:and|or|of|for|to|the|a|an|with|x|times|per|at|in|on|over|by|from|is|are|was|were)|[,&/-])\s*$/i;
 const SHORT_LINE = 64;
+const OPENS_SENTENCE = /^[A-Z0-9#"(]/;
+const [COLON, FULL_STOP, BANG, QUESTION] = [':', '.', '!', '?'].map((c) => c.charCodeAt(0));
 const ABBREVIATION =
   /(?:\b(?:dr|mr|mrs|ms|pp|p|no|vs|e\.g|i\.e|etc|sec|st|approx|fig|cf|jr|sr|inc|ltd|u\.s|c\.c\.r|ccr|lab|ave|blvd|ste|tab|tabs|cap|caps|manip|acup|chiro|wk|wks|mo|mos|yr|yrs|hx|dx|tx|sx|rt|lt|bilat|ext|flex|rot|min|hr|hrs|qty|approx|dept|q\.?d|b\.?i\.?d|t\.?i\.?d|p\.?o|a\.?m|p\.?m)|\b[A-Z])\.$/i;
 // No real sentence is this long; a longer run (a pasted table, a line with no full stops) is
@@ -50,19 +53,35 @@ export function proseSegments(text: string, lines: Span[]): Span[] {
   const out: Span[] = [];
   let blockStart = -1;
   let blockEnd = -1;
-  let prev = '';
+  // The previous line, trimmed, as offsets: most lines are long and need no copy.
+  let prevStart = 0;
+  let prevEnd = 0;
   for (const l of lines) {
-    const line = text.slice(l.start, l.end);
-    const trimmed = line.trim();
-    const prevShort = prev.length > 0 && prev.length < SHORT_LINE;
-    const startsNew = /:\s*$/.test(prev) || (prevShort && !CONTINUES.test(prev) && !/[.!?]\s*$/.test(prev) && /^[A-Z0-9#"(]/.test(trimmed));
+    let from = l.start;
+    let to = l.end;
+    while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+    const prevLength = prevEnd - prevStart;
+    // What the previous line ends with (it has no white space at its end).
+    const last = prevLength > 0 ? text.charCodeAt(prevEnd - 1) : -1;
+    const startsNew =
+      last === COLON ||
+      (prevLength > 0 &&
+        prevLength < SHORT_LINE &&
+        last !== FULL_STOP &&
+        last !== BANG &&
+        last !== QUESTION &&
+        from < to &&
+        OPENS_SENTENCE.test(text[from]) &&
+        !CONTINUES.test(text.slice(prevStart, prevEnd)));
     if (startsNew && blockStart >= 0) {
       sentences(text, blockStart, blockEnd, out);
       blockStart = -1;
     }
     if (blockStart < 0) blockStart = l.start;
     blockEnd = l.end;
-    prev = trimmed;
+    prevStart = from;
+    prevEnd = to;
   }
   if (blockStart >= 0) sentences(text, blockStart, blockEnd, out);
   return out;

@@ -1,7 +1,8 @@
 import type { Span } from '../types';
+import { isBlank } from './chars';
 import { findCheckboxes } from './checkboxes';
 import { readFieldBlock } from './field-block';
-import { findFields } from './fields';
+import { cellsOf, findFields } from './fields';
 import { headingOf, indentOf, LIST_MARKER } from './line-forms';
 import { proseSegments, pushTrimmed } from './prose';
 import { isRuleLine, readTableHeader, readTableRows, type LineInfo } from './tables';
@@ -22,6 +23,15 @@ const LABEL_LINE = /^\s*([A-Za-z][^:\n]{0,80}?)\s*:(?!\/\/)\s*(.*)$/;
 export function splitLines(text: string): LineInfo[] {
   const out: LineInfo[] = [];
   let start = 0;
+  // Most texts end their lines with "\n" alone: found by indexOf, not a look at every character.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      out.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+    out.push({ start, end: text.length, text: text.slice(start) });
+    return out;
+  }
   for (let i = 0; i <= text.length; i++) {
     const ch = text.charCodeAt(i);
     if (i === text.length || ch === 10 || ch === 13) {
@@ -110,7 +120,7 @@ export function readPassages(text: string, block?: Block): { structure: Document
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const t = line.text;
-    if (!t.trim()) {
+    if (isBlank(t)) {
       flushProse();
       listLead = undefined;
       continue;
@@ -145,7 +155,9 @@ export function readPassages(text: string, block?: Block): { structure: Document
       continue;
     }
 
-    const header = readTableHeader(t);
+    // The line's columns, read once for a table header and for fields.
+    const cells = cellsOf(t);
+    const header = readTableHeader(t, cells);
     if (header) {
       flushProse();
       const tableRole: PassageRole = roleNow() === 'history' || roleNow() === 'guideline' ? roleNow()! : 'request';
@@ -204,7 +216,7 @@ export function readPassages(text: string, block?: Block): { structure: Document
       continue;
     }
 
-    const lineFields = findFields(t, line.start);
+    const lineFields = findFields(t, line.start, true, cells);
     const first = lineFields[0];
     const atStart = first && first.label.start === line.start + indentOf(t);
     if (atStart && first.kind === 'service' && !first.blank) {
@@ -213,10 +225,10 @@ export function readPassages(text: string, block?: Block): { structure: Document
       continue;
     }
 
-    const label = LABEL_LINE.exec(t);
+    const label = t.includes(':') ? LABEL_LINE.exec(t) : null;
     const labelRole = label && label[1].split(/\s+/).length <= 7 ? roleOfHeading(label[1]) : undefined;
     // A field set apart by a gap may follow a title ("REQUEST FOR AUTHORIZATION      Date: 04/03/2017").
-    fields.push(...lineFields.filter((f) => atStart || f.kind !== 'other').map((f) => inBlock(f, ctx.block?.cue)));
+    for (const f of lineFields) if (atStart || f.kind !== 'other') fields.push(inBlock(f, ctx.block?.cue));
     if (labelRole) {
       flushProse();
       // "Medication: Soma 350 mg #60, 1 PO BID - refill" asks; "Medications: Norflex, Pepcid since the injury" tells.
@@ -227,8 +239,7 @@ export function readPassages(text: string, block?: Block): { structure: Document
     }
     // A form's field line; a line that goes on in sentences after its label ("Date of injury:
     // 06/04/2014. She has completed 18 visits. Request ...") is prose.
-    const prosey = lineFields.some((f) => /[.!?]\s+[A-Z]/.test(text.slice(f.value.start, f.value.end)));
-    if (atStart && first.kind !== 'other' && !prosey) {
+    if (atStart && first.kind !== 'other' && !lineFields.some((f) => /[.!?]\s+[A-Z]/.test(text.slice(f.value.start, f.value.end)))) {
       flushProse();
       units.push({ kind: 'line', role: 'header', span: { start: line.start + indentOf(t), end: line.end } });
       continue;

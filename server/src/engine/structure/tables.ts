@@ -31,7 +31,10 @@ export interface TableRow {
   cells: Partial<Record<CellKind, Span[]>>;
 }
 
-const isPiped = (text: string) => (text.match(/\|/g)?.length ?? 0) >= 2;
+const isPiped = (text: string) => {
+  const first = text.indexOf('|');
+  return first >= 0 && text.indexOf('|', first + 1) >= 0;
+};
 
 function pipeCells(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -63,9 +66,10 @@ function tabCells(text: string): { start: number; end: number }[] {
 const QUANTITY_KINDS: CellKind[] = ['quantity', 'frequency', 'duration', 'schedule'];
 
 /** The header of a request table, if this line is one. */
-export function readTableHeader(text: string): TableHeader | undefined {
-  const pipes = isPiped(text) || text.trim().includes('\t');
-  const cells = isPiped(text) ? pipeCells(text) : cellsOf(text);
+export function readTableHeader(text: string, columnCells?: { start: number; end: number }[]): TableHeader | undefined {
+  const piped = isPiped(text);
+  const pipes = piped || (text.includes('\t') && text.trim().includes('\t'));
+  const cells = piped ? pipeCells(text) : (columnCells ?? cellsOf(text));
   if (cells.length < 3) return undefined;
   const columns = cells.map((c) => ({ kind: columnKindOf(text.slice(c.start, c.end)), start: c.start }));
   // "#" or "No." before the service numbers the rows; it counts nothing.

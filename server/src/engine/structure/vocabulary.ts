@@ -1,3 +1,4 @@
+import { remembered } from '../remembered';
 import type { CellKind, FieldKind, PassageRole } from './types';
 
 // The words forms and reports use for their parts. Sources: the DWC Form RFA's printed fields
@@ -8,7 +9,7 @@ import type { CellKind, FieldKind, PassageRole } from './types';
 // headings appeal letters use for the items in dispute. One list, reviewed in one place.
 
 /** A heading or label as compared: lower case, no colon, no parenthesis, no trailing date. */
-export function normalizeLabel(s: string): string {
+export const normalizeLabel = remembered(function normalizeLabel(s: string): string {
   // Asked of most lines of a document: each step runs only when its character is there.
   let t = s.includes('(') ? s.replace(/\([^)]*\)/g, ' ') : s;
   if (t.includes('/')) t = t.replace(/\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/g, ' ');
@@ -17,7 +18,7 @@ export function normalizeLabel(s: string): string {
   t = t.slice(0, end).trim();
   if (t.includes('/')) t = t.replace(/\s*\/\s*/g, '/');
   return t.replace(/\s+/g, ' ').toLowerCase();
-}
+});
 
 // What a label may end with before its value: colon, dots, "#", underscores, rules, spaces.
 const TRAILING = new Set([' ', '\t', '\n', '\r', ':', '.', '#', '*', '_', '=', '/', '-']);
@@ -49,7 +50,7 @@ export function roleOfHeading(label: string): PassageRole | undefined {
 }
 
 /** roleOfHeading for a label already normalized (normalizeLabel), asked once per line. */
-export function roleOfLabel(n: string): PassageRole | undefined {
+export const roleOfLabel = remembered(function roleOfLabel(n: string): PassageRole | undefined {
   for (const [role, re] of ROLE_WORDS) if (re.test(n)) return role;
   // "Those 18 are disputed", "The following items from my request were denied": a line that
   // introduces what is asked for.
@@ -57,7 +58,7 @@ export function roleOfLabel(n: string): PassageRole | undefined {
     return 'request';
   if (/^(?:treatment plan|plan|requested treatments?|requested services?)\b/.test(n)) return 'request';
   return undefined;
-}
+});
 
 const FIELD_WORDS: [FieldKind, RegExp][] = [
   [
@@ -85,11 +86,11 @@ const FIELD_WORDS: [FieldKind, RegExp][] = [
 ];
 
 /** The kind of field a label names, if the vocabulary knows it. */
-export function fieldKindOf(label: string): FieldKind | undefined {
+export const fieldKindOf = remembered(function fieldKindOf(label: string): FieldKind | undefined {
   const n = normalizeLabel(label);
   for (const [kind, re] of FIELD_WORDS) if (re.test(n)) return kind;
   return undefined;
-}
+});
 
 const COLUMN_WORDS: [CellKind, RegExp][] = [
   [
@@ -112,12 +113,12 @@ const COLUMN_WORDS: [CellKind, RegExp][] = [
 ];
 
 /** The kind of a table column from its header cell. */
-export function columnKindOf(header: string): CellKind | undefined {
+export const columnKindOf = remembered(function columnKindOf(header: string): CellKind | undefined {
   if (/^\s*#\s*$/.test(header)) return 'quantity';
   const n = normalizeLabel(header);
   for (const [kind, re] of COLUMN_WORDS) if (re.test(n)) return kind;
   return undefined;
-}
+});
 
 /** Field kinds that belong to the item a service field opens (a field block). */
 export const ITEM_FIELD_KINDS = new Set<FieldKind>(['body', 'frequency', 'quantity', 'cpt', 'diagnosis', 'icd']);

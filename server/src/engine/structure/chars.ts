@@ -25,3 +25,15 @@ export function endNonSpace(s: string): number {
 
 /** Whether `s` is empty or all white space: `!s.trim()` without the copy. */
 export const isBlank = (s: string) => firstNonSpace(s) === s.length;
+
+/** How many words (runs of anything but white space) `s` holds: `s.trim().split(/\s+/).length` without the array, 0 for a blank. */
+export function wordsIn(s: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpaceCode(s.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}

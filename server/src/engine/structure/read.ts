@@ -1,5 +1,5 @@
 import type { Span } from '../types';
-import { isBlank } from './chars';
+import { isBlank, wordsIn } from './chars';
 import { findCheckboxes } from './checkboxes';
 import { readFieldBlock } from './field-block';
 import { cellsOf, findFields } from './fields';
@@ -226,7 +226,7 @@ export function readPassages(text: string, block?: Block): { structure: Document
     }
 
     const label = t.includes(':') ? LABEL_LINE.exec(t) : null;
-    const labelRole = label && label[1].split(/\s+/).length <= 7 ? roleOfHeading(label[1]) : undefined;
+    const labelRole = label && wordsIn(label[1]) <= 7 ? roleOfHeading(label[1]) : undefined;
     // A field set apart by a gap may follow a title ("REQUEST FOR AUTHORIZATION      Date: 04/03/2017").
     for (const f of lineFields) if (atStart || f.kind !== 'other') fields.push(inBlock(f, ctx.block?.cue));
     if (labelRole) {

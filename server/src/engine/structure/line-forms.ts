@@ -1,4 +1,5 @@
 import type { PassageRole } from './types';
+import { endNonSpace, firstNonSpace } from './chars';
 import { INLINE_ONLY, normalizeLabel, roleOfHeading, roleOfLabel } from './vocabulary';
 
 // The forms a line takes before its words are read: a list item opens with a marker; a heading
@@ -8,39 +9,45 @@ import { INLINE_ONLY, normalizeLabel, roleOfHeading, roleOfLabel } from './vocab
 export const LIST_MARKER = /^(\s*)(?:[-*•▪◦]|\d{1,2}\s?[.)]|[a-z][.)]|[A-Z]\)|\(\s?[a-z0-9]{1,2}\s?\)|#\s?\d{1,2}|Rx\s*\d{1,2})(?=\s)/;
 export const indentOf = (s: string) => s.length - s.trimStart().length;
 
+const COLON = 58;
 const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|sixteen|eighteen|twenty|thirty)\b/i;
-/** At least three letters, four in five of them capitals. */
-const isCaps = (s: string) => {
+/** At least three letters, four in five of them capitals (in s[from, to)). */
+const isCaps = (s: string, from = 0, to = s.length) => {
   let letters = 0;
   let capitals = 0;
   // Past a fifth of the string in small letters no count of capitals can reach four in five: most
   // lines of prose stop early.
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) {
       letters++;
       capitals++;
     } else if (c >= 97 && c <= 122) {
       letters++;
-      if (5 * (letters - capitals) > s.length) return false;
+      if (5 * (letters - capitals) > to - from) return false;
     }
   }
   return letters >= 3 && capitals >= 0.8 * letters;
 };
 
-/** Whether `t` has more than `n` words (counted at spaces), counting no further than that. */
-function moreWordsThan(t: string, n: number): boolean {
+/** Whether t[from, to) has more than `n` words (counted at spaces), counting no further than that. */
+function moreWordsThan(t: string, from: number, to: number, n: number): boolean {
   let words = 1;
-  for (let i = 1; i < t.length; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32 && ++words > n) return true;
+  for (let i = from + 1; i < to; i++) if (t.charCodeAt(i) === 32 && t.charCodeAt(i - 1) !== 32 && ++words > n) return true;
   return false;
 }
 
 /** A heading: a line that is only a known label (with or without its colon), or a capitalised title. */
 export function headingOf(text: string): { label: string; role: PassageRole } | undefined {
-  const t = text.trim();
-  if (!t || t.length > 140 || (t.length > 100 && !t.endsWith(':'))) return undefined;
+  // Most lines are ruled out by their trimmed length and words, read in place: no trimmed copy.
+  const from = firstNonSpace(text);
+  const to = endNonSpace(text);
+  const length = to - from;
+  const closesOnColon = length > 0 && text.charCodeAt(to - 1) === COLON;
+  if (length <= 0 || length > 140 || (length > 100 && !closesOnColon)) return undefined;
   // A line of prose (more than ten words, no closing colon) is a heading only as a title in capitals.
-  if (!t.endsWith(':') && moreWordsThan(t, 10) && !isCaps(t)) return undefined;
+  if (!closesOnColon && moreWordsThan(text, from, to, 10) && !isCaps(text, from, to)) return undefined;
+  const t = text.slice(from, to);
   // "Requested treatment: Massage therapy" is a field, not a heading.
   if (t.includes(':') && /:\s*\S/.test(t.replace(/\b\d{1,2}:\d{2}\b/g, ''))) return undefined;
   const bare = t.replace(/:\s*$/, '');

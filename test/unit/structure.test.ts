@@ -151,6 +151,15 @@ describe('tables', () => {
     assert.deepEqual([cell(pipes, 'service'), cell(pipes, 'quantity')], [['Physical therapy'], ['6']]);
     assert.deepEqual([cell(tabs, 'service'), cell(tabs, 'quantity')], [['Massage'], ['4']]);
   });
+  test('a gap of non-breaking or wide spaces separates columns as spaces do; one alone does not', () => {
+    // (Text pasted from a word processor or a PDF keeps its no-break and ideographic spaces.)
+    const text = 'Service\u00a0\u00a0\u00a0Body\u00a0part\u3000\u3000Qty\nAcupuncture\u00a0\u00a0 \u00a0L/S\u00a0spine\u00a0 \u20038\n';
+    const [row] = readStructure(text).units.filter((u) => u.kind === 'table-row');
+    assert.deepEqual(
+      [row.cells!.service, row.cells!.body, row.cells!.quantity].map((spans) => spans!.map((s) => at(text, s))),
+      [['Acupuncture'], ['L/S\u00a0spine'], ['8']],
+    );
+  });
   test('a table under a history heading is history, not a request', () => {
     const text = 'Treatment to date:\nSERVICE        QTY   DATES\nAcupuncture    12    2015\n';
     assert.deepEqual(

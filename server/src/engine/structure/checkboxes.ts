@@ -41,10 +41,10 @@ function markedOptions(line: string, base: number): Checkbox[] {
   return found.length >= 2 ? found : [];
 }
 
-/** The boxes on one line (`base` is the line's offset in the text). */
-// What every BOX starts with.
+// What every BOX starts with: a line with none of these has no box (most lines, quickly).
 const MAY_BOX = /[[(☒☑■☐□]/;
 
+/** The boxes on one line (`base` is the line's offset in the text). */
 export function findCheckboxes(line: string, base: number): Checkbox[] {
   if (!MAY_BOX.test(line)) return line.includes(':') ? markedOptions(line, base) : [];
   const boxes: { start: number; end: number; checked: boolean }[] = [];

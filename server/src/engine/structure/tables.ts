@@ -65,7 +65,7 @@ function tabCells(text: string): { start: number; end: number }[] {
 
 const QUANTITY_KINDS: CellKind[] = ['quantity', 'frequency', 'duration', 'schedule'];
 
-/** The header of a request table, if this line is one. */
+/** The header of a request table, if this line is one (`columnCells`: its cellsOf, when the caller has them already). */
 export function readTableHeader(text: string, columnCells?: { start: number; end: number }[]): TableHeader | undefined {
   const piped = isPiped(text);
   const pipes = piped || (text.includes('\t') && text.trim().includes('\t'));

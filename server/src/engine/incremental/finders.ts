@@ -1,7 +1,8 @@
 import type { Span } from '../types';
 import type { TextChange } from './change';
 import { shifted } from './shift';
-import { longRun, ScanMemo, type Scan } from './window';
+import { longRun } from './runs';
+import { RUN, ScanMemo, type Scan } from './window';
 
 // A rule or a document fact that searches the whole text with a regular expression (an appeal's
 // "UR decision attached", the employer's written authorization) finds its matches through a
@@ -50,7 +51,7 @@ const REACH = 2000;
 /** The text a search for matches in [from, to) needs: all of it, or its start up to REACH past `to`. */
 export function searchable(text: string, from: number, to: number): string {
   const end = to + REACH;
-  return end >= text.length || longRun(text, from, end) ? text : text.slice(0, end);
+  return end >= text.length || longRun(text, from, end, Infinity, RUN, RUN) ? text : text.slice(0, end);
 }
 
 /** A finder of every match of one regular expression (global or sticky flags are its own). */

@@ -14,3 +14,16 @@ export function shifted<T>(value: T, by: number): T {
   for (const k of Object.keys(o)) out[k] = shifted(o[k], by);
   return out as T;
 }
+
+/** Whether `b` is `a` with every {start, end} moved `by` characters (plain data, as shifted() copies it). */
+export function sameMoved(a: unknown, b: unknown, by: number): boolean {
+  if (a === b && by === 0) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameMoved(x, b[i], by));
+  if (Array.isArray(b)) return false;
+  const o = a as Record<string, unknown>;
+  const p = b as Record<string, unknown>;
+  if (isSpan(o)) return isSpan(p) && (o.start as number) + by === p.start && (o.end as number) + by === p.end;
+  const keys = Object.keys(o);
+  return keys.length === Object.keys(p).length && keys.every((k) => Object.hasOwn(p, k) && sameMoved(o[k], p[k], by));
+}

@@ -8,12 +8,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { AnalysisMemo } from '../../server/src/engine';
 import { textChange } from '../../server/src/engine/incremental/change';
-import type { ScanMemo } from '../../server/src/engine/incremental/window';
 import { scanCitations } from '../../server/src/engine/parse/citations';
 import { scanDiagnoses, scanSurgeries } from '../../server/src/engine/parse/conditions';
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
 import { scanDrugNames } from '../../server/src/engine/parse/medications';
 import { scanRegionMentions, scanTreatmentMentions } from '../../server/src/engine/parse/mentions';
+import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-authorization';
+import { shifted } from '../../server/src/engine/incremental/shift';
+import { ScanMemo } from '../../server/src/engine/incremental/window';
 import type { Span } from '../../server/src/engine/types';
 import { drafts } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
@@ -35,6 +37,13 @@ const STAGES: Stage[] = [
   { name: 'surgeries', memo: (m) => m.surgeries as never, context: k, whole: (t) => scanSurgeries(t, k, 0, Infinity).found },
   { name: 'citations', memo: (m) => m.citations as never, context: cite, whole: (t) => scanCitations(t, cite, 0, Infinity).found },
   { name: 'drug names', memo: (m) => m.medications.names as never, context: k, whole: (t) => scanDrugNames(t, k).found },
+  // A rule's finder, with its margin, as incremental/finders.ts runs it.
+  {
+    name: WRITTEN_AUTHORIZATIONS.id,
+    memo: () => new ScanMemo({ scan: (t, from, to) => WRITTEN_AUTHORIZATIONS.scan(t, from, to), move: shifted, margin: WRITTEN_AUTHORIZATIONS.margin }) as never,
+    context: undefined,
+    whole: (t) => WRITTEN_AUTHORIZATIONS.scan(t, 0, Infinity).found,
+  },
 ];
 
 // How far from a match the edits land, and what they write: sentence and line breaks, a blank
@@ -51,11 +60,13 @@ const WORDS = [
   ' due to side effects ',
   ' wants to ',
   ' PT/INR ',
+  ' the employer agreed ',
 ];
 
 // The drafts, and the drafts run on (no full stops, no line breaks but blank lines): a sentence
 // or a line then reaches as far as a finder reads, so an edit far from a match can still change it.
-const BASES = [...drafts, ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 '))];
+const AUTHORIZED = '\n\nThe employer authorized 6 additional visits in writing on 03/02/2017, and the adjuster agreed.\n';
+const BASES = [...drafts, `${drafts[0]}${AUTHORIZED}${drafts[1]}`, ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 '))];
 
 /** The edits near each match: at each distance before its start and after its end, a break and some words written, or a character deleted. */
 function editsNear(text: string, spans: Span[]): string[] {

@@ -112,9 +112,9 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   // only remap.ts does, for a re-spaced view (and the mentions' roles are set below, on copies).
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
-  const mtus = mtusInForce(scope, kind, kb, options);
   // Where this version differs from the last one read: the stages that can re-read only there do.
   const edit = memo?.editTo(scope);
+  const mtus = mtusInForce(scope, kind, kb, options, memo && ((text, k) => memo.documentDate.read(text, k, edit)));
   const structure = memo ? memo.structure.read(scope, edit, identity) : readStructure(scope);
   const current = readsTodaysCitations(mtus);
   const citations = memo ? memo.citations.read(scope, { kb, current }, edit, identity) : findCitations(scope, kb, scope.length, current);

@@ -11,6 +11,7 @@ import { StructureMemo } from './structure/incremental';
 import { PassageMemo, type PassageItems } from './incremental/passages';
 import { MedicationMemo } from './incremental/medications';
 import { FinderMemo } from './incremental/finders';
+import { DocumentDateMemo } from './incremental/document-date';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -64,6 +65,8 @@ export class AnalysisMemo {
   readonly medications = new MedicationMemo();
   /** Whole-text searches of rules and document facts (incremental/finders.ts). */
   readonly finders = new FinderMemo();
+  /** The date the document is judged at (parse/document-date.ts). */
+  readonly documentDate = new DocumentDateMemo();
   private kindRead?: { head: string; kind: DocumentKind };
   private lastText?: string;
 

@@ -16,6 +16,8 @@ export interface Finder<T extends { span: Span }> {
   /** Unique among finders: the memo of its matches. */
   id: string;
   scan(text: string, from: number, to: number): Scan<T>;
+  /** How far from where a match starts it reads, when gaps are short (window.ts Finder.margin). */
+  margin?: number;
 }
 
 /** Runs a finder over one analysis's text. */
@@ -34,7 +36,7 @@ export class FinderMemo {
   forText(text: string, edit: { before: string; change: TextChange } | undefined): FindAll {
     return <T extends { span: Span }>(finder: Finder<T>): T[] => {
       let memo = this.memos.get(finder.id);
-      if (!memo) this.memos.set(finder.id, (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted })));
+      if (!memo) this.memos.set(finder.id, (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted, margin: finder.margin })));
       // Copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
       return memo.read(text, undefined, edit) as T[];
     };

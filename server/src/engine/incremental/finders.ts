@@ -53,7 +53,9 @@ const REACH = 2000;
 /** The text a search for matches in [from, to) needs: all of it, or its start up to REACH past `to`. */
 export function searchable(text: string, from: number, to: number): string {
   const end = to + REACH;
-  return end >= text.length || longRun(text, from, end, Infinity, RUN, RUN) ? text : text.slice(0, end);
+  // Where less text follows than the check would read, searching it costs less than checking.
+  if (end >= text.length || text.length - end <= end - from) return text;
+  return longRun(text, from, end, Infinity, RUN, RUN) ? text : text.slice(0, end);
 }
 
 /** A finder of every match of one regular expression (global or sticky flags are its own). */

@@ -40,7 +40,8 @@ const STAGES: Stage[] = [
   // A rule's finder, with its margin, as incremental/finders.ts runs it.
   {
     name: WRITTEN_AUTHORIZATIONS.id,
-    memo: () => new ScanMemo({ scan: (t, from, to) => WRITTEN_AUTHORIZATIONS.scan(t, from, to), move: shifted, margin: WRITTEN_AUTHORIZATIONS.margin }) as never,
+    memo: () =>
+      new ScanMemo({ scan: (t, from, to) => WRITTEN_AUTHORIZATIONS.scan(t, from, to), move: shifted, margin: WRITTEN_AUTHORIZATIONS.margin }) as never,
     context: undefined,
     whole: (t) => WRITTEN_AUTHORIZATIONS.scan(t, 0, Infinity).found,
   },
@@ -93,7 +94,10 @@ test('each windowed finder equals its whole reading after edits at every distanc
       const memo = stage.memo(new AnalysisMemo());
       const expected = stage.whole(base);
       memo.read(base, stage.context);
-      for (const edited of editsNear(base, expected.map((e) => e.span))) {
+      for (const edited of editsNear(
+        base,
+        expected.map((e) => e.span),
+      )) {
         // The edit, then its undoing: both read in a window from the version before.
         for (const [before, after] of [
           [base, edited],

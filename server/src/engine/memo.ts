@@ -42,9 +42,21 @@ export class AnalysisMemo {
     move: moveSpan,
     margin: 500,
   });
-  readonly regions = new ScanMemo<RegionMention, Knowledge>({ scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to), move: moveSpan, margin: 400 });
-  readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({ scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to), move: moveSpan, margin: 600 });
-  readonly surgeries = new ScanMemo<SurgeryMention, Knowledge>({ scan: (text, from, to, kb) => scanSurgeries(text, kb, from, to), move: moveSpan, margin: 500 });
+  readonly regions = new ScanMemo<RegionMention, Knowledge>({
+    scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to),
+    move: moveSpan,
+    margin: 400,
+  });
+  readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({
+    scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to),
+    move: moveSpan,
+    margin: 600,
+  });
+  readonly surgeries = new ScanMemo<SurgeryMention, Knowledge>({
+    scan: (text, from, to, kb) => scanSurgeries(text, kb, from, to),
+    move: moveSpan,
+    margin: 500,
+  });
   readonly citations = new ScanMemo<Citation, CitationContext>({
     scan: (text, from, to, context) => scanCitations(text, context, from, to),
     move: (c, by) => {

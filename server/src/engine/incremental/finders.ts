@@ -36,7 +36,11 @@ export class FinderMemo {
   forText(text: string, edit: { before: string; change: TextChange } | undefined): FindAll {
     return <T extends { span: Span }>(finder: Finder<T>): T[] => {
       let memo = this.memos.get(finder.id);
-      if (!memo) this.memos.set(finder.id, (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted, margin: finder.margin })));
+      if (!memo)
+        this.memos.set(
+          finder.id,
+          (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted, margin: finder.margin })),
+        );
       // Copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
       return memo.read(text, undefined, edit) as T[];
     };

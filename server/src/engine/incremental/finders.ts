@@ -32,8 +32,11 @@ export function findIn<T extends { span: Span }>(ctx: { text: string; find?: Fin
 export class FinderMemo {
   private readonly memos = new Map<string, ScanMemo<{ span: Span }>>();
 
-  /** The FindAll for one analysis of `text`, `edit` saying how it differs from an earlier version. */
-  forText(text: string, edit: { before: string; change: TextChange } | undefined): FindAll {
+  /**
+   * The FindAll for one analysis of `text`, `edit` saying how it differs from an earlier version;
+   * `shared`: the analysis changes nothing it is given (a view read as it is), so the kept matches are handed out.
+   */
+  forText(text: string, edit: { before: string; change: TextChange } | undefined, shared = false): FindAll {
     return <T extends { span: Span }>(finder: Finder<T>): T[] => {
       let memo = this.memos.get(finder.id);
       if (!memo)
@@ -41,8 +44,8 @@ export class FinderMemo {
           finder.id,
           (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted, margin: finder.margin })),
         );
-      // Copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
-      return memo.read(text, undefined, edit) as T[];
+      // Else copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
+      return memo.read(text, undefined, edit, shared) as T[];
     };
   }
 }

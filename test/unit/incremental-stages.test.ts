@@ -66,3 +66,24 @@ test('each windowed stage equals its whole reading, over hundreds of random edit
   assert.ok(windowed >= edits / 3, `only ${windowed} of ${edits} versions read in a window`);
   t.diagnostic(`${edits} edits, ${windowed} versions read in a window`);
 });
+
+test("the OCR judgement (doubled word gaps) follows a short draft's edits across its threshold", () => {
+  const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  const memo = new AnalysisMemo();
+  let gaps = words.map(() => ' ');
+  const text = () => words.map((w, i) => w + gaps[i]).join('');
+  let crossed = 0;
+  let was = memo.spacing.read(text()).identity;
+  // Gaps doubled one at a time until the text reads as OCR's, then made single again, each a keystroke.
+  for (const order of [words.map((_, i) => i), words.map((_, i) => words.length - 1 - i)]) {
+    for (const i of order) {
+      gaps = gaps.map((g, j) => (j === i ? (g === ' ' ? '  ' : ' ') : g));
+      const view = memo.spacing.read(text());
+      assert.equal(view.identity, readSpacing(text()).identity, `after gap ${i}`);
+      assert.equal(view.text, readSpacing(text()).text);
+      if (view.identity !== was) crossed++;
+      was = view.identity;
+    }
+  }
+  assert.equal(crossed, 2);
+});

@@ -76,3 +76,32 @@ test('medications far from an edit are last version readings, moved, and equal a
     assert.ok(memo.medications.last.reused >= 2, JSON.stringify(memo.medications.last));
   }
 });
+
+test("the document's date after edits near its label and far from it: last version's only when the edit cannot change it", () => {
+  const head = 'REQUEST FOR AUTHORIZATION\nDate of request:\n\n03/02/2017\nPatient complains of low back pain.\n';
+  const body = 'She walks with a cane and sleeps poorly at night.\nPhysical therapy for the lumbar spine is requested.\n';
+  const versions = [
+    `${head}${body}`,
+    // A letter typed on the blank line between the label and its date: the label has no date now.
+    `${head.replace(':\n\n', ':\nx\n')}${body}`,
+    `${head}${body}`,
+    // A word typed in the body, away from the date: the date as it was.
+    `${head}${body.replace('cane', 'canes')}`,
+    `${head}${body.replace('cane', 'cane and')}`,
+    // The label broken, then written again.
+    `${head.replace('request', 'reqest')}${body}`,
+    `${head}${body}`,
+  ];
+  // A letter dated on its 15th line, the last of those read for it: a line broken above pushes it out.
+  const prose = Array.from({ length: 14 }, (_, i) => `Line ${'abcdefghijklmn'[i]} of the note.`).join('\n');
+  const letter = `${prose}\nMarch 2, 2017\n${body}`;
+  versions.push(letter, letter.replace('of the note', 'of the\nnote'), letter, letter.replace('of the note', 'of a note'));
+  const memo = new AnalysisMemo();
+  let kept = 0;
+  for (const text of versions) {
+    const full = analyze(text, kb(), { today: TODAY });
+    assert.deepStrictEqual(analyze(text, kb(), { today: TODAY }, memo).mtus, full.mtus);
+    if (!memo.documentDate.last.reread) kept++;
+  }
+  assert.ok(kept >= 2, `the date was kept ${kept} times`);
+});

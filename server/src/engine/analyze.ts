@@ -112,9 +112,9 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   // only remap.ts does, for a re-spaced view (and the mentions' roles are set below, on copies).
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
   // and findings revised, only for dates it applies to.
-  const mtus = mtusInForce(scope, kind, kb, options);
   // Where this version differs from the last one read: the stages that can re-read only there do.
   const edit = memo?.editTo(scope);
+  const mtus = mtusInForce(scope, kind, kb, options, memo && ((text, k) => memo.documentDate.read(text, k, edit)));
   const structure = memo ? memo.structure.read(scope, edit, identity) : readStructure(scope);
   const current = readsTodaysCitations(mtus);
   const citations = memo ? memo.citations.read(scope, { kb, current }, edit, identity) : findCitations(scope, kb, scope.length, current);
@@ -133,8 +133,15 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     }
     return at >= 0 && s.span.end <= citations[at].span.end;
   };
-  const mentions = (memo ? memo.treatments.read(scope, kb, edit) : findTreatmentMentions(scope, kb)).filter((m) => !inCitation(m));
-  for (const m of mentions) m.role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
+  // Each mention's role is set on a copy when the memo hands out its own (a view read as it is);
+  // otherwise on the copy it handed out.
+  const found = memo ? memo.treatments.read(scope, kb, edit, identity) : findTreatmentMentions(scope, kb);
+  const mentions: TreatmentMention[] = [];
+  for (const m of found) {
+    if (inCitation(m)) continue;
+    const role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
+    mentions.push(memo && identity ? { ...m, role } : Object.assign(m, { role }));
+  }
   const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
   const { items, priorCourses, firstCourses, priorMentioned } = assembleItems(
     { text: scope, kind, structure, mentions, regions, citations, kb },
@@ -185,7 +192,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     priorMentioned,
     mtus,
   };
-  const find = memo?.finders.forText(scope, edit);
+  const find = memo?.finders.forText(scope, edit, identity);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

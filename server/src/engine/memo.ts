@@ -11,6 +11,7 @@ import { StructureMemo } from './structure/incremental';
 import { PassageMemo, type PassageItems } from './incremental/passages';
 import { MedicationMemo } from './incremental/medications';
 import { FinderMemo } from './incremental/finders';
+import { DocumentDateMemo } from './incremental/document-date';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -30,11 +31,32 @@ interface CitationContext {
 export class AnalysisMemo {
   readonly structure = new StructureMemo();
   readonly spacing = new SpacingMemo();
-  readonly evidence = new ScanMemo<EvidenceMention>({ scan: (text, from, to) => scanEvidence(text, from, to), move: moveSpan });
-  readonly treatments = new ScanMemo<TreatmentMention, Knowledge>({ scan: (text, from, to, kb) => scanTreatmentMentions(text, kb, from, to), move: moveSpan });
-  readonly regions = new ScanMemo<RegionMention, Knowledge>({ scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to), move: moveSpan });
-  readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({ scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to), move: moveSpan });
-  readonly surgeries = new ScanMemo<SurgeryMention, Knowledge>({ scan: (text, from, to, kb) => scanSurgeries(text, kb, from, to), move: moveSpan });
+  // Each finder's margin (window.ts): its longest match with short gaps, and what it reads around
+  // one, doubled. Evidence: patterns with gaps of up to 60 characters, a sentence 300 either way
+  // (parse/evidence.ts talksAboutGuidelines). Treatments: 40 characters after, 12 before. Diagnoses:
+  // the sentence 200 either way (parse/conditions.ts sentenceAround). Surgeries: 80 before and
+  // 40 after the word each is found around. Regions: the name alone.
+  readonly evidence = new ScanMemo<EvidenceMention>({ scan: (text, from, to) => scanEvidence(text, from, to), move: moveSpan, margin: 1000 });
+  readonly treatments = new ScanMemo<TreatmentMention, Knowledge>({
+    scan: (text, from, to, kb) => scanTreatmentMentions(text, kb, from, to),
+    move: moveSpan,
+    margin: 500,
+  });
+  readonly regions = new ScanMemo<RegionMention, Knowledge>({
+    scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to),
+    move: moveSpan,
+    margin: 400,
+  });
+  readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({
+    scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to),
+    move: moveSpan,
+    margin: 600,
+  });
+  readonly surgeries = new ScanMemo<SurgeryMention, Knowledge>({
+    scan: (text, from, to, kb) => scanSurgeries(text, kb, from, to),
+    move: moveSpan,
+    margin: 500,
+  });
   readonly citations = new ScanMemo<Citation, CitationContext>({
     scan: (text, from, to, context) => scanCitations(text, context, from, to),
     move: (c, by) => {
@@ -44,8 +66,10 @@ export class AnalysisMemo {
       return copy;
     },
     same: (a, b) => a.kb === b.kb && a.current === b.current,
-    // A citation's tail reads the whole line after its own (parse/citations.ts readTail).
+    // A citation's tail reads up to 300 characters and the whole line after its own (parse/citations.ts readTail).
     longestLine: 1000,
+    margin: 1200,
+    marginLine: 400,
   });
   /** Requested items and prior courses, passage by passage (parse/items.ts). */
   readonly passages = new PassageMemo<PassageItems>();
@@ -53,6 +77,8 @@ export class AnalysisMemo {
   readonly medications = new MedicationMemo();
   /** Whole-text searches of rules and document facts (incremental/finders.ts). */
   readonly finders = new FinderMemo();
+  /** The date the document is judged at (parse/document-date.ts). */
+  readonly documentDate = new DocumentDateMemo();
   private kindRead?: { head: string; kind: DocumentKind };
   private lastText?: string;
 
@@ -67,6 +93,9 @@ export class AnalysisMemo {
   editTo(text: string): { before: string; change: TextChange } | undefined {
     const before = this.lastText;
     this.lastText = text;
-    return before === undefined ? undefined : { before, change: textChange(before, text) };
+    if (before === undefined) return undefined;
+    // The spacing view found it already when both versions are read as they are.
+    const known = this.spacing.lastEdit;
+    return known && known.before === before ? { before, change: known.change } : { before, change: textChange(before, text) };
   }
 }

@@ -1,5 +1,5 @@
-import { blankDotLeaders, isSpacedOut, SAMPLE, viewOf, type TextView } from '../structure/spacing';
-import { textChange } from './change';
+import { blankDotLeaders, gapsIn, SAMPLE, spacedOut, viewOf, type Gaps, type TextView } from '../structure/spacing';
+import { textChange, type TextChange } from './change';
 
 // Blanking dot leaders (structure/spacing.ts) works a line at a time and keeps every offset, so
 // after an edit only the lines it touched are blanked again; the rest of the last version's
@@ -10,33 +10,48 @@ interface Kept {
   blanked: string;
   /** The blanked text is the raw text: it has no dot leaders. */
   plain: boolean;
+  /** The word gaps of the blanked text's head (SAMPLE characters), which tell OCR's spacing. */
   sample: string;
-  spaced: boolean;
+  gaps: Gaps;
 }
 
 /** The spacing view of one document's versions, blanking again only the lines an edit touched. */
 export class SpacingMemo {
   private kept?: Kept;
+  private change?: TextChange;
+  /** What the last edit blanked again: [from, oldTo) of the last blanked text became [from, newTo). */
+  private blankedChange?: TextChange;
+  /**
+   * The last read: how its view's text differs from the one before, when both were their raw
+   * texts as they are (most texts): the analysis then need not find it again.
+   */
+  lastEdit?: { before: string; change: TextChange };
 
   /** readSpacing(raw), the same view. */
   read(raw: string): TextView {
     let blanked: string;
     let plain: boolean;
-    if (this.kept) [blanked, plain] = this.again(this.kept, raw);
+    const kept = this.kept;
+    this.change = undefined;
+    this.blankedChange = undefined;
+    if (kept) [blanked, plain] = this.again(kept, raw);
     else {
       blanked = blankDotLeaders(raw);
       plain = blanked === raw;
     }
-    // Whether the text is OCR's is judged by its head: judged again only when the head changed.
+    // Whether the text is OCR's is judged by its head: its gaps counted again only where it changed.
     const sample = blanked.length > SAMPLE ? blanked.slice(0, SAMPLE) : blanked;
-    const spaced = this.kept?.sample === sample ? this.kept.spaced : isSpacedOut(sample);
-    this.kept = { raw, blanked, plain, sample, spaced };
+    const gaps = kept ? gapsAgain(kept, sample, this.blankedChange) : gapsIn(sample);
+    const spaced = spacedOut(gaps);
+    this.kept = { raw, blanked, plain, sample, gaps };
+    this.lastEdit = kept?.plain && !spacedOut(kept.gaps) && plain && !spaced && this.change ? { before: kept.raw, change: this.change } : undefined;
     return viewOf(raw, blanked, spaced);
   }
 
   /** The blanked text of `raw`, and whether it is `raw` itself. */
   private again(kept: Kept, raw: string): [string, boolean] {
     const change = textChange(kept.raw, raw);
+    this.change = change;
     if (change.from === change.oldTo && change.from === change.newTo) return [kept.blanked, kept.plain];
     // The whole lines around the change: everything before the first is unchanged up to its line
     // break, everything after the last from its line break on.
@@ -46,8 +61,20 @@ export class SpacingMemo {
     const delta = change.newTo - change.oldTo;
     const lines = raw.slice(start, end);
     const blanked = blankDotLeaders(lines);
+    this.blankedChange = { from: start, oldTo: end - delta, newTo: end };
     // Most texts have no dot leaders: the text itself is then its blanked text, and no copy of it is made.
     if (kept.plain && blanked === lines) return [raw, true];
     return [kept.blanked.slice(0, start) + blanked + kept.blanked.slice(end - delta), false];
   }
+}
+
+/** The gaps of `sample`, the head of a text whose last version's head and gaps are kept, `change` telling what changed in the text. */
+function gapsAgain(kept: Kept, sample: string, change: TextChange | undefined): Gaps {
+  if (kept.sample === sample) return kept.gaps;
+  // A head that is the whole text both times: only the gaps that read the changed stretch are counted again.
+  if (!change || kept.sample.length >= SAMPLE || sample.length >= SAMPLE) return gapsIn(sample);
+  const from = Math.max(0, change.from - 3);
+  const before = gapsIn(kept.sample, from, change.oldTo);
+  const after = gapsIn(sample, from, change.newTo);
+  return { doubled: kept.gaps.doubled - before.doubled + after.doubled, single: kept.gaps.single - before.single + after.single };
 }

@@ -1,7 +1,8 @@
 import type { Span } from '../types';
 import type { TextChange } from './change';
 import { shifted } from './shift';
-import { longRun, ScanMemo, type Scan } from './window';
+import { longRun } from './runs';
+import { RUN, ScanMemo, type Scan } from './window';
 
 // A rule or a document fact that searches the whole text with a regular expression (an appeal's
 // "UR decision attached", the employer's written authorization) finds its matches through a
@@ -15,6 +16,8 @@ export interface Finder<T extends { span: Span }> {
   /** Unique among finders: the memo of its matches. */
   id: string;
   scan(text: string, from: number, to: number): Scan<T>;
+  /** How far from where a match starts it reads, when gaps are short (window.ts Finder.margin). */
+  margin?: number;
 }
 
 /** Runs a finder over one analysis's text. */
@@ -29,13 +32,20 @@ export function findIn<T extends { span: Span }>(ctx: { text: string; find?: Fin
 export class FinderMemo {
   private readonly memos = new Map<string, ScanMemo<{ span: Span }>>();
 
-  /** The FindAll for one analysis of `text`, `edit` saying how it differs from an earlier version. */
-  forText(text: string, edit: { before: string; change: TextChange } | undefined): FindAll {
+  /**
+   * The FindAll for one analysis of `text`, `edit` saying how it differs from an earlier version;
+   * `shared`: the analysis changes nothing it is given (a view read as it is), so the kept matches are handed out.
+   */
+  forText(text: string, edit: { before: string; change: TextChange } | undefined, shared = false): FindAll {
     return <T extends { span: Span }>(finder: Finder<T>): T[] => {
       let memo = this.memos.get(finder.id);
-      if (!memo) this.memos.set(finder.id, (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted })));
-      // Copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
-      return memo.read(text, undefined, edit) as T[];
+      if (!memo)
+        this.memos.set(
+          finder.id,
+          (memo = new ScanMemo<{ span: Span }>({ scan: (t, from, to) => finder.scan(t, from, to), move: shifted, margin: finder.margin })),
+        );
+      // Else copies: a consumer may hand a match's span to a finding, which remap.ts moves in place.
+      return memo.read(text, undefined, edit, shared) as T[];
     };
   }
 }
@@ -50,7 +60,9 @@ const REACH = 2000;
 /** The text a search for matches in [from, to) needs: all of it, or its start up to REACH past `to`. */
 export function searchable(text: string, from: number, to: number): string {
   const end = to + REACH;
-  return end >= text.length || longRun(text, from, end) ? text : text.slice(0, end);
+  // Where less text follows than the check would read, searching it costs less than checking.
+  if (end >= text.length || text.length - end <= end - from) return text;
+  return longRun(text, from, end, Infinity, RUN, RUN) ? text : text.slice(0, end);
 }
 
 /** A finder of every match of one regular expression (global or sticky flags are its own). */

@@ -1,5 +1,7 @@
 import type { Span } from '../types';
 import type { TextChange } from './change';
+import { longRunBefore } from './runs';
+import { sameMoved } from './shift';
 
 // Reading a finder's matches again after an edit, only in a window around the changed range.
 // The finders this serves scan the text with regular expressions from start to end, each match
@@ -30,6 +32,14 @@ export type Scanner<T, C> = (text: string, from: number, to: number, context: C)
 const MARGIN = 2000;
 export const RUN = 200;
 
+// A finder that states how far it reads around a match (`margin`) is first tried with that margin,
+// on the terms that the unchanged text before the edit holds no run of SHORT_SPACES spaces or
+// dashes and none of SHORT_WORD word characters (its patterns' gaps and word endings then stay
+// short too); where it does, with MARGIN and RUN. A short margin is what lets a short draft be
+// read in a window too: the window, not the text, sets what a keystroke costs.
+const SHORT_SPACES = 16;
+const SHORT_WORD = 48;
+
 /** A finder as the memo runs it. */
 export interface Finder<T, C> {
   scan: Scanner<T, C>;
@@ -39,6 +49,22 @@ export interface Finder<T, C> {
   same?: (a: C, b: C) => boolean;
   /** A finder that reads whole lines: the longest line the unchanged text before an edit may hold. */
   longestLine?: number;
+  /**
+   * How far from where a match starts the finder may read, either way, when gaps are short
+   * (runs under SHORT_SPACES spaces, words under SHORT_WORD): its longest match and its look-arounds
+   * and judging context, with room to spare. Unset: MARGIN only.
+   */
+  margin?: number;
+  /** With `margin`: the longest line the text before an edit may hold for it (default longestLine). */
+  marginLine?: number;
+}
+
+/** One way to cut a window: its margin, and the longest runs the text before the edit may hold for it. */
+interface Terms {
+  margin: number;
+  spaces: number;
+  word: number;
+  line: number;
 }
 
 interface Kept<T, C> {
@@ -52,12 +78,21 @@ interface Kept<T, C> {
 /** The matches of one finder on one document's last version, for the next. */
 export class ScanMemo<T extends { span: Span }, C = undefined> {
   private kept?: Kept<T, C>;
+  private readonly terms: Terms[];
   /** The last read: how many characters were read again (the whole text when nothing was reused). */
   last = { reread: 0 };
-  /** The last read: where in the text the finds may differ from the kept ones moved (the whole text when nothing was reused). */
+  /**
+   * The last read: where in the text the finds differ from the kept ones moved, the edit included
+   * (the whole text when nothing was reused).
+   */
   lastWindow: Span = { start: 0, end: 0 };
 
-  constructor(private readonly finder: Finder<T, C>) {}
+  constructor(private readonly finder: Finder<T, C>) {
+    const line = finder.longestLine ?? Infinity;
+    const wide = { margin: MARGIN, spaces: RUN, word: RUN, line };
+    const short = finder.margin && { margin: finder.margin, spaces: SHORT_SPACES, word: SHORT_WORD, line: finder.marginLine ?? line };
+    this.terms = short ? [short, wide] : [wide];
+  }
 
   /**
    * What the finder finds in `text`. `edit` says how `text` differs from a version read before;
@@ -66,18 +101,10 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
    * themselves are handed out, not copies.
    */
   read(text: string, context: C, edit?: { before: string; change: TextChange }, shared = false): T[] {
-    // A text too short to leave anything outside a window is read whole, and nothing is kept.
-    if (text.length <= 4 * MARGIN) {
-      this.kept = undefined;
-      this.last = { reread: text.length };
-      this.lastWindow = { start: 0, end: text.length };
-      return this.finder.scan(text, 0, Infinity, context).found;
-    }
     const kept = this.kept;
-    const window =
-      kept && edit && (this.finder.same ?? Object.is)(kept.context, context) && kept.text === edit.before
-        ? this.window(kept, text, context, edit.change)
-        : undefined;
+    const reusable = kept && edit && (this.finder.same ?? Object.is)(kept.context, context) && kept.text === edit.before;
+    let window: Kept<T, C> | undefined;
+    for (let i = 0; reusable && !window && i < this.terms.length; i++) window = this.window(kept, text, context, edit.change, this.terms[i]);
     if (window) this.kept = window;
     else {
       const scan = this.finder.scan(text, 0, Infinity, context);
@@ -88,35 +115,33 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
     return shared ? [...this.kept.found] : this.kept.found.map((t) => this.finder.move(t, 0));
   }
 
-  private window(kept: Kept<T, C>, text: string, context: C, change: TextChange): Kept<T, C> | undefined {
+  private window(kept: Kept<T, C>, text: string, context: C, change: TextChange, terms: Terms): Kept<T, C> | undefined {
     const delta = change.newTo - change.oldTo;
-    let hi = change.newTo + MARGIN;
-    if (hi >= text.length) return undefined;
-    let lo = Math.max(0, change.from - MARGIN);
+    let hi = Math.min(text.length, change.newTo + terms.margin);
+    let lo = Math.max(0, change.from - terms.margin);
     const around = crossing(kept.matched, lo);
     if (around) lo = around.start;
-    if (lo > 0 && longRun(text, lo, change.from, this.finder.longestLine ?? Infinity)) return undefined;
+    if (lo > 0 && longRunBefore(text, lo, change.from, terms.line, terms.spaces, terms.word)) return undefined;
     for (;;) {
-      if (hi >= text.length) return undefined;
-      // The cut must fall outside every match, in the old text and in the new.
-      const old = crossing(kept.matched, hi - delta);
+      // The cut must fall outside every match, in the old text and in the new (the end of the text is one).
+      const old = hi < text.length ? crossing(kept.matched, hi - delta) : undefined;
       if (old) {
         hi = old.end + delta;
         continue;
       }
-      const scan = this.finder.scan(text, lo, hi, context);
+      const scan = this.finder.scan(text, lo, hi < text.length ? hi : Infinity, context);
       const matched = merge(scan.matched);
       const last = matched[matched.length - 1];
-      if (last && last.end > hi) {
+      if (last && last.end > hi && hi < text.length) {
         hi = last.end;
         continue;
       }
       this.last = { reread: hi - lo };
-      this.lastWindow = { start: lo, end: hi };
       const before = firstAtOrAfter(kept.found, lo);
-      const after = firstAtOrAfter(kept.found, hi - delta);
+      const after = hi < text.length ? firstAtOrAfter(kept.found, hi - delta) : kept.found.length;
       const mBefore = firstAtOrAfter(kept.matched, lo);
-      const mAfter = firstAtOrAfter(kept.matched, hi - delta);
+      const mAfter = hi < text.length ? firstAtOrAfter(kept.matched, hi - delta) : kept.matched.length;
+      this.lastWindow = differing(kept.found.slice(before, after), scan.found, change);
       return {
         text,
         context,
@@ -127,22 +152,35 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
   }
 }
 
-const isSpace = (c: number) => c === 45 || c <= 32 || (c >= 0x80 && /\s/.test(String.fromCharCode(c)));
-const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-
-/** Whether text[from, to) has a run of RUN spaces or dashes, or of RUN word characters, or a line over `line` characters. */
-export function longRun(text: string, from: number, to: number, line = Infinity): boolean {
-  let spaces = 0;
-  let word = 0;
-  let width = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    spaces = isSpace(c) ? spaces + 1 : 0;
-    word = isWord(c) ? word + 1 : 0;
-    width = c === 10 ? 0 : width + 1;
-    if (spaces >= RUN || word >= RUN || width > line) return true;
+/**
+ * Where `found` (a window's finds) differs from `old` (the same window's last finds), in the new
+ * text's offsets, the edit included: the finds that match, from the front where the text is as it
+ * was and from the back where it moved by the edit's length, are left out.
+ */
+function differing<T extends { span: Span }>(old: T[], found: T[], change: TextChange): Span {
+  const delta = change.newTo - change.oldTo;
+  let f = 0;
+  while (f < old.length && f < found.length && old[f].span.end <= change.from && sameMoved(old[f], found[f], 0)) f++;
+  let b = 0;
+  while (
+    b < old.length - f &&
+    b < found.length - f &&
+    old[old.length - 1 - b].span.start >= change.oldTo &&
+    sameMoved(old[old.length - 1 - b], found[found.length - 1 - b], delta)
+  )
+    b++;
+  let start = change.from;
+  let end = change.newTo;
+  const widen = (s: Span) => {
+    start = Math.min(start, s.start);
+    end = Math.max(end, s.end);
+  };
+  for (let i = f; i < found.length - b; i++) widen(found[i].span);
+  for (let i = f; i < old.length - b; i++) {
+    const s = old[i].span;
+    widen({ start: s.start < change.from ? s.start : s.start + delta, end: s.end <= change.from ? s.end : s.end + delta });
   }
-  return false;
+  return { start: Math.max(0, start), end };
 }
 
 /** Overlapping or touching spans joined, in order of start. */

@@ -71,8 +71,8 @@ export function dateReasonWords(m: MtusInForce): string {
   }
 }
 
-/** The MTUS this document is judged by, from its date. */
-export function mtusInForce(text: string, kind: DocumentKind, kb: Knowledge, options: MtusDateOptions = {}): MtusInForce {
+/** The MTUS this document is judged by, from its date (`dated`: documentDate, or what gives the same, incremental/document-date.ts). */
+export function mtusInForce(text: string, kind: DocumentKind, kb: Knowledge, options: MtusDateOptions = {}, dated = documentDate): MtusInForce {
   const timeline = kb.data.timeline;
   let date: Date | undefined;
   let reason: MtusDateReason = 'undated';
@@ -80,7 +80,7 @@ export function mtusInForce(text: string, kind: DocumentKind, kb: Knowledge, opt
   if (options.date) {
     date = options.date;
     reason = 'given';
-  } else if ((found = documentDate(text, kind))) {
+  } else if ((found = dated(text, kind))) {
     date = found.date;
     reason = 'document';
   } else if (options.edition === CURRENT) {

@@ -24,6 +24,8 @@ const WRITTEN_AUTH_AT = new RegExp(WRITTEN_AUTH.source, 'iy');
 /** Each statement of a written authorization, negated or not, that starts in [from, to). */
 export const WRITTEN_AUTHORIZATIONS: Finder<{ span: Span }> = {
   id: 'written-authorization',
+  // A match runs at most some 300 characters from its first word when gaps are short, and reads nothing around it.
+  margin: 600,
   scan(text, from, to) {
     const starts = new RegExp(AUTH_START.source, AUTH_START.flags);
     starts.lastIndex = from;

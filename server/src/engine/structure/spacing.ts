@@ -15,12 +15,35 @@ export interface TextView {
 
 export const SAMPLE = 20_000;
 
+// A gap between words, doubled or single. Each match reads at most 4 characters from where it
+// starts and no two overlap, so the matches of a stretch are counted alone (incremental/dot-leaders.ts).
+const DOUBLED = /[A-Za-z0-9,.:)] {2}(?=[A-Za-z0-9(])/g;
+const SINGLE = /[A-Za-z0-9,.:)] (?=[A-Za-z0-9(])/g;
+
+/** How many gaps between words of `text` are doubled and single. */
+export interface Gaps {
+  doubled: number;
+  single: number;
+}
+
+/** The gaps that start in [from, to) of `text`. */
+export function gapsIn(text: string, from = 0, to = text.length): Gaps {
+  const part = from > 0 || to + 4 < text.length ? text.slice(from, to + 3) : text;
+  const end = to - from;
+  const count = (re: RegExp) => {
+    let n = 0;
+    for (const m of part.matchAll(re)) if (m.index < end) n++;
+    return n;
+  };
+  return { doubled: count(DOUBLED), single: count(SINGLE) };
+}
+
+/** Word gaps mostly doubled: OCR output, not a writer's spacing. */
+export const spacedOut = (g: Gaps) => g.doubled >= 20 && g.doubled > 1.5 * g.single;
+
 /** A text whose word gaps are mostly doubled: OCR output, not a writer's spacing. */
 export function isSpacedOut(text: string): boolean {
-  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
-  const doubled = sample.match(/[A-Za-z0-9,.:)] {2}(?=[A-Za-z0-9(])/g)?.length ?? 0;
-  const single = sample.match(/[A-Za-z0-9,.:)] (?=[A-Za-z0-9(])/g)?.length ?? 0;
-  return doubled >= 20 && doubled > 1.5 * single;
+  return spacedOut(gapsIn(text.length > SAMPLE ? text.slice(0, SAMPLE) : text));
 }
 
 const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, identity: true });

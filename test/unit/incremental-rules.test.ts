@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, AnalysisMemo } from '../../server/src/engine';
 import { keptVerdicts } from '../../server/src/engine/judgements/therapy-verdict';
+import { ITEM_KEY_FIELDS } from '../../server/src/engine/judgements/verdict-memo';
 import { ruleMemoOf } from '../../server/src/engine/rules/rule-memo';
 import { paragraphOf, paragraphsAfterEdit } from '../../server/src/engine/rules/paragraphs';
 import { textChange } from '../../server/src/engine/incremental/change';
+import { drafts } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
 
 const TODAY = new Date('2017-03-01T12:00:00Z');
@@ -71,6 +73,43 @@ test("the paragraphs rules read, after random edits, are the whole text's", () =
     const spans = Array.from({ length: 20 }, () => random(text.length + 1)).map((s) => ({ start: s, end: Math.min(text.length, s + random(8)) }));
     const kept = spans.map((s) => paragraphOf(text, s));
     paragraphOf('', { start: 0, end: 0 });
-    assert.deepStrictEqual(kept, spans.map((s) => paragraphOf(text, s)), JSON.stringify(text));
+    assert.deepStrictEqual(
+      kept,
+      spans.map((s) => paragraphOf(text, s)),
+      JSON.stringify(text),
+    );
   }
+});
+
+test("an item's key for its kept verdict reads every field an item has (a new field must be added to it)", () => {
+  const seen = { item: new Set<string>(), quantity: new Set<string>(), part: new Set<string>(), token: new Set<string>() };
+  for (const draft of drafts) {
+    for (const item of analyze(draft, kb()).items) {
+      for (const k of Object.keys(item)) seen.item.add(k);
+      for (const k of Object.keys(item.quantity ?? {})) seen.quantity.add(k);
+      for (const p of item.quantity?.parts ?? []) {
+        for (const k of Object.keys(p)) seen.part.add(k);
+        for (const t of [p.perWeek, p.weeks, p.count, p.countEcho]) for (const k of Object.keys(t ?? {})) seen.token.add(k);
+      }
+    }
+  }
+  for (const [what, keys] of Object.entries(seen)) {
+    const known = ITEM_KEY_FIELDS[what as keyof typeof ITEM_KEY_FIELDS];
+    assert.deepEqual(
+      [...keys].filter((k) => !known.includes(k)),
+      [],
+      `${what} fields itemKey does not read`,
+    );
+    assert.ok(keys.size >= 3, `${what}: only ${[...keys].join(', ')} seen`);
+  }
+});
+
+test('an item rule kept from the last version is judged again when the courses it counts change elsewhere', () => {
+  const draft = `${HEAD}1. Physical therapy 3x10 for the lumbar spine\n\nPlan: continue home exercise.\n`;
+  const withPrior = draft.replace('Plan:', 'Treatment to date: physical therapy 12 visits.\n\nPlan:');
+  const { rules, memo } = session([draft, withPrior, draft, `${draft}\n`]);
+  assert.ok(rules[1].includes('visit-cap-24'), rules[1].join(' '));
+  const messages = [draft, withPrior].map((v) => analyze(v, kb(), { today: TODAY }, memo).findings.find((f) => f.rule === 'visit-cap-24')?.message);
+  assert.notEqual(messages[0], messages[1]);
+  assert.match(messages[1] ?? '', /12 completed/);
 });

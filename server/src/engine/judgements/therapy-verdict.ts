@@ -44,8 +44,8 @@ export const therapyVerdict = perItem((item, ctx) => (ctx.memo ? keptVerdicts(ct
 export const keptVerdicts = (memo: RuleMemo) =>
   memo.slot('therapy-verdict', () => new VerdictMemo<Verdict>(verdictFacts, (v) => v.kind !== 'pain-relief-only' && v.kind !== 'prior-course-without-facts'));
 
-/** What a verdict reads of the document besides its item and the facts it notes (facts-read.ts). */
-function verdictFacts(ctx: RuleContext): string {
+/** What a verdict reads of the document besides its item and the facts it notes (facts-read.ts); also the visit cap's and allowed total's. */
+export function verdictFacts(ctx: RuleContext): string {
   const { evidence } = ctx.doc;
   return JSON.stringify([
     ctx.edition,

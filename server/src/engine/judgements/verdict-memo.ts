@@ -1,7 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import { shifted } from '../incremental/shift';
 import type { RuleContext } from '../rules/rule';
-import type { RequestedItem, Span } from '../types';
+import type { NumberToken, RequestedItem, Span } from '../types';
 import { factsStill, type FactsRead, recordFacts } from './facts-read';
 
 // A judgement of one item kept from the last version of a document for the next, as a keystroke
@@ -34,6 +34,8 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
   constructor(
     private readonly factsKey: FactsKey,
     private readonly keep: (value: T) => boolean,
+    /** A copy of a judgement with its spans moved `by` characters (the item is set by the caller): its fix's, unless told. */
+    private readonly move: (value: T, by: number) => T = movedFix,
   ) {}
 
   /** The item's judgement: the last version's, moved, when it still holds; else `judge`'s. */
@@ -44,12 +46,12 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
     if (kept && factsStill(kept.read, ctx)) {
       this.next.set(key, kept);
       this.count.kept++;
-      return kept.value && { ...moved(kept.value, item.span.start - kept.at), item };
+      return kept.value && { ...this.move(kept.value, item.span.start - kept.at), item };
     }
     const { value, read } = recordFacts(judge);
     this.count.judged++;
     // Kept as a copy: a finding's fix is changed in place later (merged restatements, remap.ts).
-    if (!value || this.keep(value)) this.next.set(key, { at: item.span.start, value: value && moved(value, 0), read });
+    if (!value || this.keep(value)) this.next.set(key, { at: item.span.start, value: value && this.move(value, 0), read });
     return value;
   }
 
@@ -70,48 +72,40 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
 }
 
 /** A copy of a judgement with its fix's spans moved `by` characters (the item is set by the caller). */
-function moved<T extends { item: RequestedItem }>(value: T, by: number): T {
+function movedFix<T extends { item: RequestedItem }>(value: T, by: number): T {
   const fix = (value as { fix?: unknown }).fix;
   return fix === undefined ? { ...value } : { ...value, fix: shifted(fix, by) };
 }
 
 /**
- * The item as a string: every field, spans relative to the item's start, and the text from its
- * first span's start to its last one's end (what a fix reads to rewrite the quantity).
+ * The item as a string: what a judgement reads of it, spans relative to the item's start, and the
+ * text from its first span's start to its last one's end (what a fix reads to rewrite the
+ * quantity). Written out field by field, as this runs for every item on every keystroke: a test
+ * (incremental-rules.test.ts) fails when an item gains a field this does not know of.
  */
 export function itemKey(item: RequestedItem, text: string): string {
   const base = item.span.start;
-  let from = base;
-  let to = item.span.end;
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') {
-      out.push(typeof v === 'string' ? JSON.stringify(v) : String(v), ',');
-      return;
-    }
-    if (Array.isArray(v)) {
-      out.push('[');
-      for (const x of v) walk(x);
-      out.push(']');
-      return;
-    }
-    const o = v as Record<string, unknown>;
-    if (typeof o.start === 'number' && typeof o.end === 'number' && Object.keys(o).length === 2) {
-      const s = o as unknown as Span;
-      if (s.start < from) from = s.start;
-      if (s.end > to) to = s.end;
-      out.push(`${s.start - base}:${s.end - base},`);
-      return;
-    }
-    out.push('{');
-    for (const k of Object.keys(o)) {
-      if (o[k] === undefined) continue;
-      out.push(k, '=');
-      walk(o[k]);
-    }
-    out.push('}');
+  let from = Math.min(base, item.treatmentSpan.start);
+  let to = Math.max(item.span.end, item.treatmentSpan.end);
+  const rel = (s: Span) => {
+    if (s.start < from) from = s.start;
+    if (s.end > to) to = s.end;
+    return `${s.start - base}:${s.end - base}`;
   };
-  walk(item);
-  out.push(`${from - base}|`, text.slice(from, to));
-  return out.join('');
+  const tok = (t: NumberToken | undefined) => (t ? `${t.value}/${rel(t.span)}/${t.style}/${t.low ?? ''}` : '');
+  let key = `${item.treatment}|${item.treatmentText}|${rel(item.treatmentSpan)}|${item.span.end - base}|${item.bodyRegions.join(',')}|${item.extendsPriorCourse}|${item.postsurgical}|${item.unit ?? ''}|${item.cue ?? ''}`;
+  const q = item.quantity;
+  if (q) {
+    key += `|${q.total ?? ''}|${q.totalLow ?? ''}|${rel(q.span)}|${q.perWeek ?? ''}|${q.weeks ?? ''}|${q.invalid ?? ''}|${q.reading}`;
+    for (const p of q.parts) key += `|${p.shape}/${rel(p.span)}/${tok(p.perWeek)}/${tok(p.weeks)}/${tok(p.count)}/${p.perWeekWord ?? ''}/${tok(p.countEcho)}`;
+  }
+  return `${key}|${from - base}|${text.slice(from, to)}`;
 }
+
+/** The fields itemKey reads, by the object they belong to (checked by a test against items read from drafts). */
+export const ITEM_KEY_FIELDS = {
+  item: ['treatment', 'treatmentText', 'treatmentSpan', 'span', 'quantity', 'bodyRegions', 'extendsPriorCourse', 'postsurgical', 'unit', 'cue'],
+  quantity: ['total', 'totalLow', 'span', 'parts', 'perWeek', 'weeks', 'reading', 'invalid'],
+  part: ['shape', 'span', 'perWeek', 'weeks', 'count', 'perWeekWord', 'countEcho'],
+  token: ['value', 'span', 'style', 'low'],
+};

@@ -41,7 +41,7 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
   /** The item's judgement: the last version's, moved, when it still holds; else `judge`'s. */
   judge(item: RequestedItem, ctx: RuleContext, judge: () => T | undefined): T | undefined {
     this.begin(ctx);
-    const key = itemKey(item, ctx.text);
+    const key = keyOf(item, ctx.text);
     const kept = this.last.get(key) ?? this.next.get(key);
     if (kept && factsStill(kept.read, ctx)) {
       this.next.set(key, kept);
@@ -75,6 +75,16 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
 function movedFix<T extends { item: RequestedItem }>(value: T, by: number): T {
   const fix = (value as { fix?: unknown }).fix;
   return fix === undefined ? { ...value } : { ...value, fix: shifted(fix, by) };
+}
+
+// Asked by each memo of an item's judgements: made once per item (items are fresh objects per analysis).
+const keys = new WeakMap<RequestedItem, { text: string; key: string }>();
+function keyOf(item: RequestedItem, text: string): string {
+  const known = keys.get(item);
+  if (known?.text === text) return known.key;
+  const key = itemKey(item, text);
+  keys.set(item, { text, key });
+  return key;
 }
 
 /**

@@ -43,7 +43,13 @@ export const urHierarchyArgument: Rule = {
     const { text, kb, doc } = ctx;
     const nonMtus = doc.citations.filter(isNonMtus);
     if (!nonMtus.length) return [];
-    const hasMtus = (t: string) => mtusCitationsFor(kb, t).length > 0;
+    // Asked for every item before every sentence citing ODG: answered once per treatment.
+    const known = new Map<string, boolean>();
+    const hasMtus = (t: string) => {
+      let v = known.get(t);
+      if (v === undefined) known.set(t, (v = mtusCitationsFor(kb, t).length > 0));
+      return v;
+    };
     const out: ReturnType<Rule['check']> = [];
     const seen = new Set<string>();
     // Segments and citations are both in document order: walk them together.

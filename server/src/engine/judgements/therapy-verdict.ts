@@ -46,17 +46,27 @@ export const keptVerdicts = (memo: RuleMemo) =>
 
 /** What a verdict reads of the document besides its item and the facts it notes (facts-read.ts); also the visit cap's and allowed total's. */
 export function verdictFacts(ctx: RuleContext): string {
+  // Asked by each memo that keeps such judgements: made once per analysis (its doc object).
+  let key = factsKeys.get(ctx.doc);
+  if (key !== undefined && key.edition === ctx.edition) return key.key;
   const { evidence } = ctx.doc;
-  return JSON.stringify([
-    ctx.edition,
-    [...new Set(ctx.doc.diagnoses.map((d) => d.diagnosis))].sort(),
-    evidence.functionalImprovement,
-    evidence.mentions.some((m) => OUTCOME_KINDS.has(m.kind)),
-    evidence.priorCourses.map((p) => [p.treatment, p.count, p.text, !!p.postsurgical, p.regions]),
-    ctx.doc.firstCourses,
-    ctx.doc.priorMentioned.map((p) => [p.treatment, p.regions]),
-  ]);
+  key = {
+    edition: ctx.edition,
+    key: JSON.stringify([
+      ctx.edition,
+      [...new Set(ctx.doc.diagnoses.map((d) => d.diagnosis))].sort(),
+      evidence.functionalImprovement,
+      evidence.mentions.some((m) => OUTCOME_KINDS.has(m.kind)),
+      evidence.priorCourses.map((p) => [p.treatment, p.count, p.text, !!p.postsurgical, p.regions]),
+      ctx.doc.firstCourses,
+      ctx.doc.priorMentioned.map((p) => [p.treatment, p.regions]),
+    ]),
+  };
+  factsKeys.set(ctx.doc, key);
+  return key.key;
 }
+
+const factsKeys = new WeakMap<object, { edition: string; key: string }>();
 
 function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain limits

@@ -113,3 +113,43 @@ test('an item rule kept from the last version is judged again when the courses i
   assert.notEqual(messages[0], messages[1]);
   assert.match(messages[1] ?? '', /12 completed/);
 });
+
+test('kept judgements equal a full analysis over random edits that add and remove the facts they read', () => {
+  // Lines that change what an item's judgement reads from elsewhere in the document: the date of
+  // injury, the employer's authorization, courses given before, diagnoses, improvement, pain relief.
+  const lines = [
+    'The employer authorized additional visits in writing.',
+    'Date of injury: 05/06/2003',
+    'Date of injury: 05/06/2014',
+    'Treatment to date: physical therapy 30 visits.',
+    'She completed 12 acupuncture sessions.',
+    'Diagnosis: myalgia and myositis (M79.1)',
+    'She never had acupuncture before.',
+    'Pain decreased from 8/10 to 4/10 with treatment.',
+    'Physical therapy 3x10 for the lumbar spine',
+    'Chiropractic 2x4 for the knee',
+    'Additional acupuncture 2x6 for the low back',
+    'ADLs improved: she is now able to walk 2 blocks.',
+    '1. Massage therapy eight sessions - 2x4 for the neck',
+    'REQUESTED TREATMENT:',
+    '',
+  ];
+  let seed = 15;
+  const random = (n: number) => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed % n;
+  };
+  let edits = 0;
+  for (let s = 0; s < 6; s++) {
+    let text = drafts[s % drafts.length];
+    const memo = new AnalysisMemo();
+    for (let e = 0; e < 25; e++, edits++) {
+      const at = random(text.length + 1);
+      const cut = random(3) === 0 ? random(40) : 0;
+      const piece = random(4) === 0 ? ' ' : `${lines[random(lines.length)]}\n`;
+      text = `${text.slice(0, at)}${piece}${text.slice(at + cut)}`;
+      assert.deepStrictEqual(analyze(text, kb(), { today: TODAY }, memo), analyze(text, kb(), { today: TODAY }), `session ${s}, edit ${e}`);
+    }
+  }
+  assert.equal(edits, 150);
+});

@@ -111,6 +111,8 @@ describe('pulled reports answer "unchanged" (features/result-ids.ts)', () => {
     (edited.data as { fix: { edits: { newText: string }[] } }).fix.edits[0].newText = '5';
     assert.ok(!sameDiagnostics([diag('8 exceeds 6', 3, 1)], [edited]), 'a different fix is a different diagnostic');
     assert.ok(sameDiagnostics([{ ...diag('a', 1, 1), tags: undefined }], [diag('a', 1, 1)]), 'an absent field and an undefined one agree');
+    assert.ok(!sameDiagnostics([diag('a', 1, 1)], [{ ...diag('a', 1, 1), tags: [1] }]), 'a field only the second has is a difference');
+    assert.ok(!sameDiagnostics([{ ...diag('a', 1, 1), tags: [1] }], [diag('a', 1, 1)]), 'a field only the first has is a difference');
   });
 
   test('an editor holding the last report is told "unchanged"; one holding another gets the list', () => {

@@ -12,6 +12,8 @@ import { readStructure } from './structure/read';
 import type { AnalysisMemo } from './memo';
 import { applyDirectives, findDirectives } from './directives';
 import { RULES } from './rules';
+import { ruleMemoOf } from './rules/rule-memo';
+import { paragraphsAfterEdit } from './rules/paragraphs';
 import { mtusInForce } from './mtus/in-force';
 import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
@@ -193,18 +195,21 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
     mtus,
   };
   const find = memo?.finders.forText(scope, edit, identity);
+  const rulesMemo = memo && ruleMemoOf(memo);
+  // The blank lines the rules' paragraphs are cut at, searched again only where the edit was.
+  paragraphsAfterEdit(scope, edit);
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off' || !rule.kinds.includes(kind)) continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find })) {
+    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find, memo: rulesMemo })) {
       findings.push({ ...f, rule: rule.id, severity: setting ?? rule.defaultSeverity });
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start);
   const inForce = reviseForMtusInForce(
     findings,
-    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find },
+    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find, memo: rulesMemo },
     options.ruleSeverity,
   );
   return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };

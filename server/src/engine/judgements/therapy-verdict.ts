@@ -1,8 +1,8 @@
 import type { Limit } from '../../knowledge/schema';
 import { claimOnce } from '../fill-in';
 import { capQuantity } from '../fixes';
-import { documentFacts } from '../parse/document-facts';
 import type { RuleContext } from '../rules/rule';
+import type { RuleMemo } from '../rules/rule-memo';
 import type { FixData, Quantity, RequestedItem } from '../types';
 import { citationLabel, citationRef } from '../wording/citation-label';
 import { range, unitSingular } from '../wording/figures';
@@ -10,7 +10,9 @@ import { treatmentNoun } from '../wording/treatment-noun';
 import { allowedTotal, perWeekMax } from './allowed-total';
 import { completedFor, givenBefore } from './completed-visits';
 import { diagnosisFigure, withDiagnosisFigure } from './diagnosis-figure';
+import { fact } from './facts-read';
 import { perItem } from './per-item';
+import { VerdictMemo } from './verdict-memo';
 import { regionExclusion } from './region-exclusion';
 import { functionalBlockFix, priorCourseFix } from './therapy-fill-ins';
 import { visitCapVerdict } from './visit-cap';
@@ -35,7 +37,36 @@ export interface Verdict {
   fix?: FixData;
 }
 
-export const therapyVerdict = perItem((item, ctx) => judge(item, ctx));
+export const therapyVerdict = perItem((item, ctx) => (ctx.memo ? keptVerdicts(ctx.memo).judge(item, ctx, () => judge(item, ctx)) : judge(item, ctx)));
+
+// Verdicts kept from the last version (verdict-memo.ts). Two kinds offer a fill-in once per
+// document and look for one already in the whole text: judged again each time.
+export const keptVerdicts = (memo: RuleMemo) =>
+  memo.slot('therapy-verdict', () => new VerdictMemo<Verdict>(verdictFacts, (v) => v.kind !== 'pain-relief-only' && v.kind !== 'prior-course-without-facts'));
+
+/** What a verdict reads of the document besides its item and the facts it notes (facts-read.ts); also the visit cap's and allowed total's. */
+export function verdictFacts(ctx: RuleContext): string {
+  // Asked by each memo that keeps such judgements: made once per analysis (its doc object).
+  let key = factsKeys.get(ctx.doc);
+  if (key !== undefined && key.edition === ctx.edition) return key.key;
+  const { evidence } = ctx.doc;
+  key = {
+    edition: ctx.edition,
+    key: JSON.stringify([
+      ctx.edition,
+      [...new Set(ctx.doc.diagnoses.map((d) => d.diagnosis))].sort(),
+      evidence.functionalImprovement,
+      evidence.mentions.some((m) => OUTCOME_KINDS.has(m.kind)),
+      evidence.priorCourses.map((p) => [p.treatment, p.count, p.text, !!p.postsurgical, p.regions]),
+      ctx.doc.firstCourses,
+      ctx.doc.priorMentioned.map((p) => [p.treatment, p.regions]),
+    ]),
+  };
+  factsKeys.set(ctx.doc, key);
+  return key.key;
+}
+
+const factsKeys = new WeakMap<object, { edition: string; key: string }>();
 
 function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain limits
@@ -90,7 +121,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   // More of a course that brought no documented functional improvement: a smaller number does
   // not cure it, so these verdicts ask for the improvement and offer no quantity fix.
   if (needsImprovement) {
-    const relief = documentFacts(ctx).painRelief;
+    const relief = fact(ctx, 'painRelief');
     if (relief) {
       return {
         ...base,

@@ -1,4 +1,4 @@
-import { documentFacts } from '../parse/document-facts';
+import { fact } from './facts-read';
 import type { RuleContext } from '../rules/rule';
 import type { RequestedItem } from '../types';
 import { completedForCap } from './completed-visits';
@@ -52,13 +52,13 @@ function judgeCap(item: RequestedItem, ctx: RuleContext): CapVerdict | undefined
   if (!cap || requested === undefined || !discipline) return undefined;
   // Not recommended for the region at all: manual-therapy-body-region reports it, the count is moot.
   if (regionExclusion(item, ctx)) return undefined;
-  const f = documentFacts(ctx);
-  if (f.injuryDate && f.injuryDate.getTime() < capFrom(cap)) return undefined;
+  const injury = fact(ctx, 'injuryDate');
+  if (injury && injury.getTime() < capFrom(cap)) return undefined;
   const completed = completedForCap(item, ctx.doc.evidence.priorCourses);
   if (completed + requested <= cap.visits) return undefined;
   // Asked only when some item is over the cap: the search is the costliest part on long letters.
-  if (f.employerAuthorized) return undefined;
-  return { item, discipline, completed, requested, cap: cap.visits, citation: cap.citation, assumed: !f.injuryDate };
+  if (fact(ctx, 'employerAuthorized')) return undefined;
+  return { item, discipline, completed, requested, cap: cap.visits, citation: cap.citation, assumed: !injury };
 }
 
 /**
@@ -70,8 +70,8 @@ export function capRoom(item: RequestedItem, ctx: RuleContext): number | undefin
   if (item.postsurgical) return undefined;
   const cap = ctx.kb.limitFor(item.treatment, ctx.edition)?.statutoryCap;
   if (!cap || !disciplineOf(item.treatment, item.treatmentText)) return undefined;
-  const f = documentFacts(ctx);
-  if (f.injuryDate && f.injuryDate.getTime() < capFrom(cap)) return undefined;
-  if (f.employerAuthorized) return undefined;
+  const injury = fact(ctx, 'injuryDate');
+  if (injury && injury.getTime() < capFrom(cap)) return undefined;
+  if (fact(ctx, 'employerAuthorized')) return undefined;
   return cap.visits - completedForCap(item, ctx.doc.evidence.priorCourses);
 }

@@ -1,3 +1,4 @@
+import { editionOnly, itemFindings } from '../judgements/item-findings';
 import { regionExclusion } from '../judgements/region-exclusion';
 import { itemCore, itemSubject, type Rule, type RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
@@ -34,31 +35,33 @@ export const manualTherapyBodyRegion: Rule = {
     fix: 'None: change the treatment or the body part',
   },
   check(ctx) {
-    return ctx.doc.items.flatMap((item) => {
-      const x = regionExclusion(item, ctx);
-      if (!x) return [];
-      const limit = ctx.kb.limitFor(item.treatment, ctx.edition)!;
-      const itemText = ctx.text.slice(item.span.start, item.span.end);
-      const noun = treatmentNoun(item);
-      const label = citationLabel(ctx.kb, limit.citation);
-      const the = (r: string) => {
-        const s = regionName(ctx, r, itemText);
-        return s === 'carpal tunnel syndrome' ? s : `the ${s}`;
-      };
-      const what = list(x.excluded.map(the));
-      const todo = x.allowed.length
-        ? `request ${noun} for ${list(x.allowed.map(the))} only and physical therapy for ${what}, or cite why the guideline does not fit`
-        : 'request physical therapy or cite why the guideline does not fit';
-      const subject = itemSubject(item);
-      return [
-        {
-          span: itemCore(item),
-          message: `${noun[0].toUpperCase()}${noun.slice(1)} for ${what} is not recommended (${label}: ${limit.notRecommended!.wording}); ${todo}`,
-          citation: { id: limit.citation, label },
-          edition: ctx.kb.guideline(limit.guideline)?.edition,
-          subject,
-        },
-      ];
-    });
+    return ctx.doc.items.flatMap((item) =>
+      itemFindings(ctx, 'manual-therapy-body-region', editionOnly, item, () => {
+        const x = regionExclusion(item, ctx);
+        if (!x) return [];
+        const limit = ctx.kb.limitFor(item.treatment, ctx.edition)!;
+        const itemText = ctx.text.slice(item.span.start, item.span.end);
+        const noun = treatmentNoun(item);
+        const label = citationLabel(ctx.kb, limit.citation);
+        const the = (r: string) => {
+          const s = regionName(ctx, r, itemText);
+          return s === 'carpal tunnel syndrome' ? s : `the ${s}`;
+        };
+        const what = list(x.excluded.map(the));
+        const todo = x.allowed.length
+          ? `request ${noun} for ${list(x.allowed.map(the))} only and physical therapy for ${what}, or cite why the guideline does not fit`
+          : 'request physical therapy or cite why the guideline does not fit';
+        const subject = itemSubject(item);
+        return [
+          {
+            span: itemCore(item),
+            message: `${noun[0].toUpperCase()}${noun.slice(1)} for ${what} is not recommended (${label}: ${limit.notRecommended!.wording}); ${todo}`,
+            citation: { id: limit.citation, label },
+            edition: ctx.kb.guideline(limit.guideline)?.edition,
+            subject,
+          },
+        ];
+      }),
+    );
   },
 };

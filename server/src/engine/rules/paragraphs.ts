@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import type { TextChange } from '../incremental/change';
 import { firstAtOrAfter } from '../sorted';
 
 // The blank-line-delimited paragraph around a span, asked for once per item, evidence mention
@@ -33,18 +34,55 @@ function blankLines(text: string): BlankLines {
     cachedText = text;
     return cachedLines;
   }
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let m; (m = BLANK.exec(text));) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
+  cachedText = text;
+  cachedLines = { starts: [], ends: [] };
+  scanBlankLines(text, 0, text.length, cachedLines);
+  return cachedLines;
+}
+
+/** Appends the blank-line matches starting in [from, to) of `text`, scanning from `from` (a newline, or 0). */
+function scanBlankLines(text: string, from: number, to: number, out: BlankLines): void {
+  // A match starting before `to` ends at the first newline after its own: none reads past the
+  // first newline at or after `to`, so the search reads no further (not to the end of the text).
+  const next = to >= text.length ? -1 : text.indexOf('\n', to);
+  const searched = next < 0 || next + 1 >= text.length ? text : text.slice(0, next + 1);
+  BLANK.lastIndex = from;
+  for (let m; (m = BLANK.exec(searched)) && m.index < to;) {
+    out.starts.push(m.index);
+    out.ends.push(m.index + m[0].length);
     // Step back onto the match's last newline: it may start the next blank line.
     BLANK.lastIndex = m.index + m[0].length - 1;
   }
   BLANK.lastIndex = 0;
+}
+
+/**
+ * Told before the rules run that `text` is `edit.before` changed in one range: the blank lines
+ * of the last text are kept outside it, moved, and only the lines the edit touched are searched
+ * again. (Each match is one blank line, from the newline before it through the newline after:
+ * whether it matches reads only that line, so a match the edit did not touch stands.)
+ */
+export function paragraphsAfterEdit(text: string, edit: { before: string; change: TextChange } | undefined): void {
+  if (!edit || cachedText !== edit.before || !cachedLines || cachedText === text) return;
+  const { from, oldTo, newTo } = edit.change;
+  const by = newTo - oldTo;
+  // Rescan from the newline that starts the line holding the edit: a match starting earlier ends there or before.
+  const rescan = Math.max(0, text.lastIndexOf('\n', from - 1));
+  const old = cachedLines;
+  const lines: BlankLines = { starts: [], ends: [] };
+  let i = 0;
+  for (; i < old.starts.length && old.starts[i] < rescan; i++) {
+    lines.starts.push(old.starts[i]);
+    lines.ends.push(old.ends[i]);
+  }
+  scanBlankLines(text, rescan, newTo, lines);
+  // A match starting at or after the edit's end reads only text after it: the same, moved.
+  for (i = firstAtOrAfter(old.starts, oldTo); i < old.starts.length; i++) {
+    lines.starts.push(old.starts[i] + by);
+    lines.ends.push(old.ends[i] + by);
+  }
   cachedText = text;
-  cachedLines = { starts, ends };
-  return cachedLines;
+  cachedLines = lines;
 }
 
 /**

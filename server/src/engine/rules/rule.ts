@@ -1,4 +1,5 @@
 import type { FindAll } from '../incremental/finders';
+import type { RuleMemo } from './rule-memo';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { AnalysisResult, CorpusIndex, DocumentKind, Finding, RequestedItem, Severity } from '../types';
 
@@ -16,6 +17,8 @@ export interface RuleContext {
   ruleIds: readonly string[];
   /** Runs a whole-text search, incrementally when the analysis has a memo (engine/incremental/finders.ts). */
   find?: FindAll;
+  /** What the rules kept from the last version of the document, when the analysis has a memo (rule-memo.ts). */
+  memo?: RuleMemo;
 }
 
 export interface Rule {

@@ -15,11 +15,15 @@ const ALREADY_ARGUED =
   /\b9792\.21\.1\b|\bMTUS\b[^.]{0,80}\b(?:first|precedence|governs?|controls?|presumptively\s+correct)\b|\b(?:ODG|Official\s+Disability\s+Guidelines?)\b[^.]{0,40}\b(?:does\s+not|doesn't|cannot|can\s+not)\s+(?:apply|govern|control)/i;
 
 function itemFor(items: RequestedItem[], sentence: Span, kbHas: (t: string) => boolean): RequestedItem | undefined {
-  const inside = items.filter((i) => i.treatmentSpan.start >= sentence.start && i.treatmentSpan.end <= sentence.end && kbHas(i.treatment));
-  if (inside.length) return inside[0];
-  // "this item": the request named last before the sentence, in the same section of the letter.
-  const before = items.filter((i) => i.span.end <= sentence.start && kbHas(i.treatment));
-  return before[before.length - 1];
+  // One pass, no copies: asked for every sentence citing ODG in a long appeal.
+  let before: RequestedItem | undefined;
+  for (const i of items) {
+    if (!kbHas(i.treatment)) continue;
+    if (i.treatmentSpan.start >= sentence.start && i.treatmentSpan.end <= sentence.end) return i;
+    // "this item": the request named last before the sentence, in the same section of the letter.
+    if (i.span.end <= sentence.start) before = i;
+  }
+  return before;
 }
 
 /** In an appeal: the UR decision relied on ODG (or ACOEM 3rd) for a therapy the MTUS addresses. */
@@ -39,16 +43,27 @@ export const urHierarchyArgument: Rule = {
     const { text, kb, doc } = ctx;
     const nonMtus = doc.citations.filter(isNonMtus);
     if (!nonMtus.length) return [];
-    const hasMtus = (t: string) => mtusCitationsFor(kb, t).length > 0;
+    // Asked for every item before every sentence citing ODG: answered once per treatment.
+    const known = new Map<string, boolean>();
+    const hasMtus = (t: string) => {
+      let v = known.get(t);
+      if (v === undefined) known.set(t, (v = mtusCitationsFor(kb, t).length > 0));
+      return v;
+    };
     const out: ReturnType<Rule['check']> = [];
     const seen = new Set<string>();
     // Segments and citations are both in document order: walk them together.
+    // (An indexed loop that copies nothing for a sentence citing none: a long appeal has tens of thousands.)
     let k = 0;
-    for (const s of doc.segments ?? segmentText(text)) {
+    const segments = doc.segments ?? segmentText(text);
+    for (let at = 0; at < segments.length; at++) {
+      const s = segments[at];
       while (k < nonMtus.length && nonMtus[k].span.start < s.start) k++;
+      // Past the last citation: no later sentence cites one.
+      if (k === nonMtus.length) break;
+      if (nonMtus[k].span.start >= s.end) continue;
       const cited: typeof nonMtus = [];
       for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.push(nonMtus[j]);
-      if (!cited.length) continue;
       const sentence = text.slice(s.start, s.end);
       if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
       const item = itemFor(doc.items, s, hasMtus);

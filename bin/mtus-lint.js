@@ -56,13 +56,16 @@ function currentBundle() {
  * inode, size, modification and change times are in the name; any write changes the change
  * time), by the same node with the same flags (V8 refuses it otherwise, and the launcher then
  * compiles as usual and writes a new one). One cache per command, made when the process
- * exits, so it holds the functions that command ran. MTUS_LINT_CODE_CACHE=off turns it off.
+ * exits, so it holds the functions that command ran. Each starts with a CRC-32 of the rest:
+ * V8 checks a cache's length but not its bytes, and a damaged one would crash node itself.
+ * MTUS_LINT_CODE_CACHE=off turns it off (and node before 20.15, without zlib.crc32, runs without).
  */
 function requireCached(file, stat) {
-  if (process.env.MTUS_LINT_CODE_CACHE === 'off') return require(file);
+  const { crc32 } = require('node:zlib');
+  if (process.env.MTUS_LINT_CODE_CACHE === 'off' || !crc32) return require(file);
   const vm = require('node:vm');
   const Module = require('node:module');
-  const command = /^[a-z][a-z-]{0,30}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const command = /^(check|lsp|corpus|formulary)$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
   const runtime = [process.version, process.arch, ...process.execArgv].join(' ');
   let flags = 0;
   for (let i = 0; i < runtime.length; i++) flags = (Math.imul(flags, 31) + runtime.charCodeAt(i)) >>> 0;
@@ -70,7 +73,8 @@ function requireCached(file, stat) {
   const cacheFile = path.join(path.dirname(file), 'cli-code-cache', `${id}.bin`);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const stored = fs.readFileSync(cacheFile);
+    if (stored.length > 4 && stored.readUInt32LE(0) === crc32(stored.subarray(4))) cachedData = stored.subarray(4);
   } catch {}
   // The module wrapper node itself uses, its first line taken back so positions stay true.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${fs.readFileSync(file, 'utf8')}\n})`;
@@ -85,7 +89,10 @@ function requireCached(file, stat) {
       try {
         fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
         const partial = `${cacheFile}.${process.pid}`; // renamed whole: a concurrent start never reads half
-        fs.writeFileSync(partial, script.createCachedData());
+        const data = script.createCachedData();
+        const check = Buffer.alloc(4);
+        check.writeUInt32LE(crc32(data));
+        fs.writeFileSync(partial, Buffer.concat([check, data]));
         fs.renameSync(partial, cacheFile);
       } catch {} // a read-only install runs without one
     });

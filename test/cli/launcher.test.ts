@@ -50,6 +50,16 @@ test('the bundle runs when it was made after tsc, and its code cache is kept for
   assert.equal(fs.statSync(path.join(CACHE, caches[0])).mtimeMs, made, 'the second start used the cache (a refused one is written again)');
 });
 
+test('a damaged code cache is not used (V8 would crash on it) but made again', () => {
+  const [cache] = fs.readdirSync(CACHE);
+  const bytes = fs.readFileSync(path.join(CACHE, cache));
+  for (let i = 64; i < bytes.length; i += 97) bytes[i] ^= 0x55; // same length: V8's own check passes
+  fs.writeFileSync(path.join(CACHE, cache), bytes);
+  assert.equal(launch(), 'bundle 1');
+  assert.notDeepEqual(fs.readFileSync(path.join(CACHE, cache)), bytes, 'written again');
+  assert.equal(launch(), 'bundle 1');
+});
+
 test('a bundle rewritten to the same size and given its old time runs its new code, not the cached', () => {
   const before = fs.statSync(BUNDLE);
   fs.writeFileSync(BUNDLE, cliModule('bundle 2'));

@@ -5,7 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { nodeClientApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +70,12 @@ await build({ ...cliCommon, entryPoints: [join(root, 'server/src/corpus/letter-w
 // Dated now even when unchanged: the launcher runs the bundle only when it is newer than out/,
 // which tsc has just written. (Neither ships, so the .vsix is not made again for this.)
 for (const f of ['cli.js', 'letter-worker.js']) utimesSync(join(dist, f), new Date(), new Date());
+// The launcher's V8 code caches were made from the bundle before (bin/mtus-lint.js): they go,
+// their folder stays (a folder made or removed in dist/ would date it, and the .vsix would be
+// made again: test/helpers/vsix.mjs).
+const codeCache = join(dist, 'cli-code-cache');
+mkdirSync(codeCache, { recursive: true });
+for (const f of readdirSync(codeCache)) rmSync(join(codeCache, f), { force: true });
 // pdf.js, loaded by the server only when it reads a PDF letter (server/src/corpus/pdf-modules.ts),
 // from beside it here (the command line, the npm package, development) or from the companion
 // extension mtus-lint PDF reader, whose .vsix holds these two files (scripts/package.mjs). It is
@@ -77,9 +83,20 @@ for (const f of ['cli.js', 'letter-worker.js']) utimesSync(join(dist, f), new Da
 // dist/pdf-modules.js.br when required (compressed-bundle-loader.cjs).
 const pdf = await esbuild({ ...common, entryPoints: [join(root, 'server/src/corpus/pdf-modules.ts')], outfile: join(dist, 'pdf-modules.js'), write: false });
 const pdfCode = pdf.outputFiles[0].contents;
+const pdfBr = join(dist, 'pdf-modules.js.br');
+/** The last build's compressed file when it holds this very code (compressing takes seconds of CPU). */
+function sameCompressed(file, code) {
+  try {
+    const previous = readFileSync(file);
+    return brotliDecompressSync(previous).equals(code) ? previous : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: made anew
+  }
+}
 put(
-  join(dist, 'pdf-modules.js.br'),
-  brotliCompressSync(pdfCode, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: pdfCode.length } }),
+  pdfBr,
+  sameCompressed(pdfBr, pdfCode) ??
+    brotliCompressSync(pdfCode, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24, [zlib.BROTLI_PARAM_SIZE_HINT]: pdfCode.length } }),
 );
 put(join(dist, 'pdf-modules.js'), readFileSync(join(root, 'scripts/compressed-bundle-loader.cjs')));
 

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { InstallError, installCodeServer } from '../code-server/install.mjs';
 import {
   HarnessError,
+  QUIET_SETTINGS,
   REPO_ROOT as ROOT,
   installVsix,
   launchChromium,
@@ -122,9 +123,17 @@ function userSettings(settings) {
 async function runPass(pass, extFolder) {
   const workspace = join(runDir, `workspace-${pass.suite}`);
   cpSync(pass.fixture, workspace, { recursive: true });
-  // No welcome page drawn behind the suite (the walkthrough is checked through the API), and no
-  // minimap redrawn at every edit: nothing here looks at either.
-  userSettings({ 'workbench.startupEditor': 'none', 'editor.minimap.enabled': false, 'security.workspace.trust.enabled': pass.trust });
+  // No welcome page drawn behind the suite (the walkthrough is checked through the API), no
+  // minimap redrawn at every edit, no blinking cursor or animation repainted while the suite
+  // waits: nothing here looks at them (the browser's drawing is most of this suite's CPU).
+  userSettings({
+    ...QUIET_SETTINGS,
+    'workbench.startupEditor': 'none',
+    'editor.minimap.enabled': false,
+    'editor.cursorBlinking': 'solid',
+    'workbench.reduceMotion': 'on',
+    'security.workspace.trust.enabled': pass.trust,
+  });
   // A window of its own; the previous one is closed, and its extension host with it.
   const previous = browser.context.pages();
   const page = await browser.context.newPage();

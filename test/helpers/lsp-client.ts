@@ -1,5 +1,5 @@
 // A small LSP client for protocol tests: it starts the REAL mtus-lint server
-// (`node out/server/src/server.js --stdio`) and talks to it the way an editor does.
+// (`node dist/server.js --stdio`, see SERVER_JS) and talks to it the way an editor does.
 //
 // - answers `workspace/configuration` with whatever settings the test put in `client.settings`;
 // - records `window/showMessage` and `window/logMessage` notifications;
@@ -50,7 +50,24 @@ export function repoRoot(): string {
 }
 
 export const ROOT = repoRoot();
-export const SERVER_JS = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+/**
+ * The server the tests start: the shipped bundle, dist/server.js, as an editor runs it (and in
+ * about two thirds of the CPU time of out/'s two hundred modules), when the last build made it
+ * after tsc last wrote out/ (scripts/bundle.mjs dates dist/cli.js at every build, after tsc);
+ * after a `tsc` alone, the compiled modules in out/, so no test runs old code.
+ * MTUS_LINT_SERVER_FROM=out starts out/ always (readable names in a server's stack trace).
+ */
+export const SERVER_JS = serverToStart();
+
+function serverToStart(): string {
+  const compiled = path.join(ROOT, 'out', 'server', 'src', 'server.js');
+  if (process.env.MTUS_LINT_SERVER_FROM === 'out') return compiled;
+  try {
+    const built = fs.statSync(path.join(ROOT, 'dist', 'cli.js')).mtimeMs;
+    if (built >= fs.statSync(path.join(ROOT, 'out', 'tsconfig.tsbuildinfo')).mtimeMs) return path.join(ROOT, 'dist', 'server.js');
+  } catch {}
+  return compiled;
+}
 export const KNOWLEDGE_DATA = path.join(ROOT, 'server', 'src', 'knowledge', 'data');
 
 /** Read one of the bundled knowledge files (citations.json, guidelines.json, ...). */
@@ -99,7 +116,7 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Extra environment for the server process (never used to point at another knowledge base). */
   env?: NodeJS.ProcessEnv;
-  /** The server to start: the compiled sources (default) or the shipped bundle, dist/server.js. */
+  /** The server to start, when not SERVER_JS: a bundle elsewhere (a packaged .vsix unpacked). */
   serverJs?: string;
 }
 

@@ -34,8 +34,11 @@ export function vsixPath() {
   return join(ROOT, `${pkg.name}-${pkg.version}.vsix`);
 }
 
-/** The command line's bundles: in dist/ but not in the .vsix, and dated at every build (scripts/bundle.mjs). */
-const NOT_SHIPPED = new Set(['cli.js', 'letter-worker.js'].map((f) => join(ROOT, 'dist', f)));
+/**
+ * The command line's bundles and its launcher's code caches: in dist/ but not in the .vsix, and
+ * dated at every build (scripts/bundle.mjs) or start (bin/mtus-lint.js).
+ */
+const NOT_SHIPPED = new Set(['cli.js', 'letter-worker.js', 'cli-code-cache'].map((f) => join(ROOT, 'dist', f)));
 
 /** Newest modification time under `path` (a file or a folder, recursively). */
 function newest(path) {

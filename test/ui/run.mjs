@@ -5,7 +5,17 @@
 // PNG in test-output/ui/. Ends with "N passed, N failed"; anything that cannot start fails.
 import { copyFileSync, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HarnessError, REPO_ROOT, installCodeServer, installVsix, launchChromium, makeRunDir, removeRunDir, startCodeServer } from '../helpers/code-server.mjs';
+import {
+  HarnessError,
+  QUIET_SETTINGS,
+  REPO_ROOT,
+  installCodeServer,
+  installVsix,
+  launchChromium,
+  makeRunDir,
+  removeRunDir,
+  startCodeServer,
+} from '../helpers/code-server.mjs';
 import { ensureVsix } from '../helpers/vsix.mjs';
 import { extensionPageSteps } from './extension-page.mjs';
 import { webExtensionSteps } from './web-extension.mjs';
@@ -72,7 +82,7 @@ try {
   const original = readFileSync(draft, 'utf8');
   // No welcome page over the editor at start (it would take the keyboard).
   mkdirSync(join(run, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none' }));
+  writeFileSync(join(run, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'workbench.startupEditor': 'none' }));
   cs = await startCodeServer({ workspace: ws, runDir: run });
   browser = await launchChromium({ runDir: run });
   const page = browser.page;

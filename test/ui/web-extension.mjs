@@ -6,6 +6,7 @@
 // the setting written first holds for this window, and the desktop window is closed.
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { QUIET_SETTINGS } from '../helpers/code-server.mjs';
 
 export async function webExtensionSteps({ cs, browser, run, fixture, step, out }) {
   const ws = join(run, 'web-workspace');
@@ -13,7 +14,7 @@ export async function webExtensionSteps({ cs, browser, run, fixture, step, out }
   copyFileSync(fixture, join(ws, 'request.rfa'));
   writeFileSync(
     join(run, 'user-data', 'User', 'settings.json'),
-    JSON.stringify({ 'workbench.startupEditor': 'none', 'remote.extensionKind': { 'mtus-lint.mtus-lint': ['web'] } }),
+    JSON.stringify({ ...QUIET_SETTINGS, 'workbench.startupEditor': 'none', 'remote.extensionKind': { 'mtus-lint.mtus-lint': ['web'] } }),
   );
   const previous = browser.context.pages();
   const page = await browser.context.newPage();

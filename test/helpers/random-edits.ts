@@ -48,6 +48,9 @@ const LINES = [
   'Status post left knee arthroscopy on 03/02/2016.',
   'Naproxen 550 mg #60 one tablet twice daily',
   'Date: 04/03/2017',
+  // A form line's dot leaders, and a prose ellipsis that is not one (structure/spacing.ts).
+  'Employee ....... Gilberto   DOB ..... 08/19/1966',
+  'Recommended using a short course of therapy... this medication is not for long use.',
   '-----',
 ];
 const CHARS = ['a', 'Z', '7', ' ', '\n', '\r\n', '\r', ':', '.', '|', '\t', '-', 'x', '(', ')', '\u00a0'];

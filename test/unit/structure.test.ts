@@ -239,4 +239,11 @@ describe('OCR spacing', () => {
     assert.doesNotMatch(v.text, /\.\.\./);
   });
   test('ordinary text is read as it is', () => assert.equal(readSpacing('Acupuncture 2x3 for the neck.').identity, true));
+  test('a prose ellipsis is not a dot leader: the text is read as written', () => {
+    const t = 'Recommended as an option, using a short course of therapy... this medication is not for long use.';
+    assert.equal(readSpacing(t).text, t);
+    // Glued to a label, or with a capital value after, three dots are still a leader.
+    assert.doesNotMatch(readSpacing('Claim... FRT-16-23875').text, /\.\.\./);
+    assert.doesNotMatch(readSpacing('DOB ... 08/19/1966').text, /\.\.\./);
+  });
 });

@@ -49,9 +49,18 @@ export function isSpacedOut(text: string): boolean {
 const identityView = (text: string): TextView => ({ text, toOriginal: (o) => o, identity: true });
 
 // Dot leaders between a label and its value ("Cyclobenzaprine 7.5 mg ...... #90 ...... 1 tab
-// PO TID", "Employee ....... Gilberto") are a column gap: read as spaces, one for one, so every
-// offset stays where it was.
+// PO TID", "Employee ....... Gilberto", "Claim ... FRT-16-23875") are a column gap: read as
+// spaces, one for one, so every offset stays where it was. A prose ellipsis is not one: three
+// dots glued to the word before and a lower-case word after ("a short course of therapy... this
+// medication"), the sentence going on. Kept as written, it also spares a long document whose only
+// dots are such an ellipsis a blanked copy of its whole text on every keystroke.
 const DOT_LEADER = /(?<=\S ?) ?\.{3,}(?= ?\S)/g;
+const ELLIPSIS_AFTER = /^ [a-z]/;
+
+const isEllipsis = (m: string, at: number, line: string) =>
+  m === '...' && /[A-Za-z]/.test(line[at - 1] ?? '') && ELLIPSIS_AFTER.test(line.slice(at + 3, at + 5));
+
+const blankLine = (line: string) => line.replace(DOT_LEADER, (m: string, at: number) => (isEllipsis(m, at, line) ? m : ' '.repeat(m.length)));
 
 /** The text with dot leaders blanked, the same length; the text itself when it has none. */
 export function blankDotLeaders(text: string): string {
@@ -60,17 +69,22 @@ export function blankDotLeaders(text: string): string {
   if (at < 0) return text;
   const parts: string[] = [];
   let done = 0;
+  let blanked = false;
   while (at >= 0) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const newline = text.indexOf('\n', at);
     const lineEnd = newline < 0 ? text.length : newline;
-    parts.push(
-      text.slice(done, lineStart),
-      text.slice(lineStart, lineEnd).replace(DOT_LEADER, (m) => ' '.repeat(m.length)),
-    );
-    done = lineEnd;
+    const line = text.slice(lineStart, lineEnd);
+    const out = blankLine(line);
+    if (out !== line) {
+      parts.push(text.slice(done, lineStart), out);
+      done = lineEnd;
+      blanked = true;
+    }
     at = text.indexOf('...', lineEnd);
   }
+  // No copy of a text that had only ellipses.
+  if (!blanked) return text;
   parts.push(text.slice(done));
   return parts.join('');
 }

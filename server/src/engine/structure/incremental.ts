@@ -51,7 +51,15 @@ export class StructureMemo {
       // `shared`: the caller changes nothing it is given (only remap.ts would), so a stretch that
       // stayed where it was hands out the same parts as last time; only its sections are copied,
       // their ends being set below.
-      if (!shared || s.made?.at !== s.start) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
+      // One moved by the edit shifts the parts it handed out last time in place: a keystroke
+      // early in a long document moves thousands of units, and fresh copies of them all were most
+      // of its cost (and garbage). Those parts belonged to the last version's analysis, which the
+      // next analysis of the same memo supersedes.
+      if (!shared || !s.made) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
+      else if (s.made.at !== s.start) {
+        shiftInPlace(s.made.parts, s.start - s.made.at);
+        s.made.at = s.start;
+      }
       append(out, s.made.parts);
     };
     let reread = 0;
@@ -73,7 +81,13 @@ export class StructureMemo {
         // everything is the old reading, moved.
         while (i < old.length && old[i].start < start - delta) i++;
         if (i < old.length && old[i].start === start - delta && old[i].key === key) {
-          for (; i < old.length; i++) keep({ ...old[i], start: old[i].start + delta, end: old[i].end + delta });
+          // The old stretches are the memo's own, dropped after this read: moved where they stand.
+          for (; i < old.length; i++) {
+            const o = old[i];
+            o.start += delta;
+            o.end += delta;
+            keep(o);
+          }
           break;
         }
       }
@@ -121,8 +135,8 @@ function* cut(text: string, from: number): Generator<[number, number]> {
   if (from < text.length || (first === 0 && from === 0)) yield [from, text.length];
 }
 
-// Fresh objects every time: the analysis downstream may change spans in place (remap.ts), and a
-// kept reading must stay as it was read.
+// Fresh objects from a reading: the analysis downstream may change spans in place (remap.ts), and
+// a kept reading must stay as it was read.
 const move = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
 
 /** The parts of a stretch's reading at offset `by`: fresh objects. */
@@ -142,6 +156,32 @@ function moved(r: DocumentStructure, by: number): DocumentStructure {
   }
   for (const s of r.formText) out.formText.push(move(s, by));
   return out;
+}
+
+const shiftSpan = (s: Span, by: number) => {
+  s.start += by;
+  s.end += by;
+};
+
+/** The parts `moved` made, moved `by` further, the same objects. */
+function shiftInPlace(r: DocumentStructure, by: number): void {
+  for (const b of r.checkboxes) {
+    shiftSpan(b.box, by);
+    shiftSpan(b.label, by);
+  }
+  for (const f of r.fields) {
+    shiftSpan(f.label, by);
+    shiftSpan(f.value, by);
+  }
+  for (const s of r.sections) {
+    shiftSpan(s.headingSpan, by);
+    shiftSpan(s.span, by);
+  }
+  for (const u of r.units) {
+    shiftSpan(u.span, by);
+    if (u.cells) for (const spans of Object.values(u.cells) as Span[][]) for (const s of spans) shiftSpan(s, by);
+  }
+  for (const s of r.formText) shiftSpan(s, by);
 }
 
 /** A stretch's parts added to the document's; its sections copied, since their ends are set afterwards. */

@@ -142,7 +142,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   for (const m of found) {
     if (inCitation(m)) continue;
     const role = unitAt(structure.units, m.span.start)?.role ?? 'narrative';
-    mentions.push(memo && identity ? { ...m, role } : Object.assign(m, { role }));
+    mentions.push(memo && identity ? memo.withRole(m, role) : Object.assign(m, { role }));
   }
   const regions = memo ? memo.regions.read(scope, kb, edit, identity) : findRegionMentions(scope, kb);
   const { items, priorCourses, firstCourses, priorMentioned } = assembleItems(

@@ -80,6 +80,21 @@ export class AnalysisMemo {
   /** The date the document is judged at (parse/document-date.ts). */
   readonly documentDate = new DocumentDateMemo();
   private kindRead?: { head: string; kind: DocumentKind };
+  /** Each kept treatment mention's copy with its role, last handed out (withRole). */
+  private readonly roles = new WeakMap<TreatmentMention, TreatmentMention>();
+
+  /**
+   * A copy of `m`, a mention this memo keeps, with `role`: the same copy as last time when the
+   * role is the same. A copy holds nothing but `m`'s own fields, which stay as they are but for
+   * the span, one object shared with it (moved in place, window.ts): it stays `m` with `role`.
+   */
+  withRole(m: TreatmentMention, role: NonNullable<TreatmentMention['role']>): TreatmentMention {
+    const last = this.roles.get(m);
+    if (last?.role === role) return last;
+    const copy = { ...m, role };
+    this.roles.set(m, copy);
+    return copy;
+  }
   private lastText?: string;
 
   /** inferKind(text), read again only when the head it reads changed. */

@@ -142,12 +142,24 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
       const mBefore = firstAtOrAfter(kept.matched, lo);
       const mAfter = hi < text.length ? firstAtOrAfter(kept.matched, hi - delta) : kept.matched.length;
       this.lastWindow = differing(kept.found.slice(before, after), scan.found, change);
-      return {
-        text,
-        context,
-        found: [...kept.found.slice(0, before), ...scan.found, ...kept.found.slice(after).map((t) => this.finder.move(t, delta))],
-        matched: [...kept.matched.slice(0, mBefore), ...matched, ...kept.matched.slice(mAfter).map((s) => ({ start: s.start + delta, end: s.end + delta }))],
-      };
+      // The finds past the window are the kept ones, moved where they stand (a find's offsets are
+      // its span's): a keystroke early in a long document moves thousands, and a copy of each was
+      // most of its cost. In shared mode the last analysis was handed these very things; the next
+      // analysis of the same memo supersedes it. The kept lists are the memo's own, spliced in place.
+      if (delta !== 0) {
+        for (let i = after; i < kept.found.length; i++) {
+          const span = kept.found[i].span;
+          span.start += delta;
+          span.end += delta;
+        }
+        for (let i = mAfter; i < kept.matched.length; i++) {
+          kept.matched[i].start += delta;
+          kept.matched[i].end += delta;
+        }
+      }
+      replaceRange(kept.found, before, after, scan.found);
+      replaceRange(kept.matched, mBefore, mAfter, matched);
+      return { text, context, found: kept.found, matched: kept.matched };
     }
   }
 }
@@ -181,6 +193,22 @@ function differing<T extends { span: Span }>(old: T[], found: T[], change: TextC
     widen({ start: s.start < change.from ? s.start : s.start + delta, end: s.end <= change.from ? s.end : s.end + delta });
   }
   return { start: Math.max(0, start), end };
+}
+
+/** `list` with [from, to) replaced by `items`, in place (a call's arguments cannot hold a long list). */
+function replaceRange<T>(list: T[], from: number, to: number, items: T[]): void {
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) list[from + i] = items[i];
+    return;
+  }
+  if (items.length < 1000) {
+    list.splice(from, to - from, ...items);
+    return;
+  }
+  const tail = list.slice(to);
+  list.length = from;
+  for (const x of items) list.push(x);
+  for (const x of tail) list.push(x);
 }
 
 /** Overlapping or touching spans joined, in order of start. */

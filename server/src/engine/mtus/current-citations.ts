@@ -40,12 +40,35 @@ const DRUG_LIST =
 /** The timeline topic a current ACOEM citation names ("low-back"), from its citation entry. */
 export const topicOfCitation = (entry: string) => TITLES.find(([, id]) => id === entry)?.[0];
 
+/**
+ * The matches of `re` (global) that start in [from, to), as `re.exec` from `from` finds them.
+ * Every match starts with one of the words of `starts`: each place one stands is tried in turn,
+ * the pattern held to start there. A window of a long document (incremental/window.ts) is then
+ * read by its own length: an exec finding nothing before `to` would scan on to the text's end.
+ */
+function* matchesAt(re: RegExp, starts: RegExp, text: string, from: number, to: number): Generator<RegExpExecArray> {
+  const at = new RegExp(re.source, `${re.flags.replace('g', '')}y`);
+  const words = new RegExp(starts.source, starts.flags);
+  // The longest start word fits in 5 characters past the last place a match may start.
+  const part = to < text.length ? text.slice(from, to + 5) : from > 0 ? text.slice(from) : text;
+  let next = from;
+  for (let w; (w = words.exec(part));) {
+    const p = from + w.index;
+    words.lastIndex = w.index + 1;
+    if (p >= to) break;
+    if (p < next) continue;
+    at.lastIndex = p;
+    const m = at.exec(text);
+    if (!m) continue;
+    next = p + m[0].length;
+    yield m;
+  }
+}
+
 /** Today's citation forms in the text, resolved to the knowledge base's entries for them. */
 export function findCurrentCitations(text: string, from = 0, to = Infinity): Citation[] {
   const out: Citation[] = [];
-  const acoem = new RegExp(ACOEM.source, ACOEM.flags);
-  acoem.lastIndex = from;
-  for (let m; (m = acoem.exec(text)) && m.index < to;) {
+  for (const m of matchesAt(ACOEM, /MTUS|ACOEM/g, text, from, to)) {
     // "ACOEM Hip and Groin Disorders" alone is how 2016 letters cite a guideline outside the
     // MTUS: today's form says "MTUS (ACOEM)", "Guideline" or the version.
     if (!/^MTUS/.test(m[0]) && !/Guidelines?\b/.test(m[0]) && !m.groups!.version) continue;
@@ -59,9 +82,7 @@ export function findCurrentCitations(text: string, from = 0, to = Infinity): Cit
       resolved: [hit[1]],
     });
   }
-  const list = new RegExp(DRUG_LIST.source, DRUG_LIST.flags);
-  list.lastIndex = from;
-  for (let m; (m = list.exec(text)) && m.index < to;) {
+  for (const m of matchesAt(DRUG_LIST, /MTUS|Drug/gi, text, from, to)) {
     out.push({
       span: { start: m.index, end: m.index + m[0].length },
       text: m[0],

@@ -51,6 +51,7 @@ const LINES = [
   // A form line's dot leaders, and a prose ellipsis that is not one (structure/spacing.ts).
   'Employee ....... Gilberto   DOB ..... 08/19/1966',
   'Recommended using a short course of therapy... this medication is not for long use.',
+  'Acupuncture 6 visits <!-- mtus-lint-disable-line therapy-over-trial -->',
   '-----',
 ];
 const CHARS = ['a', 'Z', '7', ' ', '\n', '\r\n', '\r', ':', '.', '|', '\t', '-', 'x', '(', ')', '\u00a0'];

@@ -16,6 +16,7 @@ import { CLOSINGS } from '../../server/src/engine/rules/appeal-ur-decision-attac
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
 import { scanRegionMentions, scanTreatmentMentions } from '../../server/src/engine/parse/mentions';
 import { readSpacing } from '../../server/src/engine/structure/spacing';
+import { findDirectives } from '../../server/src/engine/directives';
 import { drafts, longDraft, sessions } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
 
@@ -86,4 +87,19 @@ test("the OCR judgement (doubled word gaps) follows a short draft's edits across
     }
   }
   assert.equal(crossed, 2);
+});
+
+test('directives found through the memo equal a whole reading, a mark made or broken by the edit', () => {
+  const memo = new AnalysisMemo();
+  const base = `${longDraft}\n`;
+  // A mark split by a stray "X": deleting it makes the directive, typing it again breaks it.
+  const versions = [base, `${base}<!-- mtus-lint-dXisable therapy-over-trial -->`, `${base}<!-- mtus-lint-disable therapy-over-trial -->`];
+  let seen = 0;
+  for (const text of [...versions, ...versions.slice().reverse(), base, versions[2]]) {
+    const edit = memo.editTo(text);
+    const found = memo.directives.find(text, edit).directives;
+    assert.deepStrictEqual(found, findDirectives(text).directives);
+    seen += found.length;
+  }
+  assert.ok(seen >= 3);
 });

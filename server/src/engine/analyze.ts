@@ -173,7 +173,7 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const diagnoses = memo ? memo.diagnoses.read(scope, kb, edit, identity) : findDiagnoses(scope, kb);
   const surgeries = memo ? memo.surgeries.read(scope, kb, edit, identity) : findSurgeries(scope, kb);
   // Comments the writer put in the text to silence rules (read before the rules: one reports misspelt ids).
-  const { directives, lineOf } = findDirectives(scope);
+  const { directives, lineOf } = memo ? memo.directives.find(scope, edit) : findDirectives(scope);
   const doc = {
     kind,
     items,

@@ -1,4 +1,5 @@
 import { lineStarts, offsetToPosition } from './positions';
+import type { TextChange } from './incremental/change';
 import type { Directive, DirectiveScope, Finding, FixData, Span } from './types';
 
 // Silencing a rule where the writer has decided it does not apply, in a form that stays
@@ -10,12 +11,35 @@ import type { Directive, DirectiveScope, Finding, FixData, Span } from './types'
 
 const DIRECTIVE = /<!--\s*mtus-lint-(disable-next-line|disable-line|disable)\b([^>]*?)-->/g;
 
-export function findDirectives(text: string): { directives: Directive[]; lineOf: (offset: number) => number } {
+const MARK = 'mtus-lint-disable';
+
+/**
+ * Whether a text holds no directive, known from the last version's answer when the edit between
+ * them is known: a text that had no mark has one only if it is in the stretch the edit wrote
+ * (and the mark's length around it). A keystroke in a long document then reads that stretch only.
+ */
+export class DirectiveMemo {
+  private kept?: { text: string; none: boolean };
+
+  find(text: string, edit?: { before: string; change: TextChange }): ReturnType<typeof findDirectives> {
+    const kept = this.kept;
+    let none: boolean;
+    if (kept?.none && edit && edit.before === kept.text) {
+      const { from, newTo } = edit.change;
+      none = !text.slice(Math.max(0, from - MARK.length), newTo + MARK.length).includes(MARK);
+    } else none = !text.includes(MARK);
+    this.kept = { text, none };
+    return findDirectives(text, none);
+  }
+}
+
+/** `none`: the caller knows `text` holds no directive. */
+export function findDirectives(text: string, none = false): { directives: Directive[]; lineOf: (offset: number) => number } {
   const directives: Directive[] = [];
   let starts: number[] | undefined;
   const lineOf = (offset: number) => offsetToPosition((starts ??= lineStarts(text)), offset).line;
   // Cheap when there are none, which is almost always.
-  if (!text.includes('mtus-lint-disable')) return { directives, lineOf };
+  if (none || !text.includes(MARK)) return { directives, lineOf };
   DIRECTIVE.lastIndex = 0;
   for (let m; (m = DIRECTIVE.exec(text));) {
     const kind = m[1];

@@ -12,6 +12,7 @@ import { PassageMemo, type PassageItems } from './incremental/passages';
 import { MedicationMemo } from './incremental/medications';
 import { FinderMemo } from './incremental/finders';
 import { DocumentDateMemo } from './incremental/document-date';
+import { DirectiveMemo } from './directives';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -79,6 +80,8 @@ export class AnalysisMemo {
   readonly finders = new FinderMemo();
   /** The date the document is judged at (parse/document-date.ts). */
   readonly documentDate = new DocumentDateMemo();
+  /** Whether the text holds directives, read again only where the edit wrote (directives.ts). */
+  readonly directives = new DirectiveMemo();
   private kindRead?: { head: string; kind: DocumentKind };
   /** Each kept treatment mention's copy with its role, last handed out (withRole). */
   private readonly roles = new WeakMap<TreatmentMention, TreatmentMention>();

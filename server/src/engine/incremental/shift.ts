@@ -13,10 +13,15 @@ export function shifted<T>(value: T, by: number): T {
     return out as T;
   }
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') return { start: o.start + by, end: o.end + by } as T;
+  // Keys walked in place, no list of them made (this runs over every passage an edit moved).
+  // Plain data inherits no enumerable keys, so for-in walks its own, as Object.keys lists them.
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    let n = 0;
+    for (const _ in o) n++;
+    if (n === 2) return { start: o.start + by, end: o.end + by } as T;
+  }
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = shifted(o[k], by);
+  for (const k in o) out[k] = shifted(o[k], by);
   return out as T;
 }
 

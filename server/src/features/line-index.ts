@@ -18,13 +18,34 @@ const startsAt = (text: string, p: number) => {
 /** The line starts of `text`, which `edit` made from the text whose line starts were `old`. */
 export function editedLineStarts(old: readonly number[], text: string, edit: Edit): number[] {
   const delta = edit.newEnd - edit.oldEnd;
-  const out: number[] = [0];
-  let i = 1;
-  for (; i < old.length && old[i] < edit.start; i++) out.push(old[i]);
-  for (let p = Math.max(1, edit.start); p <= Math.min(edit.newEnd, text.length); p++) if (startsAt(text, p)) out.push(p);
-  for (; i < old.length && old[i] <= edit.oldEnd; i++);
-  for (; i < old.length; i++) out.push(old[i] + delta);
+  // The old starts kept before the edit are old[0, lo); those from hi on moved by delta.
+  const lo = Math.max(1, firstAbove(old, edit.start - 1));
+  const hi = Math.max(lo, firstAbove(old, edit.oldEnd));
+  const middle: number[] = [];
+  for (let p = Math.max(1, edit.start); p <= Math.min(edit.newEnd, text.length); p++) if (startsAt(text, p)) middle.push(p);
+  // A keystroke that adds or removes no line break (most): one copy of the list, moved in place.
+  if (middle.length === hi - lo) {
+    const out = old.slice();
+    for (let k = 0; k < middle.length; k++) out[lo + k] = middle[k];
+    if (delta !== 0) for (let i = hi; i < out.length; i++) out[i] += delta;
+    return out;
+  }
+  const out = old.slice(0, lo);
+  for (const p of middle) out.push(p);
+  for (let i = hi; i < old.length; i++) out.push(old[i] + delta);
   return out;
+}
+
+/** The index of the first of `xs` (ascending) greater than `at`. */
+function firstAbove(xs: readonly number[], at: number): number {
+  let a = 0;
+  let b = xs.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (xs[m] <= at) a = m + 1;
+    else b = m;
+  }
+  return a;
 }
 
 /** Line starts reused across versions when the edit between them is known, else counted afresh. */

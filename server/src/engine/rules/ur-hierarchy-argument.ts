@@ -14,6 +14,31 @@ const RELIED = /\b(?:citing|cited|cites|relied|relying|relies|based|basing|appli
 const ALREADY_ARGUED =
   /\b9792\.21\.1\b|\bMTUS\b[^.]{0,80}\b(?:first|precedence|governs?|controls?|presumptively\s+correct)\b|\b(?:ODG|Official\s+Disability\s+Guidelines?)\b[^.]{0,40}\b(?:does\s+not|doesn't|cannot|can\s+not)\s+(?:apply|govern|control)/i;
 
+/**
+ * What the rule works out from words alone, kept between versions of a document: whether a
+ * paragraph already argues the MTUS comes first, and each finding's wording. A keystroke in a
+ * long appeal leaves hundreds of ODG sentences as they were; their paragraphs and wording are
+ * then looked up, not read and written again. Kept for one knowledge base and edition.
+ */
+interface Kept {
+  kb: unknown;
+  edition: string;
+  argued: Map<string, boolean>;
+  ids: Map<string, string[]>;
+  wording: Map<string, { message: string; citation: { id: string; label: string } }>;
+}
+
+const LIMIT = 20_000;
+const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), wording: new Map() });
+
+function keptFor(ctx: RuleContext): Kept {
+  const kept = ctx.memo?.slot<{ v: Kept }>('ur-hierarchy-argument', () => ({ v: fresh(ctx.kb, ctx.edition) }));
+  if (!kept) return fresh(ctx.kb, ctx.edition);
+  const v = kept.v;
+  if (v.kb !== ctx.kb || v.edition !== ctx.edition || v.argued.size + v.wording.size > LIMIT) kept.v = fresh(ctx.kb, ctx.edition);
+  return kept.v;
+}
+
 function itemFor(items: RequestedItem[], sentence: Span, kbHas: (t: string) => boolean): RequestedItem | undefined {
   // One pass, no copies: asked for every sentence citing ODG in a long appeal.
   let before: RequestedItem | undefined;
@@ -50,6 +75,7 @@ export const urHierarchyArgument: Rule = {
       if (v === undefined) known.set(t, (v = mtusCitationsFor(kb, t).length > 0));
       return v;
     };
+    const kept = keptFor(ctx);
     const out: ReturnType<Rule['check']> = [];
     const seen = new Set<string>();
     // Segments and citations are both in document order: walk them together.
@@ -68,21 +94,34 @@ export const urHierarchyArgument: Rule = {
       if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
       const item = itemFor(doc.items, s, hasMtus);
       if (!item) continue;
-      const ids = mtusCitationsFor(kb, item.treatment, ctx.edition);
+      let ids = kept.ids.get(item.treatment);
+      if (!ids) kept.ids.set(item.treatment, (ids = mtusCitationsFor(kb, item.treatment, ctx.edition)));
       // The letter already makes the argument in this paragraph: nothing to point out.
       const para = paragraphOf(text, s);
-      const argued =
-        ALREADY_ARGUED.test(text.slice(para.start, para.end)) || inside(doc.citations, [para]).some((c) => c.resolved.some((r) => ids.includes(r)));
+      const paraText = text.slice(para.start, para.end);
+      let says = kept.argued.get(paraText);
+      if (says === undefined) kept.argued.set(paraText, (says = ALREADY_ARGUED.test(paraText)));
+      const argued = says || inside(doc.citations, [para]).some((c) => c.resolved.some((r) => ids.includes(r)));
       if (argued) continue;
       const key = `${item.treatment}|${s.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const names = [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' and ');
-      out.push({
-        span: s,
-        message: `The UR decision relied on ${names} for ${lower(treatmentName(item))}, which the MTUS addresses (${ids.map((id) => citationLabel(kb, id)).join(', ')}): argue that the MTUS governs (${HIERARCHY_REGULATION})`,
-        citation: { id: ids[0], label: citationLabel(kb, ids[0]) },
-      });
+      const name = lower(treatmentName(item));
+      const wordingKey = `${names}\u0000${name}\u0000${item.treatment}`;
+      let wording = kept.wording.get(wordingKey);
+      if (!wording) {
+        const ids1 = ids;
+        kept.wording.set(
+          wordingKey,
+          (wording = {
+            message: `The UR decision relied on ${names} for ${name}, which the MTUS addresses (${ids1.map((id) => citationLabel(kb, id)).join(', ')}): argue that the MTUS governs (${HIERARCHY_REGULATION})`,
+            citation: { id: ids1[0], label: citationLabel(kb, ids1[0]) },
+          }),
+        );
+      }
+      // The citation object is the finding's own: a reader may change it.
+      out.push({ span: s, message: wording.message, citation: { ...wording.citation } });
     }
     return out;
   },

@@ -39,11 +39,11 @@ function keptFor(ctx: RuleContext): Kept {
   return kept.v;
 }
 
-function itemFor(items: RequestedItem[], sentence: Span, kbHas: (t: string) => boolean): RequestedItem | undefined {
+/** `items`: those whose treatment the MTUS addresses, in the document's order. */
+function itemFor(items: RequestedItem[], sentence: Span): RequestedItem | undefined {
   // One pass, no copies: asked for every sentence citing ODG in a long appeal.
   let before: RequestedItem | undefined;
   for (const i of items) {
-    if (!kbHas(i.treatment)) continue;
     if (i.treatmentSpan.start >= sentence.start && i.treatmentSpan.end <= sentence.end) return i;
     // "this item": the request named last before the sentence, in the same section of the letter.
     if (i.span.end <= sentence.start) before = i;
@@ -76,6 +76,8 @@ export const urHierarchyArgument: Rule = {
       return v;
     };
     const kept = keptFor(ctx);
+    // The items whose treatment the MTUS addresses, found once, when a sentence first needs them.
+    let addressed: RequestedItem[] | undefined;
     const out: ReturnType<Rule['check']> = [];
     const seen = new Set<string>();
     // Segments and citations are both in document order: walk them together.
@@ -92,7 +94,7 @@ export const urHierarchyArgument: Rule = {
       for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.push(nonMtus[j]);
       const sentence = text.slice(s.start, s.end);
       if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
-      const item = itemFor(doc.items, s, hasMtus);
+      const item = itemFor((addressed ??= doc.items.filter((i) => hasMtus(i.treatment))), s);
       if (!item) continue;
       let ids = kept.ids.get(item.treatment);
       if (!ids) kept.ids.set(item.treatment, (ids = mtusCitationsFor(kb, item.treatment, ctx.edition)));

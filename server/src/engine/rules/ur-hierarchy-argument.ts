@@ -25,11 +25,13 @@ interface Kept {
   edition: string;
   argued: Map<string, boolean>;
   ids: Map<string, string[]>;
+  /** Each treatment's name as the message words it, by its words in the letter. */
+  names: Map<string, string>;
   wording: Map<string, { message: string; citation: { id: string; label: string } }>;
 }
 
 const LIMIT = 20_000;
-const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), wording: new Map() });
+const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), names: new Map(), wording: new Map() });
 
 function keptFor(ctx: RuleContext): Kept {
   const kept = ctx.memo?.slot<{ v: Kept }>('ur-hierarchy-argument', () => ({ v: fresh(ctx.kb, ctx.edition) }));
@@ -90,8 +92,6 @@ export const urHierarchyArgument: Rule = {
       // Past the last citation: no later sentence cites one.
       if (k === nonMtus.length) break;
       if (nonMtus[k].span.start >= s.end) continue;
-      const cited: typeof nonMtus = [];
-      for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.push(nonMtus[j]);
       const sentence = text.slice(s.start, s.end);
       if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
       const item = itemFor((addressed ??= doc.items.filter((i) => hasMtus(i.treatment))), s);
@@ -108,8 +108,11 @@ export const urHierarchyArgument: Rule = {
       const key = `${item.treatment}|${s.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const names = [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' and ');
-      const name = lower(treatmentName(item));
+      const cited = new Set<string>();
+      for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.add(guidelineName(kb, nonMtus[j]));
+      const names = [...cited].join(' and ');
+      let name = kept.names.get(item.treatmentText);
+      if (name === undefined) kept.names.set(item.treatmentText, (name = lower(treatmentName(item))));
       const wordingKey = `${names}\u0000${name}\u0000${item.treatment}`;
       let wording = kept.wording.get(wordingKey);
       if (!wording) {

@@ -30,7 +30,13 @@ interface Kept {
   wording: Map<string, { message: string; citation: { id: string; label: string } }>;
 }
 
-const LIMIT = 20_000;
+const LIMIT = 5_000;
+
+/**
+ * A copy of `s` that holds on to nothing else: a string sliced from a document holds its whole
+ * text, and a key kept across versions would keep every version it was read from.
+ */
+const own = (s: string) => (' ' + s).slice(1);
 const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), names: new Map(), wording: new Map() });
 
 function keptFor(ctx: RuleContext): Kept {
@@ -102,7 +108,7 @@ export const urHierarchyArgument: Rule = {
       const para = paragraphOf(text, s);
       const paraText = text.slice(para.start, para.end);
       let says = kept.argued.get(paraText);
-      if (says === undefined) kept.argued.set(paraText, (says = ALREADY_ARGUED.test(paraText)));
+      if (says === undefined) kept.argued.set(own(paraText), (says = ALREADY_ARGUED.test(paraText)));
       const argued = says || inside(doc.citations, [para]).some((c) => c.resolved.some((r) => ids.includes(r)));
       if (argued) continue;
       const key = `${item.treatment}|${s.start}`;
@@ -112,7 +118,7 @@ export const urHierarchyArgument: Rule = {
       for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.add(guidelineName(kb, nonMtus[j]));
       const names = [...cited].join(' and ');
       let name = kept.names.get(item.treatmentText);
-      if (name === undefined) kept.names.set(item.treatmentText, (name = lower(treatmentName(item))));
+      if (name === undefined) kept.names.set(own(item.treatmentText), (name = lower(treatmentName(item))));
       const wordingKey = `${names}\u0000${name}\u0000${item.treatment}`;
       let wording = kept.wording.get(wordingKey);
       if (!wording) {

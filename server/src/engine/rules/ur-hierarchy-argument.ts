@@ -20,30 +20,40 @@ const ALREADY_ARGUED =
  * long appeal leaves hundreds of ODG sentences as they were; their paragraphs and wording are
  * then looked up, not read and written again. Kept for one knowledge base and edition.
  */
+interface Wording {
+  message: string;
+  citation: { id: string; label: string };
+}
+
 interface Kept {
   kb: unknown;
   edition: string;
   argued: Map<string, boolean>;
+  /** By a sentence's words: whether it tells of a UR decision relying on something. */
+  tells: Map<string, boolean>;
   ids: Map<string, string[]>;
   /** Each treatment's name as the message words it, by its words in the letter. */
   names: Map<string, string>;
-  wording: Map<string, { message: string; citation: { id: string; label: string } }>;
+  /** By the guidelines' names, the treatment's name, the treatment. */
+  wording: Map<string, Map<string, Map<string, Wording>>>;
+  /** How many wordings are kept. */
+  size: number;
 }
 
-const LIMIT = 5_000;
+const LIMIT = 10_000;
 
 /**
  * A copy of `s` that holds on to nothing else: a string sliced from a document holds its whole
  * text, and a key kept across versions would keep every version it was read from.
  */
 const own = (s: string) => (' ' + s).slice(1);
-const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), names: new Map(), wording: new Map() });
+const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), tells: new Map(), ids: new Map(), names: new Map(), wording: new Map(), size: 0 });
 
 function keptFor(ctx: RuleContext): Kept {
   const kept = ctx.memo?.slot<{ v: Kept }>('ur-hierarchy-argument', () => ({ v: fresh(ctx.kb, ctx.edition) }));
   if (!kept) return fresh(ctx.kb, ctx.edition);
   const v = kept.v;
-  if (v.kb !== ctx.kb || v.edition !== ctx.edition || v.argued.size + v.wording.size > LIMIT) kept.v = fresh(ctx.kb, ctx.edition);
+  if (v.kb !== ctx.kb || v.edition !== ctx.edition || v.argued.size + v.tells.size + v.size > LIMIT) kept.v = fresh(ctx.kb, ctx.edition);
   return kept.v;
 }
 
@@ -88,6 +98,7 @@ export const urHierarchyArgument: Rule = {
     let addressed: RequestedItem[] | undefined;
     const out: ReturnType<Rule['check']> = [];
     const seen = new Set<string>();
+    let seenAt = -1;
     // Segments and citations are both in document order: walk them together.
     // (An indexed loop that copies nothing for a sentence citing none: a long appeal has tens of thousands.)
     let k = 0;
@@ -99,7 +110,9 @@ export const urHierarchyArgument: Rule = {
       if (k === nonMtus.length) break;
       if (nonMtus[k].span.start >= s.end) continue;
       const sentence = text.slice(s.start, s.end);
-      if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
+      let tells = kept.tells.get(sentence);
+      if (tells === undefined) kept.tells.set(own(sentence), (tells = UR.test(sentence) && RELIED.test(sentence)));
+      if (!tells) continue;
       const item = itemFor((addressed ??= doc.items.filter((i) => hasMtus(i.treatment))), s);
       if (!item) continue;
       let ids = kept.ids.get(item.treatment);
@@ -111,20 +124,32 @@ export const urHierarchyArgument: Rule = {
       if (says === undefined) kept.argued.set(own(paraText), (says = ALREADY_ARGUED.test(paraText)));
       const argued = says || inside(doc.citations, [para]).some((c) => c.resolved.some((r) => ids.includes(r)));
       if (argued) continue;
-      const key = `${item.treatment}|${s.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const cited = new Set<string>();
-      for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.add(guidelineName(kb, nonMtus[j]));
-      const names = [...cited].join(' and ');
+      // One finding per treatment and sentence (segments ascend: a sentence's repeats are adjacent).
+      if (s.start !== seenAt) {
+        seenAt = s.start;
+        seen.clear();
+      }
+      if (seen.has(item.treatment)) continue;
+      seen.add(item.treatment);
+      let names = guidelineName(kb, nonMtus[k]);
+      if (k + 1 < nonMtus.length && nonMtus[k + 1].span.start < s.end) {
+        const cited = new Set<string>();
+        for (let j = k; j < nonMtus.length && nonMtus[j].span.start < s.end; j++) cited.add(guidelineName(kb, nonMtus[j]));
+        names = [...cited].join(' and ');
+      }
       let name = kept.names.get(item.treatmentText);
       if (name === undefined) kept.names.set(own(item.treatmentText), (name = lower(treatmentName(item))));
-      const wordingKey = `${names}\u0000${name}\u0000${item.treatment}`;
-      let wording = kept.wording.get(wordingKey);
+      // Keyed by its three parts in turn: no key string made for every finding.
+      let byName = kept.wording.get(names);
+      if (!byName) kept.wording.set(own(names), (byName = new Map()));
+      let byTreatment = byName.get(name);
+      if (!byTreatment) byName.set(name, (byTreatment = new Map()));
+      let wording = byTreatment.get(item.treatment);
       if (!wording) {
         const ids1 = ids;
-        kept.wording.set(
-          wordingKey,
+        kept.size++;
+        byTreatment.set(
+          item.treatment,
           (wording = {
             message: `The UR decision relied on ${names} for ${name}, which the MTUS addresses (${ids1.map((id) => citationLabel(kb, id)).join(', ')}): argue that the MTUS governs (${HIERARCHY_REGULATION})`,
             citation: { id: ids1[0], label: citationLabel(kb, ids1[0]) },

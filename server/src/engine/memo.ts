@@ -27,7 +27,11 @@ interface CitationContext {
  * What one analysis of a document keeps for the next analysis of the same document after an
  * edit: the stages that can reuse their work on unchanged passages. Passing one to analyze()
  * never changes the result, only how much is read again. One per document: a memo fed another
- * document's text still gives the right answer, just no faster.
+ * document's text still gives the right answer, just no faster. An analysis made with a memo
+ * holds for its own version until the next analysis with the same memo: what stays of it (units,
+ * finds past the edit) is then moved in place to the new version's offsets rather than copied
+ * (structure/incremental.ts, incremental/window.ts). The language server keeps one analysis per
+ * document and drops it before making the next.
  */
 export class AnalysisMemo {
   readonly structure = new StructureMemo();

@@ -33,6 +33,9 @@ const keyOf = (block: Block | undefined) => (block ? `${block.role}\u0000${block
 /** The readings of one text's stretches, for the next version of the same document. */
 export class StructureMemo {
   private kept?: { text: string; stretches: Stretch[] };
+  /** The lists last handed out, and whether they were shared (hold the stretches' parts themselves). */
+  private lastOut?: DocumentStructure;
+  private lastShared = false;
   /** The last read: how many stretches the text was cut into, and how many of them were read afresh. */
   last = { stretches: 0, reread: 0 };
   /** The last read: the stretches read afresh, from the first's start to the last's end (empty when none was). */
@@ -46,6 +49,12 @@ export class StructureMemo {
   read(text: string, edit?: { before: string; change: TextChange }, shared = false): DocumentStructure {
     const out: DocumentStructure = { checkboxes: [], fields: [], sections: [], units: [], hasRequestStructure: false, formText: [] };
     const stretches: Stretch[] = [];
+    // Shared, after a shared read: the last lists handed out hold each old stretch's parts, in
+    // order. The stretches kept before the edit and those moved after it are then taken from them
+    // in bulk (counted here), and only the ones read afresh are added one by one.
+    const last = shared && this.lastShared ? this.lastOut : undefined;
+    let bulk: Counts | undefined = last && zeroCounts();
+    let before: Counts | undefined;
     const keep = (s: Stretch) => {
       stretches.push(s);
       // `shared`: the caller changes nothing it is given (only remap.ts would), so a stretch that
@@ -60,7 +69,8 @@ export class StructureMemo {
         shiftInPlace(s.made.parts, s.start - s.made.at);
         s.made.at = s.start;
       }
-      append(out, s.made.parts);
+      if (bulk) countParts(bulk, out, s.made.parts);
+      else append(out, s.made.parts);
     };
     let reread = 0;
     let freshFrom = Infinity;
@@ -74,6 +84,10 @@ export class StructureMemo {
     let i = 0;
     while (i < old.length && old[i].end < change.from) keep(old[i++]);
     let block = i > 0 ? old[i - 1].reading.block : undefined;
+    // Those before the edit were counted; those read afresh are added one by one.
+    before = bulk;
+    bulk = undefined;
+    let after: Counts | undefined;
     for (const [start, end] of cut(text, i > 0 ? old[i - 1].end : 0)) {
       const key = keyOf(block);
       if (start >= change.newTo && this.kept) {
@@ -82,6 +96,7 @@ export class StructureMemo {
         while (i < old.length && old[i].start < start - delta) i++;
         if (i < old.length && old[i].start === start - delta && old[i].key === key) {
           // The old stretches are the memo's own, dropped after this read: moved where they stand.
+          if (before) bulk = after = zeroCounts();
           for (; i < old.length; i++) {
             const o = old[i];
             o.start += delta;
@@ -105,9 +120,19 @@ export class StructureMemo {
       freshTo = Math.max(freshTo, end);
       block = reading.block;
     }
+    if (last && before) {
+      const tail = after ?? zeroCounts();
+      const join = <T>(list: T[], fresh: T[], head: number, end: number) => list.slice(0, head).concat(fresh, list.slice(list.length - end));
+      out.units = join(last.units, out.units, before.units, tail.units);
+      out.fields = join(last.fields, out.fields, before.fields, tail.fields);
+      out.checkboxes = join(last.checkboxes, out.checkboxes, before.checkboxes, tail.checkboxes);
+      out.formText = join(last.formText, out.formText, before.formText, tail.formText);
+    }
     // A section runs to the next heading, the last to the end of the text.
     out.sections.forEach((s, i) => (s.span.end = i + 1 < out.sections.length ? out.sections[i + 1].span.start : text.length));
     this.kept = { text, stretches };
+    this.lastOut = out;
+    this.lastShared = shared;
     this.last = { stretches: stretches.length, reread };
     this.lastSpan = freshFrom <= freshTo ? { start: freshFrom, end: freshTo } : { start: 0, end: 0 };
     return out;
@@ -182,6 +207,26 @@ function shiftInPlace(r: DocumentStructure, by: number): void {
     if (u.cells) for (const spans of Object.values(u.cells) as Span[][]) for (const s of spans) shiftSpan(s, by);
   }
   for (const s of r.formText) shiftSpan(s, by);
+}
+
+/** How many of each part a run of stretches holds. */
+interface Counts {
+  units: number;
+  fields: number;
+  checkboxes: number;
+  formText: number;
+}
+
+const zeroCounts = (): Counts => ({ units: 0, fields: 0, checkboxes: 0, formText: 0 });
+
+/** A stretch's parts counted (taken in bulk later); its sections copied into `out` as append does. */
+function countParts(c: Counts, out: DocumentStructure, r: DocumentStructure): void {
+  c.units += r.units.length;
+  c.fields += r.fields.length;
+  c.checkboxes += r.checkboxes.length;
+  c.formText += r.formText.length;
+  for (const s of r.sections) out.sections.push({ ...s, span: { ...s.span } });
+  out.hasRequestStructure ||= r.hasRequestStructure;
 }
 
 /** A stretch's parts added to the document's; its sections copied, since their ends are set afterwards. */

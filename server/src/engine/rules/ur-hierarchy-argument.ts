@@ -29,8 +29,6 @@ interface Kept {
   kb: unknown;
   edition: string;
   argued: Map<string, boolean>;
-  /** By a sentence's words: whether it tells of a UR decision relying on something. */
-  tells: Map<string, boolean>;
   ids: Map<string, string[]>;
   /** Each treatment's name as the message words it, by its words in the letter. */
   names: Map<string, string>;
@@ -47,13 +45,13 @@ const LIMIT = 10_000;
  * text, and a key kept across versions would keep every version it was read from.
  */
 const own = (s: string) => (' ' + s).slice(1);
-const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), tells: new Map(), ids: new Map(), names: new Map(), wording: new Map(), size: 0 });
+const fresh = (kb: unknown, edition: string): Kept => ({ kb, edition, argued: new Map(), ids: new Map(), names: new Map(), wording: new Map(), size: 0 });
 
 function keptFor(ctx: RuleContext): Kept {
   const kept = ctx.memo?.slot<{ v: Kept }>('ur-hierarchy-argument', () => ({ v: fresh(ctx.kb, ctx.edition) }));
   if (!kept) return fresh(ctx.kb, ctx.edition);
   const v = kept.v;
-  if (v.kb !== ctx.kb || v.edition !== ctx.edition || v.argued.size + v.tells.size + v.size > LIMIT) kept.v = fresh(ctx.kb, ctx.edition);
+  if (v.kb !== ctx.kb || v.edition !== ctx.edition || v.argued.size + v.size > LIMIT) kept.v = fresh(ctx.kb, ctx.edition);
   return kept.v;
 }
 
@@ -110,9 +108,7 @@ export const urHierarchyArgument: Rule = {
       if (k === nonMtus.length) break;
       if (nonMtus[k].span.start >= s.end) continue;
       const sentence = text.slice(s.start, s.end);
-      let tells = kept.tells.get(sentence);
-      if (tells === undefined) kept.tells.set(own(sentence), (tells = UR.test(sentence) && RELIED.test(sentence)));
-      if (!tells) continue;
+      if (!UR.test(sentence) || !RELIED.test(sentence)) continue;
       const item = itemFor((addressed ??= doc.items.filter((i) => hasMtus(i.treatment))), s);
       if (!item) continue;
       let ids = kept.ids.get(item.treatment);

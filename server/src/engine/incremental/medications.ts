@@ -3,7 +3,7 @@ import { readItem, type Mention } from '../parse/medication-item';
 import { scanDrugNames, type MedicationReuse } from '../parse/medications';
 import type { MedicationItem, Span } from '../types';
 import type { TextChange } from './change';
-import { shifted } from './shift';
+import { detach, ownString, shifted } from './shift';
 import { ScanMemo } from './window';
 
 // Medications after an edit: the drug names are found again only in a window around it
@@ -74,11 +74,11 @@ export class MedicationMemo {
       const result = readItem(t, k, group, seg, nextStart, prevEnd);
       // A copy: findMedications and the analysis after it change items in place.
       calls.set(first, {
-        group: group.map((g) => ({ text: g.text, span: { ...g.span } })),
+        group: group.map((g) => ({ text: ownString(g.text), span: { ...g.span } })),
         seg: { ...seg },
         nextStart,
         prevEnd: p,
-        result: frozen(shifted(result, 0)),
+        result: frozen(detach(shifted(result, 0))),
         shift: 0,
       });
       this.last.read++;

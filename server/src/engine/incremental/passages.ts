@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Unit } from '../structure/types';
 import type { DocumentKind, PriorCourse, RequestedItem, Span } from '../types';
 import type { TextChange } from './change';
-import { shifted } from './shift';
+import { detach, shifted } from './shift';
 
 // Reading the passages (structure units) for requested items and prior courses again only near
 // an edit. What a passage yields depends on its own text and a little around it (quantity
@@ -75,7 +75,8 @@ export class PassageMemo<R> {
       if (result === undefined) return;
       out.push(result);
       // A copy: the analysis may change what it is given in place (remap.ts, assembleItems).
-      found.push({ start: unit.span.start, end: unit.span.end, result: shifted(result, 0), shift: 0 });
+      // Its strings its own too: kept for the versions to come, they must not hold this one's text.
+      found.push({ start: unit.span.start, end: unit.span.end, result: detach(shifted(result, 0)), shift: 0 });
     };
     if (!reusable) {
       for (const u of units) readOne(u);

@@ -37,3 +37,28 @@ export function sameMoved(a: unknown, b: unknown, by: number): boolean {
   const keys = Object.keys(o);
   return keys.length === Object.keys(p).length && keys.every((k) => Object.hasOwn(p, k) && sameMoved(o[k], p[k], by));
 }
+
+// A string sliced from a document holds the whole text it was sliced from. What a memo keeps
+// across versions must not: a reading made at one version and kept while the editor moves on
+// would keep that version's text alive, one for each keystroke at a new place (a long document
+// edited here and there grew by its own size every few keystrokes). Strings in new readings are
+// copied before they are kept; the few a keystroke makes, not the thousands it keeps.
+
+/** A copy of `s` that holds nothing else (a slice of under 13 characters is a copy already). */
+export const ownString = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/** `value` (plain data) with every string in it replaced by its own copy, in place; returned. */
+export function detach<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  const o = value as Record<string, unknown>;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === 'string' ? ownString(value[i] as string) : detach(value[i]);
+    return value;
+  }
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = ownString(v);
+    else if (v !== null && typeof v === 'object') detach(v);
+  }
+  return value;
+}

@@ -1,7 +1,7 @@
 import type { Span } from '../types';
 import type { TextChange } from './change';
 import { longRunBefore } from './runs';
-import { sameMoved } from './shift';
+import { detach, sameMoved } from './shift';
 
 // Reading a finder's matches again after an edit, only in a window around the changed range.
 // The finders this serves scan the text with regular expressions from start to end, each match
@@ -157,6 +157,8 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
           kept.matched[i].end += delta;
         }
       }
+      // Kept for the versions to come: their strings must not hold this version's text (shift.ts).
+      for (const f of scan.found) detach(f);
       replaceRange(kept.found, before, after, scan.found);
       replaceRange(kept.matched, mBefore, mAfter, matched);
       return { text, context, found: kept.found, matched: kept.matched };

@@ -1,4 +1,5 @@
 import { textChange, type TextChange } from '../incremental/change';
+import { detach } from '../incremental/shift';
 import type { Span } from '../types';
 import { readPassages, type Block } from './read';
 import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types';
@@ -112,7 +113,8 @@ export class StructureMemo {
       if (!byKey) same.set(piece, (byKey = new Map()));
       let reading = byKey.get(key);
       if (!reading) {
-        byKey.set(key, (reading = readPassages(piece, block)));
+        // Kept for the versions to come: its strings must not hold this version's text (shift.ts).
+        byKey.set(key, (reading = detach(readPassages(piece, block))));
         reread++;
       }
       keep({ start, end, key, reading });

@@ -13,8 +13,9 @@ import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types'
 // thousands of random edits).
 
 interface Reading {
-  /** Offsets from the stretch's start; its last section ends at the stretch's end (set again below). */
+  /** At the offsets of a stretch that started at `origin`; its last section ends at the stretch's end (set again below). */
   structure: DocumentStructure;
+  origin: number;
   block?: Block;
 }
 
@@ -51,7 +52,9 @@ export class StructureMemo {
       // `shared`: the caller changes nothing it is given (only remap.ts would), so a stretch that
       // stayed where it was hands out the same parts as last time; only its sections are copied,
       // their ends being set below.
-      if (!shared || s.made?.at !== s.start) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
+      // A stretch read where it stands is handed out as read, with no copy.
+      if (!shared || s.made?.at !== s.start)
+        s.made = { at: s.start, parts: shared && s.reading.origin === s.start ? s.reading.structure : moved(s.reading.structure, s.start - s.reading.origin) };
       append(out, s.made.parts);
     };
     let reread = 0;
@@ -59,6 +62,7 @@ export class StructureMemo {
     let freshTo = -Infinity;
     const same = new Map<string, Map<string, Reading>>();
     const old = this.kept?.stretches ?? [];
+    const cr = text.includes('\r');
     const change = !this.kept ? { from: 0, oldTo: 0, newTo: 0 } : edit?.before === this.kept.text ? edit.change : textChange(this.kept.text, text);
     const delta = change.newTo - change.oldTo;
     // The stretches that end before the edit stand where they stood, under the same headings. (A
@@ -83,7 +87,9 @@ export class StructureMemo {
       if (!byKey) same.set(piece, (byKey = new Map()));
       let reading = byKey.get(key);
       if (!reading) {
-        byKey.set(key, (reading = readPassages(piece, block)));
+        // Read in place: its spans are the text's, and need no moving where it stands.
+        const read = readPassages(text, block, start, end, cr);
+        byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
         reread++;
       }
       keep({ start, end, key, reading });

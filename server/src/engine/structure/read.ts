@@ -68,6 +68,12 @@ function inBlock(f: Field, cue: string | undefined): Field {
   return f;
 }
 
+/** Whether the units are in order of start (sorting them would leave them as they are: the sort is stable). */
+function inOrder(units: Unit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i].span.start < units[i - 1].span.start) return false;
+  return true;
+}
+
 export function readStructure(text: string): DocumentStructure {
   return readPassages(text).structure;
 }
@@ -259,7 +265,8 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
     paragraph.push({ start: line.start, end: line.end });
   }
   flushProse();
-  units.sort((a, b) => a.span.start - b.span.start);
+  // Units come mostly in order already; sorting (a copy of the array, and a call per comparison) only when they do not.
+  if (!inOrder(units)) units.sort((a, b) => a.span.start - b.span.start);
   const hasRequestStructure = units.some((u) => u.role === 'request' && u.kind !== 'sentence') || sections.some((s) => s.role === 'request');
   return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block };
 }

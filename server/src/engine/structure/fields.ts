@@ -47,15 +47,16 @@ const BLANK = /^[\s_.\-[\]()]*$/;
 
 /**
  * Whether line[start, end) holds a colon, "#" or "...": what every LABEL ends with, asked without
- * cutting the cell out. Only the cell is looked at: a search to the end of the line for each of
- * its cells would make a long line of many cells (prose with two spaces after each full stop, and
- * no line breaks) cost the square of its length.
+ * cutting the cell out. Looked for inside the cell only: a search running on to the line's end
+ * would make a line of many cells (a document with no line breaks) cost its length squared.
  */
 function mayLabel(line: string, start: number, end: number): boolean {
+  let dots = 0;
   for (let i = start; i < end; i++) {
     const c = line.charCodeAt(i);
     if (c === COLON || c === HASH) return true;
-    if (c === DOT && i + 2 < end && line.charCodeAt(i + 1) === DOT && line.charCodeAt(i + 2) === DOT) return true;
+    dots = c === DOT ? dots + 1 : 0;
+    if (dots === 3) return true;
   }
   return false;
 }

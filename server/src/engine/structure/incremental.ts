@@ -62,7 +62,6 @@ export class StructureMemo {
     let freshTo = -Infinity;
     const same = new Map<string, Map<string, Reading>>();
     const old = this.kept?.stretches ?? [];
-    const cr = text.includes('\r');
     const change = !this.kept ? { from: 0, oldTo: 0, newTo: 0 } : edit?.before === this.kept.text ? edit.change : textChange(this.kept.text, text);
     const delta = change.newTo - change.oldTo;
     // The stretches that end before the edit stand where they stood, under the same headings. (A
@@ -88,7 +87,7 @@ export class StructureMemo {
       let reading = byKey.get(key);
       if (!reading) {
         // Read in place: its spans are the text's, and need no moving where it stands.
-        const read = readPassages(text, block, start, end, cr);
+        const read = readPassages(text, block, start, end, piece.includes('\r'));
         byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
         reread++;
       }

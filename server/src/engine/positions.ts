@@ -3,6 +3,12 @@
 
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  // Most texts end their lines with "\n" alone: found by indexOf, many times faster than a look at
+  // every character (a few milliseconds of a megabyte's first check).
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10) starts.push(i + 1);

@@ -19,24 +19,28 @@ import { ASKS_OPENER, normalizeLabel, roleOfHeading } from './vocabulary';
 const DETAIL_BULLET = /^\s*[-*•▪◦]\s+(?:\d|x\s?\d|#|(?:qty|quantity|freq(?:uency)?|dur(?:ation)?|visits|sessions)\b)/i;
 const LABEL_LINE = /^\s*([A-Za-z][^:\n]{0,80}?)\s*:(?!\/\/)\s*(.*)$/;
 
-/** The lines of a text (without their line breaks). */
-export function splitLines(text: string): LineInfo[] {
+/**
+ * The lines of text[from, to) (without their line breaks), at their offsets in `text`. `cr`:
+ * whether the text may hold a "\r" (asked of the whole text once by a caller that reads it a
+ * stretch at a time: a search for one from each stretch would read on to the end of the text).
+ */
+export function splitLines(text: string, from = 0, to = text.length, cr = text.includes('\r')): LineInfo[] {
   const out: LineInfo[] = [];
-  let start = 0;
+  let start = from;
   // Most texts end their lines with "\n" alone: found by indexOf, not a look at every character.
-  if (!text.includes('\r')) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+  if (!cr) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', start)) {
       out.push({ start, end: i, text: text.slice(start, i) });
       start = i + 1;
     }
-    out.push({ start, end: text.length, text: text.slice(start) });
+    out.push({ start, end: to, text: text.slice(start, to) });
     return out;
   }
-  for (let i = 0; i <= text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (i === text.length || ch === 10 || ch === 13) {
+  for (let i = from; i <= to; i++) {
+    const ch = i < to ? text.charCodeAt(i) : NaN;
+    if (i === to || ch === 10 || ch === 13) {
       out.push({ start, end: i, text: text.slice(start, i) });
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (ch === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
@@ -64,6 +68,12 @@ function inBlock(f: Field, cue: string | undefined): Field {
   return f;
 }
 
+/** Whether the units are in order of start (sorting them would leave them as they are: the sort is stable). */
+function inOrder(units: Unit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i].span.start < units[i - 1].span.start) return false;
+  return true;
+}
+
 export function readStructure(text: string): DocumentStructure {
   return readPassages(text).structure;
 }
@@ -72,10 +82,11 @@ export function readStructure(text: string): DocumentStructure {
  * The reading itself, from `block` on: after a blank line nothing else of what came before
  * counts (a paragraph, list, table or field block ends at one), which is what lets
  * structure/incremental.ts read a text a stretch between blank lines at a time. Returns the
- * block in force at the end of the text.
+ * block in force at the end of the text. `from`, `to`: the stretch of `text` to read, its spans
+ * given at their offsets in `text` (`cr` as splitLines takes it).
  */
-export function readPassages(text: string, block?: Block): { structure: DocumentStructure; block?: Block } {
-  const lines = splitLines(text);
+export function readPassages(text: string, block?: Block, from = 0, to = text.length, cr?: boolean): { structure: DocumentStructure; block?: Block } {
+  const lines = splitLines(text, from, to, cr);
   const checkboxes: Checkbox[] = [];
   const fields: Field[] = [];
   const sections: Section[] = [];
@@ -112,7 +123,7 @@ export function readPassages(text: string, block?: Block): { structure: Document
       role,
       heading: label.trim(),
       headingSpan: { start: at.start + indentOf(at.text), end: at.end },
-      span: { start: at.start, end: text.length },
+      span: { start: at.start, end: to },
     });
     ctx.block = { role, cue: label.trim() };
   };
@@ -254,7 +265,8 @@ export function readPassages(text: string, block?: Block): { structure: Document
     paragraph.push({ start: line.start, end: line.end });
   }
   flushProse();
-  units.sort((a, b) => a.span.start - b.span.start);
+  // Units come mostly in order already; sorting (a copy of the array, and a call per comparison) only when they do not.
+  if (!inOrder(units)) units.sort((a, b) => a.span.start - b.span.start);
   const hasRequestStructure = units.some((u) => u.role === 'request' && u.kind !== 'sentence') || sections.some((s) => s.role === 'request');
   return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block };
 }

@@ -1,3 +1,4 @@
+import './jit-tiering'; // first: V8 tier-up tuned before the server's code runs
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp';
 

@@ -74,6 +74,8 @@ export class AnalysisCache {
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
     /** Where each document changed since its last analysis (lsp.ts feeds it the editor's edits). */
     private readonly edits?: EditLog,
+    /** How an edited document's analysis is run (jit-tiering.ts); a first check runs as it is. */
+    private readonly analyseEdit: <T>(analyse: () => T) => T = (analyse) => analyse(),
   ) {}
 
   /** `text`: the document's text, when the caller has it already (one getText per check). */
@@ -89,19 +91,21 @@ export class AnalysisCache {
     text ??= doc.getText();
     let memo = this.memos.get(doc.uri);
     if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-    const analysis = analyze(
-      text,
-      this.kb(),
-      {
-        kind: kind === 'infer' ? undefined : kind,
-        maxLength: settings.maxDocumentSize,
-        ruleSeverity: settings.rules,
-        edition: settings.edition,
-        corpus: this.corpus(),
-        drugLists: this.drugLists(),
-      },
-      memo,
-    );
+    const run = () =>
+      analyze(
+        text,
+        this.kb(),
+        {
+          kind: kind === 'infer' ? undefined : kind,
+          maxLength: settings.maxDocumentSize,
+          ruleSeverity: settings.rules,
+          edition: settings.edition,
+          corpus: this.corpus(),
+          drugLists: this.drugLists(),
+        },
+        memo,
+      );
+    const analysis = hit ? this.analyseEdit(run) : run();
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
     const starts = analysis.truncatedAt === undefined ? nextLineStarts(text, before) : lineStarts(text.slice(0, analysis.truncatedAt + 1));

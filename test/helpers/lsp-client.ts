@@ -3,24 +3,20 @@
 //
 // - answers `workspace/configuration` with whatever settings the test put in `client.settings`;
 // - records `window/showMessage` and `window/logMessage` notifications;
-// - records every `textDocument/publishDiagnostics` and lets a test wait for a matching one
-//   (`waitForDiagnostics`), with a hard timeout that fails with a clear message: no sleeping;
-// - keeps a local copy of each open document so edits from code actions can be applied and
-//   sent back as incremental `didChange` notifications, as VS Code does;
-// - shuts the server down (or kills it by PID) at the end.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { DOCUMENT_STATUS_NOTIFICATION, type DocumentStatus } from '../../server/src/protocol';
+// - records every `textDocument/publishDiagnostics`; a test waits for a matching one with a hard
+//   time limit that fails with a clear message (lsp-process.ts): no sleeping;
+// - keeps its own copy of each open document and sends edits as incremental `didChange`s, as
+//   VS Code does.
+import { spawn } from 'node:child_process';
+import { DOCUMENT_STATUS_NOTIFICATION } from '../../server/src/protocol';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
 import type {
-  ClientCapabilities,
   CodeAction,
   CodeActionContext,
   Command,
-  Diagnostic,
   Hover,
   InitializeResult,
   LogMessageParams,
@@ -33,97 +29,14 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerProcess } from './lsp-process';
+import { CLIENT_CAPABILITIES, DEFAULT_TIMEOUT_MS, ROOT, SERVER_JS, type DocumentStatusParams, type ShownMessage, type StartOptions } from './lsp-setup';
 
-// ---------------------------------------------------------------------------------------------
-// Locations
-// ---------------------------------------------------------------------------------------------
+// The rest of the protocol tests' toolkit, imported from here.
+export * from './lsp-setup';
+export * from './lsp-results';
 
-/** The folder holding package.json, found by walking up from this file (out/test/helpers/). */
-export function repoRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = parent;
-  }
-}
-
-export const ROOT = repoRoot();
-/**
- * The server the tests start: the shipped bundle, dist/server.js, as an editor runs it (and in
- * about two thirds of the CPU time of out/'s two hundred modules), when the last build made it
- * after tsc last wrote out/ (scripts/bundle.mjs dates dist/cli.js at every build, after tsc);
- * after a `tsc` alone, the compiled modules in out/, so no test runs old code.
- * MTUS_LINT_SERVER_FROM=out starts out/ always (readable names in a server's stack trace).
- */
-export const SERVER_JS = serverToStart();
-
-function serverToStart(): string {
-  const compiled = path.join(ROOT, 'out', 'server', 'src', 'server.js');
-  if (process.env.MTUS_LINT_SERVER_FROM === 'out') return compiled;
-  try {
-    const built = fs.statSync(path.join(ROOT, 'dist', 'cli.js')).mtimeMs;
-    if (built >= fs.statSync(path.join(ROOT, 'out', 'tsconfig.tsbuildinfo')).mtimeMs) return path.join(ROOT, 'dist', 'server.js');
-  } catch {}
-  return compiled;
-}
-export const KNOWLEDGE_DATA = path.join(ROOT, 'server', 'src', 'knowledge', 'data');
-
-/** Read one of the bundled knowledge files (citations.json, guidelines.json, ...). */
-export function readKnowledge<T = unknown>(file: string): T {
-  return JSON.parse(fs.readFileSync(path.join(KNOWLEDGE_DATA, file), 'utf8')) as T;
-}
-
-/** A file URI for a document that need not exist on disk. */
-export function docUri(name: string): string {
-  return pathToFileURL(path.join(ROOT, 'test-output', 'protocol', name)).href;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Client
-// ---------------------------------------------------------------------------------------------
-
-export const DEFAULT_TIMEOUT_MS = 5000;
-
-/** What VS Code tells a server it can do, trimmed to what these tests exercise. */
-export const CLIENT_CAPABILITIES: ClientCapabilities = {
-  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceEdit: { documentChanges: true } },
-  textDocument: {
-    synchronization: { dynamicRegistration: false, didSave: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    codeAction: {
-      codeActionLiteralSupport: { codeActionKind: { valueSet: ['', 'quickfix', 'refactor', 'source', 'source.fixAll', 'source.organizeImports'] } },
-      isPreferredSupport: true,
-      dataSupport: true,
-    },
-  },
-  window: { showMessage: {} },
-};
-
-/** A message shown to the user, and how it was sent. */
-export interface ShownMessage extends ShowMessageParams {
-  via: 'notification' | 'request';
-}
-
-export interface StartOptions {
-  /** The `mtusLint` settings section the client answers `workspace/configuration` with. */
-  settings?: Record<string, unknown>;
-  /** Defaults to what the VS Code extension sends: the rule pages' base URI. */
-  initializationOptions?: unknown;
-  capabilities?: ClientCapabilities;
-  /** Extra environment for the server process (never used to point at another knowledge base). */
-  env?: NodeJS.ProcessEnv;
-  /** The server to start, when not SERVER_JS: a bundle elsewhere (a packaged .vsix unpacked). */
-  serverJs?: string;
-}
-
-/** What the server says about a checked document. */
-export type DocumentStatusParams = DocumentStatus;
-
-export class LspClient {
+export class LspClient extends ServerProcess {
   /** The `mtusLint` section; tests change it, then send `workspace/didChangeConfiguration`. */
   settings: Record<string, unknown>;
   /** What the server showed the user (window/showMessage or window/showMessageRequest), in order. */
@@ -133,7 +46,6 @@ export class LspClient {
   /** Every publishDiagnostics received, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   initializeResult!: InitializeResult;
-  exitCode: number | null | undefined = undefined;
 
   private readonly docs = new Map<string, TextDocument>();
   private readonly diagnosticWaiters = new Set<(p: PublishDiagnosticsParams) => void>();
@@ -142,25 +54,10 @@ export class LspClient {
   /** Every mtusLint/documentStatus the server sent (the edition a document is judged by). */
   readonly statuses: DocumentStatusParams[] = [];
   private readonly statusWaiters = new Set<(s: DocumentStatusParams) => void>();
-  private readonly exited: Promise<number | null>;
-  private stderr = '';
 
-  private constructor(
-    readonly proc: ChildProcess,
-    readonly connection: MessageConnection,
-    settings: Record<string, unknown>,
-  ) {
+  private constructor(proc: ServerProcess['proc'], connection: MessageConnection, settings: Record<string, unknown>) {
+    super(proc, connection);
     this.settings = settings;
-    this.exited = new Promise((resolve) => {
-      proc.on('exit', (code) => {
-        this.exitCode = code;
-        resolve(code);
-      });
-    });
-    proc.stderr!.setEncoding('utf8');
-    proc.stderr!.on('data', (chunk: string) => {
-      this.stderr = (this.stderr + chunk).slice(-4000);
-    });
 
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params);
@@ -206,10 +103,6 @@ export class LspClient {
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new LspClient(proc, connection, options.settings ?? {});
-    running.add(client);
-    proc.on('error', (e) => {
-      client.stderr += `\nspawn error: ${e.message}`;
-    });
     const initializationOptions = options.initializationOptions ?? {
       docsBaseUri: pathToFileURL(path.join(ROOT, 'docs', 'rules')).href,
     };
@@ -235,33 +128,6 @@ export class LspClient {
     return client;
   }
 
-  /** Fail with a clear message, including the server's stderr, when `p` takes too long. */
-  async within<T>(p: Promise<T>, what: string, ms = DEFAULT_TIMEOUT_MS, exitIsFailure = true): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}${this.stderrNote()}`)), ms);
-    });
-    const racers: Promise<T>[] = [p, timeout];
-    if (exitIsFailure) racers.push(this.died(what));
-    try {
-      return await Promise.race(racers);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Rejects if the server process ends while the test is still waiting for something. */
-  private died(what: string): Promise<never> {
-    return this.exited.then((code) => {
-      throw new Error(`the server exited (code ${code}) while the test was waiting for ${what}${this.stderrNote()}`);
-    });
-  }
-
-  /** The end of the server's stderr (it writes there only on unexpected errors). */
-  get stderrText(): string {
-    return this.stderr;
-  }
-
   /**
    * Problems the user would not see but the server hit: handler failures it logged as errors
    * (window/logMessage type Error) and uncaught errors or rejections written to stderr.
@@ -270,11 +136,6 @@ export class LspClient {
     const logged = this.logs.filter((l) => l.type === 1).map((l) => `log: ${l.message}`);
     const stderr = this.stderr.trim() ? [`stderr: ${this.stderr.trim()}`] : [];
     return [...logged, ...stderr];
-  }
-
-  private stderrNote(): string {
-    const exited = this.exitCode !== undefined ? `\nserver exited with code ${this.exitCode}` : '';
-    return `${exited}${this.stderr ? `\nserver stderr:\n${this.stderr}` : ''}`;
   }
 
   // ----- documents --------------------------------------------------------------------------
@@ -349,28 +210,12 @@ export class LspClient {
     ms = DEFAULT_TIMEOUT_MS,
   ): Promise<PublishDiagnosticsParams> {
     const seen: PublishDiagnosticsParams[] = [];
-    let waiter: (p: PublishDiagnosticsParams) => void = () => {};
-    const match = new Promise<PublishDiagnosticsParams>((resolve) => {
-      waiter = (p) => {
-        if (p.uri !== uri) return;
-        seen.push(p);
-        if (predicate(p)) resolve(p);
-      };
-      this.diagnosticWaiters.add(waiter);
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const got = seen.length
-          ? seen.map((p) => `  version ${p.version}: ${JSON.stringify(p.diagnostics.map((d) => `${d.code ?? ''} ${d.message}`))}`).join('\n')
-          : '  (no publishDiagnostics for this document)';
-        reject(new Error(`timed out after ${ms} ms waiting for ${what} on ${uri}; received instead:\n${got}${this.stderrNote()}`));
-      }, ms);
-    });
-    return Promise.race([match, timeout, this.died(`${what} on ${uri}`)]).finally(() => {
-      clearTimeout(timer);
-      this.diagnosticWaiters.delete(waiter);
-    });
+    const matches = (p: PublishDiagnosticsParams) => p.uri === uri && (seen.push(p), predicate(p));
+    const got = () =>
+      seen.length
+        ? seen.map((p) => `  version ${p.version}: ${JSON.stringify(p.diagnostics.map((d) => `${d.code ?? ''} ${d.message}`))}`).join('\n')
+        : '  (no publishDiagnostics for this document)';
+    return this.next(this.diagnosticWaiters, matches, () => `${what} on ${uri}; received instead:\n${got()}`, ms);
   }
 
   /** Diagnostics for exactly `version` of `uri`. */
@@ -380,48 +225,38 @@ export class LspClient {
 
   /** Resolve with the first mtusLint/documentStatus for `uri`, arriving after this call, that matches. */
   waitForStatus(uri: string, predicate: (s: DocumentStatusParams) => boolean = () => true, ms = DEFAULT_TIMEOUT_MS): Promise<DocumentStatusParams> {
-    let waiter: (s: DocumentStatusParams) => void = () => {};
-    const match = new Promise<DocumentStatusParams>((resolve) => {
-      waiter = (st) => {
-        if (st.uri === uri && predicate(st)) resolve(st);
-      };
-      this.statusWaiters.add(waiter);
-    });
-    return this.within(
-      match,
-      `a matching mtusLint/documentStatus for ${uri}; so far: ${JSON.stringify(this.statuses.filter((x) => x.uri === uri))}`,
+    const so = () => JSON.stringify(this.statuses.filter((x) => x.uri === uri));
+    return this.next(
+      this.statusWaiters,
+      (st) => st.uri === uri && predicate(st),
+      () => `a matching mtusLint/documentStatus for ${uri}; so far: ${so()}`,
       ms,
-    ).finally(() => this.statusWaiters.delete(waiter));
+    );
   }
 
   /** Resolve with the first window/showMessage, already received or arriving later, that matches. */
   waitForMessage(predicate: (m: ShownMessage) => boolean, what = 'a matching window/showMessage', ms = DEFAULT_TIMEOUT_MS): Promise<ShownMessage> {
     const old = this.messages.find(predicate);
-    if (old) return Promise.resolve(old);
-    let waiter: (m: ShownMessage) => void = () => {};
-    const match = new Promise<ShownMessage>((resolve) => {
-      waiter = (m) => {
-        if (predicate(m)) resolve(m);
-      };
-      this.messageWaiters.add(waiter);
-    });
-    return this.within(match, `${what}; messages so far: ${JSON.stringify(this.messages.map((m) => m.message))}`, ms).finally(() =>
-      this.messageWaiters.delete(waiter),
-    );
+    const so = () => JSON.stringify(this.messages.map((m) => m.message));
+    return old ? Promise.resolve(old) : this.next(this.messageWaiters, predicate, () => `${what}; messages so far: ${so()}`, ms);
   }
 
   /** Resolve with the first window/logMessage, already received or arriving later, that matches. */
   waitForLog(predicate: (l: LogMessageParams) => boolean, what = 'a matching window/logMessage', ms = DEFAULT_TIMEOUT_MS): Promise<LogMessageParams> {
     const old = this.logs.find(predicate);
-    if (old) return Promise.resolve(old);
-    let waiter: (l: LogMessageParams) => void = () => {};
-    const match = new Promise<LogMessageParams>((resolve) => {
-      waiter = (l) => {
-        if (predicate(l)) resolve(l);
+    return old ? Promise.resolve(old) : this.next(this.logWaiters, predicate, () => what, ms);
+  }
+
+  /** The next notification handed to `waiters` that matches, within `ms`; `what` names it when none comes. */
+  private next<T>(waiters: Set<(t: T) => void>, predicate: (t: T) => boolean, what: () => string, ms: number): Promise<T> {
+    let waiter: (t: T) => void = () => {};
+    const match = new Promise<T>((resolve) => {
+      waiter = (t) => {
+        if (predicate(t)) resolve(t);
       };
-      this.logWaiters.add(waiter);
+      waiters.add(waiter);
     });
-    return this.within(match, what, ms).finally(() => this.logWaiters.delete(waiter));
+    return this.within(match, what, ms).finally(() => waiters.delete(waiter));
   }
 
   // ----- requests ---------------------------------------------------------------------------
@@ -445,100 +280,19 @@ export class LspClient {
     );
   }
 
+  /** Where the first occurrence of `needle` starts (plus `delta` characters). */
   positionOf(uri: string, needle: string, delta = 0): Position {
-    const doc = this.document(uri);
-    const at = doc.getText().indexOf(needle);
-    if (at < 0) throw new Error(`${JSON.stringify(needle)} is not in ${uri}`);
-    return doc.positionAt(at + delta);
+    return this.document(uri).positionAt(this.offsetOf(uri, needle) + delta);
   }
 
   rangeOf(uri: string, needle: string): Range {
-    const doc = this.document(uri);
-    const at = doc.getText().indexOf(needle);
+    const at = this.offsetOf(uri, needle);
+    return { start: this.document(uri).positionAt(at), end: this.document(uri).positionAt(at + needle.length) };
+  }
+
+  private offsetOf(uri: string, needle: string): number {
+    const at = this.text(uri).indexOf(needle);
     if (at < 0) throw new Error(`${JSON.stringify(needle)} is not in ${uri}`);
-    return { start: doc.positionAt(at), end: doc.positionAt(at + needle.length) };
+    return at;
   }
-
-  // ----- ending -----------------------------------------------------------------------------
-
-  /** The LSP way: shutdown request, then exit notification; resolves with the exit code. */
-  async shutdown(ms = DEFAULT_TIMEOUT_MS): Promise<{ result: unknown; exitCode: number | null }> {
-    const result = await this.within(this.connection.sendRequest('shutdown') as Promise<unknown>, 'the shutdown response', ms);
-    await this.connection.sendNotification('exit');
-    const exitCode = await this.within(this.exited, 'the server process to exit after "exit"', ms, false);
-    return { result, exitCode };
-  }
-
-  waitForExit(ms = DEFAULT_TIMEOUT_MS): Promise<number | null> {
-    return this.within(this.exited, 'the server process to exit', ms, false);
-  }
-
-  /**
-   * For `after`: end the connection and kill the server by its PID if it is still running,
-   * SIGTERM first and SIGKILL if it has not exited 2 s later. Afterwards nothing of the server
-   * (process, pipes) keeps this process alive: a test file whose tests have passed exits.
-   */
-  async dispose(): Promise<void> {
-    this.connection.dispose();
-    for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
-      if (this.exitCode !== undefined || this.proc.pid === undefined) break;
-      try {
-        process.kill(this.proc.pid, signal);
-      } catch {
-        // already gone
-      }
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.exited, new Promise((r) => (timer = setTimeout(r, 2000)))]);
-      clearTimeout(timer);
-    }
-    this.proc.stdin?.destroy();
-    this.proc.stdout?.destroy();
-    this.proc.stderr?.destroy();
-    this.proc.unref();
-    running.delete(this);
-  }
-}
-
-// Every test of a file that uses this client has finished when the file's last `after` runs; its
-// results are reported within moments. Under load, a file whose tests had all passed has twice
-// stayed alive after that, its server gone and no handle of ours left (edition.test,
-// lsp-settings-faults.test; never reproduced alone, cause not found), until the runner's time
-// limit failed the whole suite. So the file ends itself 10 s after its last test if nothing else
-// has ended it: the timer is unref'd and never keeps a finished file alive, and the exit keeps
-// the exit code node:test set (1 when a test failed).
-after(() => {
-  setTimeout(() => process.exit(), 10_000).unref();
-});
-
-/** Servers started and not yet disposed: killed if the test process exits without disposing them. */
-const running = new Set<LspClient>();
-process.on('exit', () => {
-  for (const client of running) {
-    if (client.exitCode === undefined && client.proc.pid !== undefined) {
-      try {
-        process.kill(client.proc.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
-});
-
-/** Only the mtus-lint diagnostics, in document order. */
-export const ours = (p: PublishDiagnosticsParams): Diagnostic[] => p.diagnostics.filter((d) => d.source === 'mtus-lint');
-
-/** The text edits of a code action's workspace edit for one document, with the version they target. */
-export function editsOf(action: CodeAction | Command, uri: string): { version: number | null; edits: TextEdit[] } {
-  if (!('edit' in action) || !action.edit) throw new Error(`code action ${JSON.stringify(action.title)} has no edit`);
-  const changes = action.edit.documentChanges ?? [];
-  const forDoc = changes.filter(
-    (c): c is { textDocument: { uri: string; version: number | null }; edits: TextEdit[] } => 'textDocument' in c && c.textDocument.uri === uri,
-  );
-  if (forDoc.length !== 1) throw new Error(`expected one documentChanges entry for ${uri}, got ${JSON.stringify(action.edit)}`);
-  return { version: forDoc[0].textDocument.version, edits: forDoc[0].edits as TextEdit[] };
-}
-
-/** A diagnostic's message as the user reads it (LSP 3.18 allows markup; mtus-lint sends text). */
-export function messageOf(d: Diagnostic): string {
-  return typeof d.message === 'string' ? d.message : d.message.value;
 }

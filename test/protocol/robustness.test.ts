@@ -40,7 +40,6 @@ describe('binary and oversized documents', () => {
     assert.ok(text.indexOf('Massage x 8') > 10_000);
 
     const published = client.waitForVersion(uri, 1);
-    const started = Date.now();
     await client.open(uri, 'mtus-request', text);
     const p = await published;
     const notice = p.diagnostics.find((d) => d.severity === 3);
@@ -56,10 +55,9 @@ describe('binary and oversized documents', () => {
     );
     assert.ok(!findings.some((d) => d.range.start.line >= tailLine));
 
-    // Still responsive: a hover right after comes back, and quickly.
+    // Still responsive: a hover right after comes back (within the client's time limit).
     const hover = await client.hoverOn(uri, '2x4', 1);
     assert.ok(hover, 'hover on the first item');
-    assert.ok(Date.now() - started < 3000, `open + diagnostics + hover took ${Date.now() - started} ms`);
 
     // And an edit at the top is checked again, notice included.
     const edited = client.waitForVersion(uri, 2);

@@ -82,7 +82,6 @@ describe('odd requests and fast typing, against the real server', () => {
     await client.open(uri, 'mtus-request', 'Notes Qzvad\n');
     await opened;
     await client.changeConfiguration({ debounceMs: 50 });
-    const started = Date.now();
     for (let i = 0; i < 2000; i++) {
       const end = client.document(uri).positionAt(client.text(uri).length);
       const piece = i === 1999 ? '\nAcupuncture 2x4 low back\n' : i % 50 === 49 ? '\n' : String.fromCharCode(97 + (i % 26));
@@ -101,7 +100,6 @@ describe('odd requests and fast typing, against the real server', () => {
       `published out of order: ${versions.join(',')}`,
     );
     assert.ok(versions.length < 200, `${versions.length} checks for 2,000 edits`);
-    assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
   });
 
   test('no document text reached the log, a message, or standard error', () => {

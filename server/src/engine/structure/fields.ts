@@ -8,6 +8,9 @@ import { fieldKindOf } from './vocabulary';
 const COLUMN_GAP = /\S\s{2,}\S/;
 const TAB = 9;
 const PIPE = 124;
+const COLON = 58;
+const HASH = 35;
+const DOT = 46;
 
 /** A line cut into its columns: runs of two or more spaces, tabs and pipes separate them. */
 export function cellsOf(line: string): { start: number; end: number }[] {
@@ -42,14 +45,20 @@ const LABEL = /^([A-Za-z][A-Za-z0-9 /&'().,-]{0,80}?)\s*(?:#\s*:|:(?!\/\/)|\.{3,
 const BARE_LABEL = /^(DOB|DOI|D\/I|Claim(?:\s*#|\s+No\.?)?|Date)\s+(?=\S)/;
 const BLANK = /^[\s_.\-[\]()]*$/;
 
-/** Whether line[start, end) holds a colon, "#" or "...": what every LABEL ends with, asked without cutting the cell out. */
+/**
+ * Whether line[start, end) holds a colon, "#" or "...": what every LABEL ends with, asked without
+ * cutting the cell out. Looked for inside the cell only: a search running on to the line's end
+ * would make a line of many cells (a document with no line breaks) cost its length squared.
+ */
 function mayLabel(line: string, start: number, end: number): boolean {
-  const colon = line.indexOf(':', start);
-  if (colon >= 0 && colon < end) return true;
-  const hash = line.indexOf('#', start);
-  if (hash >= 0 && hash < end) return true;
-  const dots = line.indexOf('...', start);
-  return dots >= 0 && dots + 3 <= end;
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === COLON || c === HASH) return true;
+    dots = c === DOT ? dots + 1 : 0;
+    if (dots === 3) return true;
+  }
+  return false;
 }
 
 function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number): Field | undefined {

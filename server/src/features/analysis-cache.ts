@@ -74,8 +74,8 @@ export class AnalysisCache {
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
     /** Where each document changed since its last analysis (lsp.ts feeds it the editor's edits). */
     private readonly edits?: EditLog,
-    /** How an edited document's analysis is run (jit-tiering.ts); a first check runs as it is. */
-    private readonly analyseEdit: <T>(analyse: () => T) => T = (analyse) => analyse(),
+    /** How a document's first check is run (jit-tiering.ts); the analysis of an edit runs as it is. */
+    private readonly analyseFirst: <T>(analyse: () => T) => T = (analyse) => analyse(),
   ) {}
 
   /** `text`: the document's text, when the caller has it already (one getText per check). */
@@ -105,7 +105,7 @@ export class AnalysisCache {
         },
         memo,
       );
-    const analysis = hit ? this.analyseEdit(run) : run();
+    const analysis = hit ? run() : this.analyseFirst(run);
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
     const starts = analysis.truncatedAt === undefined ? nextLineStarts(text, before) : lineStarts(text.slice(0, analysis.truncatedAt + 1));

@@ -46,6 +46,7 @@ export function startServer(connection: Connection, kbOverride?: Knowledge, plat
     () => state.corpus,
     () => lists().all(),
     edits,
+    platform.analyseFirst,
   );
   const gate = new DocumentGate(documents, settings.for, () => state.knowledgeError, cache);
   const diagnostics = new Diagnostics(connection, documents, gate, state, settings, cache, log);

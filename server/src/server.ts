@@ -1,3 +1,4 @@
+import { withDefaultTiering } from './jit-tiering'; // first: the tier-up budget is set before the server's code runs
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp';
 
@@ -6,4 +7,4 @@ import { startServer } from './lsp';
 process.on('uncaughtException', (e) => process.stderr.write(`mtus-lint: unexpected error: ${e?.stack ?? e}\n`));
 process.on('unhandledRejection', (e) => process.stderr.write(`mtus-lint: unexpected rejection: ${(e as Error)?.stack ?? e}\n`));
 
-startServer(createConnection(ProposedFeatures.all));
+startServer(createConnection(ProposedFeatures.all), undefined, { analyseFirst: withDefaultTiering });

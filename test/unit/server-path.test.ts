@@ -8,6 +8,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lineStarts } from '../../server/src/engine';
 import { EditLog } from '../../server/src/features/edit-log';
+import { looksBinary } from '../../server/src/features/analysis-cache';
 import { nextLineStarts } from '../../server/src/features/line-index';
 import { ResultIds, sameDiagnostics } from '../../server/src/features/result-ids';
 
@@ -125,5 +126,35 @@ describe('pulled reports answer "unchanged" (features/result-ids.ts)', () => {
     const changed = ids.report(URI, [diag('8 exceeds 6', 4, 4)], id);
     assert.equal(changed.kind, 'full');
     assert.notEqual(changed.resultId, id);
+  });
+});
+
+describe('whether a document is binary (features/analysis-cache.ts), asked on every check', () => {
+  // The answer as the loop gives it over the first 8,192 characters: what the regex fast path must agree with.
+  const byLoop = (text: string) => {
+    const sample = text.slice(0, 8192);
+    if (sample.includes('\u0000')) return true;
+    let control = 0;
+    for (const ch of sample) {
+      const c = ch.charCodeAt(0);
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
+    }
+    return sample.length > 0 && control / sample.length > 0.1;
+  };
+
+  test('the same answer as counting every control character, for text with and without them', () => {
+    const char = fc.oneof(
+      fc.constantFrom('a', ' ', '\t', '\n', '\r', '\f', 'é'),
+      fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 60 }), fc.nat(9000), (chars, pad) => {
+        const text = chars.join('') + (pad % 3 === 0 ? 'x'.repeat(pad) : '');
+        assert.equal(looksBinary(text), byLoop(text), JSON.stringify(text.slice(0, 80)));
+      }),
+      { seed: SEED, numRuns: 3000 },
+    );
+    assert.equal(looksBinary('Physical therapy 2x3 for the knee.\r\n'), false);
+    assert.equal(looksBinary('\u0001\u0002\u0003 binary'), true);
   });
 });

@@ -20,9 +20,14 @@ export interface Analyzed {
 
 const BINARY_SAMPLE = 8192;
 
+/** The control characters counted below (all but tab, line feed, form feed and carriage return). */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/;
+
 /** True when the text looks like a binary file opened as text: NULs or many control bytes. */
 export function looksBinary(text: string): boolean {
   const sample = text.slice(0, BINARY_SAMPLE);
+  // Asked on every keystroke, and a draft has none: one regex pass answers, with no loop.
+  if (!CONTROL.test(sample)) return false;
   if (sample.includes('\u0000')) return true;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -74,6 +79,8 @@ export class AnalysisCache {
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
     /** Where each document changed since its last analysis (lsp.ts feeds it the editor's edits). */
     private readonly edits?: EditLog,
+    /** How a document's first check is run (jit-tiering.ts); the analysis of an edit runs as it is. */
+    private readonly analyseFirst: <T>(analyse: () => T) => T = (analyse) => analyse(),
   ) {}
 
   /** `text`: the document's text, when the caller has it already (one getText per check). */
@@ -89,19 +96,21 @@ export class AnalysisCache {
     text ??= doc.getText();
     let memo = this.memos.get(doc.uri);
     if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-    const analysis = analyze(
-      text,
-      this.kb(),
-      {
-        kind: kind === 'infer' ? undefined : kind,
-        maxLength: settings.maxDocumentSize,
-        ruleSeverity: settings.rules,
-        edition: settings.edition,
-        corpus: this.corpus(),
-        drugLists: this.drugLists(),
-      },
-      memo,
-    );
+    const run = () =>
+      analyze(
+        text,
+        this.kb(),
+        {
+          kind: kind === 'infer' ? undefined : kind,
+          maxLength: settings.maxDocumentSize,
+          ruleSeverity: settings.rules,
+          edition: settings.edition,
+          corpus: this.corpus(),
+          drugLists: this.drugLists(),
+        },
+        memo,
+      );
+    const analysis = hit ? run() : this.analyseFirst(run);
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
     const starts = analysis.truncatedAt === undefined ? nextLineStarts(text, before) : lineStarts(text.slice(0, analysis.truncatedAt + 1));

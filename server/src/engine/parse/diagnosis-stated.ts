@@ -26,9 +26,12 @@ export function statesDiagnosis(text: string, doc: Pick<AnalysisResult, 'structu
   const filled =
     st.fields.some((f) => (f.kind === 'diagnosis' || f.kind === 'icd') && !f.blank) ||
     st.units.some((u) => u.role === 'diagnosis' && /[A-Za-z]{3,}.*[A-Za-z]{3,}/.test(words(u)));
+  // Answered without the text search below when it can be: that search copies the text once per
+  // blank field, and the rfa-* rules ask this on every keystroke.
+  if (filled || doc.diagnoses.length > 0) return true;
   // Outside blank fields: words or codes anywhere else.
   let head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   for (const f of st.fields)
     if (f.blank && f.label.end <= head.length) head = head.slice(0, f.label.start) + ' '.repeat(f.value.end - f.label.start) + head.slice(f.value.end);
-  return filled || doc.diagnoses.length > 0 || ICD10.test(head) || DIAGNOSIS_LABEL.test(head) || DIAGNOSED.test(head) || DIAGNOSIS_WORDS.test(head);
+  return ICD10.test(head) || DIAGNOSIS_LABEL.test(head) || DIAGNOSED.test(head) || DIAGNOSIS_WORDS.test(head);
 }

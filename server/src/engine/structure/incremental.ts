@@ -14,9 +14,8 @@ import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types'
 // thousands of random edits).
 
 interface Reading {
-  /** At the offsets of a stretch that started at `origin`; its last section ends at the stretch's end (set again below). */
+  /** Offsets from the stretch's start; its last section ends at the stretch's end (set again below). */
   structure: DocumentStructure;
-  origin: number;
   block?: Block;
 }
 
@@ -66,13 +65,9 @@ export class StructureMemo {
       // early in a long document moves thousands of units, and fresh copies of them all were most
       // of its cost (and garbage). Those parts belonged to the last version's analysis, which the
       // next analysis of the same memo supersedes.
-      // A stretch read where it stands is handed out as read, with no copy (a first analysis).
-      const r = s.reading;
-      if (!shared || !s.made) s.made = { at: s.start, parts: shared && r.origin === s.start ? r.structure : moved(r.structure, s.start - r.origin) };
+      if (!shared || !s.made) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
       else if (s.made.at !== s.start) {
         shiftInPlace(s.made.parts, s.start - s.made.at);
-        // Parts that are the reading itself moved it: its origin follows.
-        if (s.made.parts === r.structure) r.origin += s.start - s.made.at;
         s.made.at = s.start;
       }
       if (bulk) countParts(bulk, out, s.made.parts);
@@ -119,9 +114,7 @@ export class StructureMemo {
       let reading = byKey.get(key);
       if (!reading) {
         // Kept for the versions to come: its strings must not hold this version's text (shift.ts).
-        // Read in place: its spans are the text's, and need no moving where it stands.
-        const read = detach(readPassages(text, block, start, end, piece.includes('\r')));
-        byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
+        byKey.set(key, (reading = detach(readPassages(piece, block))));
         reread++;
       }
       keep({ start, end, key, reading });

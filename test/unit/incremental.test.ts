@@ -19,7 +19,9 @@ describe('incremental analysis equals a full analysis', () => {
     // Shared: the parts of stretches an edit moved are the last version's, shifted in place.
     const shared = (text: string, memo: StructureMemo) => assert.deepStrictEqual(memo.read(text, undefined, true), readStructure(text));
     const edits =
-      sessions(drafts, 110, () => new StructureMemo(), same) + sessions([longDraft], 15, () => new StructureMemo(), same) + sessions([longDraft], 15, () => new StructureMemo(), shared);
+      sessions(drafts, 110, () => new StructureMemo(), same) +
+      sessions([longDraft], 15, () => new StructureMemo(), same) +
+      sessions([longDraft], 15, () => new StructureMemo(), shared);
     assert.ok(edits >= 2300, `only ${edits} edits tried`);
     t.diagnostic(`${edits} edits`);
   });

@@ -55,7 +55,6 @@ export class StructureMemo {
     // in bulk (counted here), and only the ones read afresh are added one by one.
     const last = shared && this.lastShared ? this.lastOut : undefined;
     let bulk: Counts | undefined = last && zeroCounts();
-    let before: Counts | undefined;
     const keep = (s: Stretch) => {
       stretches.push(s);
       // `shared`: the caller changes nothing it is given (only remap.ts would), so a stretch that
@@ -86,7 +85,7 @@ export class StructureMemo {
     while (i < old.length && old[i].end < change.from) keep(old[i++]);
     let block = i > 0 ? old[i - 1].reading.block : undefined;
     // Those before the edit were counted; those read afresh are added one by one.
-    before = bulk;
+    const before = bulk;
     bulk = undefined;
     let after: Counts | undefined;
     for (const [start, end] of cut(text, i > 0 ? old[i - 1].end : 0)) {

@@ -26,6 +26,24 @@ describe('incremental analysis equals a full analysis', () => {
     t.diagnostic(`${edits} edits`);
   });
 
+  test('no two parts of a reading share a span: the memo moves them in place, each once', () => {
+    for (const text of [...drafts, longDraft]) {
+      const seen = new Set<object>();
+      const st = readStructure(text);
+      const spans = [
+        ...st.checkboxes.flatMap((b) => [b.box, b.label]),
+        ...st.fields.flatMap((f) => [f.label, f.value]),
+        ...st.sections.flatMap((s) => [s.headingSpan, s.span]),
+        ...st.units.flatMap((u) => [u.span, ...Object.values(u.cells ?? {}).flat()]),
+        ...st.formText,
+      ];
+      for (const span of spans) {
+        assert.ok(!seen.has(span), `a span at ${span.start}-${span.end} is held by two parts`);
+        seen.add(span);
+      }
+    }
+  });
+
   test('the whole analysis (findings and all it read), over more than a thousand random edits', (t) => {
     const same = (text: string, memo: AnalysisMemo) => assert.deepStrictEqual(analyze(text, kb(), {}, memo), analyze(text, kb()));
     const edits = sessions(drafts, 60, () => new AnalysisMemo(), same) + sessions([longDraft], 4, () => new AnalysisMemo(), same);

@@ -14,8 +14,9 @@ import type { Checkbox, DocumentStructure, Field, Section, Unit } from './types'
 // thousands of random edits).
 
 interface Reading {
-  /** Offsets from the stretch's start; its last section ends at the stretch's end (set again below). */
+  /** At the offsets of a stretch that started at `origin`; its last section ends at the stretch's end (set again below). */
   structure: DocumentStructure;
+  origin: number;
   block?: Block;
 }
 
@@ -64,9 +65,13 @@ export class StructureMemo {
       // early in a long document moves thousands of units, and fresh copies of them all were most
       // of its cost (and garbage). Those parts belonged to the last version's analysis, which the
       // next analysis of the same memo supersedes.
-      if (!shared || !s.made) s.made = { at: s.start, parts: moved(s.reading.structure, s.start) };
+      // A stretch read where it stands hands out the reading itself (no copy: most of a first
+      // analysis's stretches); shifting those parts moves the reading, and its origin with it.
+      const r = s.reading;
+      if (!shared || !s.made) s.made = { at: s.start, parts: shared && r.origin === s.start ? r.structure : moved(r.structure, s.start - r.origin) };
       else if (s.made.at !== s.start) {
         shiftInPlace(s.made.parts, s.start - s.made.at);
+        if (s.made.parts === r.structure) r.origin += s.start - s.made.at;
         s.made.at = s.start;
       }
       if (bulk) countParts(bulk, out, s.made.parts);
@@ -113,7 +118,9 @@ export class StructureMemo {
       let reading = byKey.get(key);
       if (!reading) {
         // Kept for the versions to come: its strings must not hold this version's text (shift.ts).
-        byKey.set(key, (reading = detach(readPassages(piece, block))));
+        // Read where it stands: its spans are the text's.
+        const read = detach(readPassages(text, block, start, end, piece.includes('\r')));
+        byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
         reread++;
       }
       keep({ start, end, key, reading });
@@ -189,7 +196,7 @@ const shiftSpan = (s: Span, by: number) => {
   s.end += by;
 };
 
-/** The parts `moved` made, moved `by` further, the same objects. */
+/** Parts moved `by` further, the same objects (no two parts share a span: read.ts). */
 function shiftInPlace(r: DocumentStructure, by: number): void {
   for (const b of r.checkboxes) {
     shiftSpan(b.box, by);

@@ -153,7 +153,8 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
     if (boxes.length) {
       flushProse();
       checkboxes.push(...boxes);
-      for (const b of boxes) formText.push(b.label);
+      // A span of its own, not the label's: the structure memo moves spans in place (incremental.ts).
+      for (const b of boxes) formText.push({ ...b.label });
       // Fields beside the boxes ("Date of request: 04/02/2015   [ ] Expedited"); the box labels are no field's value.
       fields.push(
         ...findFields(

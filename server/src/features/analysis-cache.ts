@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, AnalysisMemo, lineStarts, type Analysis, type DocumentKind } from '../engine';
+import { analyze, AnalysisMemo, lineStarts, type Analysis, type AnalyzeOptions, type DocumentKind } from '../engine';
 import type { CorpusIndex } from '../corpus/types';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Settings } from '../settings';
@@ -66,6 +66,18 @@ export function kindFor(languageId: string, settings: Settings, uri = ''): Docum
   return undefined;
 }
 
+/**
+ * From this length a document's first check is made without the memo an edit reads from, and the
+ * memo is made once the server has had nothing to do for a moment (`prime`). Keeping every
+ * reading for the next edit made a 1 MB document's first check about a fifth slower (copies and
+ * garbage), and the user waits for that check; the memo can wait until typing starts. An edit
+ * that comes first makes the memo itself (one whole analysis, what a first check cost before).
+ * Under this length the difference is too small to pay for a second analysis.
+ */
+export const PRIME_AFTER = 64 * 1024;
+/** How long after a long document's first check its memo is made (ms), unless an edit made it. */
+export const PRIME_DELAY_MS = 500;
+
 /** One analysis per document version; hover and code actions reuse it. */
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analyzed>();
@@ -81,6 +93,8 @@ export class AnalysisCache {
     private readonly edits?: EditLog,
     /** How a document's first check is run (jit-tiering.ts); the analysis of an edit runs as it is. */
     private readonly analyseFirst: <T>(analyse: () => T) => T = (analyse) => analyse(),
+    /** Runs work a while after the current message is answered (the memo of a long document's first check). */
+    private readonly later: (work: () => void) => void = (work) => void setTimeout(work, PRIME_DELAY_MS),
   ) {}
 
   /** `text`: the document's text, when the caller has it already (one getText per check). */
@@ -94,23 +108,28 @@ export class AnalysisCache {
     const edit = hit && hit.analysis.truncatedAt === undefined ? this.edits?.since(doc.uri, hit.version) : undefined;
     const before = edit && hit ? { starts: hit.starts, edit } : undefined;
     text ??= doc.getText();
+    const options = {
+      kind: kind === 'infer' ? undefined : kind,
+      maxLength: settings.maxDocumentSize,
+      ruleSeverity: settings.rules,
+      edition: settings.edition,
+      corpus: this.corpus(),
+      drugLists: this.drugLists(),
+    };
+    const kb = this.kb();
     let memo = this.memos.get(doc.uri);
-    if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
-    const run = () =>
-      analyze(
-        text,
-        this.kb(),
-        {
-          kind: kind === 'infer' ? undefined : kind,
-          maxLength: settings.maxDocumentSize,
-          ruleSeverity: settings.rules,
-          edition: settings.edition,
-          corpus: this.corpus(),
-          drugLists: this.drugLists(),
-        },
-        memo,
-      );
-    const analysis = hit ? run() : this.analyseFirst(run);
+    let analysis: Analysis;
+    if (!memo && !hit && text.length >= PRIME_AFTER) {
+      // A long document's first check: answered without the memo, which is made after it.
+      analysis = this.analyseFirst(() => analyze(text, kb, options));
+      this.prime(doc.uri, doc.version, text, kb, options);
+    } else {
+      // A memo made now reads the whole text: a first check, or an edit that came before `prime`.
+      const whole = !memo;
+      if (!memo) this.memos.set(doc.uri, (memo = new AnalysisMemo()));
+      const run = () => analyze(text, kb, options, memo);
+      analysis = whole ? this.analyseFirst(run) : run();
+    }
     // Positions are needed only where the analysis reaches: past the cap nothing is reported, so
     // a 50 MB document's line starts are counted over its first 2,000,000 characters, not all.
     const starts = analysis.truncatedAt === undefined ? nextLineStarts(text, before) : lineStarts(text.slice(0, analysis.truncatedAt + 1));
@@ -118,6 +137,26 @@ export class AnalysisCache {
     const entry = { uri: doc.uri, version: doc.version, text, starts, analysis };
     this.byUri.set(doc.uri, entry);
     return entry;
+  }
+
+  /**
+   * The memo of a version checked without one, made later, unless the document changed, closed or
+   * was made stale meanwhile. It reads the same text as the check
+   * did, so the next edit re-reads only what it touched (incremental and whole analyses are
+   * equal: test/unit/incremental.test.ts).
+   */
+  private prime(uri: string, version: number, text: string, kb: Knowledge, options: AnalyzeOptions): void {
+    this.later(() => {
+      if (this.memos.has(uri) || this.byUri.get(uri)?.version !== version) return;
+      const memo = new AnalysisMemo();
+      this.analyseFirst(() => analyze(text, kb, options, memo));
+      this.memos.set(uri, memo);
+    });
+  }
+
+  /** The memo kept for a document, if it has one yet (tests and figures). */
+  memoOf(uri: string): AnalysisMemo | undefined {
+    return this.memos.get(uri);
   }
 
   forget(uri: string): void {

@@ -83,6 +83,19 @@ test('a document closed before its memo was made gets none', () => {
   assert.equal(cache.memoOf(URI), undefined);
 });
 
+test('settings changed before the memo was made: the memo is made for the check under the new ones only', () => {
+  const { cache, doc, queued, runQueued } = setup(long);
+  cache.get(doc, 'request', DEFAULT_SETTINGS);
+  cache.clear();
+  const again = cache.get(doc, 'request', { ...DEFAULT_SETTINGS, edition: '2009' });
+  assert.equal(queued.length, 2);
+  queued[0]();
+  assert.equal(cache.memoOf(URI), undefined, 'the old check is no longer the last one');
+  runQueued();
+  assert.ok(cache.memoOf(URI));
+  assert.deepEqual(again.analysis.findings, analyze(doc.getText(), kb, { kind: 'request', edition: '2009' }).findings);
+});
+
 test('a short draft is checked with its memo straight away, nothing deferred', () => {
   const { queued, cache, doc } = setup(draft);
   assert.deepEqual(cache.get(doc, 'request', DEFAULT_SETTINGS).analysis.findings, fresh(doc));

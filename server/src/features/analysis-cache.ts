@@ -119,10 +119,10 @@ export class AnalysisCache {
     const kb = this.kb();
     let memo = this.memos.get(doc.uri);
     let analysis: Analysis;
-    if (!memo && !hit && text.length >= PRIME_AFTER) {
+    const lean = !memo && !hit && text.length >= PRIME_AFTER;
+    if (lean) {
       // A long document's first check: answered without the memo, which is made after it.
       analysis = this.analyseFirst(() => analyze(text, kb, options));
-      this.prime(doc.uri, doc.version, text, kb, options);
     } else {
       // A memo made now reads the whole text: a first check, or an edit that came before `prime`.
       const whole = !memo;
@@ -136,21 +136,22 @@ export class AnalysisCache {
     this.edits?.mark(doc.uri, doc.version);
     const entry = { uri: doc.uri, version: doc.version, text, starts, analysis };
     this.byUri.set(doc.uri, entry);
+    if (lean) this.prime(entry, kb, options);
     return entry;
   }
 
   /**
-   * The memo of a version checked without one, made later, unless the document changed, closed or
-   * was made stale meanwhile. It reads the same text as the check
-   * did, so the next edit re-reads only what it touched (incremental and whole analyses are
-   * equal: test/unit/incremental.test.ts).
+   * The memo of a check made without one, made later from the same text, knowledge and settings,
+   * while that check is still the document's last: not after an edit, a close, or a change of
+   * settings, knowledge or corpus (each replaces or drops the entry). The next edit then re-reads
+   * only what it touched (incremental and whole analyses are equal: test/unit/incremental.test.ts).
    */
-  private prime(uri: string, version: number, text: string, kb: Knowledge, options: AnalyzeOptions): void {
+  private prime(entry: Analyzed, kb: Knowledge, options: AnalyzeOptions): void {
     this.later(() => {
-      if (this.memos.has(uri) || this.byUri.get(uri)?.version !== version) return;
+      if (this.memos.has(entry.uri) || this.byUri.get(entry.uri) !== entry) return;
       const memo = new AnalysisMemo();
-      this.analyseFirst(() => analyze(text, kb, options, memo));
-      this.memos.set(uri, memo);
+      this.analyseFirst(() => analyze(entry.text, kb, options, memo));
+      this.memos.set(entry.uri, memo);
     });
   }
 

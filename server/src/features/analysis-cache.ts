@@ -68,7 +68,7 @@ export function kindFor(languageId: string, settings: Settings, uri = ''): Docum
 
 /**
  * From this length a document's first check is made without the memo an edit reads from, and the
- * memo is made once the server has had nothing to do for a moment (`prime`). Keeping every
+ * memo is made half a second later, when the first check has long been answered (`prime`). Keeping every
  * reading for the next edit made a 1 MB document's first check about a fifth slower (copies and
  * garbage), and the user waits for that check; the memo can wait until typing starts. An edit
  * that comes first makes the memo itself (one whole analysis, what a first check cost before).

@@ -1,5 +1,6 @@
 import { lineStarts } from '../engine';
 import type { Edit } from './edit-log';
+import { firstAtOrAfter } from '../engine/sorted';
 
 // A document's line starts after an edit, from those before it: a keystroke in a long document
 // counts the line breaks of the lines it touched, not of the whole text again.
@@ -19,8 +20,8 @@ const startsAt = (text: string, p: number) => {
 export function editedLineStarts(old: readonly number[], text: string, edit: Edit): number[] {
   const delta = edit.newEnd - edit.oldEnd;
   // The old starts kept before the edit are old[0, lo); those from hi on moved by delta.
-  const lo = Math.max(1, firstAbove(old, edit.start - 1));
-  const hi = Math.max(lo, firstAbove(old, edit.oldEnd));
+  const lo = Math.max(1, firstAtOrAfter(old, edit.start));
+  const hi = Math.max(lo, firstAtOrAfter(old, edit.oldEnd + 1));
   const middle: number[] = [];
   for (let p = Math.max(1, edit.start); p <= Math.min(edit.newEnd, text.length); p++) if (startsAt(text, p)) middle.push(p);
   // A keystroke that adds or removes no line break (most): one copy of the list, moved in place.
@@ -34,18 +35,6 @@ export function editedLineStarts(old: readonly number[], text: string, edit: Edi
   for (const p of middle) out.push(p);
   for (let i = hi; i < old.length; i++) out.push(old[i] + delta);
   return out;
-}
-
-/** The index of the first of `xs` (ascending) greater than `at`. */
-function firstAbove(xs: readonly number[], at: number): number {
-  let a = 0;
-  let b = xs.length;
-  while (a < b) {
-    const m = (a + b) >> 1;
-    if (xs[m] <= at) a = m + 1;
-    else b = m;
-  }
-  return a;
 }
 
 /** Line starts reused across versions when the edit between them is known, else counted afresh. */

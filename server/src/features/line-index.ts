@@ -8,7 +8,7 @@ import { firstAtOrAfter } from '../engine/sorted';
 // Whether offset p starts a line depends only on the characters at p - 1 and p ("\n", or "\r"
 // not followed by "\n": the same test as lineStarts). So the starts before the edit stay, those
 // past its new end plus one are the old ones moved by its length, and only the positions in
-// between are tested again. test/unit/line-index.test.ts compares it with lineStarts over
+// between are tested again. test/unit/server-path.test.ts compares it with lineStarts over
 // random edits, "\r\n" split and joined among them.
 
 const startsAt = (text: string, p: number) => {

@@ -19,6 +19,7 @@ import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding } from './types';
 import { inferKind } from './document-kind';
+import { beginAnalysis } from './per-analysis';
 
 export { inferKind } from './document-kind';
 
@@ -98,6 +99,7 @@ export function editionLabel(kb: KB, edition: string): string {
  * result is the same with or without it.
  */
 export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}, memo?: AnalysisMemo): Analysis {
+  beginAnalysis();
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;

@@ -1,4 +1,5 @@
 import type { FixData, Span } from './types';
+import { PerAnalysis } from './per-analysis';
 
 // Fill-in fixes insert a line for the writer to complete. They go on a line of their own,
 // indented like the text they belong to, and change nothing else.
@@ -24,7 +25,8 @@ export function indentsOf(line: string): { own: string; under: string; listed: b
   return { own: m[1], under: m[2] ? m[1] + ' '.repeat(m[2].length) : `${m[1]}   `, listed: Boolean(m[2]) };
 }
 
-const claimed = new WeakMap<object, Set<string>>();
+// What each analysis has offered (its evidence object is its own): per-analysis.ts.
+const claimed = new PerAnalysis<object, Set<string>>();
 
 /** True the first time a key is asked for in one analysis: a fill-in is offered once per document. */
 export function claimOnce(ctx: { doc: { evidence: object } }, key: string): boolean {

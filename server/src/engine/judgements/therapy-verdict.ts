@@ -13,6 +13,7 @@ import { diagnosisFigure, withDiagnosisFigure } from './diagnosis-figure';
 import { fact } from './facts-read';
 import { perItem } from './per-item';
 import { VerdictMemo } from './verdict-memo';
+import { PerAnalysis } from '../per-analysis';
 import { regionExclusion } from './region-exclusion';
 import { functionalBlockFix, priorCourseFix } from './therapy-fill-ins';
 import { visitCapVerdict } from './visit-cap';
@@ -66,7 +67,7 @@ export function verdictFacts(ctx: RuleContext): string {
   return key.key;
 }
 
-const factsKeys = new WeakMap<object, { edition: string; key: string }>();
+const factsKeys = new PerAnalysis<object, { edition: string; key: string }>();
 
 function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
   if (item.postsurgical) return undefined; // judged by 8 CCR 9792.24.3, not the chronic pain limits

@@ -3,6 +3,7 @@ import { shifted } from '../incremental/shift';
 import type { RuleContext } from '../rules/rule';
 import type { NumberToken, RequestedItem, Span } from '../types';
 import { factsStill, type FactsRead, recordFacts } from './facts-read';
+import { PerAnalysis } from '../per-analysis';
 
 // A judgement of one item kept from the last version of a document for the next, as a keystroke
 // elsewhere leaves most items as they were. It is reused when the next version has an item that
@@ -78,7 +79,7 @@ function movedFix<T extends { item: RequestedItem }>(value: T, by: number): T {
 }
 
 // Asked by each memo of an item's judgements: made once per item (items are fresh objects per analysis).
-const keys = new WeakMap<RequestedItem, { text: string; key: string }>();
+const keys = new PerAnalysis<RequestedItem, { text: string; key: string }>();
 function keyOf(item: RequestedItem, text: string): string {
   const known = keys.get(item);
   if (known?.text === text) return known.key;

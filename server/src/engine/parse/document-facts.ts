@@ -8,6 +8,7 @@ import { findPainRelief, type PainRelief } from './pain-relief';
 import { findActiveCare, indexItems, isRequested, itemOverlaps, type ItemIndex } from './requested-care';
 import { surgeryDate, type SurgeryDate } from './surgery-date';
 import { employerAuthorizedInWriting } from './written-authorization';
+import { PerAnalysis } from '../per-analysis';
 
 // What the rules read of a document beyond its items, citations and evidence: each fact is read
 // from the text the first time a rule asks, then kept for the rest of the analysis. Reading here,
@@ -93,7 +94,7 @@ class LazyFacts implements DocumentFacts {
   }
 }
 
-const facts = new WeakMap<object, DocumentFacts>();
+const facts = new PerAnalysis<object, DocumentFacts>();
 
 /** The document's facts for this analysis. */
 export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge; find?: FindAll }): DocumentFacts {

@@ -5,6 +5,7 @@ import { unitAt } from '../parse/part-role';
 import { claimOnce, indentsOf, lineEndAt, lineEnding, lineStartAt } from '../fill-in';
 import { type Rule, type RuleContext, ruleWith } from './rule';
 import { citationLabel } from '../wording/citation-label';
+import { PerAnalysis } from '../per-analysis';
 
 // What the medication rules share: how an item is named in a message, its citation, a restated
 // request judged with its fullest details, and fill-in lines. The evidence they weigh is the
@@ -33,7 +34,7 @@ export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: Medica
 const restatementKey = (item: MedicationItem) => `${subjectOf(item)}|${item.quantity?.value ?? ''}`;
 const detail = (item: MedicationItem) => (item.dosing ? 4 : 0) + (item.writtenDays ? 2 : 0) + (item.refills ? 1 : 0);
 
-const fullestCache = new WeakMap<object, Map<string, MedicationItem>>();
+const fullestCache = new PerAnalysis<object, Map<string, MedicationItem>>();
 
 function fullestRestatements(items: MedicationItem[]): Map<string, MedicationItem> {
   const best = new Map<string, MedicationItem>();

@@ -1,0 +1,34 @@
+// Issue 15: the caches that hold for one analysis (engine/per-analysis.ts). They replace WeakMaps
+// whose keys were each keystroke's fresh objects, which V8's young collections kept alive: an
+// entry lasts until the next analysis begins, and what a judgement cached is worked out again
+// then, to the same answer.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze, AnalysisMemo } from '../../server/src/engine';
+import { beginAnalysis, PerAnalysis } from '../../server/src/engine/per-analysis';
+import { longDraft } from '../helpers/random-edits';
+import { kb } from '../helpers/repo';
+
+test('an entry lasts until the next analysis begins', () => {
+  const cache = new PerAnalysis<object, number>();
+  const key = {};
+  cache.set(key, 1);
+  assert.equal(cache.get(key), 1);
+  beginAnalysis();
+  assert.equal(cache.get(key), undefined, 'gone once another analysis began');
+  cache.set(key, 2);
+  assert.equal(cache.get(key), 2);
+});
+
+test('a document analysed again, and another between, gets the same findings and fills-in each time', () => {
+  const memo = new AnalysisMemo();
+  const first = analyze(longDraft, kb(), {}, memo);
+  const fills = (a: typeof first) => a.findings.filter((f) => f.fix?.certain === false).map((f) => `${f.rule}@${f.span.start}`);
+  assert.ok(fills(first).length > 0, 'the draft is offered fill-ins');
+  // Another document's analysis begins between the two, as when the editor checks two files.
+  analyze('Acupuncture 2x6 for the low back.', kb(), { kind: 'request' });
+  const again = analyze(longDraft, kb(), {}, memo);
+  const fresh = analyze(longDraft, kb(), {});
+  assert.deepEqual(again.findings, fresh.findings);
+  assert.deepEqual(fills(again), fills(first));
+});

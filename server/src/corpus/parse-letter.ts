@@ -1,4 +1,4 @@
-import { analyze } from '../engine/analyze';
+import { readItems } from '../engine/analyze';
 import { findCitations } from '../engine/parse/citations';
 import { NUM, wordValue } from '../engine/parse/numbers';
 import { segmentText } from '../engine/parse/segments';
@@ -153,7 +153,7 @@ function readItem(title: string, outcome: Outcome, block: string, kb: Knowledge)
 
   // What the engine reads from the title: the last quantity is the disputed one (a partly
   // authorised item names the original request, the part authorised and the rest, in order).
-  const read = analyze(title, kb, { kind: 'request' }).items;
+  const read = readItems(title, kb, 'request');
   const withTotal = read.filter((x) => x.quantity?.total !== undefined);
   const chosen = withTotal[withTotal.length - 1] ?? read[read.length - 1];
   if (chosen) {

@@ -17,7 +17,7 @@ import { paragraphsAfterEdit } from './rules/paragraphs';
 import { mtusInForce } from './mtus/in-force';
 import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
-import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding } from './types';
+import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, RequestedItem } from './types';
 import { inferKind } from './document-kind';
 import { beginAnalysis } from './per-analysis';
 
@@ -106,12 +106,24 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
   const kind = options.kind ?? memo?.kindOf(scope) ?? inferKind(scope);
   // An OCR'd form is read through a re-spaced copy; the result's spans are mapped back.
   const view = memo ? memo.spacing.read(scope) : readSpacing(scope);
-  const result = analyzeText(view.text, kb, options, kind, memo, view.identity);
+  const doc = readDocument(view.text, kb, options, kind, memo, view.identity);
+  const result = judge(view.text, kb, options, doc);
   if (limit < text.length) result.truncatedAt = limit;
   return remapSpans(result, view);
 }
 
-function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined, identity: boolean): Analysis {
+/**
+ * The requested items of a short text (a letter's item title, for the corpus miner): the
+ * document read as analyze() reads it, without the rules, which would judge what it discards.
+ */
+export function readItems(text: string, kb: Knowledge, kind: DocumentKind): RequestedItem[] {
+  beginAnalysis();
+  const view = readSpacing(text);
+  return remapSpans(readDocument(view.text, kb, {}, kind, undefined, view.identity).doc.items, view);
+}
+
+/** What the document holds (its structure, items, citations, evidence and facts), before any rule judges it. */
+function readDocument(scope: string, kb: Knowledge, options: AnalyzeOptions, kind: DocumentKind, memo: AnalysisMemo | undefined, identity: boolean) {
   // What a memo hands out may be shared with its next analysis when nothing changes it in place:
   // only remap.ts does, for a re-spaced view (and the mentions' roles are set below, on copies).
   // The MTUS in force on the document's date (engine/mtus/): today's citation forms are read,
@@ -200,6 +212,13 @@ function analyzeText(scope: string, kb: Knowledge, options: AnalyzeOptions, kind
   const rulesMemo = memo && ruleMemoOf(memo);
   // The blank lines the rules' paragraphs are cut at, searched again only where the edit was.
   paragraphsAfterEdit(scope, edit);
+  return { doc, find, rulesMemo, lineOf };
+}
+
+/** Every rule run over the document read; their findings revised for the MTUS in force, restatements merged, directives applied. */
+function judge(scope: string, kb: Knowledge, options: AnalyzeOptions, read: ReturnType<typeof readDocument>): Analysis {
+  const { doc, find, rulesMemo, lineOf } = read;
+  const { kind, edition, directives } = doc;
   const findings: Finding[] = [];
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];

@@ -108,9 +108,12 @@ describe('inputs that must not hang or flood', () => {
   });
 
   test('a 50 MB Windows-1252 file is read only as far as will be checked: under a 300 MB heap, in seconds', () => {
-    const line = Buffer.from('Acupuncture 2x4 for the low back \x96 pain 8/10, \x93better\x94.\r\n', 'latin1');
+    // One request the check flags, then progress notes: how much is read is at issue here, not
+    // how fast the rules go through requests (npm run bench measures that, up to 4 MB of them).
+    const request = Buffer.from('Acupuncture 2x8 for the low back \x96 pain 8/10.\r\n', 'latin1');
+    const line = Buffer.from('She walks \x93better\x94 since the last visit \x96 pain 6/10, worse when sitting.\r\n', 'latin1');
     const big = path.join(s.dir, 'big-1252.rfa');
-    fs.writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil(50_000_000 / line.length) }, () => line)));
+    fs.writeFileSync(big, Buffer.concat([request, ...Array.from({ length: Math.ceil(50_000_000 / line.length) }, () => line)]));
     const { run, report } = checkJson([big], { nodeArgs: ['--max-old-space-size=300'], timeoutMs: 60_000 });
     assert.equal(run.status, 1, explain(run));
     const notes = report.files[0].notes ?? [];

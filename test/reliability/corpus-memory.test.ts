@@ -59,14 +59,14 @@ describe('the corpus miner at scale', () => {
     const dir = path.join(tmp, 'letters');
     writeSyntheticLetters(dir, 0, letters);
     // Other made-up letters read first: code compiled on first use then is not memory per letter.
-    writeSyntheticLetters(path.join(tmp, 'warm-up'), letters, letters + 400);
+    writeSyntheticLetters(path.join(tmp, 'warm-up'), letters, letters + 100);
     const streamed = build('streamed', dir, every);
-    // The contrast grows by the same amount with every letter from the first, so half the
-    // letters (sampled as often) show it as well, for a sixth less of this test's time.
-    const half = path.join(tmp, 'half');
-    writeSyntheticLetters(half, 0, letters / 2);
-    const inMemory = build('memory', half, every / 2);
-    tally('corpus', letters + letters / 2, 0);
+    // The contrast grows by the same amount with every letter from the first (about 8 KB), so a
+    // quarter of the letters, sampled as often, show it as well.
+    const quarter = path.join(tmp, 'quarter');
+    writeSyntheticLetters(quarter, 0, letters / 4);
+    const inMemory = build('memory', quarter, every / 4);
+    tally('corpus', letters + letters / 4, 0);
     const rows = streamed.samples.map(
       (s, i) =>
         `#   ${String(s.letters).padStart(6)} letters: streamed ${s.heapMb.toFixed(1)} MB` +
@@ -90,7 +90,7 @@ describe('the corpus miner at scale', () => {
     );
     // The contrast shows the measurement can see growth: the in-memory build keeps every decision.
     const mem = inMemory.samples.map((s) => s.heapMb);
-    const memKb = perLetterKb(inMemory.samples, letters / 4);
+    const memKb = perLetterKb(inMemory.samples, letters / 8);
     assert.ok(memKb > 10 * Math.max(growthKb, 0.1), `in memory ${memKb.toFixed(2)} KB a letter (${mem.map((h) => h.toFixed(1)).join(', ')} MB)`);
   });
 });

@@ -9,20 +9,24 @@ export interface TextChange {
   newTo: number;
 }
 
-// Compared a block at a time with the engine's native string equality, then a character at a
-// time inside the first block that differs: a megabyte compares in well under a millisecond.
+// Compared a block at a time with the engine's native string equality, the blocks a quarter as
+// long each round down to 16 characters, then a character at a time: a megabyte compares in
+// well under a millisecond, and the last block before a keystroke (up to 4 KB, which a loop of
+// charCodeAt took several microseconds over) in a dozen comparisons.
 const BLOCK = 4096;
+const SMALLEST = 16;
 
 function commonPrefix(a: string, b: string, max: number): number {
   let n = 0;
-  while (n + BLOCK <= max && a.slice(n, n + BLOCK) === b.slice(n, n + BLOCK)) n += BLOCK;
+  for (let block = BLOCK; block >= SMALLEST; block >>= 2) while (n + block <= max && a.slice(n, n + block) === b.slice(n, n + block)) n += block;
   while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
   return n;
 }
 
 function commonSuffix(a: string, b: string, max: number): number {
   let n = 0;
-  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  for (let block = BLOCK; block >= SMALLEST; block >>= 2)
+    while (n + block <= max && a.slice(a.length - n - block, a.length - n) === b.slice(b.length - n - block, b.length - n)) n += block;
   while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
 }

@@ -17,7 +17,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// In the order they are started: the longest first, so the short ones fill in at the end.
+// In the order they are started: the longest first, so the short ones fill in at the end (the
+// reliability tier third, so the two editor suites run in different lanes and end about together).
 const SUITES = {
   extension: {
     runner: 'test/extension/run-code-server.mjs',
@@ -26,9 +27,9 @@ const SUITES = {
   },
   // The command line as a user runs it: each test starts the real mtus-lint command.
   cli: { dir: 'out/test/cli', what: 'the mtus-lint command: check, --fix, SARIF, inputs, corpus and formulary commands' },
-  ui: { runner: 'test/ui/run.mjs', editor: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
+  ui: { runner: 'test/ui/run.mjs', editor: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   // Its packaging test unpacks the editor suites' .vsix files (made once, before it starts).
   protocol: { dir: 'out/test/protocol', vsix: true, what: 'the real language server over stdio' },
   // In-process only, all files in one process (a few seconds): nothing here starts a process.

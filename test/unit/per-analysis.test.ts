@@ -1,23 +1,29 @@
 // Issue 15: the caches that hold for one analysis (engine/per-analysis.ts). They replace WeakMaps
 // whose keys were each keystroke's fresh objects, which V8's young collections kept alive: an
-// entry lasts until the next analysis begins, and what a judgement cached is worked out again
-// then, to the same answer.
+// entry lasts while its analysis runs, nothing is held once it ends, and what a judgement cached
+// is worked out again by the next analysis, to the same answer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, AnalysisMemo } from '../../server/src/engine';
-import { beginAnalysis, PerAnalysis } from '../../server/src/engine/per-analysis';
+import { perAnalysis, PerAnalysis } from '../../server/src/engine/per-analysis';
 import { longDraft } from '../helpers/random-edits';
 import { kb } from '../helpers/repo';
 
-test('an entry lasts until the next analysis begins', () => {
+test('an entry lasts while its analysis runs; none is held after it, even when it throws', () => {
   const cache = new PerAnalysis<object, number>();
   const key = {};
-  cache.set(key, 1);
-  assert.equal(cache.get(key), 1);
-  beginAnalysis();
-  assert.equal(cache.get(key), undefined, 'gone once another analysis began');
-  cache.set(key, 2);
-  assert.equal(cache.get(key), 2);
+  perAnalysis(() => {
+    cache.set(key, 1);
+    assert.equal(cache.get(key), 1);
+  });
+  assert.equal(cache.get(key), undefined, 'emptied when the analysis returned');
+  assert.throws(() =>
+    perAnalysis(() => {
+      cache.set(key, 2);
+      throw new Error('a rule failed');
+    }),
+  );
+  assert.equal(cache.get(key), undefined, 'emptied when the analysis threw');
 });
 
 test('a document analysed again, and another between, gets the same findings and fills-in each time', () => {
@@ -25,7 +31,7 @@ test('a document analysed again, and another between, gets the same findings and
   const first = analyze(longDraft, kb(), {}, memo);
   const fills = (a: typeof first) => a.findings.filter((f) => f.fix?.certain === false).map((f) => `${f.rule}@${f.span.start}`);
   assert.ok(fills(first).length > 0, 'the draft is offered fill-ins');
-  // Another document's analysis begins between the two, as when the editor checks two files.
+  // Another document's analysis runs between the two, as when the editor checks two files.
   analyze('Acupuncture 2x6 for the low back.', kb(), { kind: 'request' });
   const again = analyze(longDraft, kb(), {}, memo);
   const fresh = analyze(longDraft, kb(), {});

@@ -19,7 +19,7 @@ import { readsTodaysCitations, reviseForMtusInForce } from './mtus/revise';
 import type { Knowledge as KB } from '../knowledge/knowledge';
 import type { AnalysisResult, AnalyzeOptions, Citation, DocumentKind, EditionReason, Finding, RequestedItem } from './types';
 import { inferKind } from './document-kind';
-import { beginAnalysis } from './per-analysis';
+import { perAnalysis } from './per-analysis';
 
 export { inferKind } from './document-kind';
 
@@ -99,7 +99,10 @@ export function editionLabel(kb: KB, edition: string): string {
  * result is the same with or without it.
  */
 export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {}, memo?: AnalysisMemo): Analysis {
-  beginAnalysis();
+  return perAnalysis(() => analyzeWhole(text, kb, options, memo));
+}
+
+function analyzeWhole(text: string, kb: Knowledge, options: AnalyzeOptions, memo?: AnalysisMemo): Analysis {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   const limit = Math.min(text.length, maxLength);
   const scope = limit < text.length ? text.slice(0, limit) : text;
@@ -117,9 +120,8 @@ export function analyze(text: string, kb: Knowledge, options: AnalyzeOptions = {
  * document read as analyze() reads it, without the rules, which would judge what it discards.
  */
 export function readItems(text: string, kb: Knowledge, kind: DocumentKind): RequestedItem[] {
-  beginAnalysis();
   const view = readSpacing(text);
-  return remapSpans(readDocument(view.text, kb, {}, kind, undefined, view.identity).doc.items, view);
+  return perAnalysis(() => remapSpans(readDocument(view.text, kb, {}, kind, undefined, view.identity).doc.items, view));
 }
 
 /** What the document holds (its structure, items, citations, evidence and facts), before any rule judges it. */

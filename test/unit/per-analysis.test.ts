@@ -24,6 +24,12 @@ test('an entry lasts while its analysis runs; none is held after it, even when i
     }),
   );
   assert.equal(cache.get(key), undefined, 'emptied when the analysis threw');
+  perAnalysis(() => {
+    cache.set(key, 3);
+    perAnalysis(() => assert.equal(cache.get(key), 3, 'an analysis inside another sees its entries'));
+    assert.equal(cache.get(key), 3, 'and leaves them to it');
+  });
+  assert.equal(cache.get(key), undefined);
 });
 
 test('a document analysed again, and another between, gets the same findings and fills-in each time', () => {

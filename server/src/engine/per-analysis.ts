@@ -15,13 +15,21 @@ function emptyAll(): void {
   for (const c of caches) c.empty();
 }
 
-/** Runs one analysis: the caches below start empty and are emptied again when it returns or throws. */
+let depth = 0;
+
+/**
+ * Runs one analysis: the caches below start empty and are emptied again when it returns or
+ * throws. An analysis run inside another (none is today) shares the outer one's caches: emptying
+ * them in the middle would offer a fill-in twice.
+ */
 export function perAnalysis<T>(analyse: () => T): T {
-  emptyAll();
+  if (depth === 0) emptyAll();
+  depth++;
   try {
     return analyse();
   } finally {
-    emptyAll();
+    depth--;
+    if (depth === 0) emptyAll();
   }
 }
 

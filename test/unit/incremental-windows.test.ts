@@ -14,6 +14,7 @@ import { scanEvidence } from '../../server/src/engine/parse/evidence';
 import { scanDrugNames } from '../../server/src/engine/parse/medications';
 import { scanRegionMentions, scanTreatmentMentions } from '../../server/src/engine/parse/mentions';
 import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-authorization';
+import { ASKS_FINDER } from '../../server/src/engine/rules/expedited-without-threat';
 import { shifted } from '../../server/src/engine/incremental/shift';
 import { ScanMemo } from '../../server/src/engine/incremental/window';
 import type { Span } from '../../server/src/engine/types';
@@ -45,6 +46,12 @@ const STAGES: Stage[] = [
     context: undefined,
     whole: (t) => WRITTEN_AUTHORIZATIONS.scan(t, 0, Infinity).found,
   },
+  {
+    name: ASKS_FINDER.id,
+    memo: () => new ScanMemo({ scan: (t, from, to) => ASKS_FINDER.scan(t, from, to), move: shifted, margin: ASKS_FINDER.margin }) as never,
+    context: undefined,
+    whole: (t) => ASKS_FINDER.scan(t, 0, Infinity).found,
+  },
 ];
 
 // How far from a match the edits land, and what they write: sentence and line breaks, a blank
@@ -62,12 +69,15 @@ const WORDS = [
   ' wants to ',
   ' PT/INR ',
   ' the employer agreed ',
+  ' please expedite ',
+  ' requesting urgent ',
 ];
 
 // The drafts, and the drafts run on (no full stops, no line breaks but blank lines): a sentence
 // or a line then reaches as far as a finder reads, so an edit far from a match can still change it.
 const AUTHORIZED = '\n\nThe employer authorized 6 additional visits in writing on 03/02/2017, and the adjuster agreed.\n';
-const BASES = [...drafts, `${drafts[0]}${AUTHORIZED}${drafts[1]}`, ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 '))];
+const EXPEDITED = '\n\nPlease expedite: we are requesting this on an urgent basis, as it is needed urgently. Expedited review: yes.\n';
+const BASES = [...drafts, `${drafts[0]}${AUTHORIZED}${drafts[1]}`, `${drafts[1]}${EXPEDITED}${drafts[0]}`, ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 '))];
 
 /** The edits near each match: at each distance before its start and after its end, a break and some words written, or a character deleted. */
 function editsNear(text: string, spans: Span[]): string[] {

@@ -65,11 +65,15 @@ export function searchable(text: string, from: number, to: number): string {
   return longRun(text, from, end, Infinity, RUN, RUN) ? text : text.slice(0, end);
 }
 
-/** A finder of every match of one regular expression (global or sticky flags are its own). */
-export function regexFinder(id: string, re: RegExp): Finder<{ span: Span }> {
+/**
+ * A finder of every match of one regular expression (global or sticky flags are its own);
+ * `margin` as Finder.margin, for a pattern whose matches are short when its gaps are.
+ */
+export function regexFinder(id: string, re: RegExp, margin?: number): Finder<{ span: Span }> {
   const flags = re.flags.includes('g') ? re.flags : `${re.flags}g`;
   return {
     id,
+    margin,
     scan(whole, from, to) {
       const text = searchable(whole, from, to);
       const r = new RegExp(re.source, flags);

@@ -47,7 +47,11 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
     if (kept && factsStill(kept.read, ctx)) {
       this.next.set(key, kept);
       this.count.kept++;
-      return kept.value && { ...this.move(kept.value, item.span.start - kept.at), item };
+      if (!kept.value) return undefined;
+      // `move` makes a fresh copy: the item is set on it, not copied again with a spread.
+      const value = this.move(kept.value, item.span.start - kept.at);
+      value.item = item;
+      return value;
     }
     const { value, read } = recordFacts(judge);
     this.count.judged++;

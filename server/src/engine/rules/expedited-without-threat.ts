@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationRef } from '../wording/citation-label';
+import { findIn, regexFinder } from '../incremental/finders';
 
 // Expedited review (72 hours) is for an imminent and serious threat to the employee's health,
 // certified by the physician (Labor Code 4610(i), 8 CCR 9792.9.1; the threat as 8 CCR
@@ -15,13 +16,19 @@ const ASKS =
   /\b(?:request(?:ing|s|ed)?|ask(?:ing)? for|need(?:s|ed)?|requires?|please)\b[^.\n]{0,40}?\b(?:expedited|urgent)\b|\bexpedite\b|\bon an expedited basis\b|\bexpedited(?: review)?\s*(?::\s*yes\b|(?:is |was )?requested\b)/gi;
 const THREAT =
   /\bimminent(?: and serious)? threat\b|\bserious threat\b|\bthreat to (?:his|her|their|the (?:employee|patient|worker)'?s?) (?:health|life)\b|\bloss of (?:life|limb)\b|\bmajor bodily function\b|\bjeopardi[sz]e\b[^.\n]{0,80}\b(?:life|health|ability to regain maximum function)\b|\bdetrimental to (?:his|her|their|the (?:employee|patient)'?s?) (?:health|life)\b/gi;
+// Where the words ask, found in a window around each edit: a match is at most some 70
+// characters when its gaps are short, and reads nothing around it (incremental/window.ts).
+export const ASKS_FINDER = regexFinder('expedited-asks', ASKS, 200);
+// Only this much of a long text is searched (a request's asking is on its first pages).
+const HEAD = 50_000;
 const FILL_IN_LABEL = /^[^\n]{0,5}:\s*\[/;
 
 const inAny = (spans: Span[], at: number) => spans.some((s) => s.start <= at && at < s.end);
 const lineOf = (text: string, at: number): Span => {
   const start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-  const nl = text.slice(at).search(/[\r\n]/);
-  return { start, end: nl < 0 ? text.length : at + nl };
+  const lf = text.indexOf('\n', at);
+  const cr = text.indexOf('\r', at);
+  return { start, end: lf < 0 && cr < 0 ? text.length : lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr) };
 };
 
 function statesThreat(ctx: RuleContext, head: string): boolean {
@@ -39,16 +46,24 @@ function statesThreat(ctx: RuleContext, head: string): boolean {
 function askedAt(ctx: RuleContext, head: string): Span | undefined {
   const box = ctx.doc.structure.checkboxes.find((c) => c.checked && /expedit/i.test(ctx.text.slice(c.label.start, c.label.end)));
   if (box) return { start: box.box.start, end: Math.min(box.label.end, box.label.start + 40) };
-  // Every way of asking in words names "expedite..." or "urgent": a draft with neither asks in none.
-  if (!/expedit|urgent/i.test(head)) return undefined;
   // The lines holding boxes are the form's: words there ("Date of request ... [ ] Expedited") ask nothing.
   const boxLines = ctx.doc.structure.checkboxes.map((c) => lineOf(ctx.text, c.box.start));
-  ASKS.lastIndex = 0;
-  for (let m; (m = ASKS.exec(head));) {
-    if (inAny(boxLines, m.index) || inAny(boxLines, m.index + m[0].length - 1) || inAny(ctx.doc.structure.formText, m.index)) continue;
-    return { start: m.index, end: m.index + m[0].length };
+  for (const m of asks(ctx, head)) {
+    if (inAny(boxLines, m.start) || inAny(boxLines, m.end - 1) || inAny(ctx.doc.structure.formText, m.start)) continue;
+    return m;
   }
   return undefined;
+}
+
+/** Every match of ASKS in `head`, in order: the finder's when `head` is the whole text. */
+function asks(ctx: RuleContext, head: string): Span[] {
+  if (head === ctx.text) return findIn(ctx, ASKS_FINDER).map((f) => f.span);
+  // Every way of asking in words names "expedite..." or "urgent": a text with neither asks in none.
+  if (!/expedit|urgent/i.test(head)) return [];
+  const out: Span[] = [];
+  ASKS.lastIndex = 0;
+  for (let m; (m = ASKS.exec(head));) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
 }
 
 export const expeditedWithoutThreat: Rule = {
@@ -63,7 +78,7 @@ export const expeditedWithoutThreat: Rule = {
     fix: 'Inserts the statement to fill in',
   },
   check(ctx) {
-    const head = ctx.text.length > 50_000 ? ctx.text.slice(0, 50_000) : ctx.text;
+    const head = ctx.text.length > HEAD ? ctx.text.slice(0, HEAD) : ctx.text;
     const span = askedAt(ctx, head);
     if (!span || statesThreat(ctx, head)) return [];
     return [

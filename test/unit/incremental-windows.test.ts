@@ -77,7 +77,12 @@ const WORDS = [
 // or a line then reaches as far as a finder reads, so an edit far from a match can still change it.
 const AUTHORIZED = '\n\nThe employer authorized 6 additional visits in writing on 03/02/2017, and the adjuster agreed.\n';
 const EXPEDITED = '\n\nPlease expedite: we are requesting this on an urgent basis, as it is needed urgently. Expedited review: yes.\n';
-const BASES = [...drafts, `${drafts[0]}${AUTHORIZED}${drafts[1]}`, `${drafts[1]}${EXPEDITED}${drafts[0]}`, ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 '))];
+const BASES = [
+  ...drafts,
+  `${drafts[0]}${AUTHORIZED}${drafts[1]}`,
+  `${drafts[1]}${EXPEDITED}${drafts[0]}`,
+  ...drafts.map((d) => d.replace(/\.(?=\s)/g, ',').replace(/([^\n])\n(?=[^\n])/g, '$1 ')),
+];
 
 /** The edits near each match: at each distance before its start and after its end, a break and some words written, or a character deleted. */
 function editsNear(text: string, spans: Span[]): string[] {

@@ -115,6 +115,12 @@ console.log('\nFor information');
 printTable(
   [
     ['what', 'figure', '× scan'],
+    [
+      'keystroke, 5 KB draft, after 1,000 more keystrokes (the JIT warmer)',
+      fmtMs(pulled.keystrokeDraftWarmer),
+      fmtRatio(pulled.keystrokeDraftWarmer / scan.draft),
+    ],
+    ['an exchange with no work in it (the transport and two wake-ups; a floor of every row above)', fmtMs(pulled.emptyExchange), '-'],
     ['stdio, pushed diagnostics (Neovim and others): keystroke, 5 KB draft', fmtMs(pushed.keystrokeDraft), fmtRatio(pushed.keystrokeDraft / scan.draft)],
     ['pushed diagnostics: keystroke, 1 MB document', fmtMs(pushed.keystrokeBig), fmtRatio(pushed.keystrokeBig / scan.big)],
     ['pushed diagnostics: first check of a 1 MB document', fmtMs(pushed.firstCheckBig), fmtRatio(pushed.firstCheckBig / scan.big)],

@@ -58,6 +58,20 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     const typeDraft = keystrokes(session, draftUri, middleOfAWord(draft));
     // A server that has been in use for a while is warm: type a few hundred keys before timing.
     out.keystrokeDraft = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 300, typeDraft);
+    // For information: the same keystrokes after a thousand more (how much of the figure is the
+    // JIT still warming up), and the exchange with no work in it: a notification and a request
+    // the server has no handler for, answered at once ("method not found"). The latter is the
+    // floor of the transport and of waking the two processes on this machine; during a real
+    // keystroke the editor waits longer, and its wake-up costs more than this.
+    out.keystrokeDraftWarmer = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 1000, typeDraft);
+    out.emptyExchange = await timeAsync(
+      async () => {
+        await session.connection.sendNotification('$/mtusLintBench', {});
+        await session.connection.sendRequest('$/mtusLintBench', {}).catch(() => undefined);
+      },
+      runs.draft,
+      50,
+    );
 
     // A 1 MB document opened and checked for the first time, on a server that has checked others.
     const firsts = [];

@@ -61,8 +61,8 @@ function mayLabel(line: string, start: number, end: number): boolean {
   return false;
 }
 
-function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number): Field | undefined {
-  const may = mayLabel(line, cell.start, cell.end);
+function fieldAt(line: string, cell: { start: number; end: number }, base: number, lineEnd: number, lineMay = true): Field | undefined {
+  const may = lineMay && mayLabel(line, cell.start, cell.end);
   // BARE_LABEL's words start with "D" or "C": most cells of prose are no field, found without a copy.
   const first = line.charCodeAt(cell.start);
   if (!may && first !== 68 && first !== 67) return undefined;
@@ -89,9 +89,12 @@ function fieldAt(line: string, cell: { start: number; end: number }, base: numbe
  */
 export function findFields(line: string, base: number, extend = true, cells = cellsOf(line)): Field[] {
   const out: Field[] = [];
+  // A line with no colon, "#" or "..." anywhere has no cell that may hold a label: asked of the
+  // whole line at once (a native search) rather than character by character in each cell.
+  const lineMay = line.includes(':') || line.includes('#') || line.includes('...');
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
-    const f = fieldAt(line, cell, base, base + line.length);
+    const f = fieldAt(line, cell, base, base + line.length, lineMay);
     if (f) {
       out.push(f);
       continue;
@@ -102,7 +105,7 @@ export function findFields(line: string, base: number, extend = true, cells = ce
     const kind = alone ? fieldKindOf(alone) : undefined;
     // (A bare "Service" there heads a column; a numbered one, "SERVICE 2 ....... Massage", labels its item.)
     const numberedService = kind === 'service' && /\d/.test(alone);
-    if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length)))) {
+    if (kind && (numberedService || (kind !== 'service' && !fieldAt(line, cells[i + 1], base, base + line.length, lineMay)))) {
       // A numbered service's value is the rest of the line, colons and all.
       const v = numberedService ? { start: cells[i + 1].start, end: cells[cells.length - 1].end } : cells[i + 1];
       i = numberedService ? cells.length - 1 : i + 1;

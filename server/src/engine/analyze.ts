@@ -237,18 +237,15 @@ function judge(scope: string, kb: Knowledge, options: AnalyzeOptions, read: Retu
   const { doc, find, rulesMemo, lineOf } = read;
   const { kind, edition, directives } = doc;
   const findings: Finding[] = [];
+  // One context for every rule (none changes it): not forty made on each keystroke.
+  const ctx = { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find, memo: rulesMemo };
   for (const rule of RULES) {
     const setting = options.ruleSeverity?.[rule.id];
     if (setting === 'off' || !rule.kinds.includes(kind)) continue;
-    for (const f of rule.check({ text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find, memo: rulesMemo })) {
-      findings.push(withRule(f, rule.id, setting ?? rule.defaultSeverity));
-    }
+    const found = rule.check(ctx);
+    for (let i = 0; i < found.length; i++) findings.push(withRule(found[i], rule.id, setting ?? rule.defaultSeverity));
   }
   findings.sort((a, b) => a.span.start - b.span.start);
-  const inForce = reviseForMtusInForce(
-    findings,
-    { text: scope, kb, doc, corpus: options.corpus, today: options.today, edition, ruleIds: RULE_IDS, find, memo: rulesMemo },
-    options.ruleSeverity,
-  );
+  const inForce = reviseForMtusInForce(findings, ctx, options.ruleSeverity);
   return { ...doc, findings: applyDirectives(mergeRestatements(inForce), directives, lineOf) };
 }

@@ -137,9 +137,9 @@ export class Diagnostics {
       this.timers.delete(uri);
       void this.publish(uri);
     };
-    // No pause asked for: on the event loop's next turn. (A timer of 0 ms waits at least 1 ms
-    // in Node, more than the whole check of a keystroke in a short draft.)
-    // (The browser build has no setImmediate: there a timer of 0 ms waits less.)
+    // No pause asked for: on the event loop's next turn, since a timer of 0 ms waits at least
+    // 1 ms in Node, more than a short draft's whole check. (The browser build has no
+    // setImmediate; its timers of 0 ms wait less.)
     if (delay <= 0 && typeof setImmediate === 'function') {
       const immediate = setImmediate(run);
       this.timers.set(uri, () => clearImmediate(immediate));

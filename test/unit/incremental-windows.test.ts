@@ -130,3 +130,43 @@ test('each windowed finder equals its whole reading after edits at every distanc
   assert.ok(windowed >= compared / 2, `only ${windowed} of ${compared} read in a window`);
   t.diagnostic(`${compared} versions compared, ${windowed} read in a window`);
 });
+
+// A few characters before a match is what a finder's look-behinds and word boundaries read: a
+// letter written against a name joins it to the word before, and "Non-" just before "MTUS" makes
+// no citation of it. The window after an edit reaches only a little past it for finders that read
+// little before a match (window.ts `behind`), so each finder is edited at each distance up to
+// eight characters before each of its matches in one sentence, and compared with a whole reading.
+test('an edit a few characters before a match, where look-behinds read, leaves each windowed finder equal to its whole reading', () => {
+  const sentence = '\n\nSleep care follows the MTUS Sleep Disorders Guidelines; Norco and physical therapy 2x3 for the lumbar spine.\n';
+  const base = `${drafts[0]}${sentence}${drafts[1]}`;
+  const from = drafts[0].length;
+  let compared = 0;
+  for (const stage of STAGES) {
+    const spans = stage
+      .whole(base)
+      .map((e) => e.span)
+      .filter((s) => s.start >= from && s.start < from + sentence.length);
+    for (const s of spans) {
+      for (let d = 0; d <= 8; d++) {
+        for (const piece of ['Non-', 'Non- ', 'x', '/']) {
+          const at = s.start - d;
+          const edited = base.slice(0, at) + piece + base.slice(at);
+          const memo = stage.memo(new AnalysisMemo());
+          memo.read(base, stage.context);
+          for (const [before, after] of [
+            [base, edited],
+            [edited, base],
+          ]) {
+            assert.deepStrictEqual(
+              memo.read(after, stage.context, { before, change: textChange(before, after) }),
+              stage.whole(after),
+              `${stage.name}: "${piece}" ${d} before a match`,
+            );
+            compared++;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(compared > 100, `only ${compared} versions compared`);
+});

@@ -37,20 +37,30 @@ export class AnalysisMemo {
   readonly structure = new StructureMemo();
   readonly spacing = new SpacingMemo();
   // Each finder's margin (window.ts): its longest match with short gaps, and what it reads around
-  // one, doubled. Evidence: patterns with gaps of up to 60 characters, a sentence 300 either way
-  // (parse/evidence.ts talksAboutGuidelines). Treatments: 40 characters after, 12 before. Diagnoses:
-  // the sentence 200 either way (parse/conditions.ts sentenceAround). Surgeries: 80 before and
-  // 40 after the word each is found around. Regions: the name alone.
-  readonly evidence = new ScanMemo<EvidenceMention>({ scan: (text, from, to) => scanEvidence(text, from, to), move: moveSpan, margin: 1000 });
+  // one, with room to spare; `behind`, where it reads less before a match than after one.
+  // Evidence: the sentence 300 either way (parse/evidence.ts talksAboutGuidelines), 50 before a
+  // match and 60 after it (ADVERSE), and matches of under 340 characters (the longest, a dosage
+  // change "from N/325 to N/325", with numbers of 47 digits and gaps of 15 spaces).
+  // Treatments: 40 characters after the name, 12 before. Diagnoses: the sentence 200 either way
+  // (parse/conditions.ts sentenceAround). Surgeries: 80 before and 40 after the word each is found
+  // around. Regions and drug names: the name alone, and a word boundary before it.
+  readonly evidence = new ScanMemo<EvidenceMention>({
+    scan: (text, from, to) => scanEvidence(text, from, to),
+    move: moveSpan,
+    margin: 500,
+    behind: 400,
+  });
   readonly treatments = new ScanMemo<TreatmentMention, Knowledge>({
     scan: (text, from, to, kb) => scanTreatmentMentions(text, kb, from, to),
     move: moveSpan,
     margin: 500,
+    behind: 50,
   });
   readonly regions = new ScanMemo<RegionMention, Knowledge>({
     scan: (text, from, to, kb) => scanRegionMentions(text, kb, from, to),
     move: moveSpan,
     margin: 400,
+    behind: 50,
   });
   readonly diagnoses = new ScanMemo<DiagnosisMention, Knowledge>({
     scan: (text, from, to, kb) => scanDiagnoses(text, kb, from, to),
@@ -71,10 +81,13 @@ export class AnalysisMemo {
       return copy;
     },
     same: (a, b) => a.kb === b.kb && a.current === b.current,
-    // A citation's tail reads up to 300 characters and the whole line after its own (parse/citations.ts readTail).
+    // A citation's tail reads up to 300 characters and the whole line after its own (parse/citations.ts
+    // readTail). Before its start it reads only its look-behind ("Non-" and two spaces) and the last
+    // words of the line its tail ends.
     longestLine: 1000,
     margin: 1200,
     marginLine: 400,
+    behind: 100,
   });
   /** Requested items and prior courses, passage by passage (parse/items.ts). */
   readonly passages = new PassageMemo<PassageItems>();

@@ -38,8 +38,9 @@ export class MedicationMemo {
   readonly names = new ScanMemo<Mention, Knowledge>({
     scan: (text, from, to, kb) => scanDrugNames(text, kb, from, to),
     move: (m, by) => ({ ...m, span: { start: m.span.start + by, end: m.span.end + by } }),
-    // A name with its short gaps, read with nothing around it (window.ts).
+    // A name with its short gaps, read with nothing around it but a word boundary (window.ts).
     margin: 400,
+    behind: 50,
   });
   private kept?: { text: string; kb: Knowledge; calls: Map<number, Call> };
   /** The last analysis: readings made, readings reused. */

@@ -55,13 +55,22 @@ export interface Finder<T, C> {
    * and judging context, with room to spare. Unset: MARGIN only.
    */
   margin?: number;
+  /**
+   * With `margin`: how far before where a match starts the finder may read (its look-behinds and
+   * the context it judges by before the match), when that is less than `margin`. A find after an
+   * edit by more than this reads nothing the edit wrote, so the window ends that far past it; the
+   * window starts `margin` before the edit, as a find starting earlier reads on through its match.
+   */
+  behind?: number;
   /** With `margin`: the longest line the text before an edit may hold for it (default longestLine). */
   marginLine?: number;
 }
 
-/** One way to cut a window: its margin, and the longest runs the text before the edit may hold for it. */
+/** One way to cut a window: its margins, and the longest runs the text before the edit may hold for it. */
 interface Terms {
+  /** How much unchanged text the window keeps before the edit, and after it. */
   margin: number;
+  behind: number;
   spaces: number;
   word: number;
   line: number;
@@ -89,8 +98,14 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
 
   constructor(private readonly finder: Finder<T, C>) {
     const line = finder.longestLine ?? Infinity;
-    const wide = { margin: MARGIN, spaces: RUN, word: RUN, line };
-    const short = finder.margin && { margin: finder.margin, spaces: SHORT_SPACES, word: SHORT_WORD, line: finder.marginLine ?? line };
+    const wide = { margin: MARGIN, behind: MARGIN, spaces: RUN, word: RUN, line };
+    const short = finder.margin && {
+      margin: finder.margin,
+      behind: Math.min(finder.margin, finder.behind ?? finder.margin),
+      spaces: SHORT_SPACES,
+      word: SHORT_WORD,
+      line: finder.marginLine ?? line,
+    };
     this.terms = short ? [short, wide] : [wide];
   }
 
@@ -117,7 +132,7 @@ export class ScanMemo<T extends { span: Span }, C = undefined> {
 
   private window(kept: Kept<T, C>, text: string, context: C, change: TextChange, terms: Terms): Kept<T, C> | undefined {
     const delta = change.newTo - change.oldTo;
-    let hi = Math.min(text.length, change.newTo + terms.margin);
+    let hi = Math.min(text.length, change.newTo + terms.behind);
     let lo = Math.max(0, change.from - terms.margin);
     const around = crossing(kept.matched, lo);
     if (around) lo = around.start;

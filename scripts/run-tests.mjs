@@ -25,13 +25,14 @@ const SUITES = {
     editor: true,
     what: 'extension-host suite in real VS Code (code-server), installed from the .vsix; then Restricted Mode in an untrusted workspace',
   },
-  // The command line as a user runs it: each test starts the real mtus-lint command.
-  cli: { dir: 'out/test/cli', what: 'the mtus-lint command: check, --fix, SARIF, inputs, corpus and formulary commands' },
+  // The command line as a user runs it: each test starts the real mtus-lint command. Two files at
+  // a time (node:test runs one on 2 cores): much of a file's time is waiting on the commands it starts.
+  cli: { dir: 'out/test/cli', concurrency: 2, what: 'the mtus-lint command: check, --fix, SARIF, inputs, corpus and formulary commands' },
   // Fuzz, fault cases, memory bounds and the fix invariants; MTUS_LINT_FUZZ_SCALE (npm run fuzz) tries more.
   reliability: { dir: 'out/test/reliability', what: 'fuzzed and mutated documents, fix invariants, server fault cases, memory bounds' },
   ui: { runner: 'test/ui/run.mjs', editor: true, what: 'a person in the browser: squiggle, Problems, hover, Ctrl+. fix, save, inline total, edition' },
   // Its packaging test unpacks the editor suites' .vsix files (made once, before it starts).
-  protocol: { dir: 'out/test/protocol', vsix: true, what: 'the real language server over stdio' },
+  protocol: { dir: 'out/test/protocol', vsix: true, concurrency: 2, what: 'the real language server over stdio' },
   // In-process only, all files in one process (a few seconds): nothing here starts a process.
   unit: { dir: 'out/test/unit', oneProcess: true, what: 'engine, rules, fixes, knowledge, settings, grammar, catalogue, boundaries' },
   nvim: { runner: 'test/nvim/run.mjs', what: 'Neovim as a second LSP client (diagnostics, hover, fixes, outline, completion)' },
@@ -87,7 +88,7 @@ function command(name, suite) {
     writeFileSync(loader, files.map((f) => `require(${JSON.stringify(f)});`).join('\n'));
     files = [loader];
   }
-  const args = ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files];
+  const args = ['--test', ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []), '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files];
   return { args, counts: () => tapCounts(tap) };
 }
 

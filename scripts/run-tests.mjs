@@ -88,7 +88,15 @@ function command(name, suite) {
     writeFileSync(loader, files.map((f) => `require(${JSON.stringify(f)});`).join('\n'));
     files = [loader];
   }
-  const args = ['--test', ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []), '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files];
+  const args = [
+    '--test',
+    ...(suite.concurrency ? [`--test-concurrency=${suite.concurrency}`] : []),
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ];
   return { args, counts: () => tapCounts(tap) };
 }
 

@@ -1,5 +1,5 @@
 // Issue 15: Node's server runs with V8's tier-up tuned for keystrokes, and a document's first
-// check with V8's default (server/src/jit-tiering.ts). Either way the problems found are the same.
+// check with V8's default (server/src/v8-tuning.ts). Either way the problems found are the same.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { analyze } from '../../server/src/engine';
 import { AnalysisCache } from '../../server/src/features/analysis-cache';
 import { EditLog } from '../../server/src/features/edit-log';
-import { withDefaultTiering } from '../../server/src/jit-tiering';
+import { withDefaultTiering } from '../../server/src/v8-tuning';
 import { defaultKnowledge } from '../../server/src/knowledge/load';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { repoRoot } from '../helpers/repo';

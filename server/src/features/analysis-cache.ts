@@ -91,7 +91,7 @@ export class AnalysisCache {
     private readonly drugLists: () => DrugList[] | undefined = () => undefined,
     /** Where each document changed since its last analysis (lsp.ts feeds it the editor's edits). */
     private readonly edits?: EditLog,
-    /** How a document's first check is run (jit-tiering.ts); the analysis of an edit runs as it is. */
+    /** How a document's first check is run (v8-tuning.ts); the analysis of an edit runs as it is. */
     private readonly analyseFirst: <T>(analyse: () => T) => T = (analyse) => analyse(),
     /** Runs work a while after the current message is answered (the memo of a long document's first check). */
     private readonly later: (work: () => void) => void = (work) => void setTimeout(work, PRIME_DELAY_MS),

@@ -16,7 +16,7 @@ import type { InitializationOptions } from '../protocol';
 /** Where the server runs: in a browser's web worker there is no file system to read. */
 export interface ServerPlatform {
   fileSystem?: boolean;
-  /** How a document's first check is run (Node's server tunes V8 for it: jit-tiering.ts). */
+  /** How a document's first check is run (Node's server tunes V8 for it: v8-tuning.ts). */
   analyseFirst?: <T>(analyse: () => T) => T;
 }
 

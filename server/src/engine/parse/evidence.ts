@@ -89,9 +89,11 @@ function talksAboutGuidelines(text: string, at: number): boolean {
 
 // One pass over the text with every pattern as a named alternative: a third faster than a
 // pass per pattern. (Where two kinds would start at the same place, the earlier one listed wins.)
-// Every pattern starts at the start of a word; saying so up front lets the regex engine skip
-// the other positions quickly (half the time on a megabyte of letters).
-const COMBINED = new RegExp(`(?<![A-Za-z0-9_])(?=[A-Za-z0-9])(?:${PATTERNS.map(([, re], i) => `(?<k${i}>${re.source})`).join('|')})`, 'gi');
+// Every pattern starts with a word boundary and a letter or digit, so a match starts at the start
+// of a word; saying so up front (\b) lets the regex engine skip the other positions quickly (half
+// the time on a megabyte of letters). A bare \b also holds at the end of a word, where no pattern
+// can go on; it is a sixth quicker than a look-behind and a look-ahead that say "start" exactly.
+const COMBINED = new RegExp(`\\b(?:${PATTERNS.map(([, re], i) => `(?<k${i}>${re.source})`).join('|')})`, 'gi');
 
 export function findEvidence(text: string, priorCourses: PriorCourse[], limit = text.length): Evidence {
   const scope = limit < text.length ? text.slice(0, limit) : text;

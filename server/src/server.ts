@@ -1,4 +1,4 @@
-import { withDefaultTiering } from './v8-tuning'; // first: the tier-up budget is set before the server's code runs
+import { withDefaultTiering } from './v8-tuning'; // first: V8's settings are made before the server's code runs
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp';
 

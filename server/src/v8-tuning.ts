@@ -10,7 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 // which V8 optimises well by itself, and under the small budget its code was optimised before
 // its type feedback settled (a cold 1 MB check took half as long again), so it runs with V8's
 // default budget.
-// Node's server only: server.ts imports this first; the web server, the CLI and the tests keep V8's defaults.
+// Node's server only: server.ts imports this first. The web server and the CLI keep V8's defaults
+// (a test that imports this module sets them in its own process).
 
 /** The budget the server runs with: optimised after hundreds of keystrokes, not thousands. */
 export const EDIT_BUDGET = 2048;

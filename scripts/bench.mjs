@@ -106,7 +106,8 @@ row('completion, 1 MB document', pulled.completion, 5, scan.big);
 row('inlay hints (60 lines), 1 MB document', pulled.inlayHint, 5, scan.big);
 row('extension activation, no request open', activation.closed.total, 100);
 row('extension activation, a request open', activation.open.total, 100);
-const vsixMb = vsixBytes / MB;
+// "Under 1 MB" read the stricter way, a million bytes (a mebibyte would leave 5 % more room).
+const vsixMb = vsixBytes / 1e6;
 rows.push(['.vsix size', `${vsixMb.toFixed(2)} MB`, '< 1 MB', '-', vsixMb < 1 ? 'met' : `MISSED (${vsixMb.toFixed(2)}x)`]);
 printTable([['target', 'figure', 'target', '× scan', ''], ...rows], [1, 3]);
 console.log('× scan: the figure over one regex pass of the same text (the 5 KB draft, or the 1 MB document); activation and size have no text');

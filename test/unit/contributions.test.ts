@@ -192,6 +192,7 @@ describe('the .vsix', () => {
     for (const f of files) assert.ok(ships(f), `${f} is left out of the .vsix by .vscodeignore`);
     assert.ok(!ships('client/src/extension.ts'), 'sources stay out');
     assert.ok(ships('dist/server.js') && ships('dist/web/server.js') && ships('dist/knowledge/citations.json'), 'the bundles and knowledge base ship');
+    assert.ok(ships('dist/server.js.br'), "the server's compressed code ships beside its loader");
     assert.ok(!ships('dist/pdf-modules.js') && !ships('dist/pdf-modules.js.br'), 'pdf.js ships in mtus-lint PDF reader, not here');
   });
 });

@@ -9,9 +9,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCUMENT_STATUS_NOTIFICATION } from '../protocol';
 import type { AnalysisCache } from './analysis-cache';
-import { SOURCE, toDiagnostic } from './convert';
+import { SOURCE } from './convert';
 import type { DocumentGate } from './document-gate';
 import { PULL_CAPABILITY, PullDiagnostics, supportsPull } from './pull-diagnostics';
+import { ReusedDiagnostics } from './reused-diagnostics';
 import type { ServerLog } from './server-log';
 import type { ServerState } from './server-state';
 import type { SettingsSource } from './settings-source';
@@ -32,6 +33,8 @@ export class Diagnostics {
   private pull: PullDiagnostics | undefined;
   /** The edition and MTUS each document is judged by, sent only when it changes. */
   private readonly statuses: StatusNotifier;
+  /** Each document's last diagnostics, kept for the findings of its next version that stay as they were. */
+  private readonly converted = new ReusedDiagnostics();
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +60,7 @@ export class Diagnostics {
       this.timers.get(e.document.uri)?.();
       this.timers.delete(e.document.uri);
       cache.forget(e.document.uri);
+      this.converted.forget(e.document.uri);
       this.statuses.forget(e.document.uri);
       settings.forget(e.document.uri);
       connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -84,6 +88,7 @@ export class Diagnostics {
   /** Settings, knowledge or corpus changed: forget every analysis and check every document again. */
   recheckAll(): void {
     this.cache.clear();
+    this.converted.forget(); // a rule's page may have moved (docHref)
     this.statuses.forget(); // every status is said again once the new settings apply
     for (const doc of this.documents.all()) this.schedule(doc.uri, 0);
   }
@@ -107,8 +112,9 @@ export class Diagnostics {
       return { version, diagnostics: [notice('This looks like a binary file, not a draft; mtus-lint did not check it.', DiagnosticSeverity.Information)] };
     }
     const result = this.gate.analysisOf({ ...d, verdict: d.verdict });
-    // Converted once per version: an editor that asks again for the same version gets them as made.
-    const diagnostics = [...(result.diagnostics ??= result.analysis.findings.map((f) => toDiagnostic(f, result.starts, version, this.state.docHref, uri)))];
+    // Converted once per version (an editor that asks again for the same version gets them as
+    // made), and only the findings that changed since the last version (reused-diagnostics.ts).
+    const diagnostics = [...(result.diagnostics ??= this.converted.convert(uri, result.analysis.findings, result.starts, version, this.state.docHref))];
     if (result.analysis.truncatedAt !== undefined) {
       const length = result.text.length.toLocaleString('en-US');
       const checked = result.analysis.truncatedAt.toLocaleString('en-US');

@@ -1,6 +1,6 @@
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { Finding, Span } from '../engine';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, type DiagnosticData } from './convert';
 
 // A document's diagnostics made from one version's findings, reusing the last version's: a finding
 // that reads as one of the last version's did, at the same lines and characters, keeps the
@@ -39,7 +39,7 @@ export function stillSays(f: Finding, g: Finding, d: Diagnostic, starts: readonl
   if (related.length !== was.length) return false;
   for (let i = 0; i < was.length; i++) if (!spanAt(starts, related[i], was[i].location.range)) return false;
   const fix = f.fix;
-  const old = (d.data as { fix?: { title: string; certain?: boolean; edits: { range: Range; newText: string }[] } } | undefined)?.fix;
+  const old = (d.data as DiagnosticData | undefined)?.fix;
   if (!fix || !old) return !fix && !old;
   if (fix.title !== old.title || (fix.certain === false) !== (old.certain === false) || fix.edits.length !== old.edits.length) return false;
   for (let i = 0; i < fix.edits.length; i++) {

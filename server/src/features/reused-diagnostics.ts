@@ -1,5 +1,5 @@
 import type { Diagnostic, Range } from 'vscode-languageserver';
-import type { Finding, Span } from '../engine';
+import { offsetToPosition, type Finding, type Span } from '../engine';
 import { toDiagnostic, type DiagnosticData } from './convert';
 
 // A document's diagnostics made from one version's findings, reusing the last version's: a finding
@@ -16,20 +16,20 @@ interface Made {
   diagnostics: readonly Diagnostic[];
 }
 
-/** Whether `offset` is at `pos` in the text whose line starts are `starts` (offsetToPosition, with no object made). */
-function at(starts: readonly number[], offset: number, pos: { line: number; character: number }): boolean {
-  const line = pos.line;
-  return line < starts.length && starts[line] <= offset && (line + 1 === starts.length || offset < starts[line + 1]) && offset - starts[line] === pos.character;
+/** Whether `offset` is at `pos` in the text whose line starts are `starts`, as convert.ts places it. */
+function at(starts: number[], offset: number, pos: { line: number; character: number }): boolean {
+  const p = offsetToPosition(starts, offset);
+  return p.line === pos.line && p.character === pos.character;
 }
 
-const spanAt = (starts: readonly number[], s: Span, r: Range) => at(starts, s.start, r.start) && at(starts, s.end, r.end);
+const spanAt = (starts: number[], s: Span, r: Range) => at(starts, s.start, r.start) && at(starts, s.end, r.end);
 
 /**
  * Whether `d`, made from a finding of the last version, is what toDiagnostic would make of `f` now:
  * every field of the finding it is made from, and each span at the same place. (A test converts
  * afresh after random edits and compares: it fails when a finding gains a field read here too.)
  */
-export function stillSays(f: Finding, g: Finding, d: Diagnostic, starts: readonly number[]): boolean {
+export function stillSays(f: Finding, g: Finding, d: Diagnostic, starts: number[]): boolean {
   if (f.rule !== g.rule || f.severity !== g.severity || f.message !== g.message || f.edition !== g.edition) return false;
   if (f.citation?.id !== g.citation?.id || f.citation?.label !== g.citation?.label) return false;
   if (!spanAt(starts, f.span, d.range)) return false;

@@ -212,7 +212,21 @@ const prepare = (suite) => {
   return Promise.all(needs).then((problems) => problems.filter(Boolean).join('\n') || undefined);
 };
 
+/**
+ * The lines of a failed suite's output that name what failed, so the end of the run says it
+ * (a CI log is often read from its tail). Each runner marks a failure its own way: node:test's
+ * spec reporter with "✖", TAP and the browser and Neovim runners with "not ok", mocha in the
+ * extension host with "N) ", and this runner with "!!!".
+ */
+function failureLines(text) {
+  const marks = /^\s*(?:✖ (?!failing tests:)|not ok\b|\d+\) \S|!!! )/;
+  const seen = new Set();
+  for (const line of text.split('\n')) if (marks.test(line)) seen.add(line.trim().slice(0, 300));
+  return [...seen];
+}
+
 const totals = { pass: 0, fail: 0, skipped: 0 };
+const failures = [];
 const queue = [...names];
 console.log(`running ${names.join(', ')}, ${jobs} at a time`);
 async function lane() {
@@ -225,10 +239,13 @@ async function lane() {
     totals.pass += s.pass;
     totals.fail += s.fail;
     totals.skipped += s.skipped;
+    if (s.fail) failures.push(...failureLines(s.text).slice(0, 30).map((line) => `  [${name}] ${line}`));
   }
 }
 await Promise.all(Array.from({ length: Math.min(jobs, names.length) }, lane));
 rmSync(scratch, { recursive: true, force: true });
 console.log(`\nall suites took ${secs(Date.now() - started)}`);
+if (failures.length) console.log(`what failed:\n${failures.join('\n')}`);
 console.log(`${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(totals.fail ? 1 : 0);
+// Not process.exit(): that can cut off what is still being written to a pipe.
+process.exitCode = totals.fail ? 1 : 0;

@@ -79,7 +79,7 @@ const cpu = (() => {
   };
 })();
 
-const runs = quick ? { draft: 15, big: 5, feature: 10 } : { draft: 40, big: 15, feature: 30 };
+const runs = quick ? { draft: 15, big: 5, feature: 10, editorWarmUp: 300 } : { draft: 40, big: 15, feature: 30, editorWarmUp: 1500 };
 const pulled = await serverFigures(root, { draft, big: big.text }, { pull: true, runs });
 const pushed = await serverFigures(root, { draft, big: big.text }, { pull: false, runs });
 const activation = activationTimes(quick ? 3 : 5);

@@ -239,7 +239,12 @@ async function lane() {
     totals.pass += s.pass;
     totals.fail += s.fail;
     totals.skipped += s.skipped;
-    if (s.fail) failures.push(...failureLines(s.text).slice(0, 30).map((line) => `  [${name}] ${line}`));
+    if (s.fail)
+      failures.push(
+        ...failureLines(s.text)
+          .slice(0, 30)
+          .map((line) => `  [${name}] ${line}`),
+      );
   }
 }
 await Promise.all(Array.from({ length: Math.min(jobs, names.length) }, lane));

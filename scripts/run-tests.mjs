@@ -252,5 +252,7 @@ rmSync(scratch, { recursive: true, force: true });
 console.log(`\nall suites took ${secs(Date.now() - started)}`);
 if (failures.length) console.log(`what failed:\n${failures.join('\n')}`);
 console.log(`${totals.pass} passed, ${totals.fail} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-// Not process.exit(): that can cut off what is still being written to a pipe.
+// Not process.exit() at once: that can cut off what is still being written to a pipe. Should
+// anything still hold the event loop open, the run ends ten seconds later all the same.
 process.exitCode = totals.fail ? 1 : 0;
+setTimeout(() => process.exit(), 10_000).unref();

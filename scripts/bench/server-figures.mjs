@@ -41,23 +41,33 @@ async function diagnosticsAfter(session, uri, pull, send, version) {
 const middleOfAWord = (text) => text.indexOf(' the ', text.length >> 1) + 2;
 
 /**
+ * The session's start, as the timed one makes it: a cold 1 MB document checked and closed, then
+ * the draft opened and checked. Returns how long the 1 MB check took, and the draft's keystrokes.
+ */
+async function coldThenDraft(session, root, { draft, big }, pull, prefix = '') {
+  const cold = uriOf(root, `${prefix}cold.txt`);
+  const t = performance.now();
+  await diagnosticsAfter(session, cold, pull, () => session.open(cold, 'plaintext', big));
+  const coldMs = performance.now() - t;
+  await session.close(cold);
+  const draftUri = uriOf(root, `${prefix}draft.rfa`);
+  await diagnosticsAfter(session, draftUri, pull, () => session.open(draftUri, 'mtus-request', draft));
+  return { coldMs, draftUri, typeDraft: keystrokes(session, draftUri, middleOfAWord(draft)) };
+}
+
+/**
  * Warm this process's own side of the exchange (vscode-jsonrpc, the editor's copy of each
  * document) against a server started for it alone and then stopped. An editor is a long-running
  * process whose code is warm; the benchmark's stand-in starts cold, and its JIT warming up showed
  * in the draft's keystroke figure (about 0.07 ms at keystrokes 300 to 340), which is not the
  * server's work. The server that is timed starts fresh and is sent exactly the same as before.
  */
-async function warmEditor(root, { draft, big }, { pull, keystrokes: count }) {
+async function warmEditor(root, docs, { pull, keystrokes: count }) {
   const session = await LspSession.start(root, { pull, ipc: pull, settings: SETTINGS });
   try {
-    const cold = uriOf(root, 'editor-warm-up.txt');
-    await diagnosticsAfter(session, cold, pull, () => session.open(cold, 'plaintext', big));
-    await session.close(cold);
-    const draftUri = uriOf(root, 'editor-warm-up.rfa');
-    await diagnosticsAfter(session, draftUri, pull, () => session.open(draftUri, 'mtus-request', draft));
-    const type = keystrokes(session, draftUri, middleOfAWord(draft));
+    const { draftUri, typeDraft } = await coldThenDraft(session, root, docs, pull, 'editor-warm-up-');
     for (let i = 0; i < count; i++) {
-      const k = type();
+      const k = typeDraft();
       await diagnosticsAfter(session, draftUri, pull, k.send, k.version);
     }
   } finally {
@@ -73,15 +83,8 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
   const out = {};
   try {
     // The first document a freshly started server sees: nothing is warm yet.
-    const cold = uriOf(root, 'cold.txt');
-    let t = performance.now();
-    await diagnosticsAfter(session, cold, pull, () => session.open(cold, 'plaintext', big));
-    out.coldFirstCheck = performance.now() - t;
-    await session.close(cold);
-
-    const draftUri = uriOf(root, 'draft.rfa');
-    await diagnosticsAfter(session, draftUri, pull, () => session.open(draftUri, 'mtus-request', draft));
-    const typeDraft = keystrokes(session, draftUri, middleOfAWord(draft));
+    const { coldMs, draftUri, typeDraft } = await coldThenDraft(session, root, { draft, big }, pull);
+    out.coldFirstCheck = coldMs;
     // A server that has been in use for a while is warm: type a few hundred keys before timing.
     out.keystrokeDraft = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 300, typeDraft);
     // For information: the same keystrokes after a thousand more (how much of the figure is the
@@ -103,7 +106,7 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     const firsts = [];
     for (let i = 0; i < runs.big + 2; i++) {
       const uri = uriOf(root, `first-${i}.txt`);
-      t = performance.now();
+      const t = performance.now();
       await diagnosticsAfter(session, uri, pull, () => session.open(uri, 'plaintext', big));
       if (i >= 2) firsts.push(performance.now() - t);
       await session.close(uri);

@@ -78,11 +78,6 @@ export class ReusedDiagnostics {
     return out;
   }
 
-  /** The diagnostics last made for `uri`. */
-  lastFor(uri: string): readonly Diagnostic[] | undefined {
-    return this.last.get(uri)?.diagnostics;
-  }
-
   forget(uri?: string): void {
     if (uri === undefined) this.last.clear();
     else this.last.delete(uri);

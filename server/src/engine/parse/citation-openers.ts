@@ -3,6 +3,8 @@
 // and Labor Code sections, ODG), and the chapter, pages and sections that may follow it.
 // findCitations (citations.ts) reads a citation from where one of these opens it.
 
+import { numberedGroups } from './numbered-groups';
+
 const PAGES = String.raw`(?:Page\s*\(s\)|Pages?|pp?\.)\s*:?\s*(?<pages>\d{1,3}(?:\s*(?:-|–|,|and|&)\s*\d{1,3})*)`;
 const CHAPTER = String.raw`Chapter\s+(?<chapter>\d{1,2})`;
 
@@ -52,10 +54,15 @@ const GUIDELINE_NAMES: [string, string][] = [
 ];
 
 // A citation starts at a word (or "§", or a parenthesised year); saying so first speeds the scan.
-export const OPENER = new RegExp(
+// Written with a name for each guideline and part, run with numbered groups (numbered-groups.ts).
+const NAMED_OPENER = new RegExp(
   `(?<![A-Za-z0-9_])(?=[A-Za-z0-9§(])(?:${GUIDELINE_NAMES.map(([id, src]) => `(?<g_${id.replace(/-/g, '_')}>${src})`).join('|')})`,
   'gi',
 );
+const { re: OPENER_RE, index: OPENER_GROUPS } = numberedGroups(NAMED_OPENER);
+export const OPENER = OPENER_RE;
+/** A part of an opener's match by its name in the pattern ("reg", "year", "ch12"). */
+export const openerGroup = (m: RegExpExecArray, name: string): string | undefined => m[OPENER_GROUPS[name]];
 export const CHAPTER_RE = new RegExp(CHAPTER, 'i');
 // (Title words may be joined by "and", "of", "&": "MTUS Hip and Pelvis Complaints 2004".)
 // ("MTUS Carpal Tunnel Syndrome guideline": the closing word may be lower case.)
@@ -64,8 +71,8 @@ export const PAGES_RE = new RegExp(PAGES, 'i');
 export const SECTIONS_RE = /Section\s*\(?s?\)?\s*:\s*/i;
 export const BARE_PAGES = new RegExp(String.raw`(?<![\w])${PAGES.replace('(?<pages>', '(?<barepages>')}`, 'gi');
 
-const KINDS = GUIDELINE_NAMES.map(([id]) => ({ id, group: `g_${id.replace(/-/g, '_')}` }));
-export const kindOf = (m: RegExpExecArray) => KINDS.find((k) => m.groups![k.group] !== undefined)!.id;
+const KINDS = GUIDELINE_NAMES.map(([id]) => ({ id, group: OPENER_GROUPS[`g_${id.replace(/-/g, '_')}`] }));
+export const kindOf = (m: RegExpExecArray) => KINDS.find((k) => m[k.group] !== undefined)!.id;
 const NEXT = new RegExp(OPENER.source, OPENER.flags);
 
 /** Where the next citation starts in `text` (its length if none): only framed titles count. */

@@ -11,6 +11,7 @@ import {
   NEEDS_FRAME,
   nextOpener,
   OPENER,
+  openerGroup,
   PAGES_RE,
   SECTIONS_RE,
   TITLE_CASED,
@@ -99,7 +100,6 @@ export function scanCitations(scope: string, { kb, current }: { kb: Knowledge; c
   while ((m = opener.exec(scope)) && m.index < to) {
     matched.push({ start: m.index, end: m.index + m[0].length });
     if (m.index < covered) continue;
-    const g = m.groups!;
     const kind = kindOf(m);
     if (NEEDS_FRAME.has(kind) && !framed(m[0])) continue;
     // The pattern is matched without case, but a guideline's name is written in capitals:
@@ -109,21 +109,21 @@ export function scanCitations(scope: string, { kb, current }: { kb: Knowledge; c
     const c: Citation = { span: { start: m.index, end }, text: m[0], resolved: [] };
     if (kind === 'regulation') {
       c.guideline = 'mtus-regulations';
-      c.regulation = `8 CCR ${(g.reg ?? g.reg2).replace(/\s+/g, '')}`;
+      c.regulation = `8 CCR ${(openerGroup(m, 'reg') ?? openerGroup(m, 'reg2'))!.replace(/\s+/g, '')}`;
       const reg = c.regulation.replace(/^8 CCR /, '');
       const owner = kb.data.guidelines.find((x) => x.regulation && reg.startsWith(x.regulation.replace(/^8 CCR /, '')));
       if (owner) c.guideline = owner.id;
     } else if (kind === 'labor-code') {
       c.guideline = 'labor-code';
-      c.regulation = `Labor Code ${g.lc.replace(/\s+/g, '')}`;
+      c.regulation = `Labor Code ${openerGroup(m, 'lc')!.replace(/\s+/g, '')}`;
     } else {
       if (kind === 'cpmtg') {
-        const year = g.year ?? /\b(2009|2016)\b/.exec(m[0])?.[1];
+        const year = openerGroup(m, 'year') ?? /\b(2009|2016)\b/.exec(m[0])?.[1];
         c.edition = year;
         c.guideline = year === '2016' ? 'cpmtg-2016' : year === '2009' ? 'cpmtg-2009' : undefined;
       } else if (kind === 'acoem-chapter') {
         c.guideline = 'acoem-2';
-        const n = ACOEM_CHAPTERS.find(([num]) => g[`ch${num}`] !== undefined)?.[0];
+        const n = ACOEM_CHAPTERS.find(([num]) => openerGroup(m!, `ch${num}`) !== undefined)?.[0];
         if (n !== undefined) c.chapter = n;
       } else if (kind === 'acoem-general') {
         c.guideline = 'acoem-2';

@@ -1,4 +1,5 @@
 import type { Span } from '../types';
+import { isSpaceCode } from '../structure/chars';
 
 // A segment is the unit a requested item lives in: a sentence of prose, or one line of a
 // list or form. Letters wrap sentences (and item titles) across lines, so a line break
@@ -30,8 +31,8 @@ function sentenceBreaks(text: string, start: number, end: number, out: Span[]): 
 const MAX_SEGMENT = 1000;
 
 function push(out: Span[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
   if (end - start <= MAX_SEGMENT) {
     out.push({ start, end });

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import type { Checkbox } from './types';
+import { isSpaceCode } from './chars';
 
 // Boxes as forms print them and writers tick them: [X] [x] [✓] ☒ ☑ ■ (X) checked; [ ] ☐ □ ( )
 // not. A box's label is the printed words beside it: after the box when the line starts with
@@ -14,7 +15,7 @@ function isBox(s: string): boolean {
 }
 
 const trimSpan = (line: string, from: number, to: number, base: number): Span => {
-  while (from < to && /\s/.test(line[from])) from++;
+  while (from < to && isSpaceCode(line.charCodeAt(from))) from++;
   while (to > from && /[\s:|-]/.test(line[to - 1])) to--;
   return { start: base + from, end: base + to };
 };

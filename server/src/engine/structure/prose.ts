@@ -18,8 +18,8 @@ export const MAX_SEGMENT = 1000;
 
 /** Push [start, end) trimmed, cut into pieces of at most MAX_SEGMENT characters. */
 export function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end <= start) return;
   let from = start;
   while (end - from > MAX_SEGMENT) {
@@ -29,7 +29,7 @@ export function pushTrimmed(out: Span[], text: string, start: number, end: numbe
     if (cut < MAX_SEGMENT / 4) cut = MAX_SEGMENT - 1;
     pushTrimmed(out, text, from, from + cut + 1);
     from += cut + 1;
-    while (from < end && /\s/.test(text[from])) from++;
+    while (from < end && isSpaceCode(text.charCodeAt(from))) from++;
   }
   if (end > from) out.push({ start: from, end });
 }

@@ -12,7 +12,7 @@ export interface NumberedRegExp {
 }
 
 /** `pattern` (its source and flags) with numbered groups in place of named ones. */
-export function numberedGroups(pattern: RegExp, flags = pattern.flags): NumberedRegExp {
+export function numberedGroups(pattern: RegExp): NumberedRegExp {
   const src = pattern.source;
   const index: Record<string, number> = {};
   let out = '';
@@ -45,5 +45,5 @@ export function numberedGroups(pattern: RegExp, flags = pattern.flags): Numbered
     }
     out += c;
   }
-  return { re: new RegExp(out, flags), index };
+  return { re: new RegExp(out, pattern.flags), index };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { FileRefusedError, readRegularFile } from '../bounded-read';
+import { FileRefusedError, readRegularFile, readRegularFileSync } from '../bounded-read';
 import { decodeText } from '../text-decoding';
 import { pdfModulesFile } from './pdf-reader-location';
 
@@ -31,12 +31,41 @@ export function isLetterFile(file: string): boolean {
 
 /** Read a letter's text; throws LetterReadError saying why it could not be read. */
 export async function readLetter(file: string): Promise<string> {
-  let bytes: Buffer;
+  return letterText(file, await readLetterBytes(file));
+}
+
+/** A letter file's bytes; throws LetterReadError saying why they could not be read. */
+export async function readLetterBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readRegularFile(file, MAX_LETTER_BYTES);
+    return await readRegularFile(file, MAX_LETTER_BYTES);
   } catch (e) {
-    throw new LetterReadError(e instanceof FileRefusedError && e.message === 'does not exist' ? 'no such file' : (e as Error).message);
+    throw unreadable(e);
   }
+}
+
+/** readLetterBytes in this thread, waiting on the disk (for a thread with nothing else to do). */
+export function readLetterBytesSync(file: string): Buffer {
+  try {
+    return readRegularFileSync(file, MAX_LETTER_BYTES);
+  } catch (e) {
+    throw unreadable(e);
+  }
+}
+
+const unreadable = (e: unknown) => new LetterReadError(e instanceof FileRefusedError && e.message === 'does not exist' ? 'no such file' : (e as Error).message);
+
+/**
+ * readLetterBytes begun now, to be awaited later: a letter's file is read while the letter before
+ * it is parsed. (Its failure is kept for whoever awaits it, not reported as unhandled meanwhile.)
+ */
+export function readAhead(file: string): Promise<Buffer> {
+  const bytes = readLetterBytes(file);
+  bytes.catch(() => {});
+  return bytes;
+}
+
+/** A letter's text from its file's bytes; throws LetterReadError saying why it could not be read. */
+export async function letterText(file: string, bytes: Buffer): Promise<string> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.pdf' || isPdf(bytes)) return pdfText(bytes);
   const decoded = decodeText(bytes);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
+import { speedLine } from '../../server/src/corpus/read-decisions';
 import { buildCorpusToStream } from '../../server/src/corpus/stream-build';
 import { defaultKnowledge } from '../../server/src/knowledge/load';
 import { inventedLetter } from '../helpers/invented-letter';
@@ -68,5 +69,13 @@ describe('corpus build with worker threads', () => {
     assert.deepEqual(two.progress, one.progress);
     assert.deepEqual(two.figures, one.figures);
     assert.equal(two.stats.time.pdf.letters, 4, 'the time of each PDF is counted for the letters per second per core');
+    // What the command prints of its speed: with workers, the writing thread's CPU time a letter
+    // too, where the system gives a thread's own (Linux).
+    assert.match(speedLine(two.stats), /^\d+\.\d letters\/second \(\d+\.\d\d s, 2 worker threads\); per core: [\d.]+ text letters\/s, [\d.]+ PDF letters\/s/);
+    if (process.platform === 'linux') {
+      assert.ok(two.stats.writerSeconds! > 0, `the writing thread's CPU time: ${two.stats.writerSeconds}`);
+      assert.match(speedLine(two.stats), /; the thread writing the index: \d+\.\d\d ms a letter$/);
+    }
+    assert.doesNotMatch(speedLine(one.stats), /thread writing/, 'in one thread, the per-core figure says it all');
   });
 });

@@ -8,6 +8,7 @@ import { buildCorpusWithStats, corpusGaps, type Gap } from './build-index';
 import { defaultCorpusIndex, defaultCorpusIndexPath } from './load-index';
 import type { CorpusIndex } from './types';
 import { figuresOf, formatMeasurement, measureOutcomes, type ItemResult } from './measure';
+import { speedLine } from './read-decisions';
 import { buildCorpusToStream } from './stream-build';
 
 export { formatIndex } from './stream-build';
@@ -109,9 +110,6 @@ export function corpusCommand(args: string[], io: Io): () => Promise<number> {
 const defaultJobs = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
 /** "180.2 text letters/s": letters read per second of one core's time. */
-const perCore = (t: { letters: number; seconds: number }, kind: string) =>
-  t.letters && t.seconds > 0 ? `${(t.letters / t.seconds).toFixed(1)} ${kind} letters/s` : `no ${kind} letters`;
-
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 
 /** Counts of an index: items, outcomes, citations and how many resolve. */
@@ -167,11 +165,10 @@ async function build(a: BuildArgs, io: Io): Promise<number> {
     throw e;
   }
   const { figures: f, stats, problems } = result;
-  const speed = stats.seconds > 0 ? (stats.files / stats.seconds).toFixed(1) : '-';
   io.err(
     `${f.letters} letters indexed from ${stats.files} files (${stats.texts} text, ${stats.pdfs} PDF), ${f.items} disputed items, ${f.upheld + f.overturned} outcomes read (${f.upheld} upheld, ${f.overturned} overturned)\n` +
       `${f.citations} citations, ${f.resolved} resolved to the knowledge base (${pct(f.resolved, f.citations)})\n` +
-      `${speed} letters/second (${stats.seconds.toFixed(2)} s, ${stats.workers ? `${stats.workers} worker threads` : 'one thread'}); per core: ${perCore(stats.time.text, 'text')}, ${perCore(stats.time.pdf, 'PDF')}\n`,
+      `${speedLine(stats)}\n`,
   );
   if (stats.duplicateCount) {
     const more = stats.duplicateCount > stats.duplicates.length ? ` and ${stats.duplicateCount - stats.duplicates.length} more` : '';

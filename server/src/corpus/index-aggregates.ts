@@ -1,5 +1,5 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import { QuotePicker } from './quote-picker';
+import { QuotePicker, type QuoteCandidate } from './quote-picker';
 import type { CitationStats, CorpusIndex, Decision, TreatmentStats } from './types';
 
 // Everything in the corpus index except the list of decisions: counts per citation and per
@@ -29,7 +29,8 @@ export class IndexAggregates {
     this.quotes = new QuotePicker(kb);
   }
 
-  add(d: Decision): void {
+  /** Count a decision in; `quotes`: its quotation candidates when a worker thread found them. */
+  add(d: Decision, quotes?: QuoteCandidate[]): void {
     this.letters++;
     this.items += d.items.length;
     for (const item of d.items) {
@@ -53,7 +54,7 @@ export class IndexAggregates {
         }
       }
     }
-    this.quotes.add(d, caseOf(d));
+    this.quotes.add(d, caseOf(d), quotes);
   }
 
   /** The index's fields other than decisions and problems, keys sorted as the index has them. */

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { defaultKnowledge } from '../knowledge/load';
-import { deliver, emptyStats, readDecisions, SeenLetters, type LetterResult, type ReadOptions, type ReadStats } from './read-decisions';
-import type { CorpusIndex, Decision } from './types';
+import type { EntryForm } from './index-entry';
+import { deliver, emptyStats, readDecisions, SeenLetters, type LetterResult, type OnDecision, type ReadOptions, type ReadStats } from './read-decisions';
+import type { CorpusIndex } from './types';
 
 // `corpus build` on every core: worker threads (letter-worker.ts) read and parse letters while
 // this thread takes their decisions in the order of the files, exactly as one thread would, so
@@ -25,6 +26,8 @@ export interface ParallelOptions extends ReadOptions {
    * text letters do, so few letters take fewer workers, or none.
    */
   minLettersPerWorker?: number;
+  /** How the index holds each decision: workers then write its text (index-entry.ts). */
+  entryForm?: EntryForm;
 }
 
 const MIN_LETTERS_PER_WORKER = 400;
@@ -39,7 +42,7 @@ export async function readDecisionsInParallel(
   files: string[],
   problems: CorpusIndex['problems'],
   options: ParallelOptions,
-  onDecision: (d: Decision) => void | Promise<void>,
+  onDecision: OnDecision,
 ): Promise<ReadStats> {
   const work = files.reduce((n, f) => n + (/\.pdf$/i.test(f) ? PDF_WEIGHT : 1), 0);
   const jobs = Math.min(options.jobs, files.length, Math.floor(work / (options.minLettersPerWorker ?? MIN_LETTERS_PER_WORKER)));
@@ -53,7 +56,7 @@ export async function readDecisionsInParallel(
   let written = 0;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
-  const workers = Array.from({ length: jobs }, () => new Worker(WORKER));
+  const workers = Array.from({ length: jobs }, () => new Worker(WORKER, { workerData: { entry: options.entryForm } }));
   const feed = (w: Worker) => {
     while ((inFlight.get(w) ?? 0) < PER_WORKER && sent < files.length && sent < written + AHEAD_PER_WORKER * jobs) {
       w.postMessage({ id: sent, file: files[sent] });

@@ -56,24 +56,36 @@ interface Candidate {
   order: number;
 }
 
+/** A sentence of a decision that could quote a citation, scored; `sentence` counts the decision's guideline sentences from 0. */
+export interface QuoteCandidate {
+  citation: string;
+  text: string;
+  score: number;
+  sentence: number;
+}
+
 const better = (a: Candidate, b: Candidate) => a.score > b.score || (a.score === b.score && a.order < b.order);
 
-export class QuotePicker {
+/**
+ * The sentences of one decision that could quote a citation, with their scores: the decision's
+ * own, whatever was read before it, so `corpus build`'s worker threads find them while the
+ * thread that writes the index only keeps the best (QuotePicker).
+ */
+export class QuoteFinder {
   private readonly cues: Map<string, string[]>;
-  /** Per citation, the best candidate of each of at most MAX_QUOTES_PER_CITATION distinct texts. */
-  private readonly kept = new Map<string, Map<string, Candidate>>();
-  private order = 0;
 
   constructor(private readonly kb: Knowledge) {
     this.cues = distinctiveCues(kb);
   }
 
-  add(d: Decision, caseNumber: string): void {
+  candidates(d: Decision): QuoteCandidate[] {
+    const found: QuoteCandidate[] = [];
+    let n = 0;
     for (const item of d.items) {
       const cited = new Set(item.citations.filter((c) => c.by === 'maximus').flatMap((c) => c.resolved));
       if (cited.size === 0) for (const c of item.citations) for (const id of c.resolved) cited.add(id);
       for (const sentence of item.guidelineSentences ?? []) {
-        this.order++;
+        const at = n++;
         if (sentence.length < 40 || sentence.length > MAX_QUOTE_LENGTH || !/^["“(]?[A-Z]/.test(sentence) || ABOUT_THE_CASE.test(sentence)) continue;
         const families = GUIDELINE_FAMILY.filter(([, re]) => re.test(sentence)).map(([f]) => f);
         const quoted = /["“”]/.test(sentence) ? 1 : 0;
@@ -88,10 +100,29 @@ export class QuotePicker {
           // reviewer based the decision on.
           if (!own.has(id) && !relevant) continue;
           const score = (own.has(id) ? 3 : 0) + (relevant ? 2 : 0) + quoted + (families.length ? 1 : 0);
-          this.offer({ citation: id, text: sentence, caseNumber, score, order: this.order });
+          found.push({ citation: id, text: sentence, score, sentence: at });
         }
       }
     }
+    return found;
+  }
+}
+
+const finders = new WeakMap<Knowledge, QuoteFinder>();
+/** The QuoteFinder of a knowledge base, made once (its cues take a pass over every entry). */
+export const quoteFinder = (kb: Knowledge) => finders.get(kb) ?? finders.set(kb, new QuoteFinder(kb)).get(kb)!;
+
+export class QuotePicker {
+  /** Per citation, the best candidate of each of at most MAX_QUOTES_PER_CITATION distinct texts. */
+  private readonly kept = new Map<string, Map<string, Candidate>>();
+  private order = 0;
+
+  constructor(private readonly kb: Knowledge) {}
+
+  /** Offer a decision's sentences; `found`: its candidates when a worker thread found them already. */
+  add(d: Decision, caseNumber: string, found = quoteFinder(this.kb).candidates(d)): void {
+    for (const c of found) this.offer({ citation: c.citation, text: c.text, caseNumber, score: c.score, order: this.order + c.sentence + 1 });
+    for (const item of d.items) this.order += item.guidelineSentences?.length ?? 0;
   }
 
   /**

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Knowledge } from '../knowledge/knowledge';
 import { normalizeLetterText, parseLetter } from './parse-letter';
 import { letterText, readAhead, readLetterBytes, readLetterBytesSync } from './read-letter';
+import type { QuoteCandidate } from './quote-picker';
 import type { CorpusIndex, Decision } from './types';
 
 // Letters into decisions, one at a time: each is read, parsed, handed on and let go, so a
@@ -18,6 +19,9 @@ export interface ReadOptions {
    */
   waitOnDisk?: boolean;
 }
+
+/** Takes each new decision, with what a worker thread made of it already. */
+export type OnDecision = (d: Decision, found?: Pick<LetterResult, 'quotes' | 'entry'>) => void | Promise<void>;
 
 /** Where a letter's bytes come from: read now, read ahead, or read waiting on the disk. */
 export type LetterBytes = (file: string) => Buffer | Promise<Buffer>;
@@ -36,6 +40,8 @@ export interface ReadStats {
   workers: number;
   /** Time spent reading and parsing, per kind of letter (in one thread: one core's time). */
   time: { text: { letters: number; seconds: number }; pdf: { letters: number; seconds: number } };
+  /** How long the thread that writes the index was busy, start to end (stream-build.ts measures it). */
+  writerSeconds?: number;
 }
 
 const DUPLICATES_NAMED = 20;
@@ -70,6 +76,10 @@ export class SeenLetters {
 export interface LetterResult {
   decision?: Decision;
   key?: string;
+  /** The sentences that could quote a citation, when a worker thread found them (quote-picker.ts). */
+  quotes?: QuoteCandidate[];
+  /** The decision's text in the index, when a worker thread wrote it (index-entry.ts). */
+  entry?: string;
   error?: string;
   ms: number;
 }
@@ -84,6 +94,22 @@ export async function readOneLetter(file: string, kb: Knowledge, bytes: LetterBy
   } catch (e) {
     return { error: (e as Error).message || String(e), ms: performance.now() - started };
   }
+}
+
+const perCore = (t: { letters: number; seconds: number }, kind: string) =>
+  t.letters && t.seconds > 0 ? `${(t.letters / t.seconds).toFixed(1)} ${kind} letters/s` : `no ${kind} letters`;
+
+/** What `corpus build` says of its speed: letters a second, per core by kind, and the writing thread's time a letter. */
+export function speedLine(stats: ReadStats): string {
+  const speed = stats.seconds > 0 ? (stats.files / stats.seconds).toFixed(1) : '-';
+  // With worker threads reading, this thread keeps the aggregates and writes the index; on many
+  // cores it sets the pace, so the time it takes a letter is said too (the README's projection).
+  const writer =
+    stats.workers && stats.writerSeconds !== undefined && stats.files
+      ? `; the thread writing the index: ${((1000 * stats.writerSeconds) / stats.files).toFixed(2)} ms a letter`
+      : '';
+  const how = stats.workers ? `${stats.workers} worker threads` : 'one thread';
+  return `${speed} letters/second (${stats.seconds.toFixed(2)} s, ${how}); per core: ${perCore(stats.time.text, 'text')}, ${perCore(stats.time.pdf, 'PDF')}${writer}`;
 }
 
 /** Counts what each letter took, by kind, for the letters per second per core `corpus build` prints. */
@@ -120,7 +146,7 @@ export async function deliver(
   problems: CorpusIndex['problems'],
   file: string,
   r: LetterResult,
-  onDecision: (d: Decision) => void | Promise<void>,
+  onDecision: OnDecision,
 ): Promise<void> {
   const name = path.basename(file);
   if (/\.pdf$/i.test(name)) stats.pdfs++;
@@ -135,16 +161,11 @@ export async function deliver(
     if (stats.duplicates.length < DUPLICATES_NAMED) stats.duplicates.push(name);
     return;
   }
-  await onDecision(r.decision);
+  await onDecision(r.decision, r);
 }
 
 /** Read and parse each file, handing each new decision to `onDecision`; unreadable ones go to `problems`. */
-export async function readDecisions(
-  files: string[],
-  problems: CorpusIndex['problems'],
-  options: ReadOptions,
-  onDecision: (d: Decision) => void | Promise<void>,
-): Promise<ReadStats> {
+export async function readDecisions(files: string[], problems: CorpusIndex['problems'], options: ReadOptions, onDecision: OnDecision): Promise<ReadStats> {
   const started = process.hrtime.bigint();
   const seen = new SeenLetters();
   const stats = emptyStats(files.length);

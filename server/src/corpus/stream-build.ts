@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import type { Knowledge } from '../knowledge/knowledge';
-import { compactAggregates, compactDecision, letterFiles, withoutGuidelineSentences } from './build-index';
+import { compactAggregates, letterFiles } from './build-index';
+import { indexEntry } from './index-entry';
 import { IndexAggregates } from './index-aggregates';
 import { readDecisionsInParallel } from './parallel-read';
 import type { ReadStats } from './read-decisions';
@@ -48,7 +48,7 @@ export interface StreamBuildResult {
 // Stands for the decisions in the index written around them; never a case or file name.
 const SENTINEL = '\u0000mtus-lint decisions\u0000';
 
-async function write(out: Writable, chunk: string): Promise<void> {
+async function write(out: Writable, chunk: string | Buffer): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
@@ -80,23 +80,31 @@ class GatheredWriter {
 
 /** Build the index of the letters under `paths` and write it to `out` (a file, or standard output). */
 export async function buildCorpusToStream(paths: string[], out: Writable, options: StreamBuildOptions): Promise<StreamBuildResult> {
+  // This thread's CPU time over the whole build, for speedLine.
+  const cpuAtStart = threadCpuSeconds();
+  const withWriterTime = (stats: ReadStats): ReadStats => {
+    const now = threadCpuSeconds();
+    return { ...stats, writerSeconds: now !== undefined && cpuAtStart !== undefined ? now - cpuAtStart : undefined };
+  };
   const scratchDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'mtus-lint-corpus-'));
   const scratchFile = path.join(scratchDir, 'decisions.jsonl');
   try {
+    // The decisions as the index holds them, each after the separator the index puts between them.
     const scratch = fs.createWriteStream(scratchFile, { encoding: 'utf8' });
     const toScratch = new GatheredWriter(scratch);
     const aggregates = new IndexAggregates(options.kb);
     const figures: StreamFigures = { letters: 0, items: 0, upheld: 0, overturned: 0, citations: 0, resolved: 0 };
     const { files, problems } = letterFiles(paths);
+    const entryForm = { compact: options.compact, full: options.full };
     const stats = await readDecisionsInParallel(
       files,
       problems,
-      { kb: options.kb, progress: options.progress, jobs: options.jobs ?? 1, minLettersPerWorker: options.minLettersPerWorker, waitOnDisk: true },
-      async (d) => {
-        aggregates.add(d);
+      { kb: options.kb, progress: options.progress, jobs: options.jobs ?? 1, minLettersPerWorker: options.minLettersPerWorker, waitOnDisk: true, entryForm },
+      async (d, found) => {
+        aggregates.add(d, found?.quotes);
         count(figures, d);
-        const kept = options.compact ? compactDecision(d) : options.full ? d : withoutGuidelineSentences(d);
-        await toScratch.write(`${JSON.stringify(kept)}\n`);
+        const entry = found?.entry ?? indexEntry(d, entryForm);
+        await toScratch.write(figures.letters === 1 ? entry : `,\n${entry}`);
       },
     );
     await toScratch.flush();
@@ -119,29 +127,36 @@ export async function buildCorpusToStream(paths: string[], out: Writable, option
     const format = (index: CorpusIndex) => (options.compact ? formatIndex(index) : `${JSON.stringify(index, null, 1)}\n`);
     if (figures.letters === 0) {
       await write(out, format(indexWith([])));
-      return { figures, stats, problems };
+      return { figures, stats: withWriterTime(stats), problems };
     }
     // The index around one stand-in decision; the real ones are copied from disk in its place.
     const shell = format(indexWith([SENTINEL as unknown as Decision]));
     const at = shell.indexOf(JSON.stringify(SENTINEL));
     const lineStart = shell.lastIndexOf('\n', at) + 1;
     const lineEnd = shell.indexOf('\n', at);
-    const toOut = new GatheredWriter(out);
-    await toOut.write(shell.slice(0, lineStart));
-    let first = true;
-    const lines = readline.createInterface({ input: fs.createReadStream(scratchFile, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      // JSON.stringify(index, null, 1) indents an element of "decisions" by two spaces.
-      const text = options.compact ? line : `  ${JSON.stringify(JSON.parse(line), null, 1).replace(/\n/g, '\n  ')}`;
-      await toOut.write(`${first ? '' : ',\n'}${text}`);
-      first = false;
-    }
-    await toOut.write(shell.slice(lineEnd));
-    await toOut.flush();
-    return { figures, stats, problems };
+    await write(out, shell.slice(0, lineStart));
+    for await (const chunk of fs.createReadStream(scratchFile)) await write(out, chunk as Buffer);
+    await write(out, shell.slice(lineEnd));
+    return { figures, stats: withWriterTime(stats), problems };
   } finally {
     await fs.promises.rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The CPU time of the calling thread alone, where the system tells it (Linux: /proc/thread-self,
+ * in ticks of 1/100 s, whatever the kernel's own tick); undefined elsewhere. Node 20 gives only
+ * the whole process's, which would count the worker threads too, and the event loop's active
+ * time counts waiting for a core the workers hold.
+ */
+function threadCpuSeconds(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of the line (utime, stime), counted from the state, which is field 3.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,12 +9,13 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { speedLine } from '../../server/src/corpus/read-decisions';
 import { buildCorpusToStream } from '../../server/src/corpus/stream-build';
+import type { CorpusIndex } from '../../server/src/corpus/types';
 import { defaultKnowledge } from '../../server/src/knowledge/load';
 import { inventedLetter } from '../helpers/invented-letter';
 import { simplePdf } from '../helpers/simple-pdf';
 import { syntheticLetter, writeSyntheticLetters } from '../helpers/synthetic-letters';
 
-async function build(dir: string, jobs: number) {
+async function build(dir: string, jobs: number, full = false) {
   let text = '';
   const out = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -25,7 +26,7 @@ async function build(dir: string, jobs: number) {
   const progress: string[] = [];
   const r = await buildCorpusToStream([dir], out, {
     kb: defaultKnowledge(),
-    full: false,
+    full,
     compact: false,
     jobs,
     minLettersPerWorker: 1,
@@ -77,5 +78,26 @@ describe('corpus build with worker threads', () => {
       assert.match(speedLine(two.stats), /; the thread writing the index: \d+\.\d\d ms a letter$/);
     }
     assert.doesNotMatch(speedLine(one.stats), /thread writing/, 'in one thread, the per-core figure says it all');
+  });
+});
+
+describe('corpus build to standard output', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtus-corpus-stdout-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('characters outside ASCII come through whole, however the index divides into writes', async () => {
+    // Rationales that quote the guidelines with long runs of "—" (three bytes in UTF-8), kept in
+    // the index with --full: most of its bytes are inside a character, so pieces of 64 KB cut
+    // some in two, which a writer reading each piece on its own would turn into U+FFFD.
+    fs.mkdirSync(dir, { recursive: true });
+    const dashes = '—'.repeat(200);
+    for (let n = 0; n < 120; n++) fs.writeFileSync(path.join(dir, `letter-${n}.txt`), syntheticLetter(n).replace(/measure /g, `measure ${dashes} `));
+    for (const jobs of [1, 2]) {
+      const { text } = await build(dir, jobs, true);
+      assert.ok(text.length > 4 * 65_536, `${text.length} characters: more than a few pieces`);
+      assert.ok(!text.includes('\uFFFD'), `jobs ${jobs}: a character was cut in two`);
+      const sentences = (JSON.parse(text) as CorpusIndex).decisions.flatMap((d) => d.items.flatMap((i) => i.guidelineSentences ?? []));
+      assert.ok(sentences.filter((x) => x.includes(dashes)).length >= 120, 'the rationale sentences are kept as written');
+    }
   });
 });

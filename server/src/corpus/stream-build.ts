@@ -48,7 +48,7 @@ export interface StreamBuildResult {
 // Stands for the decisions in the index written around them; never a case or file name.
 const SENTINEL = '\u0000mtus-lint decisions\u0000';
 
-async function write(out: Writable, chunk: string | Buffer): Promise<void> {
+async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
@@ -135,7 +135,9 @@ export async function buildCorpusToStream(paths: string[], out: Writable, option
     const lineStart = shell.lastIndexOf('\n', at) + 1;
     const lineEnd = shell.indexOf('\n', at);
     await write(out, shell.slice(0, lineStart));
-    for await (const chunk of fs.createReadStream(scratchFile)) await write(out, chunk as Buffer);
+    // Read as text, not bytes: a piece of bytes may end inside a character, and a writer that
+    // turns each piece into text on its own (standard output, here) would break it in two.
+    for await (const chunk of fs.createReadStream(scratchFile, { encoding: 'utf8' })) await write(out, chunk as string);
     await write(out, shell.slice(lineEnd));
     return { figures, stats: withWriterTime(stats), problems };
   } finally {

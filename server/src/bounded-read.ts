@@ -59,7 +59,7 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<B
     if (early) throw early;
     handle = await fs.promises.open(file, OPEN_FLAGS);
   } catch (e) {
-    throw asOpenRefusal(e);
+    throw asRefusal(e);
   }
   try {
     // The name may have been pointed elsewhere between stat and open: judge what was opened.
@@ -89,7 +89,7 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
     if (early) throw early;
     fd = fs.openSync(file, OPEN_FLAGS);
   } catch (e) {
-    throw asOpenRefusal(e);
+    throw asRefusal(e);
   }
   try {
     const st = fs.fstatSync(fd);
@@ -107,15 +107,11 @@ export function readRegularFileSync(file: string, maxBytes: number): Buffer {
   }
 }
 
-function asOpenRefusal(e: unknown): FileRefusedError {
+/** A refusal as it stands, or the system's error in words (its code, never the file's content). */
+function asRefusal(e: unknown): FileRefusedError {
   if (e instanceof FileRefusedError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   return new FileRefusedError(code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (e as Error).message})`, 'unreadable');
-}
-
-function asRefusal(e: unknown): FileRefusedError {
-  if (e instanceof FileRefusedError) return e;
-  return new FileRefusedError(`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'unreadable');
 }
 
 /**

@@ -109,7 +109,6 @@ export function corpusCommand(args: string[], io: Io): () => Promise<number> {
 /** One worker thread per core the process may use. */
 const defaultJobs = () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 
-/** "180.2 text letters/s": letters read per second of one core's time. */
 const pct = (n: number, of: number) => (of ? `${((100 * n) / of).toFixed(1)}%` : '-');
 
 /** Counts of an index: items, outcomes, citations and how many resolve. */

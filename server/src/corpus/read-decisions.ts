@@ -40,7 +40,7 @@ export interface ReadStats {
   workers: number;
   /** Time spent reading and parsing, per kind of letter (in one thread: one core's time). */
   time: { text: { letters: number; seconds: number }; pdf: { letters: number; seconds: number } };
-  /** How long the thread that writes the index was busy, start to end (stream-build.ts measures it). */
+  /** The CPU time of the thread that writes the index, start to end, where the system gives it (stream-build.ts). */
   writerSeconds?: number;
 }
 
@@ -96,6 +96,7 @@ export async function readOneLetter(file: string, kb: Knowledge, bytes: LetterBy
   }
 }
 
+/** "180.2 text letters/s": letters read per second of one core's time. */
 const perCore = (t: { letters: number; seconds: number }, kind: string) =>
   t.letters && t.seconds > 0 ? `${(t.letters / t.seconds).toFixed(1)} ${kind} letters/s` : `no ${kind} letters`;
 
@@ -124,7 +125,7 @@ export function addTime(stats: ReadStats, file: string, ms: number): void {
  * Node's I/O threads, which without it leave this thread idle about a third of the time. A few
  * letters' bytes at most are held, so memory stays flat in the number of letters.
  */
-export const READ_AHEAD = 4;
+const READ_AHEAD = 4;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

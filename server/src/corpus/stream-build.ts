@@ -87,7 +87,7 @@ export async function buildCorpusToStream(paths: string[], out: Writable, option
     return { ...stats, writerSeconds: now !== undefined && cpuAtStart !== undefined ? now - cpuAtStart : undefined };
   };
   const scratchDir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'mtus-lint-corpus-'));
-  const scratchFile = path.join(scratchDir, 'decisions.jsonl');
+  const scratchFile = path.join(scratchDir, 'decisions.part');
   try {
     // The decisions as the index holds them, each after the separator the index puts between them.
     const scratch = fs.createWriteStream(scratchFile, { encoding: 'utf8' });

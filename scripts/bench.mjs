@@ -16,6 +16,7 @@ import { draft5k, MB, realLetters } from './bench/documents.mjs';
 import { growthTable } from './bench/growth.mjs';
 import { copyMs, cpuMinMs, fmtMs, fmtRatio, printTable, scanMs, scanner, timeSync } from './bench/measure.mjs';
 import { serverFigures } from './bench/server-figures.mjs';
+import { faultMicros } from './bench/page-faults.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,7 @@ console.log(`documents: a 5 KB draft (examples/knee-and-back.rfa, repeated); a 1
 // The yardstick, measured now on this machine.
 const scan = { draft: scanMs(kb, draft, 200), big: scanMs(kb, big.text, 15) };
 const copyBig = copyMs(big.text, 15);
+const faultUs = faultMicros();
 console.log(`yardstick: one pass of the treatment-name regex takes ${fmtMs(scan.draft)} over the draft, ${fmtMs(scan.big)} over the 1 MB document`);
 
 // The .vsix first: packaging rebuilds nothing (npm run bench has just built dist/), but it must
@@ -142,6 +144,17 @@ printTable(
 console.log(
   `the 1 MB document draws ${pulled.diagnosticsBig} diagnostics; the CPU-time rows' × scan is over the scan's own least CPU time (${fmtMs(cpu.scanDraft)}, ${fmtMs(cpu.scanBig)})`,
 );
+
+// Fresh pages of memory: what a machine charges for them differs far more than its speed does.
+const f = pulled.faults;
+if (faultUs === undefined || f.firstCheckBig === undefined) console.log('page faults: not counted (no /proc on this system)');
+else {
+  const cost = (n) => `${n.toLocaleString('en-US')} (${fmtMs((n * faultUs) / 1000)})`;
+  console.log(
+    `page faults in the language server, medians of the timed runs, at this machine's ${faultUs.toFixed(1)} µs a fresh page: ` +
+      `first check of the 1 MB document ${cost(f.firstCheckBig)}; keystroke, 5 KB draft ${cost(f.keystrokeDraft)}; keystroke, 1 MB document ${cost(f.keystrokeBig)}`,
+  );
+}
 
 await growthTable(root, { budgetMs: quick ? 5_000 : 20_000 });
 

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { LspSession } from './lsp-session.mjs';
 import { median, timeAsync } from './measure.mjs';
+import { countingFaults, minorFaults } from './page-faults.mjs';
 
 // The 1 MB document is opened as plain text with plain-text checking on, so its kind is
 // inferred as in the engine's own figures; the draft is a request (.rfa).
@@ -86,7 +87,10 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     const { coldMs, draftUri, typeDraft } = await coldThenDraft(session, root, { draft, big }, pull);
     out.coldFirstCheck = coldMs;
     // A server that has been in use for a while is warm: type a few hundred keys before timing.
-    out.keystrokeDraft = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 300, typeDraft);
+    const pid = session.proc.pid;
+    const draftKeystroke = countingFaults(pid, (k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version));
+    out.keystrokeDraft = await timeAsync(draftKeystroke, runs.draft, 300, typeDraft);
+    out.faults = { keystrokeDraft: draftKeystroke.last(runs.draft) };
     // For information: the same keystrokes after a thousand more (how much of the figure is the
     // JIT still warming up), and the exchange with no work in it: a notification and a request
     // the server has no handler for, answered at once ("method not found"). The latter is the
@@ -104,20 +108,28 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
 
     // A 1 MB document opened and checked for the first time, on a server that has checked others.
     const firsts = [];
+    const firstFaults = [];
     for (let i = 0; i < runs.big + 2; i++) {
       const uri = uriOf(root, `first-${i}.txt`);
+      const before = minorFaults(pid);
       const t = performance.now();
       await diagnosticsAfter(session, uri, pull, () => session.open(uri, 'plaintext', big));
-      if (i >= 2) firsts.push(performance.now() - t);
+      if (i >= 2) {
+        firsts.push(performance.now() - t);
+        if (before !== undefined) firstFaults.push(minorFaults(pid) - before);
+      }
       await session.close(uri);
     }
     out.firstCheckBig = median(firsts);
+    out.faults.firstCheckBig = firstFaults.length ? median(firstFaults) : undefined;
 
     const bigUri = uriOf(root, 'big.txt');
     let diagnostics = await diagnosticsAfter(session, bigUri, pull, () => session.open(bigUri, 'plaintext', big));
     out.diagnosticsBig = diagnostics.length;
     const typeBig = keystrokes(session, bigUri, middleOfAWord(big));
-    out.keystrokeBig = await timeAsync(async (k) => (diagnostics = await diagnosticsAfter(session, bigUri, pull, k.send, k.version)), runs.big, 2, typeBig);
+    const bigKeystroke = countingFaults(pid, async (k) => (diagnostics = await diagnosticsAfter(session, bigUri, pull, k.send, k.version)));
+    out.keystrokeBig = await timeAsync(bigKeystroke, runs.big, 2, typeBig);
+    out.faults.keystrokeBig = bigKeystroke.last(runs.big);
     if (pull) Object.assign(out, await features(session, bigUri, session.docs.get(bigUri).getText(), diagnostics, runs.feature));
   } finally {
     await session.stop();

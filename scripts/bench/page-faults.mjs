@@ -6,6 +6,7 @@
 // (/proc); elsewhere these return undefined and the rows say so.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { median } from './measure.mjs';
 
 /** The minor page faults a process has taken so far (`pid`, or this process), if /proc says. */
 export function minorFaults(pid = 'self') {
@@ -39,21 +40,27 @@ export function faultMicros(tries = 5) {
 }
 
 /**
- * `fn` wrapped to count the faults process `pid` takes during each call: `wrapped.last(n)` is the
- * median over the last n calls (the timed ones, after the warm-up calls).
+ * `prepare` (timeAsync's untimed step before each call) wrapped to read process `pid`'s faults as
+ * it ends: between two reads lies exactly one timed call, and no read falls inside the timing.
+ * `medianOfLast(n)` reads once more (after the last call) and gives the median over the last n.
  */
-export function countingFaults(pid, fn) {
+export function faultsBetweenCalls(pid, prepare) {
   const counts = [];
-  const wrapped = async (...args) => {
-    const before = minorFaults(pid);
-    const result = await fn(...args);
-    const after = minorFaults(pid);
-    if (before !== undefined && after !== undefined) counts.push(after - before);
-    return result;
+  let last;
+  const read = () => {
+    const now = minorFaults(pid);
+    if (last !== undefined && now !== undefined) counts.push(now - last);
+    last = now;
   };
-  wrapped.last = (n) => {
-    const s = counts.slice(-n).sort((a, b) => a - b);
-    return s.length ? s[Math.floor(s.length / 2)] : undefined;
+  return {
+    prepare: async (i) => {
+      const ready = await prepare(i);
+      read();
+      return ready;
+    },
+    medianOfLast: (n) => {
+      read();
+      return counts.length ? median(counts.slice(-n)) : undefined;
+    },
   };
-  return wrapped;
 }

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { LspSession } from './lsp-session.mjs';
 import { median, timeAsync } from './measure.mjs';
-import { countingFaults, minorFaults } from './page-faults.mjs';
+import { faultsBetweenCalls, minorFaults } from './page-faults.mjs';
 
 // The 1 MB document is opened as plain text with plain-text checking on, so its kind is
 // inferred as in the engine's own figures; the draft is a request (.rfa).
@@ -88,9 +88,9 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     out.coldFirstCheck = coldMs;
     // A server that has been in use for a while is warm: type a few hundred keys before timing.
     const pid = session.proc.pid;
-    const draftKeystroke = countingFaults(pid, (k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version));
-    out.keystrokeDraft = await timeAsync(draftKeystroke, runs.draft, 300, typeDraft);
-    out.faults = { keystrokeDraft: draftKeystroke.last(runs.draft) };
+    const draftFaults = faultsBetweenCalls(pid, typeDraft);
+    out.keystrokeDraft = await timeAsync((k) => diagnosticsAfter(session, draftUri, pull, k.send, k.version), runs.draft, 300, draftFaults.prepare);
+    out.faults = { keystrokeDraft: draftFaults.medianOfLast(runs.draft) };
     // For information: the same keystrokes after a thousand more (how much of the figure is the
     // JIT still warming up), and the exchange with no work in it: a notification and a request
     // the server has no handler for, answered at once ("method not found"). The latter is the
@@ -127,9 +127,14 @@ export async function serverFigures(root, { draft, big }, { pull, runs }) {
     let diagnostics = await diagnosticsAfter(session, bigUri, pull, () => session.open(bigUri, 'plaintext', big));
     out.diagnosticsBig = diagnostics.length;
     const typeBig = keystrokes(session, bigUri, middleOfAWord(big));
-    const bigKeystroke = countingFaults(pid, async (k) => (diagnostics = await diagnosticsAfter(session, bigUri, pull, k.send, k.version)));
-    out.keystrokeBig = await timeAsync(bigKeystroke, runs.big, 2, typeBig);
-    out.faults.keystrokeBig = bigKeystroke.last(runs.big);
+    const bigFaults = faultsBetweenCalls(pid, typeBig);
+    out.keystrokeBig = await timeAsync(
+      async (k) => (diagnostics = await diagnosticsAfter(session, bigUri, pull, k.send, k.version)),
+      runs.big,
+      2,
+      bigFaults.prepare,
+    );
+    out.faults.keystrokeBig = bigFaults.medianOfLast(runs.big);
     if (pull) Object.assign(out, await features(session, bigUri, session.docs.get(bigUri).getText(), diagnostics, runs.feature));
   } finally {
     await session.stop();

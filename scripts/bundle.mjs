@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension client and the language server into dist/ (one file each, no
 // node_modules needed at run time) and copies the knowledge base beside them.
-import { build as esbuild } from 'esbuild';
+import { build as esbuildOnce } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,16 @@ import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'nod
 import { nodeClientApart, zodEnglishOnly } from './bundle-plugins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// esbuild prints its warnings and goes on, but each one it has given here was a bug (functions
+// the browser build's stand-in for node:fs lacked, undefined had they been called): the build
+// fails on any, after printing them all.
+let warnings = 0;
+async function esbuild(options) {
+  const result = await esbuildOnce(options);
+  warnings += result.warnings.length;
+  return result;
+}
 const dist = join(root, 'dist');
 
 // A file is written only when its content changed, so a build that changes nothing leaves dist/
@@ -158,6 +168,10 @@ for (const e of readdirSync(dist, { withFileTypes: true, recursive: true })) {
     rmSync(file);
     console.log(`removed ${relative(root, file)}, which this build no longer makes`);
   }
+}
+if (warnings) {
+  console.error(`bundle: ${warnings} warning${warnings === 1 ? '' : 's'} from esbuild (above); each is likely a bug, so the build fails`);
+  process.exit(1);
 }
 console.log(
   `bundled dist/extension.js, dist/node-client.js, dist/server.js(.br), dist/cli.js (and its letter-worker.js), dist/pdf-modules.js(.br), dist/web/ (the browser build), dist/knowledge/${existsSync(corpusIndex) ? ' and dist/corpus/' : ''}`,

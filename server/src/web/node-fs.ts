@@ -39,6 +39,25 @@ export const mkdirSync = refuse('cannot create');
 export const writeFileSync = refuse('cannot write');
 export const renameSync = refuse('cannot rename');
 export const openSync = refuse('cannot open');
+// Reached only after openSync, which refuses first; present so the bundle's reads resolve.
+export const fstatSync = refuse('cannot look at');
+export const readSync = refuse('cannot read');
+export const closeSync = refuse('cannot close');
 export const promises = { readFile: (p: string) => Promise.reject(unavailable(`cannot read ${p}`)) };
 export const constants = { O_RDONLY: 0, O_NONBLOCK: 0 };
-export default { existsSync, readFileSync, statSync, readdirSync, watch, mkdirSync, writeFileSync, renameSync, openSync, promises, constants };
+export default {
+  existsSync,
+  readFileSync,
+  statSync,
+  readdirSync,
+  watch,
+  mkdirSync,
+  writeFileSync,
+  renameSync,
+  openSync,
+  fstatSync,
+  readSync,
+  closeSync,
+  promises,
+  constants,
+};

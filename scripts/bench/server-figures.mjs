@@ -78,7 +78,7 @@ async function warmEditor(root, docs, { pull, keystrokes: count }) {
 
 /** The figures of one editor style (pull: VS Code; push: the rest). */
 export async function serverFigures(root, { draft, big }, { pull, runs }) {
-  await warmEditor(root, { draft, big }, { pull, keystrokes: runs.editorWarmUp });
+  if (runs.editorWarmUp) await warmEditor(root, { draft, big }, { pull, keystrokes: runs.editorWarmUp });
   // VS Code talks to the server over Node's IPC channel; Neovim and most others over stdio.
   const session = await LspSession.start(root, { pull, ipc: pull, settings: SETTINGS });
   const out = {};

@@ -105,4 +105,9 @@ export const GROWTH_SHAPES = {
   },
   'no newlines': { what: 'the prose with every line break a space', make: (size) => prose(size, { newline: ' ' }) },
   CRLF: { what: 'the prose with CRLF line ends', make: (size) => prose(size, { newline: '\r\n' }) },
+  // Each box's line was once found by a search back to the text's start (2026-12-03).
+  'form boxes': {
+    what: 'a request form, every line a row of check boxes',
+    make: (size) => `REQUEST FOR AUTHORIZATION\n${fill('[X] New request   [ ] Resubmission   Acupuncture 6 visits, low back', size)}`.slice(0, size),
+  },
 };

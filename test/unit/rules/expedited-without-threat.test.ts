@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits } from '../../../server/src/engine';
 import { check, rulesOf } from '../../helpers/repo';
+import { charactersLookedAt } from '../../helpers/work-count';
 
 const RULE = 'expedited-without-threat';
 const only = (text: string) => check(text, { kind: 'request' }).findings.filter((f) => f.rule === RULE);
@@ -39,6 +40,21 @@ describe(RULE, () => {
     const fixed = applyEdits(text, f.fix!.edits);
     assert.match(fixed, /\[X\] Expedited Review\n {3}Imminent and serious threat: \[why waiting/);
     assert.equal(only(fixed).length, 1);
+  });
+  test("words on a line of the form's boxes ask nothing; the same words on a line of their own do", () => {
+    const boxLine = '[X] New request   [ ] Expedited review requested';
+    assert.deepEqual(only(`REQUEST FOR AUTHORIZATION\n${boxLine}\n${BODY}`), []);
+    const own = only(`REQUEST FOR AUTHORIZATION\n[X] New request\nExpedited review requested\n${BODY}`);
+    assert.equal(own.length, 1);
+  });
+  test('a form of many boxes costs in proportion to its length', () => {
+    // Each box's line was once found by searching back for a carriage return, which a text
+    // without one scans to its start: twice the form, four times the work.
+    const form = (n: number) =>
+      `REQUEST FOR AUTHORIZATION\n${Array.from({ length: n }, (_, i) => `[X] New request   [ ] Resubmission   Item ${i}: acupuncture 6 visits, low back`).join('\n')}\n`;
+    const small = charactersLookedAt(() => only(form(400)));
+    const large = charactersLookedAt(() => only(form(800)));
+    assert.ok(large < small * 2.5, `twice the boxes, ${(large / small).toFixed(1)} times the work (${small} → ${large} characters)`);
   });
   test('"off" turns it off', () =>
     assert.deepEqual(

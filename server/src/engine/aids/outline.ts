@@ -4,6 +4,7 @@ import { citationLabel } from '../wording/citation-label';
 import { exceeded, itemLimits, limitPhrase } from './applied-limits';
 import { letterStructure } from './letter-outline';
 import { capital, oneLine, type OutlineNode } from './outline-node';
+import { lineEndAt, lineStartAt } from '../fill-in';
 
 export type { OutlineKind, OutlineNode } from './outline-node';
 
@@ -127,13 +128,7 @@ function citationsNode(citations: Doc['citations'], text: string, kb: Knowledge)
 
 /** The whole line(s) a span stands on, so the outline follows the cursor anywhere on them. */
 function lineAround(text: string, s: Span): Span {
-  // Walked character by character: lines are short, and lastIndexOf('\r') on a text without one
-  // would scan it all, for every item.
-  let start = s.start;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = s.end;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end };
+  return { start: lineStartAt(text, s.start), end: lineEndAt(text, s.end) };
 }
 
 /** Put a leaf into the innermost section, denial or response that holds it. */

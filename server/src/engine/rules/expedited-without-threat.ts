@@ -1,6 +1,6 @@
 import { inPlaceholder } from '../parse/sentences';
 import type { Span } from '../types';
-import { fillInLineAfter } from '../fill-in';
+import { fillInLineAfter, lineEndAt, lineStartAt } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationRef } from '../wording/citation-label';
 import { findIn, regexFinder } from '../incremental/finders';
@@ -24,12 +24,6 @@ const HEAD = 50_000;
 const FILL_IN_LABEL = /^[^\n]{0,5}:\s*\[/;
 
 const inAny = (spans: Span[], at: number) => spans.some((s) => s.start <= at && at < s.end);
-const lineOf = (text: string, at: number): Span => {
-  const start = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-  const lf = text.indexOf('\n', at);
-  const cr = text.indexOf('\r', at);
-  return { start, end: lf < 0 && cr < 0 ? text.length : lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr) };
-};
 
 function statesThreat(ctx: RuleContext, head: string): boolean {
   const form = ctx.doc.structure.formText;
@@ -46,13 +40,22 @@ function statesThreat(ctx: RuleContext, head: string): boolean {
 function askedAt(ctx: RuleContext, head: string): Span | undefined {
   const box = ctx.doc.structure.checkboxes.find((c) => c.checked && /expedit/i.test(ctx.text.slice(c.label.start, c.label.end)));
   if (box) return { start: box.box.start, end: Math.min(box.label.end, box.label.start + 40) };
-  // The lines holding boxes are the form's: words there ("Date of request ... [ ] Expedited") ask nothing.
-  const boxLines = ctx.doc.structure.checkboxes.map((c) => lineOf(ctx.text, c.box.start));
   for (const m of asks(ctx, head)) {
-    if (inAny(boxLines, m.start) || inAny(boxLines, m.end - 1) || inAny(ctx.doc.structure.formText, m.start)) continue;
+    if (onBoxLine(ctx, m) || inAny(ctx.doc.structure.formText, m.start)) continue;
     return m;
   }
   return undefined;
+}
+
+/**
+ * Whether a box stands on a line `m` touches: the lines holding boxes are the form's, and words
+ * there ("Date of request ... [ ] Expedited") ask nothing. Asked only of a match, which few
+ * documents have, never of every box on every keystroke.
+ */
+function onBoxLine(ctx: RuleContext, m: Span): boolean {
+  const from = lineStartAt(ctx.text, m.start);
+  const to = lineEndAt(ctx.text, m.end - 1);
+  return ctx.doc.structure.checkboxes.some((c) => from <= c.box.start && c.box.start <= to);
 }
 
 /** Every match of ASKS in `head`, in order: the finder's when `head` is the whole text. */

@@ -1,5 +1,7 @@
 import { unitAt } from '../parse/part-role';
 import type { RuleContext } from './rule';
+import type { Span } from '../types';
+import { firstAtOrAfter } from '../sorted';
 
 // What a request states about the patient as a whole, for the rfa-* rules: body parts here;
 // whether it states a diagnosis is read once per analysis (parse/diagnosis-stated.ts, through
@@ -13,13 +15,31 @@ import type { RuleContext } from './rule';
  */
 export function regionsNamed(ctx: RuleContext): Set<string> {
   const st = ctx.doc.structure;
-  const bodyFields = st.fields.filter((f) => f.kind === 'body').map((f) => f.value);
+  const inBodyField = spanWithin(st.fields.filter((f) => f.kind === 'body').map((f) => f.value));
   const out = new Set<string>();
   for (const r of ctx.doc.regions) {
     const role = unitAt(st.units, r.span.start)?.role;
-    if (role === 'request' || role === 'narrative' || bodyFields.some((v) => v.start <= r.span.start && r.span.end <= v.end)) out.add(r.region);
+    if (role === 'request' || role === 'narrative' || inBodyField(r.span)) out.add(r.region);
   }
   return out;
+}
+
+/**
+ * Whether a span lies inside one of `spans`, by binary search: a form has a body-part field on
+ * every line, and testing each region against each field cost the square of its length (a 4 MB
+ * form took 3 s here).
+ */
+function spanWithin(spans: Span[]): (s: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((v) => v.start);
+  // The furthest end of the spans up to each one: a span holds s if it starts at or before s and
+  // ends at or after it, and the furthest end among those that start early enough says whether any does.
+  const reach: number[] = [];
+  for (const v of sorted) reach.push(Math.max(v.end, reach.length ? reach[reach.length - 1] : -1));
+  return (s) => {
+    const i = firstAtOrAfter(starts, s.start + 1) - 1;
+    return i >= 0 && reach[i] >= s.end;
+  };
 }
 
 // A whole request (the DWC Form RFA, or a report or letter asking for treatment) rather than a

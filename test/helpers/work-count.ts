@@ -30,3 +30,32 @@ export function charactersLookedAt(run: () => void): number {
   }
   return work;
 }
+
+const VISITING = ['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'map', 'flatMap', 'forEach', 'reduce'] as const;
+
+/**
+ * Runs `run`, counting the elements the array methods that take a callback visit meanwhile (each
+ * call of the callback): a loop over a document's items that searches all its fields, courses or
+ * earlier findings each time shows as a count that grows with the square of the document.
+ */
+export function elementsVisited(run: () => void): number {
+  const proto = Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const saved = VISITING.map((name) => [name, proto[name]] as const);
+  let work = 0;
+  for (const [name, original] of saved) {
+    proto[name] = function (this: unknown[], ...args: unknown[]) {
+      const callback = args[0] as (...a: unknown[]) => unknown;
+      args[0] = function (this: unknown, ...a: unknown[]) {
+        work++;
+        return callback.apply(this, a);
+      };
+      return original.apply(this, args);
+    };
+  }
+  try {
+    run();
+  } finally {
+    for (const [name, original] of saved) proto[name] = original;
+  }
+  return work;
+}

@@ -35,6 +35,26 @@ export interface Analysis extends AnalysisResult {
 /** Whether every region of `a` ("hand") is among those of `b` ("hand,wrist"): the same request written more briefly. */
 const within = (a: string, b: string) => a.split(',').every((x) => b.split(',').includes(x));
 
+interface At {
+  finding: Finding;
+  /** Its place among the findings kept. */
+  at: number;
+}
+/** The first finding kept with some regions, and the first of those not an item of a form. */
+interface FirstWith {
+  any: At;
+  unstructured?: At;
+}
+type FirstWithRegions = Map<string, FirstWith>;
+
+function keepFirst(seen: Map<string, FirstWithRegions>, key: string, regions: string, structured: boolean, f: At): void {
+  let byRegions = seen.get(key);
+  if (!byRegions) seen.set(key, (byRegions = new Map()));
+  const first = byRegions.get(regions);
+  if (!first) byRegions.set(regions, { any: f, unstructured: structured ? undefined : f });
+  else if (!structured && !first.unstructured) first.unstructured = f;
+}
+
 /**
  * A letter often writes the same request several times (summary, heading, closing). That is
  * one problem: keep the first finding, point it at the other places, and let its fix cap
@@ -43,29 +63,33 @@ const within = (a: string, b: string) => a.split(',').every((x) => b.split(',').
 function mergeRestatements(findings: Finding[]): Finding[] {
   // The subject is "treatment|total|extension#regions": the same request when all but the
   // regions agree and the regions agree too, or one mention names none or only some of the other's.
-  const seen = new Map<string, Finding[]>();
+  // A finding joins the first one before it that it restates. Whether it restates one depends only
+  // on that one's regions and on whether both are items of a form ("@"), so of the findings kept
+  // with the same regions only the first, and the first not of a form, can be joined: a long
+  // form's thousand alike rows are not each compared with every row before.
+  const seen = new Map<string, FirstWithRegions>();
   const out: Finding[] = [];
   for (const f of findings) {
     const [what, rest = ''] = (f.subject ?? '').split('#');
     const structured = rest.endsWith('@');
     const regions = structured ? rest.slice(0, -1) : rest;
     const key = f.subject ? `${f.rule}|${what}` : undefined;
-    const candidates = key ? (seen.get(key) ?? []) : [];
-    const kept = candidates.find((k) => {
-      const kr = k.subject!.split('#')[1] ?? '';
-      const kStructured = kr.endsWith('@');
+    const byRegions = key ? seen.get(key) : undefined;
+    let kept: At | undefined;
+    for (const [r, first] of byRegions ?? []) {
       // Two items of a form's table or list are two requests, however alike.
-      if (structured && kStructured) return false;
-      const r = kStructured ? kr.slice(0, -1) : kr;
-      return r === regions || r === '' || regions === '' || within(r, regions) || within(regions, r);
-    });
+      const candidate = structured ? first.unstructured : first.any;
+      if (!candidate || (kept && kept.at <= candidate.at)) continue;
+      if (r === regions || r === '' || regions === '' || within(r, regions) || within(regions, r)) kept = candidate;
+    }
     if (!kept) {
-      if (key) seen.set(key, [...candidates, f]);
+      if (key) keepFirst(seen, key, regions, structured, { finding: f, at: out.length });
       out.push(f);
       continue;
     }
-    (kept.related ??= []).push(f.span);
-    if (kept.fix && f.fix) kept.fix.edits.push(...f.fix.edits);
+    const k = kept.finding;
+    (k.related ??= []).push(f.span);
+    if (k.fix && f.fix) k.fix.edits.push(...f.fix.edits);
   }
   for (const f of out) {
     if (f.related?.length && f.fix) f.fix.title = `${f.fix.title}, in ${f.related.length + 1} places`;

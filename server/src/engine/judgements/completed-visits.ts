@@ -1,4 +1,5 @@
 import type { PriorCourse, RequestedItem } from '../types';
+import { PerAnalysis } from '../per-analysis';
 
 // How many visits of the same physical medicine an item adds to: the completed courses the
 // document states for the same treatment, the same body parts (when both name any) and the
@@ -27,8 +28,25 @@ export function coursesFor(item: Pick<RequestedItem, 'treatment' | 'postsurgical
   return priors.filter((p) => p.treatment === item.treatment && !!p.postsurgical === item.postsurgical && overlaps(p.regions, item.bodyRegions));
 }
 
+// Each answer below depends on the item only through its treatment, kind of course and body parts
+// (or discipline): kept per analysis's list of courses (or of treatments given before) by those,
+// so a long letter's thousand items are not each compared with its every course.
+const answers = new PerAnalysis<readonly object[], Map<string, number>>();
+function remembered(priors: readonly object[], key: string, work: () => number): number {
+  let byKey = answers.get(priors);
+  if (!byKey) answers.set(priors, (byKey = new Map()));
+  let n = byKey.get(key);
+  if (n === undefined) byKey.set(key, (n = work()));
+  return n;
+}
+
 /** Completed visits that count toward an item. */
 export function completedFor(item: Pick<RequestedItem, 'treatment' | 'postsurgical' | 'bodyRegions'>, priors: PriorCourse[]): number {
+  if (!priors.length) return 0;
+  return remembered(priors, `for|${item.treatment}|${item.postsurgical}|${item.bodyRegions.join(',')}`, () => countedToward(item, priors));
+}
+
+function countedToward(item: Pick<RequestedItem, 'treatment' | 'postsurgical' | 'bodyRegions'>, priors: PriorCourse[]): number {
   const courses = coursesFor(item, priors);
   if (!courses.length) return 0;
   const most = new Map<Discipline, number>();
@@ -47,10 +65,15 @@ export function completedFor(item: Pick<RequestedItem, 'treatment' | 'postsurgic
  * therapy, 24 physical therapy visits), whatever the body part; a postsurgical course is outside it.
  */
 export function completedForCap(item: Pick<RequestedItem, 'treatment' | 'treatmentText'>, priors: PriorCourse[]): number {
+  if (!priors.length) return 0;
   const wanted = disciplineOfText(item.treatment, item.treatmentText);
+  return remembered(priors, `cap|${item.treatment}|${wanted}`, () => countedTowardCap(item.treatment, wanted, priors));
+}
+
+function countedTowardCap(treatment: string, wanted: Discipline, priors: PriorCourse[]): number {
   let most = 0;
   for (const p of priors) {
-    if (p.treatment !== item.treatment || p.postsurgical) continue;
+    if (p.treatment !== treatment || p.postsurgical) continue;
     const d = disciplineOfText(p.treatment, p.text ?? '');
     const counts = d === wanted || d === 'PT/OT' || wanted === 'PT/OT';
     if (counts) most = Math.max(most, p.count);
@@ -60,5 +83,7 @@ export function completedForCap(item: Pick<RequestedItem, 'treatment' | 'treatme
 
 /** Whether the document says a course of the item's treatment, for its body parts, was given before (counted or not). */
 export function givenBefore(item: Pick<RequestedItem, 'treatment' | 'bodyRegions'>, prior: { treatment: string; regions: string[] }[]): boolean {
-  return prior.some((p) => p.treatment === item.treatment && overlaps(p.regions, item.bodyRegions));
+  if (!prior.length) return false;
+  const key = `before|${item.treatment}|${item.bodyRegions.join(',')}`;
+  return remembered(prior, key, () => (prior.some((p) => p.treatment === item.treatment && overlaps(p.regions, item.bodyRegions)) ? 1 : 0)) === 1;
 }

@@ -2,6 +2,7 @@ import type { DocumentStructure } from '../structure/types';
 import type { PriorMention } from '../types';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { unitAt } from './part-role';
+import { lowerBound } from './spans-within';
 
 // "No prior acupuncture, chiropractic or therapy", "She has never had acupuncture", "No
 // physical therapy yet", "Initial trial of chiropractic care": the treatment is a first course,
@@ -36,9 +37,13 @@ export function priorCourseMentions(
     const before = text.slice(from, m.span.start);
     const listedUnderLabel = unit?.cue !== undefined && HISTORY_LABEL.test(unit.cue) && /(?:^|[:;,]|\band)\s*(?:\w+\s+){0,2}$/i.test(before);
     if (!HAD_BEFORE.test(before) && !listedUnderLabel) continue;
-    const near = regions.filter(
-      (r) => Math.abs(r.span.start - m.span.start) < 80 && (!unit || (r.span.start >= unit.span.start && r.span.end <= unit.span.end)),
-    );
+    // Regions are in order of where they start: those within 80 characters by binary search, not
+    // every region tested for every mention (the square of a long history's length).
+    const near: RegionMention[] = [];
+    for (let i = lowerBound(regions, m.span.start - 79); i < regions.length && regions[i].span.start < m.span.start + 80; i++) {
+      const r = regions[i];
+      if (!unit || (r.span.start >= unit.span.start && r.span.end <= unit.span.end)) near.push(r);
+    }
     out.push({ treatment: m.treatment, regions: [...new Set(near.map((r) => r.region))] });
   }
   return out;

@@ -21,3 +21,9 @@ export function within<T extends { span: Span }>(xs: T[], spans: Span[]): T[] {
   for (const s of spans) for (let i = lowerBound(xs, s.start); i < xs.length && xs[i].span.start < s.end; i++) if (xs[i].span.end <= s.end) out.push(xs[i]);
   return out;
 }
+
+/** The first element lying inside `s`. */
+export function firstWithin<T extends { span: Span }>(xs: T[], s: Span): T | undefined {
+  for (let i = lowerBound(xs, s.start); i < xs.length && xs[i].span.start < s.end; i++) if (xs[i].span.end <= s.end) return xs[i];
+  return undefined;
+}

@@ -4,6 +4,9 @@ import { fillInLineAfter, lineEndAt, lineStartAt } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationRef } from '../wording/citation-label';
 import { findIn, regexFinder } from '../incremental/finders';
+import { firstAtOrAfter } from '../sorted';
+import { PerAnalysis } from '../per-analysis';
+import type { Checkbox } from '../structure/types';
 
 // Expedited review (72 hours) is for an imminent and serious threat to the employee's health,
 // certified by the physician (Labor Code 4610(i), 8 CCR 9792.9.1; the threat as 8 CCR
@@ -55,7 +58,17 @@ function askedAt(ctx: RuleContext, head: string): Span | undefined {
 function onBoxLine(ctx: RuleContext, m: Span): boolean {
   const from = lineStartAt(ctx.text, m.start);
   const to = lineEndAt(ctx.text, m.end - 1);
-  return ctx.doc.structure.checkboxes.some((c) => from <= c.box.start && c.box.start <= to);
+  const starts = boxStarts(ctx.doc.structure.checkboxes);
+  const i = firstAtOrAfter(starts, from);
+  return i < starts.length && starts[i] <= to;
+}
+
+// Where each box starts, in order (the reader finds them line by line), made once per analysis.
+const boxStartsOf = new PerAnalysis<Checkbox[], number[]>();
+function boxStarts(boxes: Checkbox[]): number[] {
+  let starts = boxStartsOf.get(boxes);
+  if (!starts) boxStartsOf.set(boxes, (starts = boxes.map((c) => c.box.start).sort((a, b) => a - b)));
+  return starts;
 }
 
 /** Every match of ASKS in `head`, in order: the finder's when `head` is the whole text. */

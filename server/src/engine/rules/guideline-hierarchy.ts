@@ -57,6 +57,18 @@ export const RFA_FORM = /\bDWC\s+Form\s+RFA\b/i;
 export const lower = (s: string) =>
   /^[A-Z]{2,4}\b/.test(s) && !/^[A-Z]{5,}/.test(s) ? s : s === s.toUpperCase() ? s.toLowerCase() : s.charAt(0).toLowerCase() + s.slice(1);
 
+/** What a list of citations says for an item: whether any is the MTUS, and those that are not. */
+interface Support {
+  mtus: boolean;
+  cited: Citation[];
+  /** The guidelines the others name ("ODG or ACOEM 3rd"). */
+  names: string;
+}
+function supportOf(kb: Knowledge, citations: Citation[]): Support {
+  const cited = citations.filter(isNonMtus);
+  return { mtus: citations.some(isMtus), cited, names: [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' or ') };
+}
+
 /** A request citing ODG or ACOEM 3rd for a therapy the MTUS addresses (no citation at all: guideline-not-cited). */
 export const guidelineHierarchy: Rule = {
   id: 'guideline-hierarchy',
@@ -78,6 +90,7 @@ export const guidelineHierarchy: Rule = {
     // Only a non-MTUS citation is ever reported: with none, no item needs its paragraph read.
     if (!relevant.some(isNonMtus)) return [];
     const claimed = new Set<number>();
+    let whole: Support | undefined;
     return doc.items.flatMap((item) => {
       if (item.postsurgical) return [];
       const ids = mtusCitationsFor(kb, item.treatment, ctx.edition);
@@ -87,15 +100,15 @@ export const guidelineHierarchy: Rule = {
       const local: Citation[] = [];
       for (let i = lowerBound(relevant, para.start); i < relevant.length && relevant[i].span.start < para.end; i++)
         if (within(relevant[i], para)) local.push(relevant[i]);
-      const support = local.length ? local : relevant;
-      if (support.some(isMtus)) return [];
-      const cited = support.filter(isNonMtus);
+      // With none in its paragraph, an item reads the document's: worked out once, not for each item.
+      const support = local.length ? supportOf(kb, local) : (whole ??= supportOf(kb, relevant));
+      if (support.mtus) return [];
+      const { cited, names } = support;
       const name = treatmentName(item);
       const mtus = ids.map((id) => mtusCitationText(kb, id)).join(' or ');
       const citation = { id: ids[0], label: citationLabel(kb, ids[0]) };
       const label = citationLabel(kb, ids[0]);
       if (cited.length) {
-        const names = [...new Set(cited.map((c) => guidelineName(kb, c)))].join(' or ');
         // Only a citation in the item's own paragraph is rewritten: one elsewhere may support something else.
         // Two items sharing one citation: the first carries the edit, so fix-all never edits it twice.
         const target = local.length ? cited.filter((c) => within(c, para) && !claimed.has(c.span.start)) : [];

@@ -1,5 +1,7 @@
 import { unitAt } from '../parse/part-role';
-import type { Span } from '../types';
+import type { RequestedItem, Span } from '../types';
+import { firstAtOrAfter } from '../sorted';
+import { PerAnalysis } from '../per-analysis';
 import { fillInLineAfter } from '../fill-in';
 import type { Rule, RuleContext } from './rule';
 import { citationLabel } from '../wording/citation-label';
@@ -45,7 +47,21 @@ export const massageWithoutExercise: Rule = {
 function partOfOtherItem(ctx: RuleContext, at: Span): boolean {
   const unit = unitAt(ctx.doc.structure.units, at.start);
   if (!unit) return false;
-  return ctx.doc.items.some(
-    (i) => i.treatment !== 'massage' && i.span.start >= unit.span.start && i.span.start < unit.span.end && (unit.kind !== 'sentence' || i.span.end >= at.start),
-  );
+  // Only the items that start inside the unit, found by binary search: a long request has a
+  // massage mention and an item on every few lines.
+  const { items, starts } = othersThanMassage(ctx.doc.items);
+  for (let k = firstAtOrAfter(starts, unit.span.start); k < items.length && items[k].span.start < unit.span.end; k++)
+    if (unit.kind !== 'sentence' || items[k].span.end >= at.start) return true;
+  return false;
+}
+
+// The items other than massage, in order of where they start, with those starts: once per analysis.
+const others = new PerAnalysis<RequestedItem[], { items: RequestedItem[]; starts: number[] }>();
+function othersThanMassage(all: RequestedItem[]): { items: RequestedItem[]; starts: number[] } {
+  let o = others.get(all);
+  if (!o) {
+    const items = all.filter((i) => i.treatment !== 'massage').sort((a, b) => a.span.start - b.span.start);
+    others.set(all, (o = { items, starts: items.map((i) => i.span.start) }));
+  }
+  return o;
 }

@@ -3,6 +3,7 @@ import { notRecommendedIngredients } from './medication-compound-ingredient';
 import { unitAt } from '../parse/part-role';
 import type { Span } from '../types';
 import type { RuleContext } from './rule';
+import { within as inside } from '../parse/spans-within';
 import { documentFacts } from '../parse/document-facts';
 
 export const FIRST_LINE_LINE = 'Antidepressant/anticonvulsant tried: [drug, dates, result or side effects]';
@@ -68,7 +69,7 @@ export const medicationTopicalFirstLine = medicationRule({
 /** Body regions named with a medication: in its own words, else just after them in its sentence, else in its row or list item. */
 function regionsAt(ctx: RuleContext, span: Span): string[] {
   const unit = unitAt(ctx.doc.structure.units, span.start);
-  const within = (s: Span) => ctx.doc.regions.filter((r) => r.span.start >= s.start && r.span.end <= s.end).map((r) => r.region);
+  const within = (s: Span) => inside(ctx.doc.regions, [s]).map((r) => r.region);
   const own = within(span);
   if (own.length || !unit) return [...new Set(own)];
   const near = unit.kind === 'sentence' ? { start: span.start, end: Math.min(unit.span.end, span.end + 60) } : unit.span;

@@ -31,13 +31,13 @@ export function coursesFor(item: Pick<RequestedItem, 'treatment' | 'postsurgical
 // Each answer below depends on the item only through its treatment, kind of course and body parts
 // (or discipline): kept per analysis's list of courses (or of treatments given before) by those,
 // so a long letter's thousand items are not each compared with its every course.
-const answers = new PerAnalysis<readonly object[], Map<string, number>>();
-function remembered(priors: readonly object[], key: string, work: () => number): number {
-  let byKey = answers.get(priors);
-  if (!byKey) answers.set(priors, (byKey = new Map()));
-  let n = byKey.get(key);
-  if (n === undefined) byKey.set(key, (n = work()));
-  return n;
+const answers = new PerAnalysis<readonly object[], Map<string, number | boolean>>();
+function remembered<T extends number | boolean>(list: readonly object[], key: string, work: () => T): T {
+  let byKey = answers.get(list);
+  if (!byKey) answers.set(list, (byKey = new Map()));
+  let v = byKey.get(key) as T | undefined;
+  if (v === undefined) byKey.set(key, (v = work()));
+  return v;
 }
 
 /** Completed visits that count toward an item. */
@@ -85,5 +85,5 @@ function countedTowardCap(treatment: string, wanted: Discipline, priors: PriorCo
 export function givenBefore(item: Pick<RequestedItem, 'treatment' | 'bodyRegions'>, prior: { treatment: string; regions: string[] }[]): boolean {
   if (!prior.length) return false;
   const key = `before|${item.treatment}|${item.bodyRegions.join(',')}`;
-  return remembered(prior, key, () => (prior.some((p) => p.treatment === item.treatment && overlaps(p.regions, item.bodyRegions)) ? 1 : 0)) === 1;
+  return remembered(prior, key, () => prior.some((p) => p.treatment === item.treatment && overlaps(p.regions, item.bodyRegions)));
 }

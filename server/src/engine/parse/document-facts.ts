@@ -31,6 +31,8 @@ export interface DocumentFacts {
   readonly statesDiagnosis: boolean;
   /** What bears on the medication rules; read only when one asks (a medication is requested). */
   readonly medicationEvidence: MedicationEvidence;
+  /** The document states a gain in function (daily activities, work status, an objective measure), not only less medication. */
+  readonly functionGained: boolean;
   /** Active care: an exercise or home program, or physical therapy requested (requested-care.ts). */
   readonly activeCare: boolean;
   /** The names of treatments of one category the document asks for, in document order. */
@@ -71,6 +73,11 @@ class LazyFacts implements DocumentFacts {
   }
   get statesDiagnosis() {
     return this.once('statesDiagnosis', () => statesDiagnosis(this.text, this.doc));
+  }
+  get functionGained() {
+    return this.once('functionGained', () =>
+      this.doc.evidence.mentions.some((m) => m.kind === 'adl' || m.kind === 'work-status' || m.kind === 'objective-measure'),
+    );
   }
   get activeCare() {
     return this.once('activeCare', () => findActiveCare(this, this.items()));

@@ -1,18 +1,5 @@
 import { citationFor, describe, formatDays, medicationFinding, medicationRule, supplyReading } from './medication-common';
 import { documentFacts } from '../parse/document-facts';
-import { PerAnalysis } from '../per-analysis';
-import type { Evidence } from '../types';
-
-// Whether the document states a gain in function: asked for each NSAID, read once per analysis
-// (a long list of refills asked it of every mention each time).
-const gained = new PerAnalysis<Evidence, boolean>();
-function functionGained(evidence: Evidence): boolean {
-  let g = gained.get(evidence);
-  if (g === undefined)
-    gained.set(evidence, (g = evidence.mentions.some((m) => m.kind === 'adl' || m.kind === 'work-status' || m.kind === 'objective-measure')));
-  return g;
-}
-
 export const medicationNsaidDuration = medicationRule({
   id: 'medication-nsaid-duration',
   summary:
@@ -35,8 +22,7 @@ export const medicationNsaidDuration = medicationRule({
     // A reason for longer use: arthritis or a documented gain in function. A flare supports a
     // short course again, not months of it (#60 with 2 refills for a flare: CM17-0013320 upheld).
     // (Less of another drug is not a gain the NSAID brought: only function counts here.)
-    const gains = functionGained(ctx.doc.evidence);
-    if (e.has('osteoarthritis') || e.has('function') || gains) return undefined;
+    if (e.has('osteoarthritis') || e.has('function') || documentFacts(ctx).functionGained) return undefined;
     const limit = klass.durationDays.max;
     const citation = citationFor(ctx.kb, item, klass);
     const days = item.supply?.days;

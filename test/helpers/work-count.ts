@@ -35,8 +35,9 @@ const VISITING = ['some', 'every', 'find', 'findIndex', 'findLast', 'findLastInd
 
 /**
  * Runs `run`, counting the elements the array methods that take a callback visit meanwhile (each
- * call of the callback): a loop over a document's items that searches all its fields, courses or
- * earlier findings each time shows as a count that grows with the square of the document.
+ * call of the callback), and those `for ... of` loops and spreads step through: a loop over a
+ * document's items that searches all its fields, courses or earlier findings each time shows as a
+ * count that grows with the square of the document.
  */
 export function elementsVisited(run: () => void): number {
   const proto = Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -52,10 +53,26 @@ export function elementsVisited(run: () => void): number {
       return original.apply(this, args);
     };
   }
+  const arrays = Array.prototype as unknown as { [Symbol.iterator]: (this: unknown[]) => Iterator<unknown> };
+  const values = arrays[Symbol.iterator];
+  arrays[Symbol.iterator] = function (this: unknown[]) {
+    const inner = values.call(this);
+    return {
+      next() {
+        const step = inner.next();
+        if (!step.done) work++;
+        return step;
+      },
+      [Symbol.iterator]() {
+        return this;
+      },
+    } as IterableIterator<unknown>;
+  };
   try {
     run();
   } finally {
     for (const [name, original] of saved) proto[name] = original;
+    arrays[Symbol.iterator] = values;
   }
   return work;
 }

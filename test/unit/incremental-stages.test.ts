@@ -103,3 +103,27 @@ test('directives found through the memo equal a whole reading, a mark made or br
   }
   assert.ok(seen >= 3);
 });
+
+test("an OCR'd document's re-spaced copy, re-spaced again only on the lines an edit touched, is its whole re-spacing", (t) => {
+  // Every gap doubled, as OCR gives a scanned form back: read through a re-spaced copy whose
+  // offsets map back to the original (structure/spacing.ts).
+  const ocr = longDraft.replace(/ /g, '  ');
+  let byLines = 0;
+  const edits = sessions(
+    [ocr],
+    12,
+    () => new AnalysisMemo(),
+    (text, memo) => {
+      const view = memo.spacing.read(text);
+      const whole = readSpacing(text);
+      assert.equal(view.identity, whole.identity);
+      assert.equal(view.text, whole.text);
+      // Every offset of the copy, and its end, maps back to the same place in the original.
+      for (let o = 0; o <= view.text.length; o++)
+        if (view.toOriginal(o) !== whole.toOriginal(o)) assert.fail(`offset ${o} maps to ${view.toOriginal(o)}, not ${whole.toOriginal(o)}`);
+      if (memo.spacing.lastRespaced === 'lines') byLines++;
+    },
+  );
+  assert.ok(byLines >= edits / 2, `only ${byLines} of ${edits} versions re-spaced by lines`);
+  t.diagnostic(`${edits} edits, ${byLines} re-spaced only where the edit was`);
+});

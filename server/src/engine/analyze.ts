@@ -6,7 +6,7 @@ import { assembleItems } from './parse/items';
 import { findMedications } from './parse/medications';
 import { findRegionMentions, findTreatmentMentions, type TreatmentMention } from './parse/mentions';
 import { unitAt } from './parse/part-role';
-import { remapSpans } from './remap';
+import { remapAnalysis, remapSpans } from './remap';
 import { readSpacing } from './structure/spacing';
 import { readStructure } from './structure/read';
 import type { AnalysisMemo } from './memo';
@@ -136,7 +136,7 @@ function analyzeWhole(text: string, kb: Knowledge, options: AnalyzeOptions, memo
   const doc = readDocument(view.text, kb, options, kind, memo, view.identity);
   const result = judge(view.text, kb, options, doc);
   if (limit < text.length) result.truncatedAt = limit;
-  return remapSpans(result, view);
+  return remapAnalysis(result, view);
 }
 
 /**

@@ -2,7 +2,7 @@
 // so each stage that keeps such a list finds its place by binary search, not by a scan.
 
 /** The index of the first of ascending `xs` at or after `at` (`xs.length` when none is). */
-export function firstAtOrAfter(xs: readonly number[], at: number): number {
+export function firstAtOrAfter(xs: ArrayLike<number>, at: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
-import { blankDotLeaders, gapsIn, SAMPLE, spacedOut, viewOf, type Gaps, type TextView } from '../structure/spacing';
+import { blankDotLeaders, gapsIn, respace, respacedView, SAMPLE, spacedOut, viewOf, type Gaps, type Respaced, type TextView } from '../structure/spacing';
 import { textChange, type TextChange } from './change';
+import { respaceAgain } from './respace';
 
 // Blanking dot leaders (structure/spacing.ts) works a line at a time and keeps every offset, so
 // after an edit only the lines it touched are blanked again; the rest of the last version's
@@ -13,6 +14,8 @@ interface Kept {
   /** The word gaps of the blanked text's head (SAMPLE characters), which tell OCR's spacing. */
   sample: string;
   gaps: Gaps;
+  /** The re-spaced copy of the blanked text, when it is OCR's. */
+  respaced?: Respaced;
 }
 
 /** The spacing view of one document's versions, blanking again only the lines an edit touched. */
@@ -26,6 +29,8 @@ export class SpacingMemo {
    * texts as they are (most texts): the analysis then need not find it again.
    */
   lastEdit?: { before: string; change: TextChange };
+  /** How the last read made its re-spaced copy, when the text is OCR's (for the tests). */
+  lastRespaced?: 'lines' | 'kept' | 'whole';
 
   /** readSpacing(raw), the same view. */
   read(raw: string): TextView {
@@ -43,9 +48,20 @@ export class SpacingMemo {
     const sample = blanked.length > SAMPLE ? blanked.slice(0, SAMPLE) : blanked;
     const gaps = kept ? gapsAgain(kept, sample, this.blankedChange) : gapsIn(sample);
     const spaced = spacedOut(gaps);
-    this.kept = { raw, blanked, plain, sample, gaps };
     this.lastEdit = kept?.plain && !spacedOut(kept.gaps) && plain && !spaced && this.change ? { before: kept.raw, change: this.change } : undefined;
-    return viewOf(raw, blanked, spaced);
+    this.lastRespaced = undefined;
+    if (!spaced) {
+      this.kept = { raw, blanked, plain, sample, gaps };
+      return viewOf(raw, blanked, false);
+    }
+    // OCR's text: only the lines the edit touched are re-spaced again.
+    const last = kept?.respaced;
+    let respaced: Respaced;
+    if (last && this.blankedChange) [respaced, this.lastRespaced] = [respaceAgain(last, blanked, this.blankedChange), 'lines'];
+    else if (last && kept.blanked === blanked) [respaced, this.lastRespaced] = [last, 'kept'];
+    else [respaced, this.lastRespaced] = [respace(blanked, 0, blanked.length), 'whole'];
+    this.kept = { raw, blanked, plain, sample, gaps, respaced };
+    return respacedView(respaced.text, respaced.map, blanked.length);
   }
 
   /** The blanked text of `raw`, and whether it is `raw` itself. */

@@ -153,3 +153,23 @@ test('kept judgements equal a full analysis over random edits that add and remov
   }
   assert.equal(edits, 150);
 });
+
+test("a kept item's verdict is judged again when an edit far from it says the course it extends is the first", () => {
+  // "Continue" before the item makes it an extension of a prior course; a sentence elsewhere saying
+  // the patient never had acupuncture makes it a first course, though the passage was not read again.
+  const filler = 'The patient reports ongoing low back pain with sitting.\n\n'.repeat(30);
+  const draft = `${HEAD}Continue with acupuncture 2x6 for the low back.\n\n${filler}Plan reviewed.\n`;
+  const at = draft.indexOf('Plan reviewed.');
+  const first = `${draft.slice(0, at)}She has never had acupuncture. ${draft.slice(at)}`;
+  const memo = new AnalysisMemo();
+  for (const v of [draft, first, draft, first]) {
+    const kept = analyze(v, kb(), { today: TODAY }, memo);
+    const whole = analyze(v, kb(), { today: TODAY });
+    assert.deepStrictEqual(kept, whole);
+    assert.ok(memo.passages.last.reused > 0 || v === draft, 'the item passage was kept, not read again');
+  }
+  assert.notDeepStrictEqual(
+    analyze(draft, kb(), { today: TODAY }).findings.map((f) => f.message),
+    analyze(first, kb(), { today: TODAY }).findings.map((f) => f.message),
+  );
+});

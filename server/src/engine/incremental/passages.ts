@@ -65,6 +65,8 @@ export class PassageMemo<R> {
     edit: { before: string; change: TextChange } | undefined,
     changed: Span[],
     read: (unit: Unit) => R | undefined,
+    /** Told of each reading handed out and the kept one it was (or is now) copied from. */
+    copiedFrom?: (handedOut: R, kept: R) => void,
   ): R[] {
     const kept = this.kept;
     const reusable = kept && edit && kept.text === edit.before && sameFacts(kept.facts, facts);
@@ -76,7 +78,15 @@ export class PassageMemo<R> {
       out.push(result);
       // A copy: the analysis may change what it is given in place (remap.ts, assembleItems).
       // Its strings its own too: kept for the versions to come, they must not hold this one's text.
-      found.push({ start: unit.span.start, end: unit.span.end, result: detach(shifted(result, 0)), shift: 0 });
+      const pristine = detach(shifted(result, 0));
+      found.push({ start: unit.span.start, end: unit.span.end, result: pristine, shift: 0 });
+      copiedFrom?.(result, pristine);
+    };
+    const reuse = (k: Kept<R>) => {
+      found.push(k);
+      const copy = shifted(k.result, k.shift);
+      out.push(copy);
+      copiedFrom?.(copy, k.result);
     };
     if (!reusable) {
       for (const u of units) readOne(u);
@@ -91,8 +101,7 @@ export class PassageMemo<R> {
       let reused = 0;
       let i = 0;
       for (; i < kept.found.length && kept.found[i].end + kept.found[i].shift <= lo; i++) {
-        found.push(kept.found[i]);
-        out.push(shifted(kept.found[i].result, kept.found[i].shift));
+        reuse(kept.found[i]);
         reused++;
       }
       let first = firstEndingAfter(units, lo);
@@ -102,8 +111,7 @@ export class PassageMemo<R> {
         const k = kept.found[j];
         if (k.start + k.shift + delta < hi) continue;
         k.shift += delta;
-        found.push(k);
-        out.push(shifted(k.result, k.shift));
+        reuse(k);
         reused++;
       }
       this.last = { read: n, reused };

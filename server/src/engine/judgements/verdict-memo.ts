@@ -4,6 +4,7 @@ import type { RuleContext } from '../rules/rule';
 import type { NumberToken, RequestedItem, Span } from '../types';
 import { factsStill, type FactsRead, recordFacts } from './facts-read';
 import { PerAnalysis } from '../per-analysis';
+import { originOf } from '../incremental/item-origins';
 
 // A judgement of one item kept from the last version of a document for the next, as a keystroke
 // elsewhere leaves most items as they were. It is reused when the next version has an item that
@@ -84,10 +85,25 @@ function movedFix<T extends { item: RequestedItem }>(value: T, by: number): T {
 
 // Asked by each memo of an item's judgements: made once per item (items are fresh objects per analysis).
 const keys = new PerAnalysis<RequestedItem, { text: string; key: string }>();
+
+// The key of a copy of a kept reading (incremental/item-origins.ts) is the key of the copy
+// handed out before it: kept with the reading, it is not written out again on each keystroke for
+// each of a long form's thousands of items, and the memos look it up as the string they hashed
+// before. One field an analysis sets on its items after reading them, extendsPriorCourse, is
+// part of the key and is compared.
+const keptKeys = new WeakMap<RequestedItem, { key: string; extendsPriorCourse: boolean | undefined }>();
+
 function keyOf(item: RequestedItem, text: string): string {
   const known = keys.get(item);
   if (known?.text === text) return known.key;
-  const key = itemKey(item, text);
+  const origin = originOf(item);
+  const carried = origin && keptKeys.get(origin);
+  let key: string;
+  if (carried && carried.extendsPriorCourse === item.extendsPriorCourse) key = carried.key;
+  else {
+    key = itemKey(item, text);
+    if (origin) keptKeys.set(origin, { key, extendsPriorCourse: item.extendsPriorCourse });
+  }
   keys.set(item, { text, key });
   return key;
 }

@@ -37,6 +37,10 @@ export interface DocumentFacts {
   readonly activeCare: boolean;
   /** The names of treatments of one category the document asks for, in document order. */
   requested(category: string): TreatmentNameMention[];
+  /** The names of treatments of one category, asking or not, in document order: `asks` tells, one at a time. */
+  named(category: string): TreatmentNameMention[];
+  /** Whether a treatment's name asks for it now (requested-care.ts): a rule that needs few of them asks only of those. */
+  asks(mention: TreatmentNameMention): boolean;
   /** Does a requested item overlap [start, end)? */
   itemOverlaps(start: number, end: number): boolean;
 }
@@ -44,6 +48,7 @@ export interface DocumentFacts {
 class LazyFacts implements DocumentFacts {
   private readonly known = new Map<keyof DocumentFacts, unknown>();
   private readonly byCategory = new Map<string, TreatmentNameMention[]>();
+  private readonly namedBy = new Map<string, TreatmentNameMention[]>();
   private index?: ItemIndex;
 
   constructor(
@@ -84,11 +89,16 @@ class LazyFacts implements DocumentFacts {
   }
   requested(category: string): TreatmentNameMention[] {
     let v = this.byCategory.get(category);
-    if (!v) {
-      v = this.doc.mentions.filter((m) => this.kb.treatment(m.treatment)?.category === category && isRequested(this, this.items(), m));
-      this.byCategory.set(category, v);
-    }
+    if (!v) this.byCategory.set(category, (v = this.named(category).filter((m) => this.asks(m))));
     return v;
+  }
+  named(category: string): TreatmentNameMention[] {
+    let v = this.namedBy.get(category);
+    if (!v) this.namedBy.set(category, (v = this.doc.mentions.filter((m) => this.kb.treatment(m.treatment)?.category === category)));
+    return v;
+  }
+  asks(mention: TreatmentNameMention): boolean {
+    return isRequested(this, this.items(), mention);
   }
   itemOverlaps(start: number, end: number): boolean {
     return itemOverlaps(this.items(), start, end);

@@ -21,10 +21,12 @@ export const massageWithoutExercise: Rule = {
   check(ctx) {
     // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
     // tissue massage 1x4") is already that treatment's adjunct.
+    // Active care is asked first: where there is some, which massage is requested need not be read.
+    if (documentFacts(ctx).activeCare) return [];
     const requested = documentFacts(ctx)
       .requested('massage')
       .filter((m) => !partOfOtherItem(ctx, m.span));
-    if (!requested.length || documentFacts(ctx).activeCare) return [];
+    if (!requested.length) return [];
     const limit = ctx.kb.limitFor('massage', ctx.edition);
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);

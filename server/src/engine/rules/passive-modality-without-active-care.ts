@@ -20,8 +20,10 @@ export const passiveModalityWithoutActiveCare: Rule = {
     fix: 'Inserts "Given with: […]" to fill in',
   },
   check(ctx) {
+    // Active care is asked first: where there is some, which modalities are requested need not be read.
+    if (documentFacts(ctx).activeCare) return [];
     const requested = documentFacts(ctx).requested('passive-modality');
-    if (!requested.length || documentFacts(ctx).activeCare) return [];
+    if (!requested.length) return [];
     const limit = ctx.kb.limitFor('physical-medicine', ctx.edition);
     if (!limit) return [];
     const label = citationLabel(ctx.kb, limit.citation);

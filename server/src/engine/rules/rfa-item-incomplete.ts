@@ -46,10 +46,12 @@ export const rfaItemIncomplete: Rule = {
     // names it. A plan or summary that names a treatment already requested with a count
     // elsewhere restates it; one per treatment (restatements say the same).
     const seen = new Set<string>(ctx.doc.items.filter((i) => i.quantity?.total !== undefined).map((i) => i.treatment));
+    const facts = documentFacts(ctx);
     for (const c of THERAPY) {
-      for (const m of documentFacts(ctx).requested(c)) {
-        // (Asked first: the cheapest question, and the usual answer for a treatment the form counts.)
-        if (seen.has(m.treatment)) continue;
+      for (const m of facts.named(c)) {
+        // Asked before whether the name asks for treatment at all: the cheapest question, and the
+        // usual answer on a form that counts every treatment it names (a long form names thousands).
+        if (seen.has(m.treatment) || !facts.asks(m)) continue;
         const sentence = sentenceSpan(ctx.text, m.span);
         if (documentFacts(ctx).itemOverlaps(sentence.start, sentence.end) && !ctx.doc.structure.hasRequestStructure) continue;
         if (documentFacts(ctx).itemOverlaps(m.span.start, m.span.end)) continue;

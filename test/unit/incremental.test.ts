@@ -67,6 +67,36 @@ describe('incremental analysis equals a full analysis', () => {
     t.diagnostic(`${edits} edits, ${reused} passages reused`);
   });
 
+  test('nothing changes a kept reading handed out as it is: frozen, each version still equals a full analysis', (t) => {
+    // A passage's items an edit did not move are handed out themselves, not copies
+    // (incremental/passages.ts): an analysis that changed one in place would change the next version's.
+    const freeze = (x: unknown): void => {
+      if (x === null || typeof x !== 'object' || Object.isFrozen(x)) return;
+      Object.freeze(x);
+      for (const v of Object.values(x)) freeze(v);
+    };
+    let shared = 0;
+    // An item the analysis makes a first course after reading it ("Continue with ..." where the
+    // patient "has never had" the treatment): a change it makes on a copy.
+    const firstCourse = `Continue with acupuncture 2x6 for the low back.\n\nShe has never had acupuncture.\n\n${longerDraft}`;
+    const check = (text: string, memo: AnalysisMemo) => {
+      const result = analyze(text, kb(), {}, memo);
+      assert.deepStrictEqual(result, analyze(text, kb()));
+      const kept = (memo.passages as unknown as { kept?: { found: { result: { items: object[] } }[] } }).kept?.found ?? [];
+      const handedOut = new Set<object>(result.items);
+      for (const k of kept) {
+        if (k.result.items.some((i) => handedOut.has(i))) shared++;
+        freeze(k.result);
+      }
+    };
+    // Typed at its end, a word at a time: the item at its head is handed out as it is each time.
+    const typing = new AnalysisMemo();
+    for (let text = firstCourse, i = 0; i < 12; i++, text += ' more') check(text, typing);
+    const edits = 12 + sessions([firstCourse, longAppeal], 5, () => new AnalysisMemo(), check);
+    assert.ok(shared > 0, 'no kept reading was handed out as it is');
+    t.diagnostic(`${edits} edits, ${shared} kept readings handed out as they are`);
+  });
+
   test('a memo given another document still gives that document its own analysis', () => {
     const memo = new AnalysisMemo();
     for (const d of drafts) analyze(d, kb(), { today: TODAY }, memo);

@@ -191,6 +191,7 @@ function readDocument(scope: string, kb: Knowledge, options: AnalyzeOptions, kin
       passages: memo.passages,
       edit,
       changed: [memo.structure.lastSpan, memo.treatments.lastWindow, memo.regions.lastWindow, memo.citations.lastWindow],
+      shared: identity,
     },
   );
   const segments = structure.units.map((u) => u.span);

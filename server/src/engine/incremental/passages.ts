@@ -27,6 +27,8 @@ export interface ItemsMemo {
   passages: PassageMemo<PassageItems>;
   edit?: { before: string; change: TextChange };
   changed: Span[];
+  /** The analysis changes nothing it is given (a view read as it is, not a re-spaced one: remap.ts). */
+  shared?: boolean;
 }
 
 /** How far around a passage its reading may look: past every look-behind and look-ahead of the patterns it runs. */
@@ -67,6 +69,8 @@ export class PassageMemo<R> {
     read: (unit: Unit) => R | undefined,
     /** Told of each reading handed out and the kept one it was (or is now) copied from. */
     copiedFrom?: (handedOut: R, kept: R) => void,
+    /** The caller changes nothing it is given: a kept reading an edit did not move is handed out itself, not a copy. */
+    shared = false,
   ): R[] {
     const kept = this.kept;
     const reusable = kept && edit && kept.text === edit.before && sameFacts(kept.facts, facts);
@@ -84,7 +88,8 @@ export class PassageMemo<R> {
     };
     const reuse = (k: Kept<R>) => {
       found.push(k);
-      const copy = shifted(k.result, k.shift);
+      // Before the edit, a keystroke typed at the end of a long form moves nothing.
+      const copy = shared && k.shift === 0 ? k.result : shifted(k.result, k.shift);
       out.push(copy);
       copiedFrom?.(copy, k.result);
     };

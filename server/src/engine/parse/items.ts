@@ -10,7 +10,7 @@ import { codeMentions } from './code-mentions';
 import { combineParts, findQuantityParts } from './quantity';
 import { lowerBound, within } from './spans-within';
 import type { ItemsMemo, PassageItems } from '../incremental/passages';
-import { copiedFrom } from '../incremental/item-origins';
+import { copiedFrom, originOf } from '../incremental/item-origins';
 
 // Requested items come from the passages that ask for treatment now: a request table's rows,
 // a request field block, the items of a request or plan list, and (in a letter with no such
@@ -102,7 +102,9 @@ export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
   const restated: RequestedItem[] = [];
   const facts = { kind: input.kind, hasRequestStructure: structure.hasRequestStructure, kb: input.kb };
   const read = (unit: Unit) => readPassage(input, unit);
-  const passages = memo ? memo.passages.readAll(text, facts, structure.units, memo.edit, memo.changed, read, keptItems) : structure.units.map(read);
+  const passages = memo
+    ? memo.passages.readAll(text, facts, structure.units, memo.edit, memo.changed, read, keptItems, memo.shared)
+    : structure.units.map(read);
   for (const p of passages) {
     if (!p) continue;
     items.push(...p.items);
@@ -117,9 +119,20 @@ export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
     items.push(...again);
     items.sort((a, b) => a.span.start - b.span.start);
   }
-  for (const item of items)
-    if (firstCourses.has(item.treatment) && !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end)))
-      item.extendsPriorCourse = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (
+      item.extendsPriorCourse &&
+      firstCourses.has(item.treatment) &&
+      !/\b(?:additional|more|further|continue\w*|resum\w*)\b/i.test(text.slice(item.span.start, item.span.end))
+    ) {
+      // Changed on a copy: the item may be a kept passage's reading itself (incremental/passages.ts).
+      const copy = { ...item, extendsPriorCourse: false };
+      const origin = originOf(item);
+      if (origin) copiedFrom(copy, origin);
+      items[i] = copy;
+    }
+  }
   void citations;
   const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses, regions);
   for (const p of priorCourses)

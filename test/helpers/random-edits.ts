@@ -47,6 +47,8 @@ const LINES = [
   'She completed 12 acupuncture sessions with no functional improvement documented.',
   'Status post left knee arthroscopy on 03/02/2016.',
   'Naproxen 550 mg #60 one tablet twice daily',
+  // What the medication rules weigh (parse/medication-evidence.ts): an age, a GI risk, a first-line drug that failed, a negation.
+  'She is 67 years old with a history of GI bleeding; gabapentin failed, and she denies dyspepsia.',
   'Date: 04/03/2017',
   // A form line's dot leaders, and a prose ellipsis that is not one (structure/spacing.ts).
   'Employee ....... Gilberto   DOB ..... 08/19/1966',

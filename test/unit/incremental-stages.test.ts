@@ -11,6 +11,7 @@ import { scanDiagnoses, scanSurgeries } from '../../server/src/engine/parse/cond
 import { ATTACHED_BEFORE, ATTACHED_NEAR } from '../../server/src/engine/parse/appeal-letter';
 import { scanDrugNames } from '../../server/src/engine/parse/medications';
 import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-authorization';
+import { MEDICATION_EVIDENCE } from '../../server/src/engine/parse/medication-evidence';
 import { NOT_DOCUMENTED_FINDER } from '../../server/src/engine/rules/appeal-unanswered-denial';
 import { CLOSINGS } from '../../server/src/engine/rules/appeal-ur-decision-attached';
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
@@ -46,7 +47,7 @@ function sameStages(text: string, state: State, k: Knowledge): void {
   assert.deepStrictEqual(memo.medications.names.read(scope, k, edit), scanDrugNames(scope, k).found);
   // The rules' and facts' whole-text searches (incremental/finders.ts).
   const find = memo.finders.forText(scope, edit);
-  for (const finder of [ATTACHED_NEAR, ATTACHED_BEFORE, CLOSINGS, NOT_DOCUMENTED_FINDER, WRITTEN_AUTHORIZATIONS])
+  for (const finder of [ATTACHED_NEAR, ATTACHED_BEFORE, CLOSINGS, NOT_DOCUMENTED_FINDER, WRITTEN_AUTHORIZATIONS, MEDICATION_EVIDENCE])
     assert.deepStrictEqual(find(finder), finder.scan(scope, 0, Infinity).found, finder.id);
   state.versions++;
   if (memo.citations.last.reread < scope.length) state.windowed++;

@@ -27,7 +27,9 @@ describe('incremental analysis equals a full analysis', () => {
   });
 
   test('no two parts of a reading share a span: the memo moves them in place, each once', () => {
-    for (const text of [...drafts, longDraft]) {
+    // A request written as fields: its item's cells are the fields' values.
+    const fieldBlock = 'Requested treatment: Massage therapy\nBody part: neck\nFrequency/duration: 2 x 4\nQuantity: 8\n';
+    for (const text of [...drafts, longDraft, fieldBlock]) {
       const seen = new Set<object>();
       const st = readStructure(text);
       const spans = [

@@ -107,7 +107,7 @@ class LazyFacts implements DocumentFacts {
     return (this.index ??= indexItems(this.doc.items));
   }
   get medicationEvidence() {
-    return this.once('medicationEvidence', () => findMedicationEvidence(this.text, this.kb, this.doc.medications ?? []));
+    return this.once('medicationEvidence', () => findMedicationEvidence(this.text, this.kb, this.doc.medications ?? [], this.find));
   }
 }
 

@@ -3,6 +3,7 @@ import type { MedicationEvidence, MedicationEvidenceKind, MedicationItem, Span }
 import { EVIDENCE, GI_RISKS, type EvidenceKey } from '../vocabulary/medication-evidence';
 import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 import { inPlaceholder } from './sentences';
+import { findIn, searchable, type FindAll, type Finder } from '../incremental/finders';
 
 // What a document says that bears on the medication rules: failed first-line drugs, GI risk
 // factors, an oral NSAID not tolerated, pain and function measured, drug tests and risk
@@ -67,56 +68,88 @@ function blankAfter(text: string, end: number): boolean {
   return !!m && !/\d/.test(m[0].replace(/\[[^\]\n]*\]|_{3,}$/, ''));
 }
 
+/** One statement of evidence, judged where it stands: what it adds to the document's evidence. */
+export interface EvidenceFind {
+  span: Span;
+  kind?: MedicationEvidenceKind;
+  /** A GI risk factor, as messages name it. */
+  gi?: string;
+}
+
+/** What the match `m` of one kind of evidence adds, judged by the text around it; undefined for nothing. */
+function judgeEvidence(text: string, kind: EvidenceKey, m: RegExpExecArray): EvidenceFind | undefined {
+  const span = { start: m.index, end: m.index + m[0].length };
+  if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) return undefined;
+  if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) return undefined;
+  // A line wrapped mid-sentence ("reports no\n  dyspepsia") keeps its negation.
+  const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(WRAPPED, '$1 ');
+  const negated =
+    NEGATED.test(lead) ||
+    NEGATED_REPORT.test(lead) ||
+    /^\s*(?:was |were |has |have )?(?:not|never) (?:done|performed|checked|reviewed|obtained|documented)\b/i.test(text.slice(span.end, span.end + 30));
+  if (kind === 'first-line-word') return failedNear(text, span) ? { span, kind: 'failed-first-line' } : undefined;
+  if (negated && !(NEGATION_IS_FINDING.has(kind as MedicationEvidenceKind) && /^(?:no|without|denies)\b/i.test(m[0]))) return undefined;
+  if (guidelineTalk(text, span.start)) return undefined;
+  if (kind === 'age') {
+    const g = m.groups!;
+    const age = Number(g.age1 ?? g.age2 ?? g.age3 ?? g.age4 ?? g.age5 ?? g.age6);
+    // "age over 65", "older than 65" say so themselves; a stated age counts from 66.
+    return age > 65 || ((g.age4 ?? g.age5 ?? g.age6) && age >= 65) ? { span, gi: 'age over 65' } : undefined;
+  }
+  if (kind.startsWith('gi:')) return { span, gi: GI_RISKS[Number(kind.slice(3))][0] };
+  return { span, kind: kind as MedicationEvidenceKind };
+}
+
 /**
- * What the document says that bears on the medication rules, found in one pass. Run only for
- * documents that request a medication.
+ * The evidence stated in [from, to): found by one scan for every kind, each match then judged
+ * (negated, blank, a guideline's talk). An incremental analysis reads it again only near an edit
+ * (incremental/finders.ts): on a long progress report it was a fifth of a keystroke.
  */
-export function findMedicationEvidence(text: string, kb: Knowledge, items: MedicationItem[]): MedicationEvidence {
+export const MEDICATION_EVIDENCE: Finder<EvidenceFind> = {
+  id: 'medication-evidence',
+  // A match is judged by what stands up to some 320 characters either side of it (a failure word
+  // 70 characters past a first-line drug, and the sentence 250 characters around that word).
+  margin: 800,
+  scan(whole, from, to) {
+    const text = searchable(whole, from, to);
+    const found: EvidenceFind[] = [];
+    const matched: Span[] = [];
+    const fast = FAST;
+    fast.lastIndex = from;
+    let m: RegExpExecArray | null;
+    while ((m = fast.exec(text)) && m.index < to) {
+      let kind: EvidenceKey | undefined;
+      let km: RegExpExecArray | null = null;
+      for (const [k, re] of KIND_RES) {
+        re.lastIndex = m.index;
+        if ((km = re.exec(whole))) {
+          kind = k;
+          break;
+        }
+      }
+      const end = Math.max(m.index + m[0].length, km ? km.index + km[0].length : 0);
+      matched.push({ start: m.index, end });
+      if (!kind || !km) continue;
+      if (km[0].length > m[0].length) fast.lastIndex = m.index + km[0].length;
+      const f = judgeEvidence(whole, kind, km);
+      if (f) found.push(f);
+    }
+    return { found, matched };
+  },
+};
+
+/**
+ * What the document says that bears on the medication rules. Run only for documents that
+ * request a medication; `find` reads the statements again only near an edit.
+ */
+export function findMedicationEvidence(text: string, kb: Knowledge, items: MedicationItem[], find?: FindAll): MedicationEvidence {
   const found = new Set<MedicationEvidenceKind>();
   const giRisks = new Set<string>();
-  FAST.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = FAST.exec(text))) {
-    let kind: EvidenceKey | undefined;
-    let km: RegExpExecArray | null = null;
-    for (const [k, re] of KIND_RES) {
-      re.lastIndex = m.index;
-      if ((km = re.exec(text))) {
-        kind = k;
-        break;
-      }
-    }
-    if (!kind || !km) continue;
-    if (km[0].length > m[0].length) FAST.lastIndex = m.index + km[0].length;
-    m = km;
-    const span = { start: m.index, end: m.index + m[0].length };
-    if (ACRONYM.test(m[0]) && m[0].replace(/s$/, '') !== m[0].replace(/s$/, '').toUpperCase()) continue;
-    if (inPlaceholder(text, span.start) || blankAfter(text, span.end)) continue;
-    // A line wrapped mid-sentence ("reports no\n  dyspepsia") keeps its negation.
-    const lead = text.slice(Math.max(0, span.start - 100), span.start).replace(WRAPPED, '$1 ');
-    const negated =
-      NEGATED.test(lead) ||
-      NEGATED_REPORT.test(lead) ||
-      /^\s*(?:was |were |has |have )?(?:not|never) (?:done|performed|checked|reviewed|obtained|documented)\b/i.test(text.slice(span.end, span.end + 30));
-    if (kind === 'first-line-word') {
-      if (failedNear(text, span)) found.add('failed-first-line');
-      continue;
-    }
-    if (negated && !(NEGATION_IS_FINDING.has(kind as MedicationEvidenceKind) && /^(?:no|without|denies)\b/i.test(m[0]))) continue;
-    if (guidelineTalk(text, span.start)) continue;
-    if (kind === 'age') {
-      const g = m.groups!;
-      const age = Number(g.age1 ?? g.age2 ?? g.age3 ?? g.age4 ?? g.age5 ?? g.age6);
-      // "age over 65", "older than 65" say so themselves; a stated age counts from 66.
-      if (age > 65 || ((g.age4 ?? g.age5 ?? g.age6) && age >= 65)) giRisks.add('age over 65');
-      continue;
-    }
-    if (kind.startsWith('gi:')) {
-      giRisks.add(GI_RISKS[Number(kind.slice(3))][0]);
-      continue;
-    }
-    found.add(kind as MedicationEvidenceKind);
+  for (const f of findIn({ text, find }, MEDICATION_EVIDENCE)) {
+    if (f.kind) found.add(f.kind);
+    if (f.gi) giRisks.add(f.gi);
   }
+  let m: RegExpExecArray | null;
   // First-line drugs by name ("failed gabapentin", "Cymbalta was not tolerated").
   // Only a topical request asks about them.
   const re = kb.drugPattern;

@@ -17,11 +17,8 @@ type MedicationFinding = Omit<Finding, 'rule' | 'severity'>;
 export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: MedicationItem, ctx: RuleContext) => MedicationFinding | undefined }): Rule {
   return ruleWith(def, (ctx) => {
     const out: MedicationFinding[] = [];
-    const items = ctx.doc.medications ?? [];
-    let fullest = fullestCache.get(ctx.doc);
-    if (!fullest) fullestCache.set(ctx.doc, (fullest = fullestRestatements(items)));
-    for (const item of items) {
-      const f = def.judge(withRestatedDetails(item, fullest), ctx);
+    for (const item of judgedAs(ctx)) {
+      const f = def.judge(item, ctx);
       if (f) out.push(f);
     }
     return out;
@@ -34,7 +31,18 @@ export function medicationRule(def: Omit<Rule, 'check'> & { judge: (item: Medica
 const restatementKey = (item: MedicationItem) => `${subjectOf(item)}|${item.quantity?.value ?? ''}`;
 const detail = (item: MedicationItem) => (item.dosing ? 4 : 0) + (item.writtenDays ? 2 : 0) + (item.refills ? 1 : 0);
 
-const fullestCache = new PerAnalysis<object, Map<string, MedicationItem>>();
+const judgedCache = new PerAnalysis<object, MedicationItem[]>();
+
+/** The requested medications each as judged, with its fullest restatement's details: worked out once an analysis, not once a rule. */
+function judgedAs(ctx: RuleContext): MedicationItem[] {
+  let judged = judgedCache.get(ctx.doc);
+  if (!judged) {
+    const items = ctx.doc.medications ?? [];
+    const fullest = fullestRestatements(items);
+    judgedCache.set(ctx.doc, (judged = items.map((item) => withRestatedDetails(item, fullest))));
+  }
+  return judged;
+}
 
 function fullestRestatements(items: MedicationItem[]): Map<string, MedicationItem> {
   const best = new Map<string, MedicationItem>();

@@ -21,7 +21,9 @@ export function readFieldBlock(
   role: PassageRole,
   cue: string | undefined,
 ): number {
-  const cells: Partial<Record<CellKind, Span[]>> = { service: [service.value] };
+  // The cells' spans are copies of the fields' values: an incremental reading moves every span of
+  // a reading in place, once each (structure/incremental.ts), and one held twice would move twice.
+  const cells: Partial<Record<CellKind, Span[]>> = { service: [{ ...service.value }] };
   fields.push(service);
   const own = indentOf(lines[i].text);
   // "DISPUTED TREATMENT: ACUPUNCTURE" then "Acupuncture 2x3, lumbar spine.": a service named with
@@ -53,7 +55,7 @@ export function readFieldBlock(
                 : f.kind === 'icd'
                   ? 'icd'
                   : 'diagnosis';
-      (cells[kind] ??= []).push(f.value);
+      (cells[kind] ??= []).push({ ...f.value });
     } else if (indentOf(n) > own || (!fAtStart && (/(?:,|\band|\bor|\bwith)\s*$/i.test(lines[j - 1].text) || !hasQuantity()))) {
       // An indented line ("  CPT 97110, 97140") or the service's words wrapping onto the next line.
       const s = { start: lines[j].start + indentOf(n), end: lines[j].end };

@@ -50,6 +50,7 @@ const LINES = [
   // What the medication rules weigh (parse/medication-evidence.ts): an age, a GI risk, a first-line drug that failed, a negation.
   'She is 67 years old with a history of GI bleeding; gabapentin failed, and she denies dyspepsia.',
   'Date: 04/03/2017',
+  'Date of injury: 05/06/2014',
   // A form line's dot leaders, and a prose ellipsis that is not one (structure/spacing.ts).
   'Employee ....... Gilberto   DOB ..... 08/19/1966',
   'Recommended using a short course of therapy... this medication is not for long use.',

@@ -64,7 +64,7 @@ class LazyFacts implements DocumentFacts {
   }
 
   get injuryDate() {
-    return this.once('injuryDate', () => dateOfInjury(this.text));
+    return this.once('injuryDate', () => dateOfInjury(this.text, this.find));
   }
   get employerAuthorized() {
     // Read only when asked (an item over the cap): the search is the costliest part on long letters.
@@ -93,9 +93,15 @@ class LazyFacts implements DocumentFacts {
     return v;
   }
   named(category: string): TreatmentNameMention[] {
-    let v = this.namedBy.get(category);
-    if (!v) this.namedBy.set(category, (v = this.doc.mentions.filter((m) => this.kb.treatment(m.treatment)?.category === category)));
-    return v;
+    // Every category's names sorted out in one pass: the rules ask for four or five of them.
+    if (!this.namedBy.size)
+      for (const m of this.doc.mentions) {
+        const c = this.kb.treatment(m.treatment)?.category ?? '';
+        const list = this.namedBy.get(c);
+        if (list) list.push(m);
+        else this.namedBy.set(c, [m]);
+      }
+    return this.namedBy.get(category) ?? [];
   }
   asks(mention: TreatmentNameMention): boolean {
     return isRequested(this, this.items(), mention);

@@ -2,7 +2,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { Unit } from '../structure/types';
 import type { DocumentKind, PriorCourse, RequestedItem, Span } from '../types';
 import type { TextChange } from './change';
-import { detach, shifted } from './shift';
+import { detach, moveInPlace, shifted } from './shift';
 
 // Reading the passages (structure units) for requested items and prior courses again only near
 // an edit. What a passage yields depends on its own text and a little around it (quantity
@@ -38,7 +38,7 @@ interface Kept<R> {
   /** The passage, in the coordinates of the version that read it; `shift` moves it to the last version's. */
   start: number;
   end: number;
-  /** What the reading yielded, kept pristine. */
+  /** What the reading yielded, kept pristine: no analysis changes it, and no two places in it share a span. */
   result: R;
   shift: number;
 }
@@ -69,7 +69,10 @@ export class PassageMemo<R> {
     read: (unit: Unit) => R | undefined,
     /** Told of each reading handed out and the kept one it was (or is now) copied from. */
     copiedFrom?: (handedOut: R, kept: R) => void,
-    /** The caller changes nothing it is given: a kept reading an edit did not move is handed out itself, not a copy. */
+    /**
+     * The caller changes nothing it is given: a kept reading is handed out itself, not a copy, moved
+     * in place where the edit moved it (the last analysis handed it is superseded).
+     */
     shared = false,
   ): R[] {
     const kept = this.kept;
@@ -88,8 +91,20 @@ export class PassageMemo<R> {
     };
     const reuse = (k: Kept<R>) => {
       found.push(k);
-      // Before the edit, a keystroke typed at the end of a long form moves nothing.
-      const copy = shared && k.shift === 0 ? k.result : shifted(k.result, k.shift);
+      if (shared) {
+        // Handed out itself, moved in place where the edit moved it: the last analysis, which was
+        // handed the same reading, is superseded by this one (as the structure's parts are).
+        if (k.shift !== 0) {
+          moveInPlace(k.result, k.shift);
+          k.start += k.shift;
+          k.end += k.shift;
+          k.shift = 0;
+        }
+        out.push(k.result);
+        copiedFrom?.(k.result, k.result);
+        return;
+      }
+      const copy = shifted(k.result, k.shift);
       out.push(copy);
       copiedFrom?.(copy, k.result);
     };

@@ -25,6 +25,26 @@ export function shifted<T>(value: T, by: number): T {
   return out as T;
 }
 
+/** Every {start, end} in plain data moved `by` characters, in place: each span object must be held once (as shifted() copies leave them). */
+export function moveInPlace(value: unknown, by: number): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) moveInPlace(value[i], by);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    let n = 0;
+    for (const _ in o) n++;
+    if (n === 2) {
+      o.start += by;
+      o.end += by;
+      return;
+    }
+  }
+  for (const k in o) moveInPlace(o[k], by);
+}
+
 /** Whether `b` is `a` with every {start, end} moved `by` characters (plain data, as shifted() copies it). */
 export function sameMoved(a: unknown, b: unknown, by: number): boolean {
   if (a === b && by === 0) return true;

@@ -28,13 +28,13 @@ export const rfaItemIncomplete: Rule = {
     if (!isRequestForm(ctx)) return [];
     const out: ReturnType<Rule['check']> = [];
     // A body part named once for the whole request ("Body part: low back") covers its items.
-    const named = regionsNamed(ctx);
-    const oneRegion = named.size === 1;
+    // Read only when an item names none: a long form's items mostly do.
+    let named: Set<string> | undefined;
     for (const item of ctx.doc.items) {
-      if (!THERAPY.includes(ctx.kb.treatment(item.treatment)?.category ?? '')) continue;
-      if (item.bodyRegions.length || oneRegion) continue;
       // Postoperative therapy is an associated service of a surgery: the surgery names the body part.
-      if (item.postsurgical) continue;
+      if (item.bodyRegions.length || item.postsurgical || !THERAPY.includes(ctx.kb.treatment(item.treatment)?.category ?? '')) continue;
+      named ??= regionsNamed(ctx);
+      if (named.size === 1) continue;
       out.push({
         span: itemCore(item),
         message: `${capitalize(treatmentNoun(item))} is requested with no body part${named.size ? ` (the request names ${named.size} body parts)` : ''}: name the body part each item treats (DWC Form RFA, 8 CCR 9785.5)`,

@@ -9,9 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { lineStarts, offsetToPosition } from '../../server/src/engine';
-import { CLIENT_CAPABILITIES, docUri, LspClient } from '../helpers/lsp-client';
+import { docUri, LspClient } from '../helpers/lsp-client';
+import { PULLING_CAPABILITIES, pullReport } from '../helpers/lsp-pull';
 import { repoRoot } from '../helpers/repo';
 import { draftsDir, readExpectations } from '../measure/drafts-expected';
 
@@ -29,18 +30,12 @@ const INSERTS = [
 describe('after each edit, the diagnostics are those of the same text opened afresh', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({
-      settings: { debounceMs: 0 },
-      capabilities: { ...CLIENT_CAPABILITIES, textDocument: { ...CLIENT_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } },
-    });
+    client = await LspClient.start({ settings: { debounceMs: 0 }, capabilities: PULLING_CAPABILITIES });
   });
   after(() => client.dispose());
 
   const pull = async (uri: string): Promise<Diagnostic[]> => {
-    const report = (await client.within(
-      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as Promise<DocumentDiagnosticReport>,
-      `the diagnostics of ${uri}`,
-    )) as { items: Diagnostic[] };
+    const report = (await pullReport(client, uri)) as { items: Diagnostic[] };
     // Related places name their document, and a diagnostic's data the version it was made for
     // (a kept one an older version's): the edited document's and the fresh one's compared as one.
     const items = JSON.parse(JSON.stringify(report.items).replaceAll(uri, 'DOC')) as Diagnostic[];

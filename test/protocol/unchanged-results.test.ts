@@ -4,26 +4,20 @@
 // (the edition it is judged by) is sent only when it changes.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { CLIENT_CAPABILITIES, docUri, editsOf, LspClient } from '../helpers/lsp-client';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { docUri, editsOf, LspClient } from '../helpers/lsp-client';
+import { PULLING_CAPABILITIES, pullReport } from '../helpers/lsp-pull';
 
 const DRAFT = 'Acupuncture 2x4 for the low back\nThe patient reports pain.\n';
 
 describe('pulled diagnostics answer "unchanged" when nothing changed', () => {
   let client: LspClient;
   before(async () => {
-    client = await LspClient.start({
-      settings: { debounceMs: 0 },
-      capabilities: { ...CLIENT_CAPABILITIES, textDocument: { ...CLIENT_CAPABILITIES.textDocument, diagnostic: { dynamicRegistration: false } } },
-    });
+    client = await LspClient.start({ settings: { debounceMs: 0 }, capabilities: PULLING_CAPABILITIES });
   });
   after(() => client.dispose());
 
-  const pull = (uri: string, previousResultId?: string) =>
-    client.within(
-      client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport>,
-      `the diagnostics of ${uri}`,
-    );
+  const pull = (uri: string, previousResultId?: string) => pullReport(client, uri, previousResultId);
 
   test('a keystroke in a sentence: "unchanged", and the quick fix the editor holds still applies', async () => {
     const uri = docUri('unchanged.rfa');

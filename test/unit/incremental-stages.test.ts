@@ -13,6 +13,7 @@ import { scanDrugNames } from '../../server/src/engine/parse/medications';
 import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-authorization';
 import { MEDICATION_EVIDENCE } from '../../server/src/engine/parse/medication-evidence';
 import { INJURY_DATES } from '../../server/src/engine/parse/injury-date';
+import { ACTIVE_CARE } from '../../server/src/engine/parse/requested-care';
 import { NOT_DOCUMENTED_FINDER } from '../../server/src/engine/rules/appeal-unanswered-denial';
 import { CLOSINGS } from '../../server/src/engine/rules/appeal-ur-decision-attached';
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
@@ -48,7 +49,16 @@ function sameStages(text: string, state: State, k: Knowledge): void {
   assert.deepStrictEqual(memo.medications.names.read(scope, k, edit), scanDrugNames(scope, k).found);
   // The rules' and facts' whole-text searches (incremental/finders.ts).
   const find = memo.finders.forText(scope, edit);
-  for (const finder of [ATTACHED_NEAR, ATTACHED_BEFORE, CLOSINGS, NOT_DOCUMENTED_FINDER, WRITTEN_AUTHORIZATIONS, MEDICATION_EVIDENCE, INJURY_DATES])
+  for (const finder of [
+    ATTACHED_NEAR,
+    ATTACHED_BEFORE,
+    CLOSINGS,
+    NOT_DOCUMENTED_FINDER,
+    WRITTEN_AUTHORIZATIONS,
+    MEDICATION_EVIDENCE,
+    INJURY_DATES,
+    ACTIVE_CARE,
+  ])
     assert.deepStrictEqual(find(finder), finder.scan(scope, 0, Infinity).found, finder.id);
   state.versions++;
   if (memo.citations.last.reread < scope.length) state.windowed++;

@@ -85,7 +85,7 @@ class LazyFacts implements DocumentFacts {
     );
   }
   get activeCare() {
-    return this.once('activeCare', () => findActiveCare(this, this.items()));
+    return this.once('activeCare', () => findActiveCare(this, this.items(), this.find));
   }
   requested(category: string): TreatmentNameMention[] {
     let v = this.byCategory.get(category);

@@ -70,7 +70,12 @@ function mergeRestatements(findings: Finding[]): Finding[] {
   const seen = new Map<string, FirstWithRegions>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const [what, rest = ''] = (f.subject ?? '').split('#');
+    // "what#rest" read without a split: this runs for each of a long form's thousands of findings.
+    const subject = f.subject ?? '';
+    const hash = subject.indexOf('#');
+    const what = hash < 0 ? subject : subject.slice(0, hash);
+    const second = hash < 0 ? -1 : subject.indexOf('#', hash + 1);
+    const rest = hash < 0 ? '' : subject.slice(hash + 1, second < 0 ? subject.length : second);
     const structured = rest.endsWith('@');
     const regions = structured ? rest.slice(0, -1) : rest;
     const key = f.subject ? `${f.rule}|${what}` : undefined;

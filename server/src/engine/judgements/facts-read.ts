@@ -8,37 +8,52 @@ import type { RuleContext } from '../rules/rule';
 // also when its answer comes from a cache (per-item.ts).
 
 export type FactName = 'injuryDate' | 'employerAuthorized' | 'painRelief';
-export type FactsRead = Map<FactName, unknown>;
+export type FactsRead = ReadonlyMap<FactName, unknown>;
 
-let recording: FactsRead | undefined;
+/** What a judgement read when it read no fact, as most do: one map for all of them, not one each. */
+const NONE: FactsRead = new Map();
+
+/** The judgement being recorded: its reads, made when it makes its first (a long form's thousands of items each judged by three memos). */
+interface Recording {
+  read?: Map<FactName, unknown>;
+}
+let recording: Recording | undefined;
+
+const note = (name: FactName, value: unknown) => {
+  if (recording) (recording.read ??= new Map()).set(name, value);
+};
 
 /** A document fact, noted as read by the judgement being recorded. */
 export function fact<K extends FactName>(ctx: Pick<RuleContext, 'text' | 'doc' | 'kb' | 'find'>, name: K): DocumentFacts[K] {
   const value = documentFacts(ctx)[name];
-  recording?.set(name, value);
+  note(name, value);
   return value;
 }
 
 /** Runs `judge`, returning its answer and the facts it read (also passed on to an enclosing recording). */
 export function recordFacts<T>(judge: () => T): { value: T; read: FactsRead } {
   const outer = recording;
-  const read: FactsRead = new Map();
-  recording = read;
+  const mine: Recording = {};
+  recording = mine;
+  let value: T;
   try {
-    return { value: judge(), read };
+    value = judge();
   } finally {
     recording = outer;
-    replayFacts(read);
   }
+  const read = mine.read ?? NONE;
+  replayFacts(read);
+  return { value, read };
 }
 
 /** Notes facts read earlier (a cached judgement's) as read by the judgement being recorded. */
 export function replayFacts(read: FactsRead): void {
-  if (recording) for (const [k, v] of read) recording.set(k, v);
+  if (recording && read.size) read.forEach((value, name) => note(name, value));
 }
 
 /** Whether every fact in `read` still has the value it had, in this analysis (`ctx`). */
 export function factsStill(read: FactsRead, ctx: Pick<RuleContext, 'text' | 'doc' | 'kb' | 'find'>): boolean {
+  if (read.size === 0) return true;
   for (const [name, was] of read) {
     const now = fact(ctx, name);
     if (now === was) continue;

@@ -90,3 +90,38 @@ export function regexFinder(id: string, re: RegExp, margin?: number): Finder<{ s
     },
   };
 }
+
+/** What a judged match states (undefined for nothing), and where the text it took as its own ends. */
+export interface Judged<T> {
+  found?: T;
+  end: number;
+}
+
+/**
+ * A finder of the matches of `re` (global), each judged by `judge` by the text around it; with
+ * `first`, which reads a whole text only up to its first find, for a full analysis that asks no
+ * more (most documents state what it seeks near their head).
+ */
+export function judgedFinder<T extends { span: Span }>(
+  id: string,
+  re: RegExp,
+  margin: number,
+  judge: (whole: string, m: RegExpExecArray) => Judged<T>,
+): Finder<T> & { first(text: string): T | undefined } {
+  const scan = (whole: string, from: number, to: number, first: boolean): Scan<T> => {
+    const text = searchable(whole, from, to);
+    const r = new RegExp(re.source, re.flags);
+    r.lastIndex = from;
+    const found: T[] = [];
+    const matched: Span[] = [];
+    for (let m; (m = r.exec(text)) && m.index < to;) {
+      const { found: f, end } = judge(whole, m);
+      matched.push({ start: m.index, end });
+      if (!f) continue;
+      found.push(f);
+      if (first) break;
+    }
+    return { found, matched };
+  };
+  return { id, margin, scan: (whole, from, to) => scan(whole, from, to, false), first: (text) => scan(text, 0, Infinity, true).found[0] };
+}

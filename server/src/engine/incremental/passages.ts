@@ -67,7 +67,7 @@ export class PassageMemo<R> {
     edit: { before: string; change: TextChange } | undefined,
     changed: Span[],
     read: (unit: Unit) => R | undefined,
-    /** Told of each reading handed out and the kept one it was (or is now) copied from. */
+    /** Told of each copy handed out and the kept reading it was copied from (a kept reading handed out itself is its own). */
     copiedFrom?: (handedOut: R, kept: R) => void,
     /**
      * The caller changes nothing it is given: a kept reading is handed out itself, not a copy, moved
@@ -83,8 +83,9 @@ export class PassageMemo<R> {
       const result = read(unit);
       if (result === undefined) return;
       out.push(result);
-      // A copy: the analysis may change what it is given in place (remap.ts, assembleItems).
-      // Its strings its own too: kept for the versions to come, they must not hold this one's text.
+      // A copy: the analysis may change what it is given in place (remap.ts), and nothing may change
+      // what is kept. Its strings its own too: kept for the versions to come, they must not hold this
+      // one's text; and its spans (deep copies) held by no other reading, as they are moved in place.
       const pristine = detach(shifted(result, 0));
       found.push({ start: unit.span.start, end: unit.span.end, result: pristine, shift: 0 });
       copiedFrom?.(result, pristine);
@@ -101,7 +102,6 @@ export class PassageMemo<R> {
           k.shift = 0;
         }
         out.push(k.result);
-        copiedFrom?.(k.result, k.result);
         return;
       }
       const copy = shifted(k.result, k.shift);

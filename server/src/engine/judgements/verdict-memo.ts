@@ -86,23 +86,22 @@ function movedFix<T extends { item: RequestedItem }>(value: T, by: number): T {
 // Asked by each memo of an item's judgements: made once per item (items are fresh objects per analysis).
 const keys = new PerAnalysis<RequestedItem, { text: string; key: string }>();
 
-// The key of a copy of a kept reading (incremental/item-origins.ts) is the key of the copy
-// handed out before it: kept with the reading, it is not written out again on each keystroke for
-// each of a long form's thousands of items, and the memos look it up as the string they hashed
-// before. One field an analysis sets on its items after reading them, extendsPriorCourse, is
-// part of the key and is compared.
+// An item's key is kept with the kept reading it is, or is a copy of (incremental/item-origins.ts):
+// it is not written out again on each keystroke for each of a long form's thousands of items, and
+// the memos look it up as the string they hashed before. One field an analysis sets on its items
+// after reading them, extendsPriorCourse, is part of the key and is compared.
 const keptKeys = new WeakMap<RequestedItem, { key: string; extendsPriorCourse: boolean | undefined }>();
 
 function keyOf(item: RequestedItem, text: string): string {
   const known = keys.get(item);
   if (known?.text === text) return known.key;
   const origin = originOf(item);
-  const carried = origin && keptKeys.get(origin);
+  const carried = keptKeys.get(origin);
   let key: string;
   if (carried && carried.extendsPriorCourse === item.extendsPriorCourse) key = carried.key;
   else {
     key = itemKey(item, text);
-    if (origin) keptKeys.set(origin, { key, extendsPriorCourse: item.extendsPriorCourse });
+    keptKeys.set(origin, { key, extendsPriorCourse: item.extendsPriorCourse });
   }
   keys.set(item, { text, key });
   return key;

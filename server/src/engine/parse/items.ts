@@ -10,7 +10,7 @@ import { codeMentions } from './code-mentions';
 import { combineParts, findQuantityParts } from './quantity';
 import { lowerBound, within } from './spans-within';
 import type { ItemsMemo, PassageItems } from '../incremental/passages';
-import { copiedFrom, originOf } from '../incremental/item-origins';
+import { copiedFrom, copiedItems, originOf } from '../incremental/item-origins';
 
 // Requested items come from the passages that ask for treatment now: a request table's rows,
 // a request field block, the items of a request or plan list, and (in a letter with no such
@@ -88,12 +88,6 @@ function readPassage(input: Input, unit: Unit): PassageItems | undefined {
   return out.items.length || out.priors.length || out.restated.length ? out : undefined;
 }
 
-/** Each item handed out is its kept reading's copy: judgements keyed by the item may know it by that (judgements/verdict-memo.ts). */
-function keptItems(handedOut: PassageItems, kept: PassageItems): void {
-  for (let i = 0; i < handedOut.items.length; i++) copiedFrom(handedOut.items[i], kept.items[i]);
-  for (let i = 0; i < handedOut.restated.length; i++) copiedFrom(handedOut.restated[i], kept.restated[i]);
-}
-
 export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
   const { text, structure, mentions, regions, citations } = input;
   const items: RequestedItem[] = [];
@@ -103,7 +97,7 @@ export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
   const facts = { kind: input.kind, hasRequestStructure: structure.hasRequestStructure, kb: input.kb };
   const read = (unit: Unit) => readPassage(input, unit);
   const passages = memo
-    ? memo.passages.readAll(text, facts, structure.units, memo.edit, memo.changed, read, keptItems, memo.shared)
+    ? memo.passages.readAll(text, facts, structure.units, memo.edit, memo.changed, read, copiedItems, memo.shared)
     : structure.units.map(read);
   for (const p of passages) {
     if (!p) continue;
@@ -128,8 +122,7 @@ export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
     ) {
       // Changed on a copy: the item may be a kept passage's reading itself (incremental/passages.ts).
       const copy = { ...item, extendsPriorCourse: false };
-      const origin = originOf(item);
-      if (origin) copiedFrom(copy, origin);
+      copiedFrom(copy, originOf(item));
       items[i] = copy;
     }
   }

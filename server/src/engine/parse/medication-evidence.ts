@@ -114,10 +114,9 @@ export const MEDICATION_EVIDENCE: Finder<EvidenceFind> = {
     const text = searchable(whole, from, to);
     const found: EvidenceFind[] = [];
     const matched: Span[] = [];
-    const fast = FAST;
-    fast.lastIndex = from;
+    FAST.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = fast.exec(text)) && m.index < to) {
+    while ((m = FAST.exec(text)) && m.index < to) {
       let kind: EvidenceKey | undefined;
       let km: RegExpExecArray | null = null;
       for (const [k, re] of KIND_RES) {
@@ -130,7 +129,7 @@ export const MEDICATION_EVIDENCE: Finder<EvidenceFind> = {
       const end = Math.max(m.index + m[0].length, km ? km.index + km[0].length : 0);
       matched.push({ start: m.index, end });
       if (!kind || !km) continue;
-      if (km[0].length > m[0].length) fast.lastIndex = m.index + km[0].length;
+      if (km[0].length > m[0].length) FAST.lastIndex = m.index + km[0].length;
       const f = judgeEvidence(whole, kind, km);
       if (f) found.push(f);
     }

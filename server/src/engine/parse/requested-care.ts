@@ -3,7 +3,7 @@ import { POSTSURGICAL } from '../vocabulary/postsurgical';
 import { unitAt } from './part-role';
 import { inPlaceholder, sentenceOf } from './sentences';
 import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
-import { searchable, type FindAll, type Finder } from '../incremental/finders';
+import { judgedFinder, type FindAll } from '../incremental/finders';
 
 // Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
 // an exercise or home program, or therapy built on exercise (CPMTG: massage "should be an
@@ -25,42 +25,22 @@ const PRIOR =
 const DENIED_AFTER = /^[^.\n]{0,30}?\b(?:was|were|been|is|are)\s+(?:denied|non-?certified|not certified|modified|approved|authorized|certified)\b/i;
 
 /**
- * Each statement of active care starting in [from, to) that stands: not a blank to fill in, not
- * negated, not a guideline's talk. An incremental analysis reads them again only near an edit
- * (incremental/finders.ts): a long form with no exercise stated was searched whole on every keystroke.
+ * Each statement of active care that stands: not a blank to fill in, not negated, not a
+ * guideline's talk. An incremental analysis reads them again only near an edit
+ * (incremental/finders.ts): a long form with no exercise stated was searched whole on every
+ * keystroke. A statement is judged by its sentence (up to 240 characters either side) and the 200 before it.
  */
-export const ACTIVE_CARE: Finder<{ span: Span }> = {
-  id: 'active-care',
-  // A statement is judged by its sentence (up to 240 characters either side) and the 200 before it.
-  margin: 600,
-  scan: (whole, from, to) => scanActiveCare(whole, from, to, false),
-};
-
-/** The statements of active care in [from, to), or only the first when `first` (a whole document read once). */
-function scanActiveCare(whole: string, from: number, to: number, first: boolean): { found: { span: Span }[]; matched: Span[] } {
-  const text = searchable(whole, from, to);
-  const re = new RegExp(ACTIVE.source, ACTIVE.flags);
-  re.lastIndex = from;
-  const found: { span: Span }[] = [];
-  const matched: Span[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    const span = { start: m.index, end: m.index + m[0].length };
-    matched.push(span);
-    if (inPlaceholder(whole, span.start)) continue;
-    if (NEGATED.test(whole.slice(Math.max(0, span.start - 40), span.start))) continue;
-    if (GUIDELINE_TALK.test(sentenceOf(whole, span))) continue;
-    found.push({ span: { ...span } });
-    if (first) break;
-  }
-  return { found, matched };
-}
+export const ACTIVE_CARE = judgedFinder('active-care', ACTIVE, 600, (whole, m) => {
+  const span = { start: m.index, end: m.index + m[0].length };
+  const stands =
+    !inPlaceholder(whole, span.start) && !NEGATED.test(whole.slice(Math.max(0, span.start - 40), span.start)) && !GUIDELINE_TALK.test(sentenceOf(whole, span));
+  return { found: stands ? { span } : undefined, end: span.end };
+});
 
 /** Does the document show active care: an exercise or home program, or requested physical therapy? */
 export function findActiveCare(ctx: Reading, index: ItemIndex, find?: FindAll): boolean {
   if (ctx.doc.items.some((i) => i.treatment === 'physical-medicine')) return true;
-  const stated = find ? find(ACTIVE_CARE) : scanActiveCare(ctx.text, 0, Infinity, true).found;
-  if (stated.length) return true;
+  if (find ? find(ACTIVE_CARE).length : ACTIVE_CARE.first(ctx.text)) return true;
   return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && isRequested(ctx, index, x));
 }
 

@@ -19,10 +19,10 @@ export const massageWithoutExercise: Rule = {
     fix: 'Inserts "Given with: […]" to fill in',
   },
   check(ctx) {
-    // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
-    // tissue massage 1x4") is already that treatment's adjunct.
     // Active care is asked first: where there is some, which massage is requested need not be read.
     if (documentFacts(ctx).activeCare) return [];
+    // Massage given as part of another treatment's item ("Chiropractic manipulation w/ deep
+    // tissue massage 1x4") is already that treatment's adjunct.
     const requested = documentFacts(ctx)
       .requested('massage')
       .filter((m) => !partOfOtherItem(ctx, m.span));

@@ -36,6 +36,31 @@ test('a verdict far from an edit is kept, moved, and equals a full analysis', ()
   assert.ok(verdicts.count.kept >= 2 && verdicts.count.judged === 0, JSON.stringify(verdicts.count));
 });
 
+test('verdicts with a fill-in offered once are kept too: the fill-in is made again where the text now stands', () => {
+  // Extensions whose only stated gain is pain relief, and one with no count of its prior course:
+  // the first of each claims a fill-in (a block after the pain score, a line under the item).
+  const draft = `${HEAD}1. Additional acupuncture 6 sessions for the low back\n2. Additional massage therapy 4 sessions for the neck\n3. Additional acupuncture 4 sessions for the neck\n\nShe completed 6 acupuncture sessions in 2016. Her pain decreased from 8/10 to 4/10 with acupuncture.\n`;
+  const score = draft.indexOf('Her pain');
+  const versions = [draft, `${draft.slice(0, score)}Seen today. ${draft.slice(score)}`, draft, `Re: the low back\n${draft}`];
+  const memo = new AnalysisMemo();
+  const blocks = versions.map((v) => {
+    const kept = analyze(v, kb(), { today: TODAY }, memo);
+    assert.deepStrictEqual(kept, analyze(v, kb(), { today: TODAY }));
+    return kept.findings.filter((f) => f.rule === 'pain-relief-only' && f.fix).map((f) => f.fix!.edits[0].span.start);
+  });
+  // One block, offered once, placed after the pain score as the text moved.
+  assert.deepEqual(blocks, [[blocks[0][0]], [blocks[0][0] + 'Seen today. '.length], [blocks[0][0]], [blocks[0][0] + 'Re: the low back\n'.length]]);
+  const verdicts = keptVerdicts(ruleMemoOf(memo));
+  assert.ok(verdicts.count.kept >= 3 && verdicts.count.judged === 0, JSON.stringify(verdicts.count));
+});
+
+test('a verdict that quotes the pain relief is judged again when its words change, not when it only moves', () => {
+  const draft = `${HEAD}1. Additional acupuncture 6 sessions for the low back\n\nShe completed 6 acupuncture sessions in 2016. Her pain decreased from 8/10 to 4/10 with acupuncture.\n`;
+  const score = draft.indexOf('4/10');
+  const { memo } = session([draft, `${draft.slice(0, score)}3${draft.slice(score + 1)}`]);
+  assert.deepEqual(keptVerdicts(ruleMemoOf(memo)).count, { judged: 1, kept: 0 });
+});
+
 test("a verdict is judged again when a fact it read changes elsewhere (the employer's written authorization)", () => {
   // 30 physical therapy visits are over the statutory cap of 24: the cap is reported, not the guideline's figure.
   const draft = `${HEAD}1. Physical therapy 3x10 for the lumbar spine\n\nPlan: continue home exercise.\n`;

@@ -197,6 +197,7 @@ function readDocument(scope: string, kb: Knowledge, options: AnalyzeOptions, kin
       edit,
       changed: [memo.structure.lastSpan, memo.treatments.lastWindow, memo.regions.lastWindow, memo.citations.lastWindow],
       shared: identity,
+      hadBefore: memo.hadBefore,
     },
   );
   const segments = structure.units.map((u) => u.span);
@@ -212,7 +213,7 @@ function readDocument(scope: string, kb: Knowledge, options: AnalyzeOptions, kin
     inCitation,
     asked,
     mentions.map((m) => m.span.start),
-    memo?.medications.reuse(scope, kb, edit),
+    memo?.medications.reuse(scope, kb, edit, identity),
   );
 
   const { edition, reason: editionReason } = chooseEdition(kb, citations, options.edition);

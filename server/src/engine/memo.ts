@@ -13,6 +13,7 @@ import { MedicationMemo } from './incremental/medications';
 import { FinderMemo } from './incremental/finders';
 import { DocumentDateMemo } from './incremental/document-date';
 import { DirectiveMemo } from './directives';
+import { LocalJudgements, type EditClock } from './incremental/local-judgements';
 import type { Citation, DiagnosisMention, DocumentKind, EvidenceMention, Span, SurgeryMention } from './types';
 
 const moved = (s: Span, by: number): Span => ({ start: s.start + by, end: s.end + by });
@@ -116,6 +117,10 @@ export class AnalysisMemo {
     return copy;
   }
   private lastText?: string;
+  /** This document's analyses counted, with the edit between the last two (local-judgements.ts). */
+  readonly clock: EditClock = { version: 0 };
+  /** Whether the words before each history's treatment name say it was given before (parse/first-course.ts). */
+  readonly hadBefore = new LocalJudgements<TreatmentMention, boolean>(this.clock);
 
   /** inferKind(text), read again only when the head it reads changed. */
   kindOf(text: string): DocumentKind {
@@ -128,9 +133,13 @@ export class AnalysisMemo {
   editTo(text: string): { before: string; change: TextChange } | undefined {
     const before = this.lastText;
     this.lastText = text;
+    this.clock.version++;
+    this.clock.change = undefined;
     if (before === undefined) return undefined;
     // The spacing view found it already when both versions are read as they are.
     const known = this.spacing.lastEdit;
-    return known && known.before === before ? { before, change: known.change } : { before, change: textChange(before, text) };
+    const edit = known && known.before === before ? { before, change: known.change } : { before, change: textChange(before, text) };
+    this.clock.change = edit.change;
+    return edit;
   }
 }

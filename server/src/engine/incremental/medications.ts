@@ -3,7 +3,7 @@ import { readItem, type Mention } from '../parse/medication-item';
 import { scanDrugNames, type MedicationReuse } from '../parse/medications';
 import type { MedicationItem, Span } from '../types';
 import type { TextChange } from './change';
-import { detach, ownString, shifted } from './shift';
+import { detach, moveInPlace, ownString, shifted } from './shift';
 import { ScanMemo } from './window';
 
 // Medications after an edit: the drug names are found again only in a window around it
@@ -29,6 +29,8 @@ interface Call {
   result: Read;
   /** How far the text has moved since this was read. */
   shift: number;
+  /** In shared mode, the item's copy last handed out to be kept, and the shift its spans are at. */
+  handed?: { item: MedicationItem; shift: number };
 }
 
 const prevEndOf = (group: Mention[], prevEnd: number) => (prevEnd <= group[0].span.start - 150 ? -1 : prevEnd);
@@ -47,14 +49,14 @@ export class MedicationMemo {
   last = { read: 0, reused: 0 };
 
   /** What findMedications needs to read `text` reusing last version's work; call once per analysis. */
-  reuse(text: string, kb: Knowledge, edit: { before: string; change: TextChange } | undefined): MedicationReuse {
+  reuse(text: string, kb: Knowledge, edit: { before: string; change: TextChange } | undefined, shared = false): MedicationReuse {
     const names = this.names.read(text, kb, edit);
     const kept = this.kept && edit && this.kept.text === edit.before && this.kept.kb === kb ? this.kept.calls : undefined;
     const change = edit?.change;
     const calls = new Map<number, Call>();
     this.kept = { text, kb, calls };
     this.last = { read: 0, reused: 0 };
-    const unmoved = new WeakMap<MedicationItem, number>();
+    const unmoved = new WeakMap<MedicationItem, Call>();
     const read: MedicationReuse['read'] = (t, k, group, seg, nextStart, prevEnd) => {
       const first = group[0].span.start;
       const last = group[group.length - 1].span.end;
@@ -69,7 +71,7 @@ export class MedicationMemo {
         this.last.reused++;
         // Most readings are of drugs only named or taken, which findMedications reads and drops:
         // the kept item itself, frozen, copied (and moved) only when it is kept (own).
-        unmoved.set(call.result.item, call.shift);
+        unmoved.set(call.result.item, call);
         return { item: call.result.item, role: call.result.role };
       }
       const result = readItem(t, k, group, seg, nextStart, prevEnd);
@@ -86,8 +88,20 @@ export class MedicationMemo {
       return result;
     };
     const own = (item: MedicationItem) => {
-      const by = unmoved.get(item);
-      return by === undefined ? item : shifted(item, by);
+      const call = unmoved.get(item);
+      if (!call) return item;
+      // Shared: the copy handed out last time, moved in place (the analysis it went to is
+      // superseded by this one), with the one field an analysis changes set back as read.
+      const handed = shared ? call.handed : undefined;
+      if (!handed) {
+        const copy = shifted(item, call.shift);
+        if (shared) call.handed = { item: copy, shift: call.shift };
+        return copy;
+      }
+      moveInPlace(handed.item, call.shift - handed.shift);
+      handed.shift = call.shift;
+      handed.item.ongoing = item.ongoing;
+      return handed.item;
     };
     return { names, read, own };
   }

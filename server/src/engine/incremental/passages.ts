@@ -3,6 +3,8 @@ import type { Unit } from '../structure/types';
 import type { DocumentKind, PriorCourse, RequestedItem, Span } from '../types';
 import type { TextChange } from './change';
 import { detach, moveInPlace, shifted } from './shift';
+import type { LocalJudgements } from './local-judgements';
+import type { TreatmentMention } from '../parse/mentions';
 
 // Reading the passages (structure units) for requested items and prior courses again only near
 // an edit. What a passage yields depends on its own text and a little around it (quantity
@@ -29,6 +31,8 @@ export interface ItemsMemo {
   changed: Span[];
   /** The analysis changes nothing it is given (a view read as it is, not a re-spaced one: remap.ts). */
   shared?: boolean;
+  /** What the history says of each treatment name, kept across versions (parse/first-course.ts). */
+  hadBefore?: LocalJudgements<TreatmentMention, boolean>;
 }
 
 /** How far around a passage its reading may look: past every look-behind and look-ahead of the patterns it runs. */

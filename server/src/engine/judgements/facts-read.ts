@@ -23,10 +23,21 @@ const note = (name: FactName, value: unknown) => {
   if (recording) (recording.read ??= new Map()).set(name, value);
 };
 
+/**
+ * What of a fact a judgement's answer depends on, as a value compared with ===: a date's time (a
+ * date read again is a new Date); a pain relief's words, not where it stands (the verdict quotes
+ * them; the fill-in placed after it is made again each analysis: therapy-verdict.ts).
+ */
+function seen(name: FactName, value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (name === 'painRelief') return value ? ((value as { quote?: string }).quote ?? '') : undefined;
+  return value;
+}
+
 /** A document fact, noted as read by the judgement being recorded. */
 export function fact<K extends FactName>(ctx: Pick<RuleContext, 'text' | 'doc' | 'kb' | 'find'>, name: K): DocumentFacts[K] {
   const value = documentFacts(ctx)[name];
-  note(name, value);
+  if (recording) note(name, seen(name, value));
   return value;
 }
 
@@ -54,11 +65,6 @@ export function replayFacts(read: FactsRead): void {
 /** Whether every fact in `read` still has the value it had, in this analysis (`ctx`). */
 export function factsStill(read: FactsRead, ctx: Pick<RuleContext, 'text' | 'doc' | 'kb' | 'find'>): boolean {
   if (read.size === 0) return true;
-  for (const [name, was] of read) {
-    const now = fact(ctx, name);
-    if (now === was) continue;
-    // A date read again is a new Date; anything else that differs (a pain relief, found at its own place) counts as changed.
-    if (!(now instanceof Date && was instanceof Date && now.getTime() === was.getTime())) return false;
-  }
+  for (const [name, was] of read) if (seen(name, fact(ctx, name)) !== was) return false;
   return true;
 }

@@ -13,7 +13,7 @@ type Found = ReturnType<Rule['check']>;
 /** The findings `report` makes for one item, kept in `ctx.memo` under `slot` when the analysis has one. */
 export function itemFindings(ctx: RuleContext, slot: string, facts: FactsKey, item: RequestedItem, report: () => Found): Found {
   if (!ctx.memo) return report();
-  const memo = ctx.memo.slot(slot, () => new VerdictMemo<{ item: RequestedItem; found: Found }>(facts, () => true, moveFound));
+  const memo = ctx.memo.slot(slot, () => new VerdictMemo<{ item: RequestedItem; found: Found }>(facts, moveFound));
   return memo.judge(item, ctx, () => ({ item, found: report() }))!.found;
 }
 

@@ -8,9 +8,10 @@ import { citationLabel, citationRef } from '../wording/citation-label';
 import { range, unitSingular } from '../wording/figures';
 import { treatmentNoun } from '../wording/treatment-noun';
 import { allowedTotal, perWeekMax } from './allowed-total';
-import { completedFor, givenBefore } from './completed-visits';
+import { completedFor, disciplineOfText, givenBefore } from './completed-visits';
 import { diagnosisFigure, withDiagnosisFigure } from './diagnosis-figure';
 import { fact } from './facts-read';
+import { documentFacts } from '../parse/document-facts';
 import { perItem } from './per-item';
 import { VerdictMemo } from './verdict-memo';
 import { PerAnalysis } from '../per-analysis';
@@ -36,14 +37,32 @@ export interface Verdict {
   citation: { id: string; label: string };
   edition: string;
   fix?: FixData;
+  /** A fill-in offered once per document (claimed by the first item), made when the verdict is handed out (withFill). */
+  fill?: Fill;
 }
 
-export const therapyVerdict = perItem((item, ctx) => (ctx.memo ? keptVerdicts(ctx.memo).judge(item, ctx, () => judge(item, ctx)) : judge(item, ctx)));
+/** The fill-in of a verdict: the functional-improvement block, or a prior-course line for one treatment. */
+type Fill = { claim: 'pain-relief' } | { claim: `prior:${string}`; noun: string; line: string };
 
-// Verdicts kept from the last version (verdict-memo.ts). Two kinds offer a fill-in once per
-// document and look for one already in the whole text: judged again each time.
-export const keptVerdicts = (memo: RuleMemo) =>
-  memo.slot('therapy-verdict', () => new VerdictMemo<Verdict>(verdictFacts, (v) => v.kind !== 'pain-relief-only' && v.kind !== 'prior-course-without-facts'));
+export const therapyVerdict = perItem((item, ctx) =>
+  withFill(ctx.memo ? keptVerdicts(ctx.memo).judge(item, ctx, () => judge(item, ctx)) : judge(item, ctx), ctx),
+);
+
+/** Verdicts kept from the last version (verdict-memo.ts). */
+export const keptVerdicts = (memo: RuleMemo) => memo.slot('therapy-verdict', () => new VerdictMemo<Verdict>(verdictFacts));
+
+/**
+ * A verdict with its fill-in fix, when its item is the first to claim it in this analysis. The
+ * fill-in reads more than the item (the whole text, for one already there), so it is made here,
+ * for the verdict as judged or as kept, in the same order: the first item asked claims it.
+ */
+function withFill(v: Verdict | undefined, ctx: RuleContext): Verdict | undefined {
+  const fill = v?.fill;
+  if (!fill || !claimOnce(ctx, fill.claim)) return v;
+  const relief = fill.claim === 'pain-relief' ? documentFacts(ctx).painRelief : undefined;
+  const fix = 'noun' in fill ? priorCourseFix(ctx.text, v.item, fill.noun, fill.line) : relief && functionalBlockFix(ctx.text, relief.at);
+  return fix ? { ...v, fix } : v;
+}
 
 /** What a verdict reads of the document besides its item and the facts it notes (facts-read.ts); also the visit cap's and allowed total's. */
 export function verdictFacts(ctx: RuleContext): string {
@@ -58,7 +77,9 @@ export function verdictFacts(ctx: RuleContext): string {
       [...new Set(ctx.doc.diagnoses.map((d) => d.diagnosis))].sort(),
       evidence.functionalImprovement,
       evidence.mentions.some((m) => OUTCOME_KINDS.has(m.kind)),
-      evidence.priorCourses.map((p) => [p.treatment, p.count, p.text, !!p.postsurgical, p.regions]),
+      // A course's words count only for its discipline (completed-visits.ts): typing in a history
+      // sentence leaves a long letter's thousand verdicts standing.
+      evidence.priorCourses.map((p) => [p.treatment, p.count, disciplineOfText(p.treatment, p.text ?? ''), !!p.postsurgical, p.regions]),
       ctx.doc.firstCourses,
       ctx.doc.priorMentioned.map((p) => [p.treatment, p.regions]),
     ]),
@@ -131,7 +152,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         message: `${asked}: pain relief alone${relief.quote ? ` ("${relief.quote}")` : ''} is not functional improvement under 8 CCR 9792.20(e); document ADLs or work restrictions and reduced dependency on treatment before more is certified`,
         // The document needs one block: offered on the first item flagged (a restated request
         // is merged with it, and fix-all must not insert the block twice).
-        fix: claimOnce(ctx, 'pain-relief') ? functionalBlockFix(ctx.text, relief.at) : undefined,
+        fill: { claim: 'pain-relief' },
       };
     }
     return {
@@ -179,7 +200,7 @@ function judge(item: RequestedItem, ctx: RuleContext): Verdict | undefined {
         citation: noResponse ? citationRef(ctx.kb, FUNCTIONAL_IMPROVEMENT) : citation,
         message: `${asked}: ${what}`,
         // One fill-in per treatment: under the first item that asks for more of it.
-        fix: claimOnce(ctx, `prior:${item.treatment}`) ? priorCourseFix(ctx.text, item, noun, line) : undefined,
+        fill: { claim: `prior:${item.treatment}`, noun, line },
       };
     }
   }

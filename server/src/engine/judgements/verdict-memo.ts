@@ -10,9 +10,9 @@ import { originOf } from '../incremental/item-origins';
 // elsewhere leaves most items as they were. It is reused when the next version has an item that
 // reads the same (every field, its spans relative to its start, and the text under them), in a
 // document whose facts the judgement reads are the same (`facts`, below, and the document facts
-// it noted: facts-read.ts); its spans are moved to where the item now is. A judgement whose
-// answer reads more of the text than the item's own (a fill-in offered once per document) is
-// judged again each time: `keep` says which answers may be kept.
+// it noted: facts-read.ts); its spans are moved to where the item now is. What reads more of the
+// text than the item's own (a fill-in offered once per document) is no part of a kept judgement:
+// its judge adds it to each answer handed out (therapy-verdict.ts withFill).
 
 interface Kept<T> {
   /** Where the item started in the version it was judged in. */
@@ -35,7 +35,6 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
 
   constructor(
     private readonly factsKey: FactsKey,
-    private readonly keep: (value: T) => boolean,
     /** A copy of a judgement with its spans moved `by` characters (the item is set by the caller): its fix's, unless told. */
     private readonly move: (value: T, by: number) => T = movedFix,
   ) {}
@@ -57,7 +56,7 @@ export class VerdictMemo<T extends { item: RequestedItem }> {
     const { value, read } = recordFacts(judge);
     this.count.judged++;
     // Kept as a copy: a finding's fix is changed in place later (merged restatements, remap.ts).
-    if (!value || this.keep(value)) this.next.set(key, { at: item.span.start, value: value && this.move(value, 0), read });
+    this.next.set(key, { at: item.span.start, value: value && this.move(value, 0), read });
     return value;
   }
 

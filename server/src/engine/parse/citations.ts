@@ -1,6 +1,7 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Scan } from '../incremental/window';
 import type { Citation, Span } from '../types';
+import { searchable } from '../incremental/finders';
 import { findCurrentCitations, mergeCitations } from '../mtus/current-citations';
 import {
   ACOEM_CHAPTERS,
@@ -95,9 +96,12 @@ export function scanCitations(scope: string, { kb, current }: { kb: Knowledge; c
   const matched: Span[] = [];
   const opener = new RegExp(OPENER.source, OPENER.flags);
   opener.lastIndex = from;
+  // Where the next citation starts is searched for in the text only a little past `to`: a window
+  // of a long document citing nothing would otherwise be searched on to its end (finders.ts).
+  const hay = searchable(scope, from, to);
   let m: RegExpExecArray | null;
   let covered = 0;
-  while ((m = opener.exec(scope)) && m.index < to) {
+  while ((m = opener.exec(hay)) && m.index < to) {
     matched.push({ start: m.index, end: m.index + m[0].length });
     if (m.index < covered) continue;
     const kind = kindOf(m);
@@ -157,7 +161,7 @@ export function scanCitations(scope: string, { kb, current }: { kb: Knowledge; c
   bare.lastIndex = from;
   const named = out.length;
   let k = 0;
-  while ((m = bare.exec(scope)) && m.index < to) {
+  while ((m = bare.exec(hay)) && m.index < to) {
     const start = m.index;
     matched.push({ start, end: start + m[0].length });
     while (k < named && out[k].span.end <= start) k++;

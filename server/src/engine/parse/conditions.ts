@@ -36,8 +36,10 @@ export function scanDiagnoses(text: string, kb: Knowledge, from: number, to: num
   const matched: Span[] = [];
   if (!re) return { found: out, matched };
   re.lastIndex = from;
+  // Searched only a little past `to` (finders.ts), each find judged with the whole text.
+  const hay = searchable(text, from, to);
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
+  while ((m = re.exec(hay)) && m.index < to) {
     const span = { start: m.index, end: m.index + m[0].length };
     matched.push({ ...span });
     const d = kb.conditions.diagnosisOf(m[0]);

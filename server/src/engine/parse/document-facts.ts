@@ -9,6 +9,8 @@ import { findActiveCare, indexItems, isRequested, itemOverlaps, type ItemIndex }
 import { surgeryDate, type SurgeryDate } from './surgery-date';
 import { employerAuthorizedInWriting } from './written-authorization';
 import { PerAnalysis } from '../per-analysis';
+import { LocalJudgements } from '../incremental/local-judgements';
+import type { RuleMemo } from '../rules/rule-memo';
 
 // What the rules read of a document beyond its items, citations and evidence: each fact is read
 // from the text the first time a rule asks, then kept for the rest of the analysis. Reading here,
@@ -56,7 +58,12 @@ class LazyFacts implements DocumentFacts {
     readonly doc: Doc,
     private readonly kb: Knowledge,
     private readonly find?: FindAll,
-  ) {}
+    memo?: RuleMemo,
+  ) {
+    this.asked = memo?.slot('asked', () => new LocalJudgements<TreatmentNameMention, boolean>(memo.clock));
+  }
+  /** Each name's isRequested, kept across a document's versions (incremental/local-judgements.ts). */
+  private readonly asked?: LocalJudgements<TreatmentNameMention, boolean>;
 
   private once<K extends keyof DocumentFacts>(key: K, read: () => DocumentFacts[K]): DocumentFacts[K] {
     if (!this.known.has(key)) this.known.set(key, read());
@@ -85,7 +92,7 @@ class LazyFacts implements DocumentFacts {
     );
   }
   get activeCare() {
-    return this.once('activeCare', () => findActiveCare(this, this.items(), this.find));
+    return this.once('activeCare', () => findActiveCare(this, (m) => this.asks(m), this.find));
   }
   requested(category: string): TreatmentNameMention[] {
     let v = this.byCategory.get(category);
@@ -104,7 +111,7 @@ class LazyFacts implements DocumentFacts {
     return this.namedBy.get(category) ?? [];
   }
   asks(mention: TreatmentNameMention): boolean {
-    return isRequested(this, this.items(), mention);
+    return isRequested(this, this.items(), mention, this.asked);
   }
   itemOverlaps(start: number, end: number): boolean {
     return itemOverlaps(this.items(), start, end);
@@ -120,8 +127,8 @@ class LazyFacts implements DocumentFacts {
 const facts = new PerAnalysis<object, DocumentFacts>();
 
 /** The document's facts for this analysis. */
-export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge; find?: FindAll }): DocumentFacts {
+export function documentFacts(ctx: { text: string; doc: Doc; kb: Knowledge; find?: FindAll; memo?: RuleMemo }): DocumentFacts {
   let f = facts.get(ctx.doc.evidence);
-  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc, ctx.kb, ctx.find)));
+  if (!f) facts.set(ctx.doc.evidence, (f = new LazyFacts(ctx.text, ctx.doc, ctx.kb, ctx.find, ctx.memo)));
   return f;
 }

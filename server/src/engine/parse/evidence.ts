@@ -1,6 +1,7 @@
 import type { Evidence, EvidenceKind, EvidenceMention, PriorCourse, Span } from '../types';
 import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 import type { Scan } from '../incremental/window';
+import { searchable } from '../incremental/finders';
 
 // What counts as documented functional improvement follows 8 CCR 9792.20(e): gains in
 // activities of daily living or work status, less dependency on treatment (medication),
@@ -115,8 +116,10 @@ export function scanEvidence(scope: string, from: number, to: number): Scan<Evid
   const mentions: EvidenceMention[] = [];
   const matched: Span[] = [];
   COMBINED.lastIndex = from;
+  // Searched only a little past `to` (finders.ts), each find judged with the whole text.
+  const hay = searchable(scope, from, to);
   let m: RegExpExecArray | null;
-  while ((m = COMBINED.exec(scope)) && m.index < to) {
+  while ((m = COMBINED.exec(hay)) && m.index < to) {
     if (m[0].length === 0) {
       COMBINED.lastIndex++;
       continue;

@@ -3,6 +3,7 @@ import type { PriorMention } from '../types';
 import type { RegionMention, TreatmentMention } from './mentions';
 import { unitAt } from './part-role';
 import { lowerBound } from './spans-within';
+import type { LocalJudgements } from '../incremental/local-judgements';
 
 // "No prior acupuncture, chiropractic or therapy", "She has never had acupuncture", "No
 // physical therapy yet", "Initial trial of chiropractic care": the treatment is a first course,
@@ -21,22 +22,37 @@ const HAD_BEFORE =
   /\b(?:had|has had|have had|received|has received|tried|saw an?|seen by an?|been seeing an?|treated with|underwent|attended|completed|went to|has been going to|was getting|has been getting|been in|was in|visits? (?:with|to) an?)\s+(?:(?:some|several|many|multiple|prior|previous|a course of|a trial of|the|an?)\s+)*$/i;
 const HISTORY_LABEL = /^(?:treatment to date|prior (?:treatment|care|therapy)|past treatment|previous treatment|treatment history|hx|history)$/;
 
-/** Treatments the document says were given before, with or without a count. */
+/** Whether the words just before a name (from `from`) say it was given before, or list it under a history label (`cue`). */
+function saysHad(text: string, from: number, m: TreatmentMention, cue: string | undefined): boolean {
+  const before = text.slice(from, m.span.start);
+  if (HAD_BEFORE.test(before)) return true;
+  return cue !== undefined && HISTORY_LABEL.test(cue) && /(?:^|[:;,]|\band)\s*(?:\w+\s+){0,2}$/i.test(before);
+}
+
+/**
+ * Treatments the document says were given before, with or without a count. `had`, across the
+ * versions of one document: each name's answer kept while an edit stays clear of the 60
+ * characters before it (its unit's start and label read the same).
+ */
 export function priorCourseMentions(
   text: string,
   structure: DocumentStructure,
   mentions: TreatmentMention[],
   firstCourses: Set<string>,
   regions: RegionMention[],
+  had?: LocalJudgements<TreatmentMention, boolean>,
 ): PriorMention[] {
   const out: PriorMention[] = [];
   for (const m of mentions) {
     if (firstCourses.has(m.treatment) || (m.role !== 'history' && m.role !== 'narrative')) continue;
     const unit = unitAt(structure.units, m.span.start);
-    const from = Math.max(unit?.span.start ?? 0, m.span.start - 60);
-    const before = text.slice(from, m.span.start);
-    const listedUnderLabel = unit?.cue !== undefined && HISTORY_LABEL.test(unit.cue) && /(?:^|[:;,]|\band)\s*(?:\w+\s+){0,2}$/i.test(before);
-    if (!HAD_BEFORE.test(before) && !listedUnderLabel) continue;
+    const at = m.span.start;
+    const from = Math.max(unit?.span.start ?? 0, at - 60);
+    const cue = unit?.cue;
+    const said = had
+      ? had.judge(m, at, from - at, cue, () => ({ value: saysHad(text, from, m, cue), lo: at - 60, hi: m.span.end }))
+      : saysHad(text, from, m, cue);
+    if (!said) continue;
     // Regions are in order of where they start: those within 80 characters by binary search, not
     // every region tested for every mention (the square of a long history's length).
     const near: RegionMention[] = [];

@@ -127,7 +127,7 @@ export function assembleItems(input: Input, memo?: ItemsMemo): ItemsResult {
     }
   }
   void citations;
-  const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses, regions);
+  const priorMentioned = priorCourseMentions(text, structure, mentions, firstCourses, regions, memo?.hadBefore);
   for (const p of priorCourses)
     if (!firstCourses.has(p.treatment) && !p.postsurgical) priorMentioned.push({ treatment: p.treatment, regions: p.regions ?? [] });
   return { items, priorCourses, firstCourses, priorMentioned };

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Scan } from '../incremental/window';
+import { searchable } from '../incremental/finders';
 import type { Span } from '../types';
 
 export interface TreatmentMention {
@@ -21,8 +22,10 @@ export interface RegionMention {
 function scan(re: RegExp, text: string, from: number, to: number, matched: Span[], each: (m: RegExpExecArray) => void): void {
   const r = new RegExp(re.source, re.flags);
   r.lastIndex = from;
+  // Searched only a little past `to` (finders.ts): a name each match's own words hold whole.
+  const hay = searchable(text, from, to);
   let m: RegExpExecArray | null;
-  while ((m = r.exec(text)) && m.index < to) {
+  while ((m = r.exec(hay)) && m.index < to) {
     if (m[0].length === 0) {
       r.lastIndex++;
       continue;

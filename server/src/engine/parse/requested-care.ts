@@ -4,6 +4,7 @@ import { unitAt } from './part-role';
 import { inPlaceholder, sentenceOf } from './sentences';
 import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 import { judgedFinder, type FindAll } from '../incremental/finders';
+import type { LocalJudgements } from '../incremental/local-judgements';
 
 // Passive treatments (massage, TENS, ultrasound, heat) are supported only beside active care:
 // an exercise or home program, or therapy built on exercise (CPMTG: massage "should be an
@@ -38,10 +39,10 @@ export const ACTIVE_CARE = judgedFinder('active-care', ACTIVE, 600, (whole, m) =
 });
 
 /** Does the document show active care: an exercise or home program, or requested physical therapy? */
-export function findActiveCare(ctx: Reading, index: ItemIndex, find?: FindAll): boolean {
+export function findActiveCare(ctx: Reading, asks: (m: TreatmentNameMention) => boolean, find?: FindAll): boolean {
   if (ctx.doc.items.some((i) => i.treatment === 'physical-medicine')) return true;
   if (find ? find(ACTIVE_CARE).length : ACTIVE_CARE.first(ctx.text)) return true;
-  return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && isRequested(ctx, index, x));
+  return ctx.doc.mentions.some((x) => x.treatment === 'physical-medicine' && asks(x));
 }
 
 /** The items' treatment-name starts, and their spans sorted: what asks "is this an item?" fast. */
@@ -84,14 +85,29 @@ const OTHER_SERVICE =
  * A treatment name in a request: an item with a quantity, or a name in a passage that asks for
  * treatment now (a request list, table or fields; in a letter with no such part, a sentence
  * that asks for it). History, guideline quotations and denials as quoted ask for nothing.
+ * `asked`, across the versions of one document: each name's answer kept while an edit stays clear
+ * of what it read (its sentence, at most 240 characters either side, and its unit up to it).
  */
-export function isRequested(ctx: Reading, index: ItemIndex, mention: TreatmentNameMention): boolean {
+export function isRequested(ctx: Reading, index: ItemIndex, mention: TreatmentNameMention, asked?: LocalJudgements<TreatmentNameMention, boolean>): boolean {
   if (index.starts.has(mention.span.start)) return true;
-  const { text } = ctx;
+  const { start, end } = mention.span;
   const role = mention.role;
+  // Outside a request passage only a letter's narrative may ask (none in a document with request structure).
+  if (role !== 'request' && (role !== 'narrative' || ctx.doc.structure.hasRequestStructure)) return false;
+  const unitStart = role === 'request' ? (unitAt(ctx.doc.structure.units, start)?.span.start ?? start) : start;
+  if (!asked) return readsAsAsking(ctx, mention, unitStart);
+  return asked.judge(mention, start, role, start - unitStart, () => ({
+    value: readsAsAsking(ctx, mention, unitStart),
+    lo: Math.min(start - 240, unitStart),
+    hi: end + 240,
+  }));
+}
+
+/** isRequested of a name that is no item, by its words: `unitStart`, where its unit starts when its role is a request's. */
+function readsAsAsking(ctx: Reading, mention: TreatmentNameMention, unitStart: number): boolean {
+  const { text } = ctx;
   const sentence = sentenceOf(text, mention.span);
-  if (role === 'request') {
-    const unitStart = unitAt(ctx.doc.structure.units, mention.span.start)?.span.start ?? mention.span.start;
+  if (mention.role === 'request') {
     if (OTHER_SERVICE.test(text.slice(unitStart, mention.span.start))) return false;
     if (PRIOR.test(text.slice(Math.max(unitStart, mention.span.start - 60), mention.span.start))) return false;
     // "No post-op physical therapy is planned", "Physical therapy 2x3 ... was authorized 11/21".
@@ -100,7 +116,6 @@ export function isRequested(ctx: Reading, index: ItemIndex, mention: TreatmentNa
       return false;
     return !(GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence));
   }
-  if (role !== 'narrative' || ctx.doc.structure.hasRequestStructure) return false;
   if (GUIDELINE_TALK.test(sentence) && !/\brequest/i.test(sentence)) return false;
   if (POSTSURGICAL.test(sentence)) return false;
   if (PRIOR.test(text.slice(Math.max(0, mention.span.start - 60), mention.span.start))) return false;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-english';
 
 // Settings arrive from any editor, hand-edited. Each field is checked alone so one bad value
 // falls back to its default with a message, and the rest still apply.
@@ -9,12 +10,13 @@ const FIELDS = {
   enable: z.boolean(),
   markdown: z.object({ enable: z.boolean() }),
   plaintext: z.object({ enable: z.boolean() }),
-  debounceMs: z.number().int().min(0).max(5000),
-  maxDocumentSize: z.number().int().min(10_000).max(50_000_000),
+  // z.int() is classic zod's z.number().int(): a whole number, checked before its bounds.
+  debounceMs: z.int().check(z.gte(0), z.lte(5000)),
+  maxDocumentSize: z.int().check(z.gte(10_000), z.lte(50_000_000)),
   // rules and corpus.paths are read entry by entry below: one bad entry drops that entry only.
   rules: z.record(z.string(), z.unknown()),
   corpus: z.object({ paths: z.array(z.unknown()) }),
-  edition: z.string().regex(/^(?:auto|current|\d{4})$/),
+  edition: z.string().check(z.regex(/^(?:auto|current|\d{4})$/)),
   inlayHints: z.object({ enable: z.boolean() }),
   knowledge: z.object({ customFile: z.string() }),
 };

@@ -1,30 +1,32 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../server/src/zod-english';
 
 // The development drafts' expectations (../shared/drafts/expected.json), validated as they are
 // read: a changed format should stop the measurement with a clear message, not score zero.
 
 const located = z.object({
-  text: z.string().min(1),
-  span: z.number().int().min(0).optional(),
-  alt: z.array(z.string().min(1)).optional(),
-  why: z.string().optional(),
+  text: z.string().check(z.minLength(1)),
+  span: z.optional(z.int().check(z.gte(0))),
+  alt: z.optional(z.array(z.string().check(z.minLength(1)))),
+  why: z.optional(z.string()),
 });
-const flag = located.extend({ rules: z.array(z.string()).min(1), severity: z.literal('any').optional() });
-const docFlag = z.object({ rules: z.array(z.string()).min(1), severity: z.literal('any').optional(), why: z.string().optional() });
+const rules = z.array(z.string()).check(z.minLength(1));
+const flag = z.extend(located, { rules, severity: z.optional(z.literal('any')) });
+const docFlag = z.object({ rules, severity: z.optional(z.literal('any')), why: z.optional(z.string()) });
 
 const draft = z.object({
-  file: z.string().min(1),
+  file: z.string().check(z.minLength(1)),
   kind: z.enum(['request', 'appeal']),
-  flag: z.array(flag).default([]),
-  docFlag: z.array(docFlag).default([]),
-  clean: z.array(located).default([]),
-  outOfScope: z.array(located).default([]),
-  docMustNot: z.array(z.string()).default([]),
+  flag: z._default(z.array(flag), []),
+  docFlag: z._default(z.array(docFlag), []),
+  clean: z._default(z.array(located), []),
+  outOfScope: z._default(z.array(located), []),
+  docMustNot: z._default(z.array(z.string()), []),
 });
 
-const expectations = z.object({ flagSeverities: z.array(z.string()).default(['error', 'warning']), docs: z.array(draft).min(1) });
+const expectations = z.object({ flagSeverities: z._default(z.array(z.string()), ['error', 'warning']), docs: z.array(draft).check(z.minLength(1)) });
 
 export type DraftExpectation = z.infer<typeof draft>;
 export type Expectations = z.infer<typeof expectations>;

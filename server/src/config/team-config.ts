@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 
 // A practice's shared configuration, `.mtuslintrc.json`: the same checks in every editor, on
 // the command line and in CI. JSON with comments and trailing commas, as VS Code's own
@@ -12,14 +13,11 @@ const severity = z.enum(['error', 'warning', 'information', 'hint', 'off']);
 
 const TeamConfigSchema = z.strictObject({
   /** Editors offer completion when a file names its schema; not used by mtus-lint itself. */
-  $schema: z.string().optional(),
-  rules: z.record(z.string(), severity).optional(),
-  edition: z
-    .string()
-    .regex(/^(?:auto|\d{4})$/, 'should be "auto" or an edition year such as "2009" or "2016"')
-    .optional(),
-  markdown: z.strictObject({ enable: z.boolean() }).optional(),
-  plaintext: z.strictObject({ enable: z.boolean() }).optional(),
+  $schema: z.optional(z.string()),
+  rules: z.optional(z.record(z.string(), severity)),
+  edition: z.optional(z.string().check(z.regex(/^(?:auto|\d{4})$/, 'should be "auto" or an edition year such as "2009" or "2016"'))),
+  markdown: z.optional(z.strictObject({ enable: z.boolean() })),
+  plaintext: z.optional(z.strictObject({ enable: z.boolean() })),
 });
 
 export type TeamConfig = Omit<z.infer<typeof TeamConfigSchema>, '$schema'>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 import { compileKnowledge, type Knowledge } from './knowledge';
 import { findNodeAtLocation, parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { KnowledgeError, parseKnowledge } from './load';
@@ -33,13 +34,11 @@ const SECTIONS = {
 
 type Section = keyof typeof SECTIONS;
 
-const CustomSchema = z
-  .object(
-    Object.fromEntries(Object.entries(SECTIONS).map(([k, s]) => [k, z.array(s).optional()])) as {
-      [K in Section]: z.ZodOptional<z.ZodArray<(typeof SECTIONS)[K]>>;
-    },
-  )
-  .strict();
+const CustomSchema = z.strictObject(
+  Object.fromEntries(Object.entries(SECTIONS).map(([k, s]) => [k, z.optional(z.array(s))])) as {
+    [K in Section]: z.ZodMiniOptional<z.ZodMiniArray<(typeof SECTIONS)[K]>>;
+  },
+);
 
 /** Offsets of a place in the file. */
 export interface Located {

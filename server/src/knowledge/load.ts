@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { KnowledgeSchema, type KnowledgeData } from './schema';
 import { compileKnowledge, type Knowledge } from './knowledge';
 import { medicationProblems } from './medication-schema';
@@ -61,19 +61,13 @@ function readJson(file: string): unknown {
   }
 }
 
-// The knowledge is validated once per process. zod's default writes and compiles a parser for
-// each object shape on its first use, which pays only when a shape is parsed many times: here
-// it cost a quarter of the load (about 50 ms with it, 38 without, on every start of the
-// command and the server).
-const ONCE = { jitless: true } as const;
-
-export function formatIssues(error: z.ZodError): string[] {
+export function formatIssues(error: z.core.$ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top)'}: ${i.message}`);
 }
 
 /** Validate raw knowledge data; throws KnowledgeError naming each problem. */
 export function parseKnowledge(raw: unknown, file = '(knowledge)'): KnowledgeData {
-  const result = KnowledgeSchema.safeParse(raw, ONCE);
+  const result = KnowledgeSchema.safeParse(raw);
   if (!result.success) {
     const issues = formatIssues(result.error);
     throw new KnowledgeError(`knowledge data in ${file} is invalid:\n  ${issues.join('\n  ')}`, file, issues);
@@ -140,8 +134,10 @@ export function loadKnowledgeDir(dir: string): Knowledge {
   const version = readJson(path.join(dir, 'version.json')) as { version?: unknown };
   raw.version = typeof version?.version === 'string' ? version.version : 'unknown';
   // Validated once as a whole (a tenth of a second of every start); only when that fails is
-  // each file validated alone, so the error names the file it is in.
-  const whole = KnowledgeSchema.safeParse(raw, ONCE);
+  // each file validated alone, so the error names the file it is in. zod/mini writes no parser
+  // for a shape on its first use, as classic zod did unless told `jitless`: that pays only for a
+  // shape parsed many times, and cost a quarter of this load.
+  const whole = KnowledgeSchema.safeParse(raw);
   if (whole.success) {
     checkReferences(whole.data, dir);
     return compileKnowledge(whole.data);

@@ -1,15 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 
 // Medications as data, reviewed by people like the therapy limits: what each drug is called,
 // which class the guideline judges it by, and what that class needs. Every figure says where
 // it was read (`source`).
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes');
-const source = z.string().min(3, 'say where this was read');
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes'));
+const source = z.string().check(z.minLength(3, 'say where this was read'));
+/** A whole number above 0: classic zod's z.number().int().positive(). */
+const positiveInt = z.int().check(z.positive());
 
-const Range = z
-  .object({ min: z.number().int().positive(), max: z.number().int().positive() })
-  .refine((r) => r.min <= r.max, { message: 'min must not exceed max' });
+const Range = z.object({ min: positiveInt, max: positiveInt }).check(z.refine((r) => r.min <= r.max, { message: 'min must not exceed max' }));
 
 /**
  * What a class needs before the guideline supports it. Each value is one rule's question:
@@ -22,75 +23,77 @@ export const DrugClassSchema = z
   .object({
     id,
     /** Singular noun for messages: "muscle relaxant". */
-    name: z.string().min(3),
+    name: z.string().check(z.minLength(3)),
     /** Plural noun for messages: "muscle relaxants". */
-    plural: z.string().min(3),
+    plural: z.string().check(z.minLength(3)),
     requires: Requirement,
     /** Citation entry the requirement rests on. */
-    citation: z.string().optional(),
+    citation: z.optional(z.string()),
     /** The longest course the guideline supports, in days (2-3 weeks = 14-21). */
-    durationDays: Range.optional(),
+    durationDays: z.optional(Range),
     /** A first course this short (by the writer's own dosing) is not judged. */
-    exemptFirstCourseDays: z.number().int().positive().optional(),
+    exemptFirstCourseDays: z.optional(positiveInt),
     /** What the reviewer will ask for, printed after the figure. */
-    advice: z.string().min(5).optional(),
+    advice: z.optional(z.string().check(z.minLength(5))),
     /** Body regions (body-region ids) the class is recommended for, where the guideline limits it to some. */
-    suitedRegions: z.object({ regions: z.array(z.string()).min(1), wording: z.string().min(5), source }).optional(),
+    suitedRegions: z.optional(z.object({ regions: z.array(z.string()).check(z.minLength(1)), wording: z.string().check(z.minLength(5)), source })),
     source,
   })
-  .refine((c) => c.requires === 'none' || (c.citation && c.advice), { message: 'a judged class needs a citation and advice' })
-  .refine((c) => !['short-course', 'short-term'].includes(c.requires) || c.durationDays, { message: 'a duration class needs durationDays' });
+  .check(
+    z.refine((c) => c.requires === 'none' || (c.citation && c.advice), { message: 'a judged class needs a citation and advice' }),
+    z.refine((c) => !['short-course', 'short-term'].includes(c.requires) || c.durationDays, { message: 'a duration class needs durationDays' }),
+  );
 
 export const DrugSchema = z
   .object({
     id,
     /** Generic name as messages print it: "cyclobenzaprine". */
-    name: z.string().min(3),
+    name: z.string().check(z.minLength(3)),
     class: z.string(),
     /** Class when applied to the skin, where that differs from the default topical analgesic. */
-    topicalClass: z.string().optional(),
+    topicalClass: z.optional(z.string()),
     /** Generic names and spellings, matched whole and case-insensitively. */
-    generic: z.array(z.string().min(3)).min(1),
-    brands: z.array(z.string().min(3)).default([]),
+    generic: z.array(z.string().check(z.minLength(3))).check(z.minLength(1)),
+    brands: z._default(z.array(z.string().check(z.minLength(3))), []),
     /** How the named product is taken; "any" when the writer's words decide (diclofenac tablets or gel). */
-    form: z.enum(['oral', 'topical', 'patch', 'any']).default('any'),
+    form: z._default(z.enum(['oral', 'topical', 'patch', 'any']), 'any'),
     /** For a fixed combination sold under one name (Lidopro): the drugs (ids) it holds. */
-    ingredients: z.array(z.string()).optional(),
+    ingredients: z.optional(z.array(z.string())),
     /** A first-line drug for neuropathic pain (antidepressant or anticonvulsant). */
-    firstLine: z.boolean().optional(),
+    firstLine: z.optional(z.boolean()),
     /** A citation entry more specific than the class's (cyclobenzaprine, Lidoderm, capsaicin). */
-    citation: z.string().optional(),
+    citation: z.optional(z.string()),
     /**
      * The most tablets (capsules, patches) a day at the usual adult maximum dosing, whatever the
      * strength: when a request does not write the dosing, days of supply are estimated at this
      * rate, which gives the shortest plausible course.
      */
-    maxUnitsPerDay: z.number().positive().optional(),
-    doseSource: source.optional(),
+    maxUnitsPerDay: z.optional(z.number().check(z.positive())),
+    doseSource: z.optional(source),
   })
-  .refine((d) => d.maxUnitsPerDay === undefined || d.doseSource, { message: 'maxUnitsPerDay needs a doseSource' });
+  .check(z.refine((d) => d.maxUnitsPerDay === undefined || d.doseSource, { message: 'maxUnitsPerDay needs a doseSource' }));
 
 /** Drugs (or whole classes) the guideline does not recommend on the skin, with why. */
 export const TopicalExclusionSchema = z
   .object({
     id,
-    drugs: z.array(z.string()).default([]),
-    classes: z.array(z.string()).default([]),
+    drugs: z._default(z.array(z.string()), []),
+    classes: z._default(z.array(z.string()), []),
     /** Drugs of those classes that are recommended topically (diclofenac among the NSAIDs). */
-    except: z.array(z.string()).default([]),
+    except: z._default(z.array(z.string()), []),
     /** Forms in which the drug is recommended (lidocaine as a patch). */
-    exceptForms: z.array(z.enum(['patch', 'topical'])).default([]),
+    exceptForms: z._default(z.array(z.enum(['patch', 'topical'])), []),
     /** Printed in messages after the drug: "(only diclofenac is recommended as a topical NSAID)". */
-    reason: z.string().min(10),
+    reason: z.string().check(z.minLength(10)),
     citation: z.string(),
     source,
   })
-  .refine((x) => x.drugs.length || x.classes.length, { message: 'name drugs or classes' });
+  .check(z.refine((x) => x.drugs.length || x.classes.length, { message: 'name drugs or classes' }));
 
 export const MedicationsSchema = z.object({
-  classes: z.array(DrugClassSchema).default([]),
-  drugs: z.array(DrugSchema).default([]),
-  topicalNotRecommended: z.array(TopicalExclusionSchema).default([]),
+  classes: z._default(z.array(DrugClassSchema), []),
+  drugs: z._default(z.array(DrugSchema), []),
+  topicalNotRecommended: z._default(z.array(TopicalExclusionSchema), []),
 });
 
 export type DrugClass = z.infer<typeof DrugClassSchema>;

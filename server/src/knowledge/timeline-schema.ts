@@ -1,108 +1,111 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod-english';
 
 // The MTUS as a timeline: which guideline governed which dates, adopted by which order or
 // regulation, and where that was read. Dates are ISO (YYYY-MM-DD) and inclusive. A figure
 // without a public source is not here: ACOEM's own text is licensed, so only its names,
 // versions, adoption dates and sections are.
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const source = z.string().min(3, 'say where this was read');
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+const source = z.string().check(z.minLength(3, 'say where this was read'));
 /** S: read in a public source; I: an inference from sources (mtus-current.md's tags). Never unverified memory. */
 const tag = z.enum(['S', 'I']);
 
 export const TimelineTopicSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   /** "Low back": how a message names the subject. */
-  name: z.string().min(2),
+  name: z.string().check(z.minLength(2)),
   /** Body regions (body-regions.json ids) whose treatment this topic's guideline governs. */
-  bodyRegions: z.array(z.string()).default([]),
+  bodyRegions: z._default(z.array(z.string()), []),
 });
 
 export const TimelineGuidelineSchema = z.object({
-  id: z.string().regex(/^[a-z0-9.-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9.-]+$/)),
   topic: z.string(),
   /** "ACOEM Low Back Disorders": the name messages use. */
-  name: z.string().min(3),
+  name: z.string().check(z.minLength(3)),
   /** The version as its publisher dates it ("2/13/2020", "2009"). */
-  version: z.string().min(2),
+  version: z.string().check(z.minLength(2)),
   /**
    * First and last date (inclusive) of requests and services it governs; no until: still in
    * force; no from: in force before any date the sources give (the 2004 chapters).
    */
-  from: isoDate.optional(),
-  until: isoDate.optional(),
+  from: z.optional(isoDate),
+  until: z.optional(isoDate),
   /** proposed: announced but its adoption is not found in any source; it governs nothing. */
-  status: z.enum(['adopted', 'proposed']).default('adopted'),
-  adoptedBy: z.string().min(3),
+  status: z._default(z.enum(['adopted', 'proposed']), 'adopted'),
+  adoptedBy: z.string().check(z.minLength(3)),
   /** The CCR section holding it, when a source names it; absent when sources disagree or say nothing. */
-  regulation: z.string().optional(),
+  regulation: z.optional(z.string()),
   /** The guideline's entry in guidelines.json, when the knowledge base holds its figures or citations. */
-  knowledgeGuideline: z.string().optional(),
+  knowledgeGuideline: z.optional(z.string()),
   /** The citations.json entry a current citation of it resolves to. */
-  citation: z.string().optional(),
+  citation: z.optional(z.string()),
   /** Its own text is licensed (ACOEM): never bundled, a user may add figures from it. */
-  licensed: z.boolean().default(false),
+  licensed: z._default(z.boolean(), false),
   tag,
   source,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const MilestoneSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   date: isoDate,
-  what: z.string().min(5),
+  what: z.string().check(z.minLength(5)),
   tag,
   source,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
 });
 
 export const DrugListVersionSchema = z.object({
-  version: z.string().min(1),
+  version: z.string().check(z.minLength(1)),
   effective: isoDate,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   source,
 });
 
 export const TimelineSchema = z
   .object({
-    topics: z.array(TimelineTopicSchema).min(1),
-    guidelines: z.array(TimelineGuidelineSchema).min(1),
+    topics: z.array(TimelineTopicSchema).check(z.minLength(1)),
+    guidelines: z.array(TimelineGuidelineSchema).check(z.minLength(1)),
     milestones: z.array(MilestoneSchema),
     drugListVersions: z.array(DrugListVersionSchema),
   })
-  .superRefine((t, ctx) => {
-    // Each topic's adopted versions follow one another: one ends the day before the next begins,
-    // so exactly one governs on any date from the first.
-    for (const topic of t.topics) {
-      const adopted = t.guidelines.filter((g) => g.topic === topic.id && g.status === 'adopted').sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
-      adopted.forEach((g, i) => {
-        const at = t.guidelines.indexOf(g);
-        const next = adopted[i + 1];
-        if (g.status === 'adopted' && !g.from && i > 0)
-          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'from'], message: `${g.id}: only the first version of a topic may have no from date` });
-        if (g.until && g.from && g.until < g.from)
-          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until ${g.until} is before from ${g.from}` });
-        if (next?.from && g.until !== dayBefore(next.from)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['guidelines', at, 'until'],
-            message: `${g.id}: until must be ${dayBefore(next.from)}, the day before ${next.id} governs from ${next.from}`,
-          });
-        }
-        if (!next && g.until && t.guidelines.some((x) => x.topic === topic.id && x.status === 'adopted' && (x.from ?? '') > g.until!)) {
-          ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: a later version of ${topic.id} exists` });
-        }
+  .check(
+    z.superRefine((t, ctx) => {
+      // Each topic's adopted versions follow one another: one ends the day before the next begins,
+      // so exactly one governs on any date from the first.
+      for (const topic of t.topics) {
+        const adopted = t.guidelines.filter((g) => g.topic === topic.id && g.status === 'adopted').sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+        adopted.forEach((g, i) => {
+          const at = t.guidelines.indexOf(g);
+          const next = adopted[i + 1];
+          if (g.status === 'adopted' && !g.from && i > 0)
+            ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'from'], message: `${g.id}: only the first version of a topic may have no from date` });
+          if (g.until && g.from && g.until < g.from)
+            ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until ${g.until} is before from ${g.from}` });
+          if (next?.from && g.until !== dayBefore(next.from)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['guidelines', at, 'until'],
+              message: `${g.id}: until must be ${dayBefore(next.from)}, the day before ${next.id} governs from ${next.from}`,
+            });
+          }
+          if (!next && g.until && t.guidelines.some((x) => x.topic === topic.id && x.status === 'adopted' && (x.from ?? '') > g.until!)) {
+            ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: a later version of ${topic.id} exists` });
+          }
+        });
+      }
+      t.guidelines.forEach((g, i) => {
+        if (!t.topics.some((x) => x.id === g.topic)) ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'topic'], message: `unknown topic "${g.topic}"` });
+        if (g.status === 'proposed' && g.until)
+          ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'until'], message: 'a proposed guideline governs no dates' });
       });
-    }
-    t.guidelines.forEach((g, i) => {
-      if (!t.topics.some((x) => x.id === g.topic)) ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'topic'], message: `unknown topic "${g.topic}"` });
-      if (g.status === 'proposed' && g.until)
-        ctx.addIssue({ code: 'custom', path: ['guidelines', i, 'until'], message: 'a proposed guideline governs no dates' });
-    });
-    const versions = [...t.drugListVersions].sort((a, b) => a.effective.localeCompare(b.effective));
-    if (versions.some((v, i) => v !== t.drugListVersions[i]))
-      ctx.addIssue({ code: 'custom', path: ['drugListVersions'], message: 'list the Drug List versions in the order they took effect' });
-  });
+      const versions = [...t.drugListVersions].sort((a, b) => a.effective.localeCompare(b.effective));
+      if (versions.some((v, i) => v !== t.drugListVersions[i]))
+        ctx.addIssue({ code: 'custom', path: ['drugListVersions'], message: 'list the Drug List versions in the order they took effect' });
+    }),
+  );
 
 /** The day before an ISO date, as an ISO date. */
 export function dayBefore(iso: string): string {
@@ -111,27 +114,31 @@ export function dayBefore(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A whole number above 0: classic zod's z.number().int().positive(). */
+const positiveInt = z.int().check(z.positive());
+const figureRange = z.object({ min: positiveInt, max: positiveInt });
+
 /**
  * Figures a user copies from a licensed guideline they hold, per guideline version and body
  * region (the custom knowledge file's `figures` section). While that version governs, they do.
  */
 export const UserFigureSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes'),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]*$/, 'ids are lower-case letters, digits, dots and dashes')),
     /** The timeline guideline (mtus-timeline.json id) the figures are read from. */
     guideline: z.string(),
     /** Treatment id (treatments.json). */
     treatment: z.string(),
     /** Body regions they apply to; empty: any region the guideline governs. */
-    bodyRegions: z.array(z.string()).default([]),
-    trial: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
-    maximum: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
-    perWeek: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
+    bodyRegions: z._default(z.array(z.string()), []),
+    trial: z.optional(figureRange),
+    maximum: z.optional(figureRange),
+    perWeek: z.optional(figureRange),
     /** Where in the guideline the figures are read (section or recommendation title). */
-    section: z.string().min(2),
+    section: z.string().check(z.minLength(2)),
     source,
   })
-  .refine((f) => f.trial || f.maximum || f.perWeek, { message: 'a figure needs a trial, a maximum or a frequency (perWeek)' });
+  .check(z.refine((f) => f.trial || f.maximum || f.perWeek, { message: 'a figure needs a trial, a maximum or a frequency (perWeek)' }));
 
 export type Timeline = z.infer<typeof TimelineSchema>;
 export type TimelineGuideline = z.infer<typeof TimelineGuidelineSchema>;

@@ -146,6 +146,17 @@ describe('the timeline is validated at load', () => {
         ),
     );
   });
+  test('a date that is no day of the calendar is reported where it stands, not a crash', () => {
+    for (const day of ['2021-13-45', '2021-02-30']) {
+      const data = structuredClone(kb().data);
+      data.timeline!.guidelines.find((x) => x.id === 'acoem-low-back-2020')!.from = day;
+      assert.throws(
+        () => parseKnowledge(data),
+        (e: unknown) => e instanceof KnowledgeError && /timeline\.guidelines\.\d+\.from: a date as YYYY-MM-DD/.test(e.message),
+        day,
+      );
+    }
+  });
   test('a version naming a guideline the knowledge base lacks is reported', () => {
     const data = structuredClone(kb().data);
     data.timeline!.guidelines[0].knowledgeGuideline = 'cpmtg-2031';

@@ -6,7 +6,14 @@ import '../zod-english';
 // without a public source is not here: ACOEM's own text is licensed, so only its names,
 // versions, adoption dates and sections are.
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+/** Whether `iso` is a day of the calendar written YYYY-MM-DD ("2020-13-45" is not one). */
+function isDay(iso: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
+// One check for the form and the day: the cross-checks below count days from these dates.
+const isoDate = z.string().check(z.refine((s) => isDay(s), 'a date as YYYY-MM-DD'));
 const source = z.string().check(z.minLength(3, 'say where this was read'));
 /** S: read in a public source; I: an inference from sources (mtus-current.md's tags). Never unverified memory. */
 const tag = z.enum(['S', 'I']);
@@ -84,7 +91,8 @@ export const TimelineSchema = z
             ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'from'], message: `${g.id}: only the first version of a topic may have no from date` });
           if (g.until && g.from && g.until < g.from)
             ctx.addIssue({ code: 'custom', path: ['guidelines', at, 'until'], message: `${g.id}: until ${g.until} is before from ${g.from}` });
-          if (next?.from && g.until !== dayBefore(next.from)) {
+          // (A date that is no day is reported where it stands; no day before it can be named.)
+          if (next?.from && isDay(next.from) && g.until !== dayBefore(next.from)) {
             ctx.addIssue({
               code: 'custom',
               path: ['guidelines', at, 'until'],

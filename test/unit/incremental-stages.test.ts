@@ -14,6 +14,7 @@ import { WRITTEN_AUTHORIZATIONS } from '../../server/src/engine/parse/written-au
 import { MEDICATION_EVIDENCE } from '../../server/src/engine/parse/medication-evidence';
 import { INJURY_DATES } from '../../server/src/engine/parse/injury-date';
 import { ACTIVE_CARE } from '../../server/src/engine/parse/requested-care';
+import { drugFailures } from '../../server/src/engine/parse/drug-failures';
 import { NOT_DOCUMENTED_FINDER } from '../../server/src/engine/rules/appeal-unanswered-denial';
 import { CLOSINGS } from '../../server/src/engine/rules/appeal-ur-decision-attached';
 import { scanEvidence } from '../../server/src/engine/parse/evidence';
@@ -58,6 +59,7 @@ function sameStages(text: string, state: State, k: Knowledge): void {
     MEDICATION_EVIDENCE,
     INJURY_DATES,
     ACTIVE_CARE,
+    drugFailures(k),
   ])
     assert.deepStrictEqual(find(finder), finder.scan(scope, 0, Infinity).found, finder.id);
   state.versions++;

@@ -1,9 +1,10 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { MedicationEvidence, MedicationEvidenceKind, MedicationItem, Span } from '../types';
 import { EVIDENCE, GI_RISKS, type EvidenceKey } from '../vocabulary/medication-evidence';
-import { GUIDELINE_TALK } from '../vocabulary/guideline-talk';
 import { inPlaceholder } from './sentences';
 import { findIn, searchable, type FindAll, type Finder } from '../incremental/finders';
+import { drugFailures } from './drug-failures';
+import { failedNear, guidelineTalk } from './failed-near';
 
 // What a document says that bears on the medication rules: failed first-line drugs, GI risk
 // factors, an oral NSAID not tolerated, pain and function measured, drug tests and risk
@@ -32,8 +33,6 @@ const FAST = (() => {
   const factored = [...[...groups].map(([k, rests]) => `${k}(?:${rests.join('|')})`), ...others];
   return new RegExp(`\\b(?:${factored.join('|')})${WORD_END}`, 'gi');
 })();
-const FAILURE =
-  /\b(?:fail(?:ed|ure|s)?|tried|trials? of|not tolerat\w*|did not tolerate|could not tolerate|unable to tolerate|intoleran\w*|side[- ]effects?|adverse (?:effects?|reactions?)|ineffective|not effective|no (?:relief|benefit|improvement|help)|without (?:relief|benefit|improvement)|did not (?:help|work|improve)|discontinued|stopped)\b/gi;
 // A negation shortly before a mention cancels it ("no history of GI bleed", "has not tried gabapentin").
 // Its reach ends where the sentence turns to something the patient has ("denies nausea but has ...").
 // A line break inside a sentence: the line before ends on no stop, the next opens no list item.
@@ -43,24 +42,8 @@ const NEGATED =
 // A reviewer's "the records do not indicate that the patient is being treated for ..." reaches further.
 const NEGATED_REPORT =
   /\b(?:(?:do|does|did) not (?:indicate|document|show|support|demonstrate|reflect|mention|establish)|no (?:documentation|evidence|indication|mention|record)|lack of (?:documentation|evidence)|not documented|without documentation)\b[^.\n;]{0,60}$/i;
-// "No indication that the patient had previously tried ..." reaches further back.
-const NEGATED_FAILURE =
-  /\b(?:no|not|never|without|has not|have not|hasn't|haven't|did not|does not|no documentation|no evidence|no indication|lack of)\b[^.\n;]{0,50}$/i;
 // Evidence that names its own result is a finding even when negated words follow ("denies side effects" is documentation).
 const NEGATION_IS_FINDING = new Set<MedicationEvidenceKind>(['adverse-effects', 'aberrant-behavior']);
-const PATIENT = /\b(?:patient|pt|she|he|her|his|claimant|injured worker|applicant|Mr|Ms|Mrs|I have|we have)\b/i;
-
-/** A sentence that states a guideline's expectations about no one in particular. */
-function guidelineTalk(text: string, at: number): boolean {
-  const from = Math.max(0, at - 250);
-  const before = text.slice(from, at);
-  const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf('.\n'), before.lastIndexOf('\n\n'));
-  const start = cut >= 0 ? from + cut + 1 : from;
-  const rest = text.slice(at, at + 250);
-  const stop = rest.search(/\.(?:\s|$)|\n\n/);
-  const sentence = text.slice(start, stop >= 0 ? at + stop : at + 250);
-  return GUIDELINE_TALK.test(sentence) && !PATIENT.test(sentence);
-}
 
 /** A blank still to fill in ("urine drug test [date, result]", "CURES: ___") documents nothing. */
 function blankAfter(text: string, end: number): boolean {
@@ -148,54 +131,13 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
     if (f.kind) found.add(f.kind);
     if (f.gi) giRisks.add(f.gi);
   }
-  let m: RegExpExecArray | null;
-  // First-line drugs by name ("failed gabapentin", "Cymbalta was not tolerated").
-  // Only a topical request asks about them.
-  const re = kb.drugPattern;
-  re.lastIndex = 0;
-  const wanted = items.some((x) => x.route === 'topical' || x.route === 'patch');
-  while (wanted && !found.has('failed-first-line') && (m = re.exec(text))) {
-    const d = kb.drugOf(m[0]);
-    if (d?.firstLine && failedNear(text, { start: m.index, end: m.index + m[0].length })) found.add('failed-first-line');
-  }
-  // An oral NSAID named with a failure or intolerance ("Ibuprofen upset his stomach and was stopped").
-  const topicalNsaid = items.some((x) => x.class === 'topical-nsaid');
-  re.lastIndex = 0;
-  while (topicalNsaid && !found.has('oral-nsaid-failed') && (m = re.exec(text))) {
-    const d = kb.drugOf(m[0]);
-    if (
-      d?.class === 'nsaid' &&
-      (failedNear(text, { start: m.index, end: m.index + m[0].length }) ||
-        /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 60)))
-    )
-      found.add('oral-nsaid-failed');
-  }
+  // Failed drugs named: first-line ones only a topical request asks about, oral NSAIDs only topical diclofenac.
+  const firstLine = items.some((x) => x.route === 'topical' || x.route === 'patch');
+  const oralNsaid = items.some((x) => x.class === 'topical-nsaid');
+  if (firstLine || oralNsaid)
+    for (const f of findIn({ text, find }, drugFailures(kb))) if (f.kind === 'failed-first-line' ? firstLine : oralNsaid) found.add(f.kind);
   const nsaids = new Set(items.filter((x) => x.class === 'nsaid' && x.route === 'oral').map((x) => x.drug));
   if (nsaids.size > 1) giRisks.add('high-dose or multiple NSAIDs');
   if (giRisks.size) found.add('gi-risk');
   return { has: (k) => found.has(k), giRisks: [...giRisks] };
-}
-
-/** A failure word in the same sentence, close to the first-line drug, not negated, not a guideline's. */
-function failedNear(text: string, span: Span): boolean {
-  if (inPlaceholder(text, span.start)) return false;
-  const from = Math.max(0, span.start - 70);
-  const to = Math.min(text.length, span.end + 70);
-  let window = text.slice(from, to);
-  // Stay inside the sentence.
-  const lead = span.start - from;
-  const cut = Math.max(window.lastIndexOf('. ', lead), window.lastIndexOf('.\n', lead), window.lastIndexOf(';', lead));
-  const stopRel = window.slice(lead).search(/\.(?:\s|$)|;/);
-  const s = cut >= 0 ? cut + 1 : 0;
-  const e = stopRel >= 0 ? lead + stopRel : window.length;
-  window = window.slice(s, e);
-  FAILURE.lastIndex = 0;
-  let f: RegExpExecArray | null;
-  while ((f = FAILURE.exec(window))) {
-    const abs = from + s + f.index;
-    if (NEGATED_FAILURE.test(text.slice(Math.max(0, abs - 60), abs))) continue;
-    if (guidelineTalk(text, abs)) continue;
-    return true;
-  }
-  return false;
 }

@@ -68,8 +68,22 @@ export function strengthText(s: string): string {
     .replace(/(\d)(mg|mcg)(?=\/)/gi, '$1 $2');
 }
 
+// An item's name and subject are asked by several rules on every keystroke, of items a long
+// document keeps from version to version (incremental/medications.ts): each is worked out once
+// per item object. Neither reads what an analysis changes on a kept item (its spans, `ongoing`).
+const described = new WeakMap<MedicationItem, { kb: Knowledge; text: string }>();
+const subjects = new WeakMap<MedicationItem, string>();
+
 /** The item as a message names it: "cyclobenzaprine 7.5 mg #60", "Flexeril (cyclobenzaprine) 10 mg #90". */
 export function describe(item: MedicationItem, kb: Knowledge): string {
+  const known = described.get(item);
+  if (known?.kb === kb) return known.text;
+  const text = describeOnce(item, kb);
+  described.set(item, { kb, text });
+  return text;
+}
+
+function describeOnce(item: MedicationItem, kb: Knowledge): string {
   const drug = kb.drug(item.drug);
   const written = item.drugText.replace(/\s+/g, ' ');
   if (item.ingredients.length > 1) {
@@ -133,6 +147,12 @@ export function editionOf(kb: Knowledge, citationId: string): string {
  * therapy's regions stand after "#": the same when equal, or when one mention gives none.
  */
 export function subjectOf(item: MedicationItem): string {
+  let s = subjects.get(item);
+  if (s === undefined) subjects.set(item, (s = subjectOnce(item)));
+  return s;
+}
+
+function subjectOnce(item: MedicationItem): string {
   return `medication|${item.ingredients.map((g) => g.drug).join('+')}|${item.route}#${item.strength?.text.replace(/\s+/g, '').toLowerCase() ?? ''}`;
 }
 

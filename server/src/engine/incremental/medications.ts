@@ -20,6 +20,10 @@ const AFTER = 220 + 100;
 type Read = ReturnType<typeof readItem>;
 
 interface Call {
+  /** Where the first name starts, in the last version that read or reused this. */
+  at: number;
+  /** The analysis (counted by the memo) that last reused this reading. */
+  reusedIn: number;
   /** The names read (their drugs follow from the words and the knowledge base). */
   group: { text: string; span: Span }[];
   seg: Span;
@@ -44,7 +48,12 @@ export class MedicationMemo {
     margin: 400,
     behind: 50,
   });
-  private kept?: { text: string; kb: Knowledge; calls: Map<number, Call> };
+  // The calls in order of where they start: findMedications reads in document order, so a kept
+  // one is found by a cursor that only moves on (no map of thousands made on each keystroke).
+  private kept?: { text: string; kb: Knowledge; calls: Call[] };
+  /** Each kept reading's item, to the call that read it: set once, when it is read. */
+  private readonly callOf = new WeakMap<MedicationItem, Call>();
+  private analyses = 0;
   /** The last analysis: readings made, readings reused. */
   last = { read: 0, reused: 0 };
 
@@ -53,43 +62,56 @@ export class MedicationMemo {
     const names = this.names.read(text, kb, edit);
     const kept = this.kept && edit && this.kept.text === edit.before && this.kept.kb === kb ? this.kept.calls : undefined;
     const change = edit?.change;
-    const calls = new Map<number, Call>();
+    const calls: Call[] = [];
     this.kept = { text, kb, calls };
     this.last = { read: 0, reused: 0 };
-    const unmoved = new WeakMap<MedicationItem, Call>();
+    const analysis = ++this.analyses;
+    let cursor = 0;
+    // The kept call whose names started at `at` (asked in increasing order of `at`).
+    const keptAt = (at: number) => {
+      if (!kept) return undefined;
+      while (cursor < kept.length && kept[cursor].at < at) cursor++;
+      return kept[cursor]?.at === at ? kept[cursor] : undefined;
+    };
     const read: MedicationReuse['read'] = (t, k, group, seg, nextStart, prevEnd) => {
       const first = group[0].span.start;
       const last = group[group.length - 1].span.end;
       const lo = Math.min(seg.start, first - BEFORE);
       const hi = Math.max(seg.end, last + AFTER);
       const by = !change ? undefined : hi <= change.from ? 0 : lo >= change.newTo ? change.newTo - change.oldTo : undefined;
-      const call = by === undefined ? undefined : kept?.get(first - by);
+      const call = by === undefined ? undefined : keptAt(first - by);
       const p = prevEndOf(group, prevEnd);
       if (call && sameCall(call, call.shift + by!, group, seg, nextStart, p)) {
         call.shift += by!;
-        calls.set(first, call);
+        call.at = first;
+        call.reusedIn = analysis;
+        calls.push(call);
         this.last.reused++;
         // Most readings are of drugs only named or taken, which findMedications reads and drops:
         // the kept item itself, frozen, copied (and moved) only when it is kept (own).
-        unmoved.set(call.result.item, call);
         return { item: call.result.item, role: call.result.role };
       }
       const result = readItem(t, k, group, seg, nextStart, prevEnd);
       // A copy: findMedications and the analysis after it change items in place.
-      calls.set(first, {
+      const fresh: Call = {
+        at: first,
+        reusedIn: 0,
         group: group.map((g) => ({ text: ownString(g.text), span: { ...g.span } })),
         seg: { ...seg },
         nextStart,
         prevEnd: p,
         result: frozen(detach(shifted(result, 0))),
         shift: 0,
-      });
+      };
+      this.callOf.set(fresh.result.item, fresh);
+      calls.push(fresh);
       this.last.read++;
       return result;
     };
     const own = (item: MedicationItem) => {
-      const call = unmoved.get(item);
-      if (!call) return item;
+      // A kept reading handed out by this analysis (not the fresh reading itself, which it owns).
+      const call = this.callOf.get(item);
+      if (!call || call.reusedIn !== analysis) return item;
       // Shared: the copy handed out last time, moved in place (the analysis it went to is
       // superseded by this one), with the one field an analysis changes set back as read.
       const handed = shared ? call.handed : undefined;

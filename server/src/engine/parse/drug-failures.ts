@@ -24,7 +24,21 @@ export function drugFailures(kb: Knowledge): Finder<DrugFailure> {
   return finder;
 }
 
-function scan(kb: Knowledge, whole: string, from: number, to: number) {
+/**
+ * The kinds of failure `wanted` that a whole text states, read only up to the last one first
+ * found: a full analysis asks no more (an incremental one uses the finder).
+ */
+export function drugFailuresIn(kb: Knowledge, text: string, wanted: DrugFailure['kind'][]): Set<DrugFailure['kind']> {
+  const seen = new Set<DrugFailure['kind']>();
+  scan(kb, text, 0, Infinity, (f) => {
+    if (wanted.includes(f.kind)) seen.add(f.kind);
+    return seen.size === wanted.length;
+  });
+  return seen;
+}
+
+/** The failures named in [from, to); `enough`, asked of each, stops the scan when it says so. */
+function scan(kb: Knowledge, whole: string, from: number, to: number, enough?: (f: DrugFailure) => boolean) {
   const text = searchable(whole, from, to);
   const re = new RegExp(kb.drugPattern.source, kb.drugPattern.flags);
   re.lastIndex = from;
@@ -34,9 +48,13 @@ function scan(kb: Knowledge, whole: string, from: number, to: number) {
     const span = { start: m.index, end: m.index + m[0].length };
     matched.push({ ...span });
     const d = kb.drugOf(m[0]);
-    if (d?.firstLine && failedNear(whole, span)) found.push({ span, kind: 'failed-first-line' });
+    let kind: DrugFailure['kind'] | undefined;
+    if (d?.firstLine && failedNear(whole, span)) kind = 'failed-first-line';
     else if (d?.class === 'nsaid' && (failedNear(whole, span) || /^[^.\n]{0,40}\b(?:upset|irritat\w*)\b/i.test(whole.slice(span.end, span.end + 60))))
-      found.push({ span, kind: 'oral-nsaid-failed' });
+      kind = 'oral-nsaid-failed';
+    if (!kind) continue;
+    found.push({ span, kind });
+    if (enough?.(found[found.length - 1])) break;
   }
   return { found, matched };
 }

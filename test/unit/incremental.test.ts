@@ -27,9 +27,11 @@ describe('incremental analysis equals a full analysis', () => {
   });
 
   test('no two parts of a reading share a span: the memo moves them in place, each once', () => {
-    // A request written as fields: its item's cells are the fields' values.
+    // A request written as fields: its item's cells are the fields' values. A plan written as a
+    // checklist: its item is the ticked box's label.
     const fieldBlock = 'Requested treatment: Massage therapy\nBody part: neck\nFrequency/duration: 2 x 4\nQuantity: 8\n';
-    for (const text of [...drafts, longDraft, fieldBlock]) {
+    const checklist = 'Requested treatment:\n[x] Additional physical therapy, 2x/wk x 3 wks, low back\n[ ] Massage therapy\n';
+    for (const text of [...drafts, longDraft, fieldBlock, checklist]) {
       const seen = new Set<object>();
       const st = readStructure(text);
       const spans = [
@@ -106,6 +108,35 @@ describe('incremental analysis equals a full analysis', () => {
     for (const d of drafts) analyze(d, kb(), { today: TODAY }, memo);
     for (const d of [...drafts].reverse()) assert.deepStrictEqual(analyze(d, kb(), { today: TODAY }, memo), analyze(d, kb(), { today: TODAY }));
   });
+});
+
+test('a table whose rows are set apart by blank lines reads as one table, first and after edits within it', () => {
+  const row = (dx: string, code: string, service: string, cpt: string) =>
+    `${dx.padEnd(21)}${code.padEnd(9)}${service.padEnd(24)}${cpt.padEnd(7)}L/S        2x/wk      4 wks     8\n`;
+  const table =
+    'REQUESTED TREATMENT:\nDiagnosis            ICD-10   Service                 CPT    Body part  Frequency  Duration  Qty\n' +
+    row('Low back pain', 'M54.5', 'Acupuncture', '97810') +
+    '\n' +
+    row('Neck pain', 'M54.2', 'Chiropractic', '98940') +
+    '\n\n' +
+    row('Lumbar strain', 'S39.012A', 'Physical therapy', '97110') +
+    '\nThe patient reports pain.\n';
+  const at = table.indexOf('Chiropractic');
+  const versions = [
+    table,
+    `${table.slice(0, at)}\n\n${table.slice(at)}`,
+    table,
+    table.replace('\n\n', '\n'),
+    `${table.slice(0, at)}x${table.slice(at)}`,
+    table.replace('8\n\nNeck', '8\nNeck'),
+  ];
+  for (const shared of [false, true]) {
+    const memo = new StructureMemo();
+    for (const v of [...versions, ...versions.slice().reverse()]) assert.deepStrictEqual(memo.read(v, undefined, shared), readStructure(v));
+  }
+  assert.equal(readStructure(table).units.filter((u) => u.kind === 'table-row').length, 3);
+  const memo = new AnalysisMemo();
+  for (const v of versions) assert.deepStrictEqual(analyze(v, kb(), {}, memo), analyze(v, kb()));
 });
 
 test('an edit re-reads only the passage it touches', () => {

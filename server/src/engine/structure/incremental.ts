@@ -93,7 +93,10 @@ export class StructureMemo {
     const before = bulk;
     bulk = undefined;
     let after: Counts | undefined;
-    for (const [start, end] of cut(text, i > 0 ? old[i - 1].end : 0)) {
+    const cuts = cut(text, i > 0 ? old[i - 1].end : 0);
+    for (let next = cuts.next(); !next.done; next = cuts.next()) {
+      const start = next.value[0];
+      let end = next.value[1];
       const key = keyOf(block);
       if (start >= change.newTo && this.kept) {
         // Past the edit, at a cut the old text had too, under the same heading: from here on
@@ -112,16 +115,30 @@ export class StructureMemo {
         }
       }
       // A stretch written again in the same text (a letter's boilerplate) is read once.
-      const piece = text.slice(start, end);
+      let piece = text.slice(start, end);
       let byKey = same.get(piece);
       if (!byKey) same.set(piece, (byKey = new Map()));
       let reading = byKey.get(key);
-      if (!reading) {
+      while (!reading) {
         // Kept for the versions to come: its strings must not hold this version's text (shift.ts).
         // Read where it stands: its spans are the text's.
-        const read = detach(readPassages(text, block, start, end, piece.includes('\r')));
-        byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
+        const read = readPassages(text, block, start, end, piece.includes('\r'));
         reread++;
+        // A table whose rows are set apart by blank lines goes on past the cut (read.ts forgets
+        // all else at one): the stretch takes in the next and is read again, until the reading
+        // ends outside a table. So a stretch always starts where the reader has forgotten all but
+        // the heading, which is what lets a later stretch be kept.
+        const more = read.tableOpen ? cuts.next() : undefined;
+        if (more && !more.done) {
+          end = more.value[1];
+          piece = text.slice(start, end);
+          byKey = same.get(piece);
+          if (!byKey) same.set(piece, (byKey = new Map()));
+          reading = byKey.get(key);
+          continue;
+        }
+        detach(read);
+        byKey.set(key, (reading = { structure: read.structure, origin: start, block: read.block }));
       }
       keep({ start, end, key, reading });
       freshFrom = Math.min(freshFrom, start);

@@ -85,7 +85,13 @@ export function readStructure(text: string): DocumentStructure {
  * block in force at the end of the text. `from`, `to`: the stretch of `text` to read, its spans
  * given at their offsets in `text` (`cr` as splitLines takes it).
  */
-export function readPassages(text: string, block?: Block, from = 0, to = text.length, cr?: boolean): { structure: DocumentStructure; block?: Block } {
+export function readPassages(
+  text: string,
+  block?: Block,
+  from = 0,
+  to = text.length,
+  cr?: boolean,
+): { structure: DocumentStructure; block?: Block; tableOpen: boolean } {
   const lines = splitLines(text, from, to, cr);
   const checkboxes: Checkbox[] = [];
   const fields: Field[] = [];
@@ -94,6 +100,8 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
   const formText: Span[] = [];
   const ctx: Context = { block };
   const roleNow = () => ctx.block?.role;
+  // Whether the text read ended on a blank line inside a table (see readTableRows).
+  let tableOpen = false;
   let paragraph: Span[] = [];
   let paragraphRole: { role: PassageRole; cue?: string } | undefined;
   // The labelled line a list hangs from, until the list ends at a blank line.
@@ -145,8 +153,9 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
     if (boxes.length === 1 && planRole === 'request' && t.slice(0, boxes[0].box.start - line.start).trim() === '') {
       flushProse();
       checkboxes.push(boxes[0]);
+      // The item's span is a copy of the label's: the structure memo moves each span in place, once.
       if (boxes[0].checked && boxes[0].label.end > boxes[0].label.start)
-        units.push({ kind: 'list-item', role: 'request', span: boxes[0].label, cue: listLead?.cue ?? ctx.block?.cue });
+        units.push({ kind: 'list-item', role: 'request', span: { ...boxes[0].label }, cue: listLead?.cue ?? ctx.block?.cue });
       else units.push({ kind: 'line', role: 'header', span: { start: line.start + indentOf(t), end: line.end } });
       continue;
     }
@@ -178,8 +187,10 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
         const n = lines[k].text;
         return indentOf(n) === 0 && !n.includes('|') && !/\S\s{2,}\S/.test(n.trim()) && headingOf(n) !== undefined;
       };
-      const { rows, last } = readTableRows(header, lines, i + 1, endsTable);
+      const { rows, last, open } = readTableRows(header, lines, i + 1, endsTable);
       for (const r of rows) units.push({ kind: 'table-row', role: tableRole, span: r.span, cells: r.cells, cue: ctx.block?.cue ?? 'request table' });
+      // Rows set apart by blank lines go on past one: a reading that ends on one is not done.
+      tableOpen = open;
       i = last;
       continue;
     }
@@ -269,5 +280,5 @@ export function readPassages(text: string, block?: Block, from = 0, to = text.le
   // Units come mostly in order already; sorting (a copy of the array, and a call per comparison) only when they do not.
   if (!inOrder(units)) units.sort((a, b) => a.span.start - b.span.start);
   const hasRequestStructure = units.some((u) => u.role === 'request' && u.kind !== 'sentence') || sections.some((s) => s.role === 'request');
-  return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block };
+  return { structure: { checkboxes, fields, sections, units, hasRequestStructure, formText }, block: ctx.block, tableOpen };
 }

@@ -120,11 +120,18 @@ function rowFits(header: TableHeader, text: string): boolean {
 
 /**
  * The rows under a header: lines up to the first blank line or a line `stop` says ends the table.
- * Returns the rows and the index of the last line read.
+ * Returns the rows and the index of the last line read; `open` when the lines ran out after a
+ * blank line, where the next line of a longer text could go on with the table.
  */
-export function readTableRows(header: TableHeader, lines: LineInfo[], first: number, stop: (i: number) => boolean): { rows: TableRow[]; last: number } {
+export function readTableRows(
+  header: TableHeader,
+  lines: LineInfo[],
+  first: number,
+  stop: (i: number) => boolean,
+): { rows: TableRow[]; last: number; open: boolean } {
   const rows: TableRow[] = [];
   let last = first - 1;
+  let open = false;
   // The last service cell's words: a row continues it when they end on "and", "w/", a comma.
   let lastService = '';
   for (let i = first; i < lines.length; i++) {
@@ -137,6 +144,7 @@ export function readTableRows(header: TableHeader, lines: LineInfo[], first: num
         i = j - 1;
         continue;
       }
+      open = j >= lines.length;
       break;
     }
     if (stop(i)) break;
@@ -167,5 +175,5 @@ export function readTableRows(header: TableHeader, lines: LineInfo[], first: num
     }
     rows.push({ span: { start: lines[i].start, end: lines[i].end }, cells });
   }
-  return { rows, last };
+  return { rows, last, open };
 }

@@ -33,10 +33,10 @@ const PIECES = [
 
 test('typing anywhere in the development drafts gives what a fresh analysis of the same text gives', (t) => {
   // A fixed sequence (a linear congruential generator): a failure names the draft and the edit.
-  let seed = 3;
+  let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const drafts = sharedDocuments().filter((d) => d.name.startsWith('drafts/'));
-  const perDraft = 30 * budgetScale();
+  const perDraft = 12 * budgetScale();
   let edits = 0;
   for (const d of drafts) {
     const options = { kind: d.kind, today: new Date('2017-03-01T12:00:00Z') };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import '../zod-english';
+import { calendarDay } from '../calendar-day';
 
 // The MTUS as a timeline: which guideline governed which dates, adopted by which order or
 // regulation, and where that was read. Dates are ISO (YYYY-MM-DD) and inclusive. A figure
@@ -8,9 +9,8 @@ import '../zod-english';
 
 /** Whether `iso` is a day of the calendar written YYYY-MM-DD ("2020-13-45" is not one). */
 function isDay(iso: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return !!m && calendarDay(+m[1], +m[2], +m[3]) !== undefined;
 }
 // One check for the form and the day: the cross-checks below count days from these dates.
 const isoDate = z.string().check(z.refine((s) => isDay(s), 'a date as YYYY-MM-DD'));

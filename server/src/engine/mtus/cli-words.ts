@@ -1,5 +1,6 @@
 import type { Analysis } from '../analyze';
 import { dateReasonWords } from './in-force';
+import { calendarDay } from '../../calendar-day';
 
 // What the command line says about the MTUS a file was judged by, and how it reads --date.
 
@@ -16,6 +17,5 @@ export function parseDateOption(value: string): Date | undefined {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   const [y, m, d] = iso ? [+iso[1], +iso[2], +iso[3]] : us ? [+us[3], +us[1], +us[2]] : [NaN, NaN, NaN];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return Number.isNaN(date.getTime()) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d ? undefined : date;
+  return calendarDay(y, m, d);
 }

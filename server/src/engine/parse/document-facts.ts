@@ -52,6 +52,8 @@ class LazyFacts implements DocumentFacts {
   private readonly byCategory = new Map<string, TreatmentNameMention[]>();
   private readonly namedBy = new Map<string, TreatmentNameMention[]>();
   private index?: ItemIndex;
+  /** Each name's isRequested, kept across a document's versions (incremental/local-judgements.ts). */
+  private readonly asked?: LocalJudgements<TreatmentNameMention, boolean>;
 
   constructor(
     readonly text: string,
@@ -62,8 +64,6 @@ class LazyFacts implements DocumentFacts {
   ) {
     this.asked = memo?.slot('asked', () => new LocalJudgements<TreatmentNameMention, boolean>(memo.clock));
   }
-  /** Each name's isRequested, kept across a document's versions (incremental/local-judgements.ts). */
-  private readonly asked?: LocalJudgements<TreatmentNameMention, boolean>;
 
   private once<K extends keyof DocumentFacts>(key: K, read: () => DocumentFacts[K]): DocumentFacts[K] {
     if (!this.known.has(key)) this.known.set(key, read());

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { Span } from '../types';
-import { searchable, type Finder } from '../incremental/finders';
+import { searchable, type FindAll, type Finder } from '../incremental/finders';
 import { failedNear } from './failed-near';
 
 // Drugs the document names as failed or not tolerated: a first-line drug for neuropathic pain
@@ -25,11 +25,16 @@ export function drugFailures(kb: Knowledge): Finder<DrugFailure> {
 }
 
 /**
- * The kinds of failure `wanted` that a whole text states, read only up to the last one first
- * found: a full analysis asks no more (an incremental one uses the finder).
+ * The kinds of failure `wanted` that the text states: through the finder when the analysis is
+ * incremental (`find`), else read only up to the first of each, as a full analysis asks no more.
  */
-export function drugFailuresIn(kb: Knowledge, text: string, wanted: DrugFailure['kind'][]): Set<DrugFailure['kind']> {
+export function failedDrugs(kb: Knowledge, text: string, wanted: DrugFailure['kind'][], find?: FindAll): Set<DrugFailure['kind']> {
   const seen = new Set<DrugFailure['kind']>();
+  if (!wanted.length) return seen;
+  if (find) {
+    for (const f of find(drugFailures(kb))) if (wanted.includes(f.kind)) seen.add(f.kind);
+    return seen;
+  }
   scan(kb, text, 0, Infinity, (f) => {
     if (wanted.includes(f.kind)) seen.add(f.kind);
     return seen.size === wanted.length;

@@ -3,7 +3,7 @@ import type { MedicationEvidence, MedicationEvidenceKind, MedicationItem, Span }
 import { EVIDENCE, GI_RISKS, type EvidenceKey } from '../vocabulary/medication-evidence';
 import { inPlaceholder } from './sentences';
 import { findIn, searchable, type FindAll, type Finder } from '../incremental/finders';
-import { drugFailures, drugFailuresIn } from './drug-failures';
+import { failedDrugs, type DrugFailure } from './drug-failures';
 import { failedNear, guidelineTalk } from './failed-near';
 
 // What a document says that bears on the medication rules: failed first-line drugs, GI risk
@@ -133,12 +133,10 @@ export function findMedicationEvidence(text: string, kb: Knowledge, items: Medic
   }
   // Failed drugs named: first-line ones only a topical request asks about, oral NSAIDs only topical diclofenac.
   // (Either may be stated in words already: "failed anticonvulsants".)
-  const firstLine = !found.has('failed-first-line') && items.some((x) => x.route === 'topical' || x.route === 'patch');
-  const oralNsaid = !found.has('oral-nsaid-failed') && items.some((x) => x.class === 'topical-nsaid');
-  const wanted = [...(firstLine ? (['failed-first-line'] as const) : []), ...(oralNsaid ? (['oral-nsaid-failed'] as const) : [])];
-  if (find) {
-    if (wanted.length) for (const f of find(drugFailures(kb))) if (wanted.includes(f.kind)) found.add(f.kind);
-  } else if (wanted.length) for (const kind of drugFailuresIn(kb, text, wanted)) found.add(kind);
+  const wanted: DrugFailure['kind'][] = [];
+  if (!found.has('failed-first-line') && items.some((x) => x.route === 'topical' || x.route === 'patch')) wanted.push('failed-first-line');
+  if (!found.has('oral-nsaid-failed') && items.some((x) => x.class === 'topical-nsaid')) wanted.push('oral-nsaid-failed');
+  for (const kind of failedDrugs(kb, text, wanted, find)) found.add(kind);
   const nsaids = new Set(items.filter((x) => x.class === 'nsaid' && x.route === 'oral').map((x) => x.drug));
   if (nsaids.size > 1) giRisks.add('high-dose or multiple NSAIDs');
   if (giRisks.size) found.add('gi-risk');
